@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ASSIGNABLE_ROLES, ORGANIZATION_STATUSES, ORGANIZATION_TYPES } from '../roles.js';
+
+export const OrganizationView = z.object({
+  id: z.string(),
+  type: z.enum(ORGANIZATION_TYPES),
+  name: z.string(),
+  creditCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  status: z.enum(ORGANIZATION_STATUSES),
+  statusReason: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  description: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What the caller may do with this organisation, so the UI hides the rest. */
+  actions: z.array(z.enum(['update', 'approve', 'reject', 'suspend', 'reactivate', 'manage_members'])),
+});
+export type OrganizationView = z.infer<typeof OrganizationView>;
+
+export const UpdateOrganizationBody = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  website: z.url('must be a URL').max(300).nullable().optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+  contactPhone: z.string().trim().max(32).nullable().optional(),
+});
+
+export const ReviewOrganizationBody = z.object({
+  decision: z.enum(['approve', 'reject', 'suspend', 'reactivate']),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const ListOrganizationsQuery = z.object({
+  status: z.enum(ORGANIZATION_STATUSES).optional(),
+  type: z.enum(ORGANIZATION_TYPES).optional(),
+  q: z.string().trim().max(100).optional(),
+  regionCode: z.string().max(12).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const MemberView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(ASSIGNABLE_ROLES)),
+});
+
+export const AddMemberBody = z.object({
+  email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['org_member', 'org_admin']),
+  /** Initial password for a new account; the member changes it after first login. */
+  password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+});
+
+export const RegionView = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentCode: z.string().nullable(),
+});

@@ -1,0 +1,120 @@
+/**
+ * Roles and the permission table. Access is deny by default: a role may do exactly what this table
+ * lists. Services check permissions (and then ownership and region scope); routes declare the
+ * permission they need so the authorisation matrix test can enumerate them.
+ */
+export const ORGANIZATION_TYPES = [
+  'university', // 高校
+  'research_institute', // 科研院所
+  'enterprise', // 企业
+  'transfer_institution', // 技术转移机构
+  'service_provider', // 服务机构
+  'investor', // 投资机构
+  'financial_institution', // 金融机构
+  'park', // 园区
+  'government', // 政府
+] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, { zh: string; en: string }> = {
+  university: { zh: '高校', en: 'University' },
+  research_institute: { zh: '科研院所', en: 'Research institute' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  transfer_institution: { zh: '技术转移机构', en: 'Tech-transfer institution' },
+  service_provider: { zh: '服务机构', en: 'Service provider' },
+  investor: { zh: '投资机构', en: 'Investor' },
+  financial_institution: { zh: '金融机构', en: 'Bank / insurer' },
+  park: { zh: '园区', en: 'Park' },
+  government: { zh: '政府', en: 'Government' },
+};
+
+export const ORGANIZATION_STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
+export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
+
+/** Roles a user can hold. `public` is the role of an anonymous visitor and is never assigned. */
+export const ROLES = [
+  'public',
+  'org_member',
+  'org_admin',
+  'broker',
+  'expert',
+  'registrar',
+  'gov_officer',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type AssignableRole = Exclude<Role, 'public'>;
+export const ASSIGNABLE_ROLES = ROLES.filter((r): r is AssignableRole => r !== 'public');
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  public: { zh: '公众', en: 'Public' },
+  org_member: { zh: '单位用户', en: 'Organisation member' },
+  org_admin: { zh: '单位管理员', en: 'Organisation admin' },
+  broker: { zh: '技术经纪人', en: 'Broker / manager' },
+  expert: { zh: '专家', en: 'Expert' },
+  registrar: { zh: '技术合同登记员', en: 'Contract registrar' },
+  gov_officer: { zh: '政府管理人员', en: 'Government officer' },
+  platform_admin: { zh: '平台管理员', en: 'Platform admin' },
+};
+
+/** Roles that act inside one organisation (the assignment names it). */
+export const ORG_SCOPED_ROLES: readonly AssignableRole[] = ['org_member', 'org_admin', 'broker', 'expert', 'registrar'];
+/** Roles that act over a region subtree (the assignment names its root). */
+export const REGION_SCOPED_ROLES: readonly AssignableRole[] = ['gov_officer'];
+
+export const PERMISSIONS = [
+  'token:own', // issue and revoke own API tokens
+  'org:read_own', // own organisation profile and members
+  'org:update_own', // edit own organisation profile
+  'org:manage_members', // invite / remove members of own organisation
+  'org:read_region', // organisations in the officer's region subtree
+  'org:read_all', // every organisation
+  'org:review', // approve, reject, suspend, reactivate organisations
+  'user:read_all', // list users
+  'user:manage', // assign and remove roles, lock and unlock users
+  'audit:read', // browse the audit log
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+// Own sessions and password need only a login (route access `authenticated`).
+const MEMBER: Permission[] = ['token:own', 'org:read_own'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  public: [],
+  org_member: MEMBER,
+  org_admin: [...MEMBER, 'org:update_own', 'org:manage_members'],
+  broker: MEMBER,
+  expert: MEMBER,
+  registrar: MEMBER,
+  gov_officer: [...MEMBER, 'org:read_region'],
+  platform_admin: [
+    ...MEMBER,
+    'org:update_own',
+    'org:manage_members',
+    'org:read_all',
+    'org:read_region',
+    'org:review',
+    'user:read_all',
+    'user:manage',
+    'audit:read',
+  ],
+};
+
+export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) out.add(p);
+  return out;
+}
+
+/**
+ * What a route needs: `public` (anyone), `authenticated` (any logged-in user or token) or a
+ * permission. Every route declares one; the app refuses to start with a route that does not.
+ */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export function roleMayAccess(role: Role, access: RouteAccess): boolean {
+  if (access === 'public') return true;
+  if (role === 'public') return false;
+  if (access === 'authenticated') return true;
+  return ROLE_PERMISSIONS[role].includes(access);
+}

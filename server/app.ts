@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { AppError } from './lib/errors.js';
+import { newId } from './lib/ids.js';
+import './lib/http/types.js';
+import { registerProblemHandlers } from './lib/http/problems.js';
+import { adminRoutes } from './modules/admin/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { registerAuthentication } from './modules/identity/hook.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { createMetrics } from './modules/system/metrics.js';
+import { systemRoutes } from './modules/system/routes.js';
+
+/** Every module's routes, in one list: the authorisation matrix test walks what they register. */
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes];
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** A pino logger config, or false for none (tests). */
+  logger?: boolean | object;
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? {
+            level: opts.config.logLevel,
+            // Never log credentials.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          }
+        : opts.logger,
+    trustProxy: opts.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+    },
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.decorate('ctx', { config: opts.config, database: opts.database, db: opts.database.db });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  const metrics = createMetrics();
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifyCookie);
+  registerAuthentication(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Jinqiao 津桥 API', version: '0.1.0', description: 'Technology-transfer platform API. Errors are RFC 9457 problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jq_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (jq_…)' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(systemRoutes(metrics));
+  for (const routes of MODULE_ROUTES) await app.register(routes);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = path.resolve(opts.config.webDist);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // The portal is a single-page app: unknown non-API paths get index.html.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** The one reader of process.env. Parsed once at boot; a bad value stops the process naming the variable. */
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JINQIAO_DEMO: boolish.optional(),
+  JINQIAO_ADMIN_EMAIL: z.email().optional(),
+  JINQIAO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolish.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  WEB_DIST: z.string().default('./web/dist'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  /** Seed demo organisations, users and records on an empty database. */
+  demo: boolean;
+  admin: { email: string; password: string } | undefined;
+  logLevel: string;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (as in a copied .env.example) means unset.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  const e = parsed.data;
+  if ((e.JINQIAO_ADMIN_EMAIL === undefined) !== (e.JINQIAO_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JINQIAO_ADMIN_EMAIL / JINQIAO_ADMIN_PASSWORD: set both or neither',
+    );
+  }
+  const embedded = e.DATABASE_URL === undefined;
+  const demoAllowed = embedded && e.NODE_ENV !== 'production';
+  if (e.JINQIAO_DEMO === true && !demoAllowed) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JINQIAO_DEMO: demo data is only created on the embedded database outside production',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    demo: demoAllowed && (e.JINQIAO_DEMO ?? true),
+    admin: e.JINQIAO_ADMIN_EMAIL ? { email: e.JINQIAO_ADMIN_EMAIL, password: e.JINQIAO_ADMIN_PASSWORD! } : undefined,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    webDist: e.WEB_DIST,
+  };
+}

@@ -1,0 +1,40 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only audit log. Each row carries the hash of the previous row (a hash chain); rows are
+ * written in the same transaction as the change they record. UPDATE and DELETE are refused by a
+ * trigger (see the migration), and `npm run audit:verify` walks the chain.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    organizationId: uuid('organization_id'),
+    action: varchar('action', { length: 64 }).notNull(),
+    entity: varchar('entity', { length: 64 }).notNull(),
+    entityId: text('entity_id').notNull(),
+    beforeDigest: varchar('before_digest', { length: 64 }),
+    afterDigest: varchar('after_digest', { length: 64 }),
+    /** Which fields changed, with sensitive values (password hashes, tokens) left out. */
+    changes: jsonb('changes').$type<Record<string, unknown>>(),
+    requestId: varchar('request_id', { length: 64 }),
+    prevHash: varchar('prev_hash', { length: 64 }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_actor_idx').on(t.actorUserId, t.seq),
+    index('audit_log_org_idx').on(t.organizationId, t.seq),
+    index('audit_log_at_idx').on(t.at),
+  ],
+);
+
+/** Key/value facts about the installation (schema seeded, demo seeded, ...). */
+export const systemState = pgTable('system_state', {
+  key: varchar('key', { length: 64 }).primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

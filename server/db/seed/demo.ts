@@ -1,0 +1,77 @@
+import { count, eq } from 'drizzle-orm';
+import { completeCreditCode } from '../../../common/credit-code.js';
+import type { AssignableRole, OrganizationType } from '../../../common/roles.js';
+import type { Db } from '../client.js';
+import { organizations, systemState, users } from '../schema/index.js';
+import { systemActor } from '../../lib/actor.js';
+import { writeAudit } from '../../lib/audit.js';
+import { newId } from '../../lib/ids.js';
+import { assignRole } from '../../modules/identity/roles.js';
+import { createUser } from '../../modules/identity/service.js';
+
+/** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
+export const DEMO_PASSWORD = 'jinqiao-demo-2026';
+
+interface DemoOrg {
+  key: string;
+  type: OrganizationType;
+  name: string;
+  /** 17-character credit-code body; the check character is computed. */
+  body: string;
+  regionCode: string;
+  status: 'active' | 'pending';
+}
+
+export const DEMO_ORGS: DemoOrg[] = [
+  { key: 'univ', type: 'university', name: '津沽大学', body: '12120104MB0000011', regionCode: '120104', status: 'active' },
+  { key: 'inst', type: 'research_institute', name: '海河新材料研究院', body: '12120116MB0000022', regionCode: '12011601', status: 'active' },
+  { key: 'ent', type: 'enterprise', name: '天津滨港智能装备有限公司', body: '91120116MA0000033', regionCode: '120116', status: 'active' },
+  { key: 'tti', type: 'transfer_institution', name: '津桥技术转移中心', body: '52120103MJ0000044', regionCode: '120103', status: 'active' },
+  { key: 'reg', type: 'service_provider', name: '天津市技术合同登记站（河西）', body: '12120103MB0000055', regionCode: '120103', status: 'active' },
+  { key: 'gov', type: 'government', name: '天津市科学技术局', body: '11120000MB0000066', regionCode: '120000', status: 'active' },
+  { key: 'pending', type: 'enterprise', name: '津南生物医药科技有限公司', body: '91120112MA0000077', regionCode: '120112', status: 'pending' },
+];
+
+export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: AssignableRole; org?: string; region?: string; label: string }> = [
+  { email: 'admin@jinqiao.demo', name: '平台管理员', role: 'platform_admin', label: '平台管理员 platform admin' },
+  { email: 'officer@jinqiao.demo', name: '市科技局 王科长', role: 'gov_officer', org: 'gov', region: '120000', label: '政府管理人员（市级） city officer' },
+  { email: 'officer.binhai@jinqiao.demo', name: '滨海新区科技局 李科长', role: 'gov_officer', org: 'gov', region: '120116', label: '政府管理人员（滨海新区） district officer' },
+  { email: 'registrar@jinqiao.demo', name: '登记员 赵敏', role: 'registrar', org: 'reg', label: '技术合同登记员 contract registrar' },
+  { email: 'orgadmin@jinqiao.demo', name: '津沽大学 技术转移办 陈主任', role: 'org_admin', org: 'univ', label: '单位管理员（高校） organisation admin' },
+  { email: 'member@jinqiao.demo', name: '津沽大学 刘教授', role: 'org_member', org: 'univ', label: '单位用户（高校） organisation member' },
+  { email: 'enterprise@jinqiao.demo', name: '滨港智能 孙经理', role: 'org_admin', org: 'ent', label: '单位管理员（企业） enterprise admin' },
+  { email: 'broker@jinqiao.demo', name: '技术经纪人 周洋', role: 'broker', org: 'tti', label: '技术经纪人 broker' },
+  { email: 'expert@jinqiao.demo', name: '专家 吴研究员', role: 'expert', org: 'inst', label: '专家 expert' },
+  { email: 'pending@jinqiao.demo', name: '津南生物 郑总', role: 'org_admin', org: 'pending', label: '待审核单位的管理员 admin of a pending organisation' },
+];
+
+/** Seeds demo organisations and one account per role, once, on an empty database. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const [seeded] = await db.select().from(systemState).where(eq(systemState.key, 'demo_seeded'));
+  if (seeded) return false;
+  const [{ n }] = (await db.select({ n: count() }).from(users)) as [{ n: number }];
+  if (Number(n) > 0) return false; // never mix demo data into a database that has real users
+  const actor = systemActor('seed:demo');
+  await db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGS) {
+      const id = newId();
+      orgIds.set(o.key, id);
+      const row = { id, type: o.type, name: o.name, creditCode: completeCreditCode(o.body), regionCode: o.regionCode, status: o.status };
+      await tx.insert(organizations).values(row);
+      await writeAudit(tx, actor, { action: 'organization.register', entity: 'organization', entityId: id, organizationId: id, after: row });
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const user = await createUser(tx, { email: a.email, name: a.name, password: DEMO_PASSWORD });
+      await writeAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: user.id, after: { email: user.email, name: a.name } });
+      if (a.role === 'gov_officer') {
+        await assignRole(tx, actor, { userId: user.id, role: 'gov_officer', regionCode: a.region! });
+        await assignRole(tx, actor, { userId: user.id, role: 'org_member', organizationId: orgIds.get(a.org!)! });
+      } else {
+        await assignRole(tx, actor, { userId: user.id, role: a.role, organizationId: a.org ? orgIds.get(a.org)! : null });
+      }
+    }
+    await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
+  });
+  return true;
+}

@@ -1,0 +1,127 @@
+import { asc, gt, sql } from 'drizzle-orm';
+import { auditLog } from '../db/schema/index.js';
+import { queryRows, type DbOrTx, type Tx } from '../db/client.js';
+import type { Actor } from './actor.js';
+import { clock } from './clock.js';
+import { canonicalJson, sha256 } from './ids.js';
+
+/** Fields whose values never reach the audit log (their change is still recorded, as `[redacted]`). */
+const SENSITIVE = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password', 'token']);
+const AUDIT_CHAIN_LOCK = 727274002;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  action: string; // e.g. organization.approve
+  entity: string; // e.g. organization
+  entityId: string;
+  organizationId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+function redact(obj: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!obj) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = SENSITIVE.has(k) ? '[redacted]' : v;
+  return out;
+}
+
+function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Record<string, unknown> {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: Record<string, unknown> = {};
+  for (const k of keys) {
+    const b = before?.[k];
+    const a = after?.[k];
+    if (canonicalJson(b ?? null) !== canonicalJson(a ?? null)) changes[k] = { from: b ?? null, to: a ?? null };
+  }
+  return changes;
+}
+
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  organizationId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  changes: Record<string, unknown> | null;
+  requestId: string | null;
+}
+
+/** The hash of one row, over its content and the previous row's hash. */
+export function rowHash(prevHash: string, f: ChainedFields): string {
+  return sha256(
+    prevHash +
+      '|' +
+      canonicalJson({
+        seq: f.seq,
+        at: f.at.toISOString(),
+        actorUserId: f.actorUserId,
+        actorLabel: f.actorLabel,
+        organizationId: f.organizationId,
+        action: f.action,
+        entity: f.entity,
+        entityId: f.entityId,
+        beforeDigest: f.beforeDigest,
+        afterDigest: f.afterDigest,
+        changes: f.changes,
+        requestId: f.requestId,
+      }),
+  );
+}
+
+/**
+ * Appends one entry to the audit log inside the caller's transaction. A transaction-scoped advisory
+ * lock orders writers, so sequence order is chain order and a rolled-back change leaves no row.
+ */
+export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [seqRow] = await queryRows<{ seq: string | number }>(tx, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`);
+  const before = redact(entry.before);
+  const after = redact(entry.after);
+  const fields: ChainedFields = {
+    seq: Number(seqRow!.seq),
+    at: clock.now(),
+    actorUserId: actor.userId,
+    actorLabel: actor.kind === 'anonymous' ? 'anonymous' : (actor.email ?? actor.kind),
+    organizationId: entry.organizationId ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    beforeDigest: before ? sha256(canonicalJson(before)) : null,
+    afterDigest: after ? sha256(canonicalJson(after)) : null,
+    changes: JSON.parse(canonicalJson(diff(before, after))) as Record<string, unknown>,
+    requestId: actor.requestId,
+  };
+  await tx.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: 'edited' | 'deleted_or_reordered';
+}
+
+/** Walks the chain in sequence order and returns the first broken row, or null when intact. */
+export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<{ rows: number; broken: ChainBreak | null }> {
+  let prevHash = GENESIS_HASH;
+  let after = 0;
+  let rows = 0;
+  for (;;) {
+    const page = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(batch);
+    if (page.length === 0) return { rows, broken: null };
+    for (const r of page) {
+      rows++;
+      if (r.prevHash !== prevHash) return { rows, broken: { seq: r.seq, reason: 'deleted_or_reordered' } };
+      const expected = rowHash(prevHash, { ...r, changes: r.changes ?? null });
+      if (expected !== r.hash) return { rows, broken: { seq: r.seq, reason: 'edited' } };
+      prevHash = r.hash;
+      after = r.seq;
+    }
+  }
+}

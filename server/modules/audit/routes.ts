@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AuditEntryView, ListAuditQuery } from '../../../common/api/admin.js';
+import { typed, type Routes } from '../../lib/http/context.js';
+import * as audit from './service.js';
+
+const tags = ['audit'];
+
+export const auditRoutes: Routes = (instance) => {
+  const app = typed(instance);
+  const { db } = app.ctx;
+
+  app.get('/api/audit', {
+    config: { access: 'audit:read' },
+    schema: {
+      tags,
+      summary: 'Browse the audit log (newest first; pass nextBefore as before for the next page)',
+      querystring: ListAuditQuery,
+      response: { 200: z.object({ items: z.array(AuditEntryView), nextBefore: z.number().nullable() }) },
+    },
+    handler: async (req) => {
+      const r = await audit.listAuditEntries({ db, actor: req.actor, query: req.query });
+      return {
+        items: r.items.map((e) => ({
+          seq: e.seq,
+          at: e.at.toISOString(),
+          actorUserId: e.actorUserId,
+          actorLabel: e.actorLabel,
+          organizationId: e.organizationId,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId,
+          changes: e.changes ?? null,
+          requestId: e.requestId,
+          hash: e.hash,
+        })),
+        nextBefore: r.nextBefore,
+      };
+    },
+  });
+
+  app.get('/api/audit/verify', {
+    config: { access: 'audit:read' },
+    schema: {
+      tags,
+      summary: 'Walk the hash chain and report the first broken row',
+      response: {
+        200: z.object({ rows: z.number(), ok: z.boolean(), broken: z.object({ seq: z.number(), reason: z.string() }).nullable() }),
+      },
+    },
+    handler: async (req) => {
+      const r = await audit.verifyAuditLog({ db, actor: req.actor });
+      return { rows: r.rows, ok: r.broken === null, broken: r.broken };
+    },
+  });
+};

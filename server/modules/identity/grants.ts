@@ -1,0 +1,47 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { organizations, regions, roleAssignments } from '../../db/schema/index.js';
+import type { RoleGrant } from '../../lib/actor.js';
+import type { AssignableRole } from '../../../common/roles.js';
+
+export interface GrantRow extends RoleGrant {
+  id: string;
+  organizationName: string | null;
+  organizationStatus: string | null;
+  regionName: string | null;
+}
+
+/** Every role assignment of the users, with organisation and region names. */
+export async function loadGrantRows(db: DbOrTx, userIds: string[]): Promise<Map<string, GrantRow[]>> {
+  const out = new Map<string, GrantRow[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select({
+      id: roleAssignments.id,
+      userId: roleAssignments.userId,
+      role: roleAssignments.role,
+      organizationId: roleAssignments.organizationId,
+      organizationName: organizations.name,
+      organizationStatus: organizations.status,
+      regionCode: roleAssignments.regionCode,
+      regionName: regions.name,
+      regionPath: regions.path,
+    })
+    .from(roleAssignments)
+    .leftJoin(organizations, eq(organizations.id, roleAssignments.organizationId))
+    .leftJoin(regions, eq(regions.code, roleAssignments.regionCode))
+    .where(inArray(roleAssignments.userId, userIds));
+  for (const r of rows) {
+    const list = out.get(r.userId) ?? [];
+    list.push({ ...r, role: r.role as AssignableRole });
+    out.set(r.userId, list);
+  }
+  return out;
+}
+
+/** Grants that confer permissions: organisation roles count only while the organisation is active. */
+export function effectiveGrants(rows: GrantRow[]): RoleGrant[] {
+  return rows
+    .filter((g) => g.organizationId === null || g.organizationStatus === 'active')
+    .map(({ role, organizationId, regionCode, regionPath }) => ({ role, organizationId, regionCode, regionPath }));
+}

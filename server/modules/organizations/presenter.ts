@@ -1,0 +1,27 @@
+import type { OrganizationView } from '../../../common/api/organizations.js';
+import type { OrganizationStatus, OrganizationType } from '../../../common/roles.js';
+import type { organizations } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { organizationActions } from './policy.js';
+
+export type OrganizationRow = typeof organizations.$inferSelect & { regionName: string; regionPath: string };
+
+export function presentOrganization(row: OrganizationRow, actor: Actor): OrganizationView {
+  return {
+    id: row.id,
+    type: row.type as OrganizationType,
+    name: row.name,
+    creditCode: row.creditCode,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    status: row.status as OrganizationStatus,
+    statusReason: row.statusReason,
+    address: row.address,
+    website: row.website,
+    description: row.description,
+    contactPhone: row.contactPhone,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    actions: organizationActions(actor, { id: row.id, status: row.status, regionPath: row.regionPath }),
+  };
+}
