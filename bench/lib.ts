@@ -4,7 +4,6 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,7 +19,9 @@ export async function freePort(): Promise<number> {
 /** Starts a TypeScript entry point in its own process and waits until `url` answers 200. */
 export async function startProcess(entry: string, env: Record<string, string>, url: string, timeoutMs = 120_000) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, entry)], {
+  // `node --import tsx` runs the server in this one process, so kill -9 reaches the server itself
+  // (the tsx CLI would put a wrapper process in between).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
