@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations, regions, roleAssignments } from '../../db/schema/index.js';
 import type { RoleGrant } from '../../lib/actor.js';
@@ -44,4 +44,19 @@ export function effectiveGrants(rows: GrantRow[]): RoleGrant[] {
   return rows
     .filter((g) => g.organizationId === null || g.organizationStatus === 'active')
     .map(({ role, organizationId, regionCode, regionPath }) => ({ role, organizationId, regionCode, regionPath }));
+}
+
+/**
+ * The same grant rows as `loadGrantRows`, as a correlated JSON subquery, so authentication reads the
+ * session (or token), its user and the user's grants in one round trip.
+ */
+export function grantRowsJson(userId: SQL): SQL<GrantRow[]> {
+  return sql<GrantRow[]>`coalesce((
+    SELECT json_agg(json_build_object(
+      'id', ra.id, 'role', ra.role, 'organizationId', ra.organization_id, 'organizationName', o.name,
+      'organizationStatus', o.status, 'regionCode', ra.region_code, 'regionName', r.name, 'regionPath', r.path))
+    FROM role_assignments ra
+    LEFT JOIN organizations o ON o.id = ra.organization_id
+    LEFT JOIN regions r ON r.code = ra.region_code
+    WHERE ra.user_id = ${userId}), '[]'::json)`;
 }

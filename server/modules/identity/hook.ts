@@ -3,7 +3,14 @@ import type { RouteAccess } from '../../../common/roles.js';
 import { anonymousActor, can } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../lib/http/context.js';
-import { authenticateApiToken, authenticateSession } from './service.js';
+import { authenticateApiToken, authenticateSession, type Profile } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's profile as authentication read it (null for anonymous requests). */
+    profile: Profile | null;
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** API routes must declare access; plugin routes outside it (docs UI, static files) are public. */
@@ -21,6 +28,7 @@ export function routeAllows(access: RouteAccess, req: FastifyRequest): boolean {
 export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('profile', null);
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -43,6 +51,7 @@ export function registerAuthentication(app: FastifyInstance) {
       const auth = m ? await authenticateApiToken({ db, token: m[1]!, requestId }) : null;
       if (!auth) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
       req.actor = auth.actor;
+      req.profile = auth.profile;
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
@@ -50,6 +59,7 @@ export function registerAuthentication(app: FastifyInstance) {
         if (auth) {
           req.actor = auth.actor;
           req.sessionCsrf = auth.csrfToken;
+          req.profile = auth.profile;
         } else {
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
         }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { ApiTokenView, MeView, RoleGrantView, SessionView } from '../../../common/api/identity.js';
-import type { apiTokens, sessions, users } from '../../db/schema/index.js';
+import type { apiTokens, sessions } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import type { GrantRow } from './grants.js';
+import type { Profile } from './service.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -17,7 +18,7 @@ export function presentGrant(g: GrantRow): z.infer<typeof RoleGrantView> {
 }
 
 export function presentMe(opts: {
-  user: typeof users.$inferSelect;
+  user: Profile['user'];
   grants: GrantRow[];
   actor: Actor;
   csrfToken: string | null;

@@ -56,7 +56,7 @@ export const identityRoutes: Routes = (instance) => {
     config: { access: 'authenticated' },
     schema: { tags, summary: 'The caller: profile, roles, memberships, permissions, CSRF token', response: { 200: MeView } },
     handler: async (req) => {
-      const me = await identity.getMe({ db, actor: req.actor });
+      const me = await identity.getMe({ db, actor: req.actor, known: req.profile });
       return presentMe({ ...me, actor: req.actor, csrfToken: req.sessionCsrf });
     },
   });

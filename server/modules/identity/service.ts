@@ -7,7 +7,7 @@ import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId, randomToken, sha256 } from '../../lib/ids.js';
 import { clearCounter, hitCounter, peekCounter, windowEnd } from '../../lib/throttle.js';
-import { effectiveGrants, loadGrantRows } from './grants.js';
+import { effectiveGrants, grantRowsJson, loadGrantRows, type GrantRow } from './grants.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 /** Login throttling: failures per e-mail lock that e-mail for the rest of the window; per IP, a ceiling. */
@@ -17,6 +17,13 @@ const SESSION_TOUCH_MS = 60_000;
 export interface Authenticated {
   actor: Actor;
   csrfToken: string | null;
+  /** What authentication already read, so `getMe` need not read it again. */
+  profile: Profile;
+}
+
+export interface Profile {
+  user: { id: string; email: string; name: string; locale: string };
+  grants: GrantRow[];
 }
 
 type ActorExtra = { via: 'session' | 'token'; sessionId?: string; tokenId?: string; scopes?: string[]; requestId: string };
@@ -26,15 +33,25 @@ async function actorFor(db: DbOrTx, user: { id: string; email: string }, extra: 
   return buildUserActor({ userId: user.id, email: user.email, grants: effectiveGrants(rows), ...extra });
 }
 
+const profileColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  disabled: users.disabled,
+  grants: grantRowsJson(sql`${users.id}`),
+};
+
+function toProfile(u: { id: string; email: string; name: string; locale: string; grants: GrantRow[] }): Profile {
+  return { user: { id: u.id, email: u.email, name: u.name, locale: u.locale }, grants: u.grants };
+}
+
 /** Resolves a session cookie to its actor, or null when the session is unknown, revoked or expired. */
 export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number }): Promise<Authenticated | null> {
   const id = sha256(opts.token);
   const now = clock.now();
   const [row] = await opts.db
-    .select({
-      session: sessions,
-      user: { id: users.id, email: users.email, disabled: users.disabled },
-    })
+    .select({ session: sessions, user: profileColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
@@ -47,15 +64,22 @@ export async function authenticateSession(opts: { db: Db; token: string; request
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + opts.ttlHours * 3600_000) })
       .where(eq(sessions.id, id));
   }
-  const actor = await actorFor(opts.db, row.user, { via: 'session', sessionId: id, requestId: opts.requestId });
-  return { actor, csrfToken: row.session.csrfToken };
+  const actor = buildUserActor({
+    userId: row.user.id,
+    email: row.user.email,
+    grants: effectiveGrants(row.user.grants),
+    via: 'session',
+    sessionId: id,
+    requestId: opts.requestId,
+  });
+  return { actor, csrfToken: row.session.csrfToken, profile: toProfile(row.user) };
 }
 
 /** Resolves a bearer API token (`jq_…`) to its actor, limited to the token's scopes. */
 export async function authenticateApiToken(opts: { db: Db; token: string; requestId: string }): Promise<Authenticated | null> {
   const now = clock.now();
   const [row] = await opts.db
-    .select({ token: apiTokens, user: { id: users.id, email: users.email, disabled: users.disabled } })
+    .select({ token: apiTokens, user: profileColumns })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(opts.token)), isNull(apiTokens.revokedAt)))
@@ -64,13 +88,16 @@ export async function authenticateApiToken(opts: { db: Db; token: string; reques
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
     await opts.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   }
-  const actor = await actorFor(opts.db, row.user, {
+  const actor = buildUserActor({
+    userId: row.user.id,
+    email: row.user.email,
+    grants: effectiveGrants(row.user.grants),
     via: 'token',
     tokenId: row.token.id,
     scopes: row.token.scopes,
     requestId: opts.requestId,
   });
-  return { actor, csrfToken: null };
+  return { actor, csrfToken: null, profile: toProfile(row.user) };
 }
 
 export interface LoginResult {
@@ -247,13 +274,16 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return u ?? null;
 }
 
-/** The caller's profile with every role assignment (pending organisations included). */
-export async function getMe(opts: { db: Db; actor: Actor }) {
+/**
+ * The caller's profile with every role assignment (pending organisations included). `known` is what
+ * authentication read for this request; without it (or after a change) it is read afresh.
+ */
+export async function getMe(opts: { db: Db; actor: Actor; known?: Profile | null }): Promise<Profile> {
   requireUser(opts.actor);
-  const [user] = await opts.db.select().from(users).where(eq(users.id, opts.actor.userId)).limit(1);
+  if (opts.known && opts.known.user.id === opts.actor.userId) return opts.known;
+  const [user] = await opts.db.select(profileColumns).from(users).where(eq(users.id, opts.actor.userId)).limit(1);
   if (!user) throw new AppError('unauthenticated');
-  const grants = (await loadGrantRows(opts.db, [user.id])).get(user.id) ?? [];
-  return { user, grants };
+  return toProfile(user);
 }
 
 export async function updateOwnLocale(opts: { db: Db; actor: Actor; locale: 'zh-CN' | 'en' }) {
