@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -28,6 +28,8 @@ export interface BuildAppOptions {
   database: Database;
   /** A pino logger config, or false for none (tests). */
   logger?: boolean | object;
+  /** Called for every registered route after its access rule is settled (the authorisation matrix test lists routes with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -65,6 +67,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(fastifyCookie);
   registerAuthentication(app);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -90,7 +93,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
     // The portal is a single-page app: unknown non-API paths get index.html.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+      // A missing API path or build asset is a 404, never the portal page (a stale tab would load HTML as script).
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
       return reply.sendFile('index.html');
     });
   }

@@ -20,7 +20,7 @@ function newestMtime(dir: string): number {
 const sources = Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'common')));
 if (!existsSync(dist) || statSync(dist).mtimeMs < sources) {
   console.log('building the web portal (vite build)…');
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', '--config', path.join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

@@ -1,0 +1,152 @@
+import { Suspense, useMemo, useState } from 'react';
+import { App, Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  BulbOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  FileProtectOutlined,
+  KeyOutlined,
+  LaptopOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  SolutionOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout } from '../../features/auth/api/logout';
+import { useT } from '../../i18n/locale';
+import { hasPermission, useMe } from '../../lib/auth';
+import { FullPageSpin } from '../guards';
+import { LangSwitch } from './LangSwitch';
+
+const SIDER_BG = '#0f2a47';
+
+export function AppLayout() {
+  const t = useT();
+  const me = useMe().data;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const menuItems = useMemo<MenuProps['items']>(() => {
+    const adminChildren = [
+      hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
+      hasPermission(me, 'user:read_all') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.adminUsers') },
+      hasPermission(me, 'audit:read') && { key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.adminAudit') },
+    ].filter((item) => !!item);
+    return [
+      { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+      { key: '/achievements', icon: <BulbOutlined />, label: t('nav.achievements') },
+      { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
+      { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
+      { key: '/contracts', icon: <FileProtectOutlined />, label: t('nav.contracts') },
+      { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
+      ...(adminChildren.length
+        ? [{ key: 'admin', icon: <SafetyOutlined />, label: t('nav.admin'), children: adminChildren }]
+        : []),
+    ];
+  }, [me, t]);
+
+  // The menu entry whose path is the longest prefix of the current one.
+  const selectedKey = useMemo(() => {
+    const path = location.pathname;
+    const keys = ['/', '/achievements', '/demands', '/trading', '/contracts', '/statistics', '/admin/organizations', '/admin/users', '/admin/audit'];
+    return keys.filter((k) => (k === '/' ? path === '/' : path === k || path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0];
+  }, [location.pathname]);
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: '/account/organization', icon: <BankOutlined />, label: t('nav.myOrganization') },
+      { key: '/account/sessions', icon: <LaptopOutlined />, label: t('nav.mySessions') },
+      { key: '/account/password', icon: <LockOutlined />, label: t('nav.changePassword') },
+      ...(hasPermission(me, 'token:own') ? [{ key: '/account/tokens', icon: <KeyOutlined />, label: t('nav.apiTokens') }] : []),
+      { type: 'divider' as const },
+      { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('nav.logout')}</span> },
+    ],
+    onClick: ({ key }) => {
+      if (key !== 'logout') {
+        navigate(key);
+        return;
+      }
+      logout.mutate(undefined, {
+        onSettled: () => navigate('/login', { replace: true }),
+        onError: (error) => message.error(error.message),
+      });
+    },
+  };
+
+  const narrow = !screens.lg;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        collapsedWidth={narrow ? 0 : 64}
+        width={208}
+        style={{ background: SIDER_BG }}
+        theme="dark"
+      >
+        <Link to="/" style={{ display: 'block', padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          <span style={{ color: '#fff', fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.brand')}</span>
+          {!collapsed && <span style={{ color: 'rgba(255,255,255,0.65)', marginLeft: 8 }}>{t('app.brandLatin')}</span>}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="inline"
+          style={{ background: SIDER_BG, borderInlineEnd: 0 }}
+          items={menuItems}
+          selectedKeys={selectedKey ? [selectedKey] : []}
+          defaultOpenKeys={location.pathname.startsWith('/admin') ? ['admin'] : []}
+          onClick={({ key }) => navigate(key)}
+          data-testid="main-menu"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Flex align="center" gap={8}>
+            <LangSwitch />
+            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+              <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1765ad' }} />
+                <Typography.Text style={{ maxWidth: 160 }} ellipsis>
+                  {me?.user.name}
+                </Typography.Text>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px' }}>
+          {t('app.brand')} {t('app.brandLatin')} · {t('app.tagline')}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Problem } from '../../../common/problems';
+
+/** An API call that did not succeed: carries the RFC 9457 problem the server sent (or one made up for network errors). */
+export class ApiProblem extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiProblem';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): Problem['code'] {
+    return this.problem.code;
+  }
+}
+
+export function isApiProblem(error: unknown, code?: Problem['code']): error is ApiProblem {
+  return error instanceof ApiProblem && (code === undefined || error.problem.code === code);
+}
+
+const CSRF_COOKIE = 'jq_csrf';
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/x` plus the query parameters that have a value. */
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the API with the session cookie. Every non-GET request carries the CSRF token from the
+ * `jq_csrf` cookie (double-submit). Resolves with the parsed JSON (undefined for 204), rejects
+ * with ApiProblem.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (method !== 'GET') {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers['x-csrf-token'] = csrf;
+  }
+  // Send a content type only with a body: the server refuses an empty JSON body.
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem({ type: 'about:blank', title: 'Network error', status: 0, code: 'unavailable', detail: (error as Error).message });
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!response.ok) {
+    if (data && typeof data === 'object' && 'status' in data && 'code' in data) throw new ApiProblem(data as Problem);
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: response.statusText || 'Error',
+      status: response.status,
+      code: response.status >= 500 ? 'internal' : 'bad_request',
+      detail: `${response.status} ${response.statusText}`.trim(),
+    });
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+};
