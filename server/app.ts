@@ -18,10 +18,13 @@ import { registerAuthentication } from './modules/identity/hook.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { createMetrics } from './modules/system/metrics.js';
+import { pruneJob } from './modules/system/jobs.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes];
+/** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
+export const SCHEDULED_JOBS = [pruneJob];
 
 export interface BuildAppOptions {
   config: Config;

@@ -1,8 +1,9 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { prepareDatabase } from './db/setup.js';
+import { startScheduler } from './lib/scheduler.js';
+import { buildApp, SCHEDULED_JOBS } from './app.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -28,11 +29,13 @@ async function main() {
   }
   const prepared = await prepareDatabase(database, config);
   const app = await buildApp({ config, database });
+  let stopScheduler = () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);
@@ -40,6 +43,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  stopScheduler = startScheduler({ db: database.db, jobs: SCHEDULED_JOBS, log: app.log });
   app.log.info(
     {
       database: database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'postgresql',

@@ -32,7 +32,11 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
   for (const k of keys) {
     const b = before?.[k];
     const a = after?.[k];
-    if (canonicalJson(b ?? null) !== canonicalJson(a ?? null)) changes[k] = { from: b ?? null, to: a ?? null };
+    if (canonicalJson(b ?? null) === canonicalJson(a ?? null)) continue;
+    // Compared before redaction, so a changed secret still shows up as a change.
+    changes[k] = SENSITIVE.has(k)
+      ? { from: b == null ? null : '[redacted]', to: a == null ? null : '[redacted]' }
+      : { from: b ?? null, to: a ?? null };
   }
   return changes;
 }
@@ -96,7 +100,7 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
     entityId: entry.entityId,
     beforeDigest: before ? sha256(canonicalJson(before)) : null,
     afterDigest: after ? sha256(canonicalJson(after)) : null,
-    changes: JSON.parse(canonicalJson(diff(before, after))) as Record<string, unknown>,
+    changes: JSON.parse(canonicalJson(diff(entry.before ?? null, entry.after ?? null))) as Record<string, unknown>,
     requestId: actor.requestId,
   };
   await tx.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });

@@ -38,3 +38,14 @@ export const systemState = pgTable('system_state', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Recurring jobs coordinated through the database: whichever server process first moves `next_run_at`
+ * forward runs the job, so several processes behind one PostgreSQL run it once per period.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: varchar('name', { length: 64 }).primaryKey(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lastRunAt: timestamp('last_run_at', { withTimezone: true, mode: 'date' }),
+  lastResult: text('last_result'),
+});

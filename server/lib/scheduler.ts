@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { queryRows, type Db } from '../db/client.js';
+import { clock } from './clock.js';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(db: Db): Promise<string>;
+}
+
+/**
+ * Claims a due job: one UPDATE moves its next run forward; only the process whose UPDATE matched
+ * runs it. Nothing lives in process memory, so a restart or a second process changes nothing.
+ */
+export async function runDueJob(db: Db, job: Job): Promise<string | null> {
+  const now = clock.now();
+  await db.execute(sql`INSERT INTO scheduled_jobs (name, next_run_at) VALUES (${job.name}, ${now}) ON CONFLICT (name) DO NOTHING`);
+  const claimed = await queryRows<{ name: string }>(
+    db,
+    sql`UPDATE scheduled_jobs SET next_run_at = ${new Date(now.getTime() + job.everyMs)}, last_run_at = ${now}
+        WHERE name = ${job.name} AND next_run_at <= ${now} RETURNING name`,
+  );
+  if (claimed.length === 0) return null;
+  const result = await job.run(db);
+  await db.execute(sql`UPDATE scheduled_jobs SET last_result = ${result} WHERE name = ${job.name}`);
+  return result;
+}
+
+/** Polls every `tickMs` and runs whatever is due. Returns a stop function. */
+export function startScheduler(opts: { db: Db; jobs: Job[]; log: FastifyBaseLogger; tickMs?: number }): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const job of opts.jobs) {
+        try {
+          const result = await runDueJob(opts.db, job);
+          if (result !== null) opts.log.info({ job: job.name, result }, 'scheduled job ran');
+        } catch (err) {
+          opts.log.error({ err, job: job.name }, 'scheduled job failed');
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), opts.tickMs ?? 30_000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}
