@@ -73,20 +73,24 @@ export const PERMISSIONS = [
   'user:read_all', // list users
   'user:manage', // assign and remove roles, lock and unlock users
   'audit:read', // browse the audit log
+  'catalog:file', // file achievements and demands for own organisation
+  'catalog:review', // review achievements and demands (admins everywhere, officers in their region)
+  'catalog:curate', // curated lists, synonyms, the technical-field taxonomy
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Own sessions and password need only a login (route access `authenticated`).
 const MEMBER: Permission[] = ['token:own', 'org:read_own'];
+const FILER: Permission[] = [...MEMBER, 'catalog:file'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: MEMBER,
-  org_admin: [...MEMBER, 'org:update_own', 'org:manage_members'],
-  broker: MEMBER,
+  org_member: FILER,
+  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
+  broker: FILER,
   expert: MEMBER,
   registrar: MEMBER,
-  gov_officer: [...MEMBER, 'org:read_region'],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -97,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user:read_all',
     'user:manage',
     'audit:read',
+    'catalog:review',
+    'catalog:curate',
   ],
 };
 

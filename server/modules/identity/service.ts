@@ -127,9 +127,10 @@ export async function login(opts: {
   }
   const [user] = await opts.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
   const now = clock.now();
-  if (user?.lockedUntil && user.lockedUntil > now) {
+  const lockedUntil = user?.lockedUntil;
+  if (lockedUntil && lockedUntil > now) {
     throw new AppError('account_locked', 'This account is locked after repeated failed logins; try again later', {
-      headers: { 'retry-after': String(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000)) },
+      headers: { 'retry-after': String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) },
     });
   }
   if ((await peekCounter(opts.db, { key: emailKey, windowMs: LOGIN_POLICY.windowMs })) >= LOGIN_POLICY.maxFailuresPerEmail) {

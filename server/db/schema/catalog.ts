@@ -1,0 +1,233 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { organizations, regions, users } from './identity.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A PostgreSQL tsvector built from jieba tokens (config `simple`), searched through a GIN index. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Technical fields: the CSL disciplines and the strategic emerging industries, stored as data. */
+export const technicalFields = pgTable(
+  'technical_fields',
+  {
+    code: varchar('code', { length: 32 }).primaryKey(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    scheme: varchar('scheme', { length: 16 }).notNull(), // discipline | industry
+    parentCode: varchar('parent_code', { length: 32 }),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('technical_fields_scheme_idx').on(t.scheme, t.sort)],
+);
+
+export interface IpAsset {
+  kind: 'invention_patent' | 'utility_model' | 'design_patent' | 'pct' | 'software_copyright' | 'ic_layout' | 'plant_variety' | 'know_how';
+  /** Normalised application number for patents (e.g. 200310102344.5); registration number otherwise. */
+  number: string | null;
+  title: string;
+}
+export interface TeamMember {
+  name: string;
+  title?: string;
+  role?: string;
+}
+export interface Contact {
+  name: string;
+  phone?: string;
+  email?: string;
+}
+export interface Attachment {
+  name: string;
+  url: string;
+}
+
+/** Columns achievements and demands share. */
+const recordColumns = () => ({
+  id: uuid('id').primaryKey(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  regionCode: varchar('region_code', { length: 12 })
+    .notNull()
+    .references(() => regions.code),
+  status: varchar('status', { length: 16 }).notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  fieldCode: varchar('field_code', { length: 32 })
+    .notNull()
+    .references(() => technicalFields.code),
+  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+  contacts: jsonb('contacts').$type<Contact[]>().notNull().default(sql`'[]'::jsonb`),
+  attachments: jsonb('attachments').$type<Attachment[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Visible only to the owning organisation and government, never to the public. */
+  restricted: boolean('restricted').notNull().default(false),
+  reviewReason: text('review_reason'),
+  reviewedBy: uuid('reviewed_by').references(() => users.id),
+  createdBy: uuid('created_by').references(() => users.id),
+  submittedAt: ts('submitted_at'),
+  publishedAt: ts('published_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** jieba tokens, weighted: title A, keywords A, summary B, the rest C. */
+  searchVector: tsvector('search_vector'),
+});
+
+export const achievements = pgTable(
+  'achievements',
+  {
+    ...recordColumns(),
+    problemSolved: text('problem_solved'),
+    advantage: text('advantage'),
+    trl: integer('trl').notNull(),
+    ipAssets: jsonb('ip_assets').$type<IpAsset[]>().notNull().default(sql`'[]'::jsonb`),
+    transferModes: text('transfer_modes').array().notNull(),
+    /** Asking price in fen; null with priceNegotiable = 面议. */
+    priceFen: bigint('price_fen', { mode: 'number' }),
+    priceNegotiable: boolean('price_negotiable').notNull().default(false),
+    publicFunding: boolean('public_funding').notNull().default(false),
+    team: jsonb('team').$type<TeamMember[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [
+    index('achievements_org_idx').on(t.organizationId, t.createdAt),
+    index('achievements_status_idx').on(t.status, t.publishedAt),
+    index('achievements_search_idx').using('gin', t.searchVector),
+    index('achievements_field_idx').on(t.fieldCode),
+    index('achievements_region_idx').on(t.regionCode),
+  ],
+);
+
+export const demands = pgTable(
+  'demands',
+  {
+    ...recordColumns(),
+    budgetMinFen: bigint('budget_min_fen', { mode: 'number' }),
+    budgetMaxFen: bigint('budget_max_fen', { mode: 'number' }),
+    budgetNegotiable: boolean('budget_negotiable').notNull().default(false),
+    cooperationModes: text('cooperation_modes').array().notNull(),
+    /** Lowest technology readiness the enterprise can take on (1–9), if it says. */
+    trlMin: integer('trl_min'),
+    deadline: date('deadline', { mode: 'string' }),
+  },
+  (t) => [
+    index('demands_org_idx').on(t.organizationId, t.createdAt),
+    index('demands_status_idx').on(t.status, t.publishedAt),
+    index('demands_search_idx').using('gin', t.searchVector),
+    index('demands_field_idx').on(t.fieldCode),
+  ],
+);
+
+/** Curated lists: the public-interest catalogue (公益性技术成果指导目录) and achievement packages (科技成果包). */
+export const curatedLists = pgTable('curated_lists', {
+  id: uuid('id').primaryKey(),
+  kind: varchar('kind', { length: 32 }).notNull(), // public_interest_catalogue | package
+  title: text('title').notNull(),
+  keyArea: text('key_area'),
+  description: text('description'),
+  published: boolean('published').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const curatedListItems = pgTable(
+  'curated_list_items',
+  {
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => curatedLists.id, { onDelete: 'cascade' }),
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id),
+    sort: integer('sort').notNull().default(0),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.achievementId] })],
+);
+
+/** Synonym groups editable by admins (锂电池 ~ 锂离子电池): a query term expands to its whole group. */
+export const synonymGroups = pgTable('synonym_groups', {
+  id: uuid('id').primaryKey(),
+  terms: text('terms').array().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** achievements | demands | matches (matches of one record) */
+    target: varchar('target', { length: 16 }).notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    /** none | instant | daily */
+    notify: varchar('notify', { length: 8 }).notNull().default('instant'),
+    /** Records published up to here have been considered. */
+    checkedUntil: ts('checked_until').notNull().defaultNow(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_searches_user_idx').on(t.userId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    /** Set when an e-mail (instant or in the daily digest) carried it. */
+    emailedAt: ts('emailed_at'),
+    readAt: ts('read_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Trained suggestion models (field classifier), newest first; servers load the latest. */
+export const suggestionModels = pgTable('suggestion_models', {
+  id: uuid('id').primaryKey(),
+  kind: varchar('kind', { length: 16 }).notNull(),
+  model: jsonb('model').notNull(),
+  metrics: jsonb('metrics'),
+  trainedOn: integer('trained_on').notNull(),
+  trainedAt: ts('trained_at').notNull().defaultNow(),
+});
+
+/** Bulk imports: progress is read from here while a large file is processed. */
+export const importJobs = pgTable('import_jobs', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  kind: varchar('kind', { length: 16 }).notNull(), // achievements | demands
+  status: varchar('status', { length: 16 }).notNull(), // running | succeeded | failed
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  errors: jsonb('errors').$type<Array<{ row: number; field: string; message: string }>>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+

@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import type { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
+import type { RecordStatus } from '../../../common/catalog.js';
+import type { DbOrTx } from '../../db/client.js';
+import { achievements, demands, organizations, regions, technicalFields } from '../../db/schema/index.js';
+import { searchVectorSql } from '../search/vector.js';
+import type { RecordKind } from './lifecycle.js';
+
+/** The two record tables behind one interface, so lifecycle, access and search treat them alike. */
+export const TABLES = { achievement: achievements, demand: demands } as const;
+
+export type AchievementRow = typeof achievements.$inferSelect;
+export type DemandRow = typeof demands.$inferSelect;
+export type RecordRow<K extends RecordKind> = K extends 'achievement' ? AchievementRow : DemandRow;
+
+export interface LoadedRecord<K extends RecordKind = RecordKind> {
+  kind: K;
+  row: RecordRow<K>;
+  organization: { id: string; name: string; type: string };
+  regionName: string;
+  regionPath: string;
+  fieldName: string;
+}
+
+export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: string, forUpdate = false): Promise<LoadedRecord<K> | null> {
+  const table = TABLES[kind] as typeof achievements;
+  const q = db
+    .select({
+      row: table,
+      orgId: organizations.id,
+      orgName: organizations.name,
+      orgType: organizations.type,
+      regionName: regions.name,
+      regionPath: regions.path,
+      fieldName: technicalFields.nameZh,
+    })
+    .from(table)
+    .innerJoin(organizations, eq(organizations.id, table.organizationId))
+    .innerJoin(regions, eq(regions.code, table.regionCode))
+    .innerJoin(technicalFields, eq(technicalFields.code, table.fieldCode))
+    .where(eq(table.id, id))
+    .limit(1);
+  const [r] = forUpdate ? await q.for('update', { of: table }) : await q;
+  if (!r) return null;
+  return {
+    kind,
+    row: r.row as RecordRow<K>,
+    organization: { id: r.orgId, name: r.orgName, type: r.orgType },
+    regionName: r.regionName,
+    regionPath: r.regionPath,
+    fieldName: r.fieldName,
+  };
+}
+
+export function facts(rec: LoadedRecord) {
+  return {
+    kind: rec.kind,
+    organizationId: rec.row.organizationId,
+    regionPath: rec.regionPath,
+    status: rec.row.status as RecordStatus,
+    restricted: rec.row.restricted,
+  };
+}
+
+/** Text that goes into the search index for a record. */
+export function indexedText(kind: RecordKind, input: AchievementInput | DemandInput, orgName: string) {
+  const body =
+    kind === 'achievement'
+      ? [(input as AchievementInput).problemSolved, (input as AchievementInput).advantage, ...(input as AchievementInput).ipAssets.map((a) => a.title), orgName]
+      : [orgName];
+  return searchVectorSql({ title: input.title, keywords: input.keywords, summary: input.summary, body: body.filter(Boolean).join('\n') });
+}
