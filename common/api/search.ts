@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { IP_KINDS, PRICE_BANDS, TRANSFER_MODES } from '../catalog.js';
+import { AchievementView, DemandView } from './catalog.js';
+
+/** Multi-valued query parameters arrive as `a,b` or repeated keys. */
+const multi = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : String(v).split(',')).filter((x) => x !== '')), z.array(item).optional());
+
+export const SearchQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  field: multi(z.string().max(32)),
+  trl: multi(z.coerce.number().int().min(1).max(9)),
+  region: multi(z.string().max(12)), // a region code matches its whole subtree
+  mode: multi(z.enum(TRANSFER_MODES)),
+  price: multi(z.enum(PRICE_BANDS.map((b) => b.key) as [string, ...string[]])),
+  ip: multi(z.enum(IP_KINDS)),
+  funding: z.enum(['public', 'none']).optional(),
+  sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc']).default('relevance'),
+  /** Opaque keyset cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Facet counts cost a little; the portal asks for them, the API may skip them. */
+  facets: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const FacetBucket = z.object({ key: z.string(), label: z.string(), count: z.number() });
+export const Facets = z.object({
+  field: z.array(FacetBucket),
+  trl: z.array(FacetBucket),
+  region: z.array(FacetBucket),
+  mode: z.array(FacetBucket),
+  price: z.array(FacetBucket),
+  ip: z.array(FacetBucket),
+  funding: z.array(FacetBucket),
+});
+
+/** Snippets with matched terms wrapped in <mark>…</mark> (everything else HTML-escaped). */
+export const Highlight = z.object({ title: z.string(), summary: z.string() });
+
+export const AchievementHit = z.object({ record: AchievementView, score: z.number().nullable(), highlight: Highlight });
+export const DemandHit = z.object({ record: DemandView, score: z.number().nullable(), highlight: Highlight });
+
+export const AchievementSearchResult = z.object({
+  items: z.array(AchievementHit),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+  facets: Facets.nullable(),
+  /** The tokens the query was cut into, after synonym expansion (for "searched for …"). */
+  terms: z.array(z.string()),
+});
+export const DemandSearchResult = AchievementSearchResult.extend({ items: z.array(DemandHit) });
+
+export const SynonymGroupView = z.object({ id: z.string(), terms: z.array(z.string()), createdAt: z.string() });
+export const SynonymGroupBody = z.object({
+  terms: z.array(z.string().trim().min(1).max(30)).min(2, 'a synonym group needs at least two terms').max(20),
+});
+
+/** One component of a match score; components add up to the total. */
+export const ScoreComponent = z.object({
+  key: z.enum(['text', 'field', 'trl', 'region', 'price', 'mode']),
+  label: z.string(),
+  /** Points this component contributes (0..weight). */
+  points: z.number(),
+  weight: z.number(),
+  reason: z.string(),
+});
+export const MatchExplanation = z.object({ total: z.number(), components: z.array(ScoreComponent) });
+
+export const AchievementMatch = z.object({ record: AchievementView, explanation: MatchExplanation });
+export const DemandMatch = z.object({ record: DemandView, explanation: MatchExplanation });
+
+export const SavedSearchBody = z.object({
+  target: z.enum(['achievements', 'demands']),
+  name: z.string().trim().min(1).max(100),
+  query: z.record(z.string(), z.unknown()),
+  notify: z.enum(['none', 'instant', 'daily']).default('instant'),
+});
+export const SavedSearchView = SavedSearchBody.extend({ id: z.string(), createdAt: z.string() });
+
+export const NotificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const SuggestBody = z.object({ title: z.string().max(200).default(''), summary: z.string().max(5000).default('') });
+export const SuggestResult = z.object({
+  fields: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
+  keywords: z.array(z.string()),
+});
