@@ -15,6 +15,7 @@ import { registerProblemHandlers } from './lib/http/problems.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
 import { registerAuthentication } from './modules/identity/hook.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
@@ -23,7 +24,7 @@ import { pruneJob } from './modules/system/jobs.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, matchingRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [pruneJob];
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
 import type { RecordStatus } from '../../../common/catalog.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -22,9 +22,9 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
   fieldName: string;
 }
 
-export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: string, forUpdate = false): Promise<LoadedRecord<K> | null> {
+function selectRecords(db: DbOrTx, kind: RecordKind) {
   const table = TABLES[kind] as typeof achievements;
-  const q = db
+  return db
     .select({
       row: table,
       orgId: organizations.id,
@@ -37,11 +37,12 @@ export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: 
     .from(table)
     .innerJoin(organizations, eq(organizations.id, table.organizationId))
     .innerJoin(regions, eq(regions.code, table.regionCode))
-    .innerJoin(technicalFields, eq(technicalFields.code, table.fieldCode))
-    .where(eq(table.id, id))
-    .limit(1);
-  const [r] = forUpdate ? await q.for('update', { of: table }) : await q;
-  if (!r) return null;
+    .innerJoin(technicalFields, eq(technicalFields.code, table.fieldCode));
+}
+
+type Selected = Awaited<ReturnType<typeof selectRecords>>[number];
+
+function toLoaded<K extends RecordKind>(kind: K, r: Selected): LoadedRecord<K> {
   return {
     kind,
     row: r.row as RecordRow<K>,
@@ -50,6 +51,23 @@ export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: 
     regionPath: r.regionPath,
     fieldName: r.fieldName,
   };
+}
+
+/** One record with its organisation, region and field; `forUpdate` locks the row for a transition. */
+export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: string, forUpdate = false): Promise<LoadedRecord<K> | null> {
+  const table = TABLES[kind] as typeof achievements;
+  const q = selectRecords(db, kind).where(eq(table.id, id)).limit(1);
+  const [r] = forUpdate ? await q.for('update', { of: table }) : await q;
+  return r ? toLoaded(kind, r) : null;
+}
+
+/** Several records at once, in the order of `ids` (missing ids are skipped). */
+export async function loadRecordsByIds<K extends RecordKind>(db: DbOrTx, kind: K, ids: string[]): Promise<LoadedRecord<K>[]> {
+  if (ids.length === 0) return [];
+  const table = TABLES[kind] as typeof achievements;
+  const rows = await selectRecords(db, kind).where(inArray(table.id, ids));
+  const byId = new Map(rows.map((r) => [r.row.id, toLoaded(kind, r)]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 export function facts(rec: LoadedRecord) {

@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { EDITABLE, TRANSITIONS, transitionAllowed, type RecordKind, type TransitionName } from './lifecycle.js';
 import { canSeeRecord, partiesFor } from './policy.js';
-import { facts, indexedText, loadRecord, TABLES, type LoadedRecord } from './records.js';
+import { facts, indexedText, loadRecord, loadRecordsByIds, TABLES, type LoadedRecord } from './records.js';
 
 type Input<K extends RecordKind> = K extends 'achievement' ? AchievementInput : DemandInput;
 
@@ -203,8 +203,7 @@ async function pageOf<K extends RecordKind>(db: Db, kind: K, cond: SQL | undefin
     .limit(limit)
     .offset(offset);
   const [{ total }] = (await db.select({ total: count() }).from(table).innerJoin(regions, eq(regions.code, table.regionCode)).where(cond)) as [{ total: number }];
-  const items: LoadedRecord<K>[] = [];
-  for (const { id } of ids) items.push((await loadRecord(db, kind, id))!);
+  const items = await loadRecordsByIds(db, kind, ids.map((r) => r.id));
   return { items, total: Number(total) };
 }
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './credit-code.js';
+
+// Codes as published by large companies on their business licences: real input, not our own arithmetic.
+const PUBLISHED = ['914403001922038216', '9144030071526726XG', '91330100716105852F', '91110108551385082Q', '12100000400000624D'];
+
+describe('credit code check character (GB 32100-2015)', () => {
+  it('matches a hand-computed example', () => {
+    // Body 9 1 1 2 0 1 1 6 0…0 with weights 1 3 9 27 19 26 16 17 …:
+    // 9·1 + 1·3 + 1·9 + 2·27 + 0·19 + 1·26 + 1·16 + 6·17 = 219; 219 mod 31 = 2; 31 − 2 = 29 → 'X'.
+    expect(creditCodeCheckChar('91120116000000000')).toBe('X');
+    expect(isValidCreditCode('91120116000000000X')).toBe(true);
+  });
+
+  it('maps a sum divisible by 31 to check character 0, not 31', () => {
+    // All zeros: sum 0 → (31 − 0) mod 31 = 0.
+    expect(creditCodeCheckChar('00000000000000000')).toBe('0');
+  });
+
+  it.each(PUBLISHED)('accepts the published code %s', (code) => {
+    expect(creditCodeProblem(code)).toBeNull();
+    expect(creditCodeCheckChar(code.slice(0, 17))).toBe(code[17]);
+  });
+
+  it.each([
+    ['91120116MA05KQ0T3', '91120116MA05KQ0T3'],
+    ['91120116ma05kq0t3', '91120116MA05KQ0T3'],
+  ])('completeCreditCode(%s) builds a valid, upper-case code', (body, upper) => {
+    const code = completeCreditCode(body);
+    expect(code.slice(0, 17)).toBe(upper);
+    expect(code).toHaveLength(18);
+    expect(isValidCreditCode(code)).toBe(true);
+  });
+
+  it('completeCreditCode refuses a body that is not 17 alphabet characters', () => {
+    expect(() => completeCreditCode('9112011600000000')).toThrow(/not a credit-code body/);
+    expect(() => completeCreditCode('9112011600000000I')).toThrow(/not a credit-code body/);
+  });
+});
+
+describe('creditCodeProblem names what is wrong', () => {
+  const valid = '91330100716105852F';
+  it.each([
+    ['too short (17)', valid.slice(0, 17), 'length'],
+    ['too long (19)', valid + '0', 'length'],
+    ['empty', '', 'length'],
+    ['a space inside', '91330100 16105852F', 'character'],
+    ['a hyphen', '9133-100716105852F', 'character'],
+    ['a Chinese character', '9133010071610585中F', 'character'],
+    ['wrong check character', '91330100716105852G', 'check_character'],
+    ['two digits swapped', '91330100761105852F', 'check_character'],
+    ['one digit changed', '91330100716105853F', 'check_character'],
+  ])('%s → %s', (_label, code, problem) => {
+    expect(creditCodeProblem(code)).toBe(problem);
+    expect(isValidCreditCode(code)).toBe(false);
+  });
+
+  it.each(['I', 'O', 'S', 'V', 'Z'])('the letter %s is never used, anywhere in the code', (letter) => {
+    expect(CREDIT_CODE_ALPHABET).not.toContain(letter);
+    // In the body…
+    expect(creditCodeProblem(`9133010071610${letter}852F`)).toBe('character');
+    // …and as the check character.
+    expect(creditCodeProblem(`91330100716105852${letter}`)).toBe('character');
+    expect(creditCodeCheckChar(`9133010071610${letter}852`)).toBeNull();
+  });
+
+  it('accepts lower case (callers normalise to upper case)', () => {
+    expect(creditCodeProblem('9144030071526726xg')).toBeNull();
+    expect(isValidCreditCode('9144030071526726xg')).toBe(true);
+  });
+
+  it('every wrong check character for a body is refused, and exactly one is accepted', () => {
+    const body = '91120116MA05KQ0T3';
+    const accepted = [...CREDIT_CODE_ALPHABET].filter((c) => isValidCreditCode(body + c));
+    expect(accepted).toEqual([creditCodeCheckChar(body)]);
+  });
+});
