@@ -19,12 +19,14 @@ import { matchingRoutes } from './modules/matching/routes.js';
 import { registerAuthentication } from './modules/identity/hook.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { suggestRoutes } from './modules/suggest/routes.js';
 import { createMetrics } from './modules/system/metrics.js';
 import { pruneJob } from './modules/system/jobs.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, matchingRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, matchingRoutes, searchRoutes, suggestRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [pruneJob];
 

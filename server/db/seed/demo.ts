@@ -8,6 +8,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { newId } from '../../lib/ids.js';
 import { assignRole } from '../../modules/identity/roles.js';
 import { createUser } from '../../modules/identity/service.js';
+import { seedCatalogDemo } from './catalog-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -30,6 +31,18 @@ export const DEMO_ORGS: DemoOrg[] = [
   { key: 'reg', type: 'service_provider', name: '天津市技术合同登记站（河西）', body: '12120103MB0000055', regionCode: '120103', status: 'active' },
   { key: 'gov', type: 'government', name: '天津市科学技术局', body: '11120000MB0000066', regionCode: '120000', status: 'active' },
   { key: 'pending', type: 'enterprise', name: '津南生物医药科技有限公司', body: '91120112MA0000077', regionCode: '120112', status: 'pending' },
+  // More owners of demo achievements and demands, without accounts.
+  { key: 'univ2', type: 'university', name: '海河工业大学', body: '12120111MB0000101', regionCode: '120111', status: 'active' },
+  { key: 'univ3', type: 'university', name: '津门医科大学', body: '12120101MB0000102', regionCode: '120101', status: 'active' },
+  { key: 'univ4', type: 'university', name: '滨海理工学院', body: '12120116MB0000103', regionCode: '12011601', status: 'active' },
+  { key: 'univ5', type: 'university', name: '北辰农业大学', body: '12120113MB0000104', regionCode: '120113', status: 'active' },
+  { key: 'inst2', type: 'research_institute', name: '天津先进制造研究院', body: '12120114MB0000105', regionCode: '120114', status: 'active' },
+  { key: 'inst3', type: 'research_institute', name: '渤海海洋与环境研究所', body: '12120116MB0000106', regionCode: '12011604', status: 'active' },
+  { key: 'ent2', type: 'enterprise', name: '天津东丽新材料股份有限公司', body: '91120110MA0000107', regionCode: '120110', status: 'active' },
+  { key: 'ent3', type: 'enterprise', name: '武清智慧物流科技有限公司', body: '91120114MA0000108', regionCode: '12011401', status: 'active' },
+  { key: 'ent4', type: 'enterprise', name: '静海绿色食品有限公司', body: '91120118MA0000109', regionCode: '120118', status: 'active' },
+  { key: 'ent5', type: 'enterprise', name: '西青电子信息有限公司', body: '91120111MA0000110', regionCode: '120111', status: 'active' },
+  { key: 'ent6', type: 'enterprise', name: '天津港航工程有限公司', body: '91120116MA0000111', regionCode: '12011603', status: 'active' },
 ];
 
 export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: AssignableRole; org?: string; region?: string; label: string }> = [
@@ -71,6 +84,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await assignRole(tx, actor, { userId: user.id, role: a.role, organizationId: a.org ? orgIds.get(a.org)! : null });
       }
     }
+    const seedOrg = (k: string) => ({ id: orgIds.get(k)!, name: DEMO_ORGS.find((o) => o.key === k)!.name, regionCode: DEMO_ORGS.find((o) => o.key === k)!.regionCode });
+    await seedCatalogDemo(
+      tx,
+      actor,
+      ['univ', 'inst', 'univ2', 'univ3', 'univ4', 'univ5', 'inst2', 'inst3'].map(seedOrg),
+      ['ent', 'ent2', 'ent3', 'ent4', 'ent5', 'ent6'].map(seedOrg),
+    );
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
   return true;

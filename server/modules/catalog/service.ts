@@ -33,7 +33,7 @@ async function filingOrganization(db: Db | Tx, actor: Actor, organizationId?: st
   return org;
 }
 
-function columnsFor<K extends RecordKind>(kind: K, input: Input<K>) {
+export function columnsFor<K extends RecordKind>(kind: K, input: Input<K>) {
   const common = {
     title: input.title,
     summary: input.summary,

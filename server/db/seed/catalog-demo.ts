@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
+import { TRANSFER_MODES, type TransferMode } from '../../../common/catalog.js';
+import { patentCheckChar } from '../../../common/patent-number.js';
+import type { Tx } from '../client.js';
+import { achievements, demands } from '../schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { writeAudit } from '../../lib/audit.js';
+import { newId } from '../../lib/ids.js';
+import { columnsFor } from '../../modules/catalog/service.js';
+import { indexedText } from '../../modules/catalog/records.js';
+import { fieldCodeByName } from './fields.js';
+
+export interface CslPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  keywords: string[];
+  discipline: string;
+}
+
+export const CSL_FILE = fileURLToPath(new URL('./data/csl-papers-1000.jsonl', import.meta.url));
+
+export function readCslPapers(file = CSL_FILE): CslPaper[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CslPaper);
+}
+
+/** mulberry32: a small seeded PRNG, so demo data is the same on every machine. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+function subset<T>(rnd: () => number, xs: readonly T[], min: number, max: number): T[] {
+  const n = min + Math.floor(rnd() * (max - min + 1));
+  return [...xs].sort(() => rnd() - 0.5).slice(0, n);
+}
+/** Log-uniform amount in fen between two amounts in 万元, rounded to 1,000 元. */
+function amountFen(rnd: () => number, minWan: number, maxWan: number): number {
+  const wan = Math.exp(Math.log(minWan) + rnd() * (Math.log(maxWan) - Math.log(minWan)));
+  return Math.round((wan * 10_000) / 1000) * 1000 * 100;
+}
+
+function patentNumber(rnd: () => number, year: number): string {
+  const digits = `${year}1${String(Math.floor(rnd() * 1e7)).padStart(7, '0')}`;
+  return `${digits}.${patentCheckChar(digits)}`;
+}
+
+/** CSL keywords, trimmed to what the filing form accepts (≤ 30 characters each). */
+const demoKeywords = (p: CslPaper, n: number) => p.keywords.filter((k) => k.trim() && k.length <= 30).slice(0, n);
+
+export interface SeedOrg {
+  id: string;
+  name: string;
+  regionCode: string;
+}
+
+async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
+  const id = newId();
+  const table = kind === 'achievement' ? achievements : demands;
+  const published = status === 'published';
+  const values = {
+    id,
+    organizationId: org.id,
+    regionCode: org.regionCode,
+    status,
+    ...columnsFor(kind, input as never),
+    searchVector: indexedText(kind, input, org.name),
+    submittedAt: status === 'draft' ? null : at,
+    publishedAt: published ? at : null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await tx.insert(table).values(values as never);
+  await writeAudit(tx, actor, { action: `${kind}.create`, entity: kind, entityId: id, organizationId: org.id, after: { title: input.title, status } });
+  return id;
+}
+
+/**
+ * Demo achievements from the 1,000 CSL papers (title, abstract as summary, keywords, discipline),
+ * owned by demo universities and institutes across Tianjin's districts, with plausible TRLs, modes and
+ * prices; and demands from demo enterprises, phrased from the same vocabulary.
+ */
+export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], enterprises: SeedOrg[], demandCount = 300) {
+  const rnd = prng(20171130);
+  const papers = readCslPapers();
+  const base = Date.UTC(2026, 0, 5);
+  let published = 0;
+  for (const [i, p] of papers.entries()) {
+    const negotiable = rnd() < 0.2;
+    const trl = 2 + Math.floor(rnd() * 7);
+    const input = AchievementInput.parse({
+      title: p.title.slice(0, 200),
+      summary: p.abstract.slice(0, 5000),
+      problemSolved: `解决${p.keywords[0] ?? p.title}相关的技术难题。`,
+      advantage: rnd() < 0.5 ? `与现有方案相比，${p.keywords[1] ?? '关键指标'}方面具有明显优势。` : undefined,
+      fieldCode: fieldCodeByName.get(p.discipline)!,
+      keywords: demoKeywords(p, 10),
+      trl,
+      ipAssets: rnd() < 0.6 ? [{ kind: 'invention_patent', number: patentNumber(rnd, 2015 + Math.floor(rnd() * 10)), title: p.title.slice(0, 60) }] : [],
+      transferModes: subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[],
+      priceFen: negotiable ? null : amountFen(rnd, 5, 2000),
+      priceNegotiable: negotiable,
+      publicFunding: rnd() < 0.4,
+      team: [{ name: `课题组${(i % 97) + 1}`, title: '负责人' }],
+      contacts: [{ name: '技术转移办公室', phone: `022-2740${String(1000 + (i % 9000)).slice(-4)}` }],
+    });
+    const status = i < 10 ? 'submitted' : i < 14 ? 'draft' : 'published';
+    if (status === 'published') published++;
+    await insertRecord(tx, actor, 'achievement', pick(rnd, owners), input, status, new Date(base + i * 6 * 3600_000));
+  }
+  const verbs = ['寻求', '征集', '需要', '求购'];
+  for (let i = 0; i < demandCount; i++) {
+    const p = pick(rnd, papers);
+    const kw = p.keywords[0] ?? p.title.slice(0, 10);
+    const negotiable = rnd() < 0.25;
+    const min = amountFen(rnd, 10, 500);
+    const input = DemandInput.parse({
+      title: `${pick(rnd, verbs)}${kw}技术解决方案`.slice(0, 200),
+      summary: `我单位在${p.keywords.slice(0, 3).join('、')}方面存在技术瓶颈，希望与高校院所合作。背景：${p.abstract.slice(0, 160)}`,
+      fieldCode: fieldCodeByName.get(p.discipline)!,
+      keywords: demoKeywords(p, 5),
+      budgetMinFen: negotiable ? null : min,
+      budgetMaxFen: negotiable ? null : min * (2 + Math.floor(rnd() * 4)),
+      budgetNegotiable: negotiable,
+      cooperationModes: subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[],
+      trlMin: rnd() < 0.6 ? 4 + Math.floor(rnd() * 4) : null,
+      contacts: [{ name: '技术部', phone: `022-6620${String(1000 + i).slice(-4)}` }],
+    });
+    const status = i < 5 ? 'submitted' : 'published';
+    await insertRecord(tx, actor, 'demand', pick(rnd, enterprises), input, status, new Date(base + i * 20 * 3600_000));
+  }
+  return { achievements: papers.length, publishedAchievements: published, demands: demandCount };
+}

@@ -1,0 +1,78 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { achievements, suggestionModels, technicalFields } from '../../db/schema/index.js';
+import { readCslPapers } from '../../db/seed/catalog-demo.js';
+import { fieldCodeByName } from '../../db/seed/fields.js';
+import { systemActor, type Actor } from '../../lib/actor.js';
+import { writeAudit } from '../../lib/audit.js';
+import { clock } from '../../lib/clock.js';
+import { newId } from '../../lib/ids.js';
+import { suggestFields, trainFieldModel, type FieldModel } from './field-model.js';
+import { buildKeywordIdf, suggestKeywords, type KeywordIdf } from './keywords.js';
+
+/**
+ * Field and keyword suggestions while filing. The model is trained on the platform's own labelled
+ * records — the shipped CSL papers plus every published achievement — stored in `suggestion_models`
+ * (so every server process uses the same one), and retrained by `npm run suggest:train`.
+ */
+interface StoredModel {
+  field: FieldModel;
+  keywords: KeywordIdf;
+}
+
+let cached: { id: string; model: StoredModel; checkedAt: number } | null = null;
+let training: Promise<void> | null = null;
+const RECHECK_MS = 5 * 60_000;
+
+export async function trainAndStoreModel(opts: { db: Db; actor?: Actor }) {
+  const t0 = performance.now();
+  const papers = readCslPapers().map((p) => ({ text: `${p.title}\n${p.abstract}`, field: fieldCodeByName.get(p.discipline)! }));
+  const own = await opts.db
+    .select({ title: achievements.title, summary: achievements.summary, fieldCode: achievements.fieldCode })
+    .from(achievements)
+    .where(inArray(achievements.status, ['published', 'in_trade', 'transferred']));
+  // Demo achievements are the CSL papers themselves: count each text once.
+  const seen = new Set(papers.map((p) => p.text));
+  const records = [...papers, ...own.map((a) => ({ text: `${a.title}\n${a.summary}`, field: a.fieldCode })).filter((r) => !seen.has(r.text))];
+  const model: StoredModel = { field: trainFieldModel(records), keywords: buildKeywordIdf(records.map((r) => r.text)) };
+  const id = newId();
+  const metrics = { trainMs: Math.round(performance.now() - t0), records: records.length, fields: model.field.fields.length };
+  await opts.db.transaction(async (tx) => {
+    await tx.insert(suggestionModels).values({ id, kind: 'field', model, metrics, trainedOn: records.length, trainedAt: clock.now() });
+    await writeAudit(tx, opts.actor ?? systemActor('suggest:train'), { action: 'suggestion_model.train', entity: 'suggestion_model', entityId: id, after: metrics });
+  });
+  cached = { id, model, checkedAt: Date.now() };
+  return { id, ...metrics };
+}
+
+async function currentModel(db: Db): Promise<StoredModel> {
+  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.model;
+  const [latest] = await db.select({ id: suggestionModels.id }).from(suggestionModels).where(eq(suggestionModels.kind, 'field')).orderBy(desc(suggestionModels.trainedAt)).limit(1);
+  if (latest && cached?.id === latest.id) {
+    cached.checkedAt = Date.now();
+    return cached.model;
+  }
+  if (latest) {
+    const [row] = await db.select().from(suggestionModels).where(eq(suggestionModels.id, latest.id));
+    cached = { id: latest.id, model: row!.model as StoredModel, checkedAt: Date.now() };
+    return cached.model;
+  }
+  // No model yet (a fresh database): train one from the shipped data, once per process.
+  training ??= trainAndStoreModel({ db }).then(() => undefined).finally(() => (training = null));
+  await training;
+  return cached!.model;
+}
+
+export async function suggestForText(opts: { db: Db; title: string; summary: string }) {
+  const text = `${opts.title}\n${opts.summary}`;
+  if (!text.trim()) return { fields: [], keywords: [] };
+  const model = await currentModel(opts.db);
+  const top = suggestFields(model.field, text, 3);
+  const names = new Map(
+    (await opts.db.select({ code: technicalFields.code, name: technicalFields.nameZh }).from(technicalFields).where(inArray(technicalFields.code, top.map((t) => t.field).concat('')))).map((r) => [r.code, r.name]),
+  );
+  return {
+    fields: top.map((t) => ({ code: t.field, name: names.get(t.field) ?? t.field, confidence: Math.round(t.confidence * 1000) / 1000 })),
+    keywords: suggestKeywords(text, 5, model.keywords),
+  };
+}
