@@ -14,6 +14,7 @@ import './lib/http/types.js';
 import { registerProblemHandlers } from './lib/http/problems.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { curatedRoutes } from './modules/catalog/curated-routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { registerAuthentication } from './modules/identity/hook.js';
@@ -26,7 +27,7 @@ import { pruneJob } from './modules/system/jobs.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, matchingRoutes, searchRoutes, suggestRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [pruneJob];
 

@@ -168,3 +168,23 @@ export const ReviewQueueQuery = z.object({
 });
 
 export type { PriceBandKey };
+
+export const CURATED_LIST_KINDS = ['public_interest_catalogue', 'package'] as const;
+export const CuratedListBody = z.object({
+  kind: z.enum(CURATED_LIST_KINDS),
+  title: Text(200).min(2, 'must be at least 2 characters'),
+  keyArea: Text(100).optional(),
+  description: Text(3000).optional(),
+  published: z.boolean().default(false),
+});
+export const CuratedItemsBody = z.object({ achievementIds: z.array(z.uuid()).max(500) });
+export const CuratedListView = z.object({
+  id: z.string(),
+  kind: z.enum(CURATED_LIST_KINDS),
+  title: z.string(),
+  keyArea: z.string().nullable(),
+  description: z.string().nullable(),
+  published: z.boolean(),
+  achievements: z.array(AchievementView),
+  updatedAt: z.string(),
+});

@@ -4,7 +4,7 @@ import { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
 import { TRANSFER_MODES, type TransferMode } from '../../../common/catalog.js';
 import { patentCheckChar } from '../../../common/patent-number.js';
 import type { Tx } from '../client.js';
-import { achievements, demands } from '../schema/index.js';
+import { achievements, curatedListItems, curatedLists, demands } from '../schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { newId } from '../../lib/ids.js';
@@ -97,6 +97,7 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
   const papers = readCslPapers();
   const base = Date.UTC(2026, 0, 5);
   let published = 0;
+  const publishedByField = new Map<string, string[]>();
   for (const [i, p] of papers.entries()) {
     const negotiable = rnd() < 0.2;
     const trl = 2 + Math.floor(rnd() * 7);
@@ -117,8 +118,11 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
       contacts: [{ name: '技术转移办公室', phone: `022-2740${String(1000 + (i % 9000)).slice(-4)}` }],
     });
     const status = i < 10 ? 'submitted' : i < 14 ? 'draft' : 'published';
-    if (status === 'published') published++;
-    await insertRecord(tx, actor, 'achievement', pick(rnd, owners), input, status, new Date(base + i * 6 * 3600_000));
+    const id = await insertRecord(tx, actor, 'achievement', pick(rnd, owners), input, status, new Date(base + i * 6 * 3600_000));
+    if (status === 'published') {
+      published++;
+      publishedByField.set(input.fieldCode, [...(publishedByField.get(input.fieldCode) ?? []), id]);
+    }
   }
   const verbs = ['寻求', '征集', '需要', '求购'];
   for (let i = 0; i < demandCount; i++) {
@@ -140,6 +144,18 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
     });
     const status = i < 5 ? 'submitted' : 'published';
     await insertRecord(tx, actor, 'demand', pick(rnd, enterprises), input, status, new Date(base + i * 20 * 3600_000));
+  }
+  const lists = [
+    { kind: 'public_interest_catalogue', title: '公益性技术成果指导目录（2026年）', keyArea: '生态环境与民生', fields: ['D37', 'D47', 'D39', 'D41', 'D44', 'D48'], n: 18 },
+    { kind: 'package', title: '新材料科技成果包', keyArea: '新材料', fields: ['D15', 'D16', 'D03'], n: 12 },
+    { kind: 'package', title: '智能制造科技成果包', keyArea: '高端装备与智能制造', fields: ['D13', 'D21', 'D22', 'D19'], n: 12 },
+  ];
+  for (const l of lists) {
+    const id = newId();
+    const ids = l.fields.flatMap((f) => (publishedByField.get(f) ?? []).slice(0, Math.ceil(l.n / l.fields.length))).slice(0, l.n);
+    await tx.insert(curatedLists).values({ id, kind: l.kind, title: l.title, keyArea: l.keyArea, description: `${l.keyArea}领域精选成果，供企业对接参考。`, published: true });
+    await tx.insert(curatedListItems).values(ids.map((achievementId, sort) => ({ listId: id, achievementId, sort })));
+    await writeAudit(tx, actor, { action: 'curated_list.create', entity: 'curated_list', entityId: id, after: { title: l.title, achievementIds: ids } });
   }
   return { achievements: papers.length, publishedAchievements: published, demands: demandCount };
 }
