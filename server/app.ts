@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from './lib/errors.js';
+import { createMailer, type Mailer } from './lib/mailer.js';
 import { newId } from './lib/ids.js';
 import './lib/http/types.js';
 import { registerProblemHandlers } from './lib/http/problems.js';
@@ -24,16 +25,20 @@ import { searchRoutes } from './modules/search/routes.js';
 import { suggestRoutes } from './modules/suggest/routes.js';
 import { createMetrics } from './modules/system/metrics.js';
 import { pruneJob } from './modules/system/jobs.js';
+import { checkSavedSearchesJob, dailyDigestJob } from './modules/alerts/jobs.js';
+import { alertRoutes } from './modules/alerts/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob];
+export const SCHEDULED_JOBS = [pruneJob, checkSavedSearchesJob, dailyDigestJob];
 
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** Outgoing mail; by default SMTP when configured, else none. Tests pass a memory mailer. */
+  mailer?: Mailer;
   /** A pino logger config, or false for none (tests). */
   logger?: boolean | object;
   /** Called for every registered route after its access rule is settled (the authorisation matrix test lists routes with it). */
@@ -58,7 +63,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
   });
-  app.decorate('ctx', { config: opts.config, database: opts.database, db: opts.database.db });
+  app.decorate('ctx', { config: opts.config, database: opts.database, db: opts.database.db, mailer: opts.mailer ?? createMailer(opts.config) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);

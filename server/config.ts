@@ -22,6 +22,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   WEB_DIST: z.string().default('./web/dist'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('津桥 Jinqiao <noreply@jinqiao.local>'),
+  PUBLIC_URL: z.url('must be a URL').optional(),
 });
 
 export interface Config {
@@ -38,6 +41,10 @@ export interface Config {
   trustProxy: boolean;
   sessionTtlHours: number;
   webDist: string;
+  /** Outgoing mail (notifications); none when SMTP_URL is unset. */
+  mail: { smtpUrl: string; from: string } | undefined;
+  /** Base URL used in links sent by e-mail. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDist: e.WEB_DIST,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
   };
 }

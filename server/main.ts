@@ -43,7 +43,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  stopScheduler = startScheduler({ db: database.db, jobs: SCHEDULED_JOBS, log: app.log });
+  stopScheduler = startScheduler({ ctx: { db: database.db, mailer: app.ctx.mailer, config }, jobs: SCHEDULED_JOBS, log: app.log });
   app.log.info(
     {
       database: database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'postgresql',

@@ -1,19 +1,28 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
 import { queryRows, type Db } from '../db/client.js';
 import { clock } from './clock.js';
+import type { Mailer } from './mailer.js';
+
+export interface JobContext {
+  db: Db;
+  mailer: Mailer;
+  config: Config;
+}
 
 export interface Job {
   name: string;
   everyMs: number;
-  run(db: Db): Promise<string>;
+  run(ctx: JobContext): Promise<string>;
 }
 
 /**
  * Claims a due job: one UPDATE moves its next run forward; only the process whose UPDATE matched
  * runs it. Nothing lives in process memory, so a restart or a second process changes nothing.
  */
-export async function runDueJob(db: Db, job: Job): Promise<string | null> {
+export async function runDueJob(ctx: JobContext, job: Job): Promise<string | null> {
+  const { db } = ctx;
   const now = clock.now();
   await db.execute(sql`INSERT INTO scheduled_jobs (name, next_run_at) VALUES (${job.name}, ${now}) ON CONFLICT (name) DO NOTHING`);
   const claimed = await queryRows<{ name: string }>(
@@ -22,13 +31,13 @@ export async function runDueJob(db: Db, job: Job): Promise<string | null> {
         WHERE name = ${job.name} AND next_run_at <= ${now} RETURNING name`,
   );
   if (claimed.length === 0) return null;
-  const result = await job.run(db);
+  const result = await job.run(ctx);
   await db.execute(sql`UPDATE scheduled_jobs SET last_result = ${result} WHERE name = ${job.name}`);
   return result;
 }
 
 /** Polls every `tickMs` and runs whatever is due. Returns a stop function. */
-export function startScheduler(opts: { db: Db; jobs: Job[]; log: FastifyBaseLogger; tickMs?: number }): () => void {
+export function startScheduler(opts: { ctx: JobContext; jobs: Job[]; log: FastifyBaseLogger; tickMs?: number }): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -36,7 +45,7 @@ export function startScheduler(opts: { db: Db; jobs: Job[]; log: FastifyBaseLogg
     try {
       for (const job of opts.jobs) {
         try {
-          const result = await runDueJob(opts.db, job);
+          const result = await runDueJob(opts.ctx, job);
           if (result !== null) opts.log.info({ job: job.name, result }, 'scheduled job ran');
         } catch (err) {
           opts.log.error({ err, job: job.name }, 'scheduled job failed');

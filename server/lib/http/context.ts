@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
 import type { Database, Db } from '../../db/client.js';
+import type { Mailer } from '../mailer.js';
 
 export interface AppContext {
   config: Config;
   database: Database;
   db: Db;
+  mailer: Mailer;
 }
 
 declare module 'fastify' {

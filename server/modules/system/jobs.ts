@@ -9,7 +9,7 @@ const DAY = 86400_000;
 export const pruneJob: Job = {
   name: 'system.prune',
   everyMs: 3600_000,
-  async run(db) {
+  async run({ db }) {
     const now = clock.now().getTime();
     const counters = await queryRows(db, sql`DELETE FROM rate_counters WHERE window_start < ${new Date(now - DAY)} RETURNING key`);
     const sessions = await queryRows(

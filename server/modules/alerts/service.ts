@@ -1,0 +1,159 @@
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { SearchQuery, type SavedSearchBody } from '../../../common/api/search.js';
+import type { Db } from '../../db/client.js';
+import { notifications, savedSearches, users } from '../../db/schema/index.js';
+import { anonymousActor, requireUser, type Actor } from '../../lib/actor.js';
+import { writeAudit } from '../../lib/audit.js';
+import { clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Mailer } from '../../lib/mailer.js';
+import { searchAchievements, searchDemands } from '../search/service.js';
+
+/**
+ * Saved searches and notifications. A job (alerts.check) runs every saved search against records
+ * published since it last looked and notifies the owner in the app — and by e-mail at once
+ * (`instant`) or in a daily digest (`daily`) when SMTP is configured.
+ */
+const MAX_SAVED = 50;
+
+export async function listSavedSearches(opts: { db: Db; actor: Actor }) {
+  requireUser(opts.actor);
+  return opts.db.select().from(savedSearches).where(eq(savedSearches.userId, opts.actor.userId)).orderBy(desc(savedSearches.createdAt));
+}
+
+export async function createSavedSearch(opts: { db: Db; actor: Actor; input: z.infer<typeof SavedSearchBody> }) {
+  requireUser(opts.actor);
+  // The stored query must be one the search accepts, or the job would fail on it every minute.
+  const parsed = SearchQuery.safeParse(opts.input.query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw AppError.validation(`body.query.${issue.path.join('.')}`, issue.message);
+  }
+  const mine = await listSavedSearches(opts);
+  if (mine.length >= MAX_SAVED) throw AppError.conflict(`At most ${MAX_SAVED} saved searches`);
+  const now = clock.now();
+  const row = { id: newId(), userId: opts.actor.userId, target: opts.input.target, name: opts.input.name, query: opts.input.query, notify: opts.input.notify, checkedUntil: now, createdAt: now };
+  await opts.db.transaction(async (tx) => {
+    await tx.insert(savedSearches).values(row);
+    await writeAudit(tx, opts.actor, { action: 'saved_search.create', entity: 'saved_search', entityId: row.id, after: row });
+  });
+  return row;
+}
+
+export async function deleteSavedSearch(opts: { db: Db; actor: Actor; id: string }) {
+  requireUser(opts.actor);
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.delete(savedSearches).where(and(eq(savedSearches.id, opts.id), eq(savedSearches.userId, opts.actor.userId!))).returning();
+    if (!row) throw AppError.notFound('Saved search');
+    await writeAudit(tx, opts.actor, { action: 'saved_search.delete', entity: 'saved_search', entityId: row.id, before: row });
+  });
+}
+
+export async function listNotifications(opts: { db: Db; actor: Actor; unreadOnly: boolean; limit: number }) {
+  requireUser(opts.actor);
+  const mine = eq(notifications.userId, opts.actor.userId);
+  const items = await opts.db
+    .select()
+    .from(notifications)
+    .where(opts.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(opts.limit);
+  const [{ n }] = (await opts.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)))) as [{ n: number }];
+  return { items, unread: Number(n) };
+}
+
+/** Marks one notification (or, without id, all of them) read. Reading is a state change: audited. */
+export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: string }) {
+  requireUser(opts.actor);
+  await opts.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: clock.now() })
+      .where(and(eq(notifications.userId, opts.actor.userId!), isNull(notifications.readAt), opts.id ? eq(notifications.id, opts.id) : undefined))
+      .returning({ id: notifications.id });
+    if (opts.id && rows.length === 0) {
+      const [exists] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, opts.id), eq(notifications.userId, opts.actor.userId!)));
+      if (!exists) throw AppError.notFound('Notification');
+      return; // already read
+    }
+    await writeAudit(tx, opts.actor, { action: 'notification.read', entity: 'notification', entityId: opts.id ?? 'all', after: { count: rows.length } });
+  });
+}
+
+/**
+ * Runs every saved search that notifies, looking at records published after it last looked.
+ * Searches run as an anonymous visitor, so a notification never reveals a restricted record.
+ */
+export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
+  const searches = await opts.db
+    .select({ s: savedSearches, email: users.email })
+    .from(savedSearches)
+    .innerJoin(users, eq(users.id, savedSearches.userId))
+    .where(and(ne(savedSearches.notify, 'none'), eq(users.disabled, false)));
+  let created = 0;
+  for (const { s, email } of searches) {
+    const startedAt = clock.now();
+    const query = SearchQuery.parse({ ...s.query, sort: 'newest', limit: 50, facets: 'false', cursor: undefined });
+    const search = s.target === 'demands' ? searchDemands : searchAchievements;
+    const result = await search({ db: opts.db, actor: anonymousActor(), query });
+    const fresh = result.items.filter((h) => h.record.row.publishedAt && h.record.row.publishedAt > s.checkedUntil);
+    const path = s.target === 'demands' ? 'demands' : 'achievements';
+    await opts.db.transaction(async (tx) => {
+      // Claim the window first: if another process checked this search meanwhile, do nothing.
+      const claimed = await tx
+        .update(savedSearches)
+        .set({ checkedUntil: startedAt })
+        .where(and(eq(savedSearches.id, s.id), eq(savedSearches.checkedUntil, s.checkedUntil)))
+        .returning({ id: savedSearches.id });
+      if (claimed.length === 0 || fresh.length === 0) return;
+      const rows = fresh.map((h) => ({
+        id: newId(),
+        userId: s.userId,
+        kind: 'saved_search_match',
+        title: `「${s.name}」有新结果：${h.record.row.title}`,
+        body: h.record.row.summary.slice(0, 200),
+        link: `/${path}/${h.record.row.id}`,
+      }));
+      await tx.insert(notifications).values(rows);
+      await writeAudit(tx, opts.actor, { action: 'notification.create', entity: 'saved_search', entityId: s.id, after: { count: rows.length } });
+      created += rows.length;
+      if (s.notify === 'instant' && opts.mailer.enabled) {
+        await opts.mailer.send({
+          to: email,
+          subject: `津桥：「${s.name}」有 ${rows.length} 条新结果`,
+          text: rows.map((r) => `${r.title}\n${opts.publicUrl}${r.link}`).join('\n\n'),
+        });
+        await tx.update(notifications).set({ emailedAt: clock.now() }).where(inArray(notifications.id, rows.map((r) => r.id)));
+      }
+    });
+  }
+  return created;
+}
+
+/** The daily digest: one e-mail per user with every notification no e-mail has carried yet. */
+export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl: string }) {
+  if (!opts.mailer.enabled) return 0;
+  const pending = await opts.db
+    .select({ n: notifications, email: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt)))
+    .orderBy(notifications.userId, notifications.createdAt);
+  const byUser = new Map<string, { email: string; items: (typeof pending)[number]['n'][] }>();
+  for (const p of pending) {
+    const entry = byUser.get(p.n.userId) ?? { email: p.email, items: [] };
+    entry.items.push(p.n);
+    byUser.set(p.n.userId, entry);
+  }
+  for (const { email, items } of byUser.values()) {
+    await opts.mailer.send({
+      to: email,
+      subject: `津桥每日摘要：${items.length} 条新通知`,
+      text: items.map((n) => `${n.title}\n${opts.publicUrl}${n.link ?? ''}`).join('\n\n'),
+    });
+    await opts.db.update(notifications).set({ emailedAt: clock.now() }).where(inArray(notifications.id, items.map((n) => n.id)));
+  }
+  return byUser.size;
+}
