@@ -52,7 +52,7 @@ describe.skipIf(!base)('browser journeys', () => {
 
     await logOut(page);
     // After logout the workspace is closed: going back lands on the login page.
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/workspace`);
     await page.getByTestId('login-submit').waitFor();
     expect(page.url()).toContain('/login');
     await context.close();

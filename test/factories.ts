@@ -141,3 +141,105 @@ export async function createLoggedInUser(app: FastifyInstance, db: Db, opts: Use
   const user = await createUser(db, opts);
   return { user, session: await loginAs(app, user) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue: achievements and demands (C1, C2).
+
+import type { AchievementInput, DemandInput } from '../common/api/catalog.js';
+import type { RecordStatus } from '../common/catalog.js';
+import { buildUserActor, type Actor } from '../server/lib/actor.js';
+import { effectiveGrants, loadGrantRows } from '../server/modules/identity/grants.js';
+import { TRANSITIONS, type RecordKind, type TransitionName } from '../server/modules/catalog/lifecycle.js';
+import { createRecord, transitionRecord } from '../server/modules/catalog/service.js';
+
+/** The user as the services see them after login: their effective role grants. */
+export async function actorFor(db: Db, user: { id: string; email: string }): Promise<Actor> {
+  const rows = (await loadGrantRows(db, [user.id])).get(user.id) ?? [];
+  return buildUserActor({ userId: user.id, email: user.email, grants: effectiveGrants(rows), via: 'session' });
+}
+
+/** A valid achievement body: a negotiable-free price, TRL 6, one invention patent. */
+export function achievementInput(overrides: Partial<AchievementInput> = {}): AchievementInput {
+  return {
+    title: `高比能锂离子电池正极材料 ${unique()}`,
+    summary: '一种高镍三元正极材料的包覆改性工艺，提升循环寿命与热稳定性。',
+    fieldCode: 'D15',
+    keywords: ['锂离子电池', '正极材料'],
+    contacts: [{ name: '张老师', phone: '022-12345678', email: 'contact@example.test' }],
+    attachments: [],
+    restricted: false,
+    trl: 6,
+    ipAssets: [{ kind: 'invention_patent', number: '200310102344.5', title: '一种正极材料的包覆方法' }],
+    transferModes: ['transfer', 'license_exclusive'],
+    priceFen: 100_000_000, // ¥1M
+    priceNegotiable: false,
+    publicFunding: false,
+    team: [],
+    ...overrides,
+  };
+}
+
+/** A valid demand body: a budget range, two cooperation modes, TRL ≥ 5, no deadline. */
+export function demandInput(overrides: Partial<DemandInput> = {}): DemandInput {
+  return {
+    title: `寻求锂离子电池正极材料技术 ${unique()}`,
+    summary: '企业需要提升锂离子电池正极材料的循环寿命，寻求成熟的包覆改性技术。',
+    fieldCode: 'D15',
+    keywords: ['锂离子电池'],
+    contacts: [{ name: '李经理', phone: '022-87654321' }],
+    attachments: [],
+    restricted: false,
+    budgetMinFen: 50_000_000, // ¥500k
+    budgetMaxFen: 200_000_000, // ¥2M
+    budgetNegotiable: false,
+    cooperationModes: ['transfer', 'license_exclusive'],
+    trlMin: 5,
+    deadline: null,
+    ...overrides,
+  };
+}
+
+/** The shortest sequence of transitions (any party, system ones included) from draft to `status`. */
+export function lifecyclePath(kind: RecordKind, status: RecordStatus): TransitionName[] {
+  const paths = new Map<RecordStatus, TransitionName[]>([['draft', []]]);
+  const queue: RecordStatus[] = ['draft'];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const [name, t] of Object.entries(TRANSITIONS) as Array<[TransitionName, (typeof TRANSITIONS)[TransitionName]]>) {
+      if (!t.kinds.includes(kind) || !t.from.includes(from) || paths.has(t.to)) continue;
+      paths.set(t.to, [...paths.get(from)!, name]);
+      queue.push(t.to);
+    }
+  }
+  const path = paths.get(status);
+  if (!path) throw new Error(`a ${kind} can never be ${status}`);
+  return path;
+}
+
+/** Moves a record from draft to `status` through the lifecycle, as the platform (each step audited). */
+export async function moveRecordTo(db: Db, kind: RecordKind, id: string, status: RecordStatus): Promise<void> {
+  for (const transition of lifecyclePath(kind, status)) {
+    await transitionRecord({ db, actor: systemActor('test:factory'), kind, id, transition, reason: transition === 'return' ? '材料不全' : undefined });
+  }
+}
+
+export interface CatalogRecordOptions<I> {
+  /** A filing member of the owning organisation (org_member, org_admin or broker). */
+  by: TestUser;
+  status?: RecordStatus;
+  input?: Partial<I>;
+}
+
+/** An achievement filed by `by` for their organisation, then moved to `status` (draft by default). */
+export async function createAchievement(db: Db, opts: CatalogRecordOptions<AchievementInput>) {
+  const rec = await createRecord({ db, actor: await actorFor(db, opts.by), kind: 'achievement', input: achievementInput(opts.input), organizationId: opts.by.organizationId ?? undefined });
+  if (opts.status && opts.status !== 'draft') await moveRecordTo(db, 'achievement', rec.row.id, opts.status);
+  return { id: rec.row.id, title: rec.row.title, organizationId: rec.row.organizationId };
+}
+
+/** A demand filed by `by` for their organisation, then moved to `status` (draft by default). */
+export async function createDemand(db: Db, opts: CatalogRecordOptions<DemandInput>) {
+  const rec = await createRecord({ db, actor: await actorFor(db, opts.by), kind: 'demand', input: demandInput(opts.input), organizationId: opts.by.organizationId ?? undefined });
+  if (opts.status && opts.status !== 'draft') await moveRecordTo(db, 'demand', rec.row.id, opts.status);
+  return { id: rec.row.id, title: rec.row.title, organizationId: rec.row.organizationId };
+}

@@ -10,7 +10,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
 import * as schema from '../server/db/schema/index.js';
-import { seedRegions } from '../server/db/seed/regions.js';
+import { seedReferenceData } from '../server/db/setup.js';
 import { clock } from '../server/lib/clock.js';
 import './provided.js';
 
@@ -37,7 +37,7 @@ async function openTestPglite(): Promise<Database> {
     // Run outside the pglite project (no global setup): migrate from scratch.
     const database = await openPglite('memory://');
     await migrateDatabase(database);
-    await seedRegions(database.db);
+    await seedReferenceData(database.db);
     return database;
   }
   snapshot ??= readFileSync(file);

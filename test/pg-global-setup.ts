@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openPostgres } from '../server/db/client.js';
-import { seedRegions } from '../server/db/seed/regions.js';
+import { seedReferenceData } from '../server/db/setup.js';
 import type { PgClusterInfo } from './provided.js';
 
 /**
@@ -103,7 +103,7 @@ export default async function setup(project: TestProject) {
     const database = await openPostgres(`postgresql://${info.user}@${info.host}:${port}/${TEMPLATE}`, 2);
     try {
       await migrateDatabase(database);
-      await seedRegions(database.db);
+      await seedReferenceData(database.db);
     } finally {
       await database.close();
     }

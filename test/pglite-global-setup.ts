@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openPglite } from '../server/db/client.js';
-import { seedRegions } from '../server/db/seed/regions.js';
+import { seedReferenceData } from '../server/db/setup.js';
 import './provided.js';
 
 /**
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const database = await openPglite('memory://');
   try {
     await migrateDatabase(database);
-    await seedRegions(database.db);
+    await seedReferenceData(database.db);
     const dump = await database.pglite!.dumpDataDir('gzip');
     const file = path.join(dir, 'migrated.tar.gz');
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -22,7 +22,7 @@ export const IpAssetInput = z
     if (typeof parsed === 'string') {
       const message =
         parsed === 'format'
-          ? 'must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.6 (8 digits)'
+          ? 'must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.4 (8 digits)'
           : parsed === 'type'
             ? 'has an unknown patent type digit or a year that does not fit the number form'
             : 'check digit does not match';

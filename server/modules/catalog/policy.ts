@@ -25,13 +25,16 @@ function isGovernmentInScope(actor: Actor, r: RecordFacts): boolean {
   return isPlatformAdmin(actor) || (actor.grants.some((g) => g.role === 'gov_officer') && inRegionScope(actor, r.regionPath));
 }
 
-/** May the actor see the record at all? If not, it answers 404. */
+/**
+ * May the actor see the record at all? If not, it answers 404. Drafts are the owner's own work;
+ * reviewers see a record once it has been submitted; restricted records never reach the public.
+ */
 export function canSeeRecord(actor: Actor, r: RecordFacts): boolean {
   const parties = partiesFor(actor, r);
   if (parties.includes('owner')) return true;
+  if (r.status === 'draft') return false;
   if (r.restricted) return isGovernmentInScope(actor, r);
   if (PUBLIC_STATUSES.includes(r.status)) return true;
-  // Under review: the reviewers in scope.
   return parties.includes('reviewer');
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useRouteError } from 'react-router';
 import type { Permission } from '../../../common/roles';
 import { useT } from '../i18n/locale';
 import { hasPermission, loggedOutOnPurposeNow, useMe } from '../lib/auth';
@@ -60,6 +60,24 @@ export function NotFound() {
         <Link to="/">
           <Button type="primary">{t('app.backHome')}</Button>
         </Link>
+      }
+    />
+  );
+}
+
+/** What a page that crashed shows instead of React Router's developer screen. */
+export function RouteError() {
+  const t = useT();
+  const error = useRouteError();
+  return (
+    <Result
+      status="error"
+      title={t('app.crashed')}
+      subTitle={error instanceof Error ? error.message : undefined}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.refresh')}
+        </Button>
       }
     />
   );

@@ -9,18 +9,24 @@ import {
   DashboardOutlined,
   DownOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
   KeyOutlined,
   LaptopOutlined,
   LockOutlined,
+  LoginOutlined,
   LogoutOutlined,
   SafetyOutlined,
   SolutionOutlined,
+  StarOutlined,
   SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useT } from '../../i18n/locale';
 import { hasPermission, useMe } from '../../lib/auth';
 import { FullPageSpin } from '../guards';
@@ -30,7 +36,8 @@ const SIDER_BG = '#0f2a47';
 
 export function AppLayout() {
   const t = useT();
-  const me = useMe().data;
+  const meQuery = useMe();
+  const me = meQuery.data;
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -39,15 +46,28 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const menuItems = useMemo<MenuProps['items']>(() => {
+    const portal = [
+      { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+      { key: '/achievements', icon: <BulbOutlined />, label: t('nav.achievements') },
+      { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
+    ];
+    // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
+    if (!me) return portal;
+    const workspaceChildren = [
+      { key: '/workspace', icon: <DashboardOutlined />, label: t('nav.overview') },
+      hasPermission(me, 'catalog:file') && { key: '/workspace/achievements', icon: <FolderOpenOutlined />, label: t('nav.myAchievements') },
+      hasPermission(me, 'catalog:file') && { key: '/workspace/demands', icon: <FolderOpenOutlined />, label: t('nav.myDemands') },
+      hasPermission(me, 'catalog:review') && { key: '/workspace/review', icon: <FileSearchOutlined />, label: t('nav.reviewQueue') },
+      { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
+    ].filter((item) => !!item);
     const adminChildren = [
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
       hasPermission(me, 'user:read_all') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.adminUsers') },
       hasPermission(me, 'audit:read') && { key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.adminAudit') },
     ].filter((item) => !!item);
     return [
-      { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
-      { key: '/achievements', icon: <BulbOutlined />, label: t('nav.achievements') },
-      { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
+      ...portal,
+      { key: 'workspace', icon: <DashboardOutlined />, label: t('nav.dashboard'), children: workspaceChildren },
       { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
       { key: '/contracts', icon: <FileProtectOutlined />, label: t('nav.contracts') },
       { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
@@ -60,8 +80,23 @@ export function AppLayout() {
   // The menu entry whose path is the longest prefix of the current one.
   const selectedKey = useMemo(() => {
     const path = location.pathname;
-    const keys = ['/', '/achievements', '/demands', '/trading', '/contracts', '/statistics', '/admin/organizations', '/admin/users', '/admin/audit'];
-    return keys.filter((k) => (k === '/' ? path === '/' : path === k || path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0];
+    const keys = [
+      '/',
+      '/achievements',
+      '/demands',
+      '/workspace',
+      '/workspace/achievements',
+      '/workspace/demands',
+      '/workspace/review',
+      '/workspace/saved-searches',
+      '/trading',
+      '/contracts',
+      '/statistics',
+      '/admin/organizations',
+      '/admin/users',
+      '/admin/audit',
+    ];
+    return keys.filter((k) => (k === '/' || k === '/workspace' ? path === k : path === k || path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0];
   }, [location.pathname]);
 
   const userMenu: MenuProps = {
@@ -109,7 +144,7 @@ export function AppLayout() {
           style={{ background: SIDER_BG, borderInlineEnd: 0 }}
           items={menuItems}
           selectedKeys={selectedKey ? [selectedKey] : []}
-          defaultOpenKeys={location.pathname.startsWith('/admin') ? ['admin'] : []}
+          defaultOpenKeys={location.pathname.startsWith('/admin') ? ['workspace', 'admin'] : ['workspace']}
           onClick={({ key }) => navigate(key)}
           data-testid="main-menu"
         />
@@ -126,16 +161,32 @@ export function AppLayout() {
           }}
         >
           <Flex align="center" gap={8}>
+            {me && <NotificationBell />}
             <LangSwitch />
-            <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
-                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1765ad' }} />
-                <Typography.Text style={{ maxWidth: 160 }} ellipsis>
-                  {me?.user.name}
-                </Typography.Text>
-                <DownOutlined style={{ fontSize: 10 }} />
-              </Button>
-            </Dropdown>
+            {me ? (
+              <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+                <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+                  <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1765ad' }} />
+                  <Typography.Text style={{ maxWidth: 160 }} ellipsis>
+                    {me.user.name}
+                  </Typography.Text>
+                  <DownOutlined style={{ fontSize: 10 }} />
+                </Button>
+              </Dropdown>
+            ) : (
+              !meQuery.isPending && (
+                <>
+                  <Link to="/login" state={{ from: location.pathname + location.search }}>
+                    <Button type="primary" icon={<LoginOutlined />} data-testid="header-login">
+                      {t('login.submit')}
+                    </Button>
+                  </Link>
+                  <Link to="/register">
+                    <Button data-testid="header-register">{t('login.register')}</Button>
+                  </Link>
+                </>
+              )
+            )}
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>

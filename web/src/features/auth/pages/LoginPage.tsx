@@ -15,7 +15,7 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const onProblem = useProblemHandler();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const from = (location.state as { from?: string } | null)?.from ?? '/workspace';
 
   if (me.data && !login.isPending) return <Navigate to={from} replace />;
 

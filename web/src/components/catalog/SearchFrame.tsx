@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd';
+import type { z } from 'zod';
+import type { Facets } from '../../../../common/api/search';
+import { useT } from '../../i18n/locale';
+import { FACET_KEYS, SORTS, type FacetKey, type SearchState, type Sort } from '../../lib/search-params';
+import { FacetPanel } from './FacetPanel';
+import { SearchBox } from './SearchBox';
+
+interface Props {
+  title: string;
+  state: SearchState;
+  onChange: (next: SearchState) => void;
+  facets: z.infer<typeof Facets> | null | undefined;
+  facetKeys?: readonly FacetKey[];
+  priceTitle?: string;
+  total: number | undefined;
+  terms: readonly string[];
+  loading: boolean;
+  error: Error | null;
+  empty: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  /** Buttons beside the sort select (save search, file new). */
+  extra?: ReactNode;
+  children: ReactNode;
+}
+
+/** The result page shared by achievements and demands: search box, facets on the left, hits and "load more" on the right. */
+export function SearchFrame(props: Props) {
+  const t = useT();
+  const { state, onChange } = props;
+  const setFilter = (key: FacetKey, values: string[]) => onChange({ ...state, filters: { ...state.filters, [key]: values } });
+  const anyFilter = FACET_KEYS.some((k) => state.filters[k].length > 0);
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {props.title}
+        </Typography.Title>
+        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={7} lg={6}>
+          <Flex vertical gap={8}>
+            <FacetPanel facets={props.facets} selected={state.filters} onChange={setFilter} only={props.facetKeys} priceTitle={props.priceTitle} />
+            {anyFilter && (
+              <Button
+                onClick={() => onChange({ ...state, filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as SearchState['filters'] })}
+                data-testid="facets-clear"
+              >
+                {t('facet.clear')}
+              </Button>
+            )}
+          </Flex>
+        </Col>
+        <Col xs={24} md={17} lg={18}>
+          <Flex vertical gap={12}>
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <Typography.Text type="secondary" data-testid="search-total">
+                {props.total !== undefined && t('common.total', { total: props.total })}
+                {props.terms.length > 0 && ` · ${t('search.terms', { terms: props.terms.join(' ') })}`}
+              </Typography.Text>
+              <Flex gap={8} wrap align="center">
+                {props.extra}
+                <Select<Sort>
+                  value={state.sort}
+                  onChange={(sort) => onChange({ ...state, sort })}
+                  options={SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))}
+                  style={{ width: 150 }}
+                  data-testid="sort-select"
+                />
+              </Flex>
+            </Flex>
+            {props.error && <Alert type="error" showIcon title={props.error.message} />}
+            {props.loading ? (
+              <Card>
+                <Skeleton active />
+              </Card>
+            ) : props.empty ? (
+              <Card>
+                <Empty description={t('search.empty')} />
+              </Card>
+            ) : (
+              props.children
+            )}
+            {props.hasMore && (
+              <Button block onClick={props.onLoadMore} loading={props.loadingMore} data-testid="load-more">
+                {t('common.loadMore')}
+              </Button>
+            )}
+            {!props.hasMore && !props.empty && !props.loading && (
+              <Typography.Text type="secondary" style={{ textAlign: 'center' }}>
+                {t('common.noMore')}
+              </Typography.Text>
+            )}
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

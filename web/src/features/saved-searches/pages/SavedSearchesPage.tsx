@@ -1,0 +1,54 @@
+import { Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useLocale, useT } from '../../../i18n/locale';
+import { formatDateTime } from '../../../lib/format';
+import { useProblemHandler } from '../../../lib/problems';
+import { savedQueryToSearch } from '../../../lib/search-params';
+import { useDeleteSavedSearch } from '../api/delete-saved-search';
+import { useSavedSearches, type SavedSearch } from '../api/list-saved-searches';
+
+/** /workspace/saved-searches: the searches I keep, how I am told about new matches, and a link to run each again. */
+export function SavedSearchesPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const onProblem = useProblemHandler();
+  const list = useSavedSearches();
+  const remove = useDeleteSavedSearch();
+  return (
+    <Card>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('nav.savedSearches')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('saved.intro')}</Typography.Paragraph>
+      <Table<SavedSearch>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        data-testid="saved-searches"
+        pagination={false}
+        columns={[
+          {
+            title: t('saved.name'),
+            dataIndex: 'name',
+            render: (name: string, s) => <Link to={`/${s.target}${savedQueryToSearch(s.query)}`}>{name}</Link>,
+          },
+          { title: t('saved.target'), dataIndex: 'target', width: 100, render: (target: 'achievements' | 'demands') => <Tag>{t(`nav.${target}`)}</Tag> },
+          { title: t('saved.notify'), dataIndex: 'notify', width: 120, render: (n: SavedSearch['notify']) => t(`saved.notify.${n}`) },
+          { title: t('saved.createdAt'), dataIndex: 'createdAt', width: 170, responsive: ['md'], render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 100,
+            render: (_, s) => (
+              <Popconfirm title={t('common.areYouSure')} onConfirm={() => remove.mutateAsync(s.id).catch(onProblem)}>
+                <Button size="small" danger data-testid="delete-saved-search">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
