@@ -17,6 +17,7 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { curatedRoutes } from './modules/catalog/curated-routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
+import { catalogXlsxRoutes } from './modules/catalog/xlsx-routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { registerAuthentication } from './modules/identity/hook.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -30,7 +31,7 @@ import { alertRoutes } from './modules/alerts/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [pruneJob, checkSavedSearchesJob, dailyDigestJob];
 
