@@ -7,14 +7,19 @@ import { AppError } from '../../lib/errors.js';
 import { partiesFor } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type AchievementRow, type DemandRow, type LoadedRecord } from '../catalog/records.js';
 import { getRecord } from '../catalog/service.js';
+import { termIdf } from '../suggest/service.js';
 import { tokenizeForSearch } from '../suggest/tokenize.js';
 import { scoreMatch, type Component } from './score.js';
+import { cosine, parseTsvector, tfidfVector } from './vectors.js';
 
-const CANDIDATES = 200;
+const CANDIDATES = 300;
 const MAX_QUERY_TERMS = 24;
 
-/** The record's most telling tokens (title and keywords first, then the summary's most frequent), as an OR tsquery literal. */
-export function profileQuery(text: { title: string; keywords: string[]; summary: string }): string | null {
+/**
+ * The record's most telling tokens as an OR tsquery literal: term frequency (title and keywords count
+ * three times) times inverse document frequency, so 研究 or 方法 do not crowd out the topic.
+ */
+export function profileQuery(text: { title: string; keywords: string[]; summary: string }, idf: (term: string) => number = () => 1): string | null {
   const counts = new Map<string, number>();
   const bump = (t: string, w: number) => counts.set(t, (counts.get(t) ?? 0) + w);
   for (const t of tokenizeForSearch(text.title)) bump(t, 3);
@@ -22,37 +27,50 @@ export function profileQuery(text: { title: string; keywords: string[]; summary:
   for (const t of tokenizeForSearch(text.summary)) bump(t, 1);
   const terms = [...counts.entries()]
     .filter(([t]) => t.length > 1 || /\p{Script=Han}/u.test(t) === false)
+    .map(([t, tf]) => [t, tf * idf(t)] as const)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_QUERY_TERMS)
     .map(([t]) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
   return terms.length ? terms.join(' | ') : null;
 }
 
-/** Candidates: published, unrestricted records of the other kind, ranked by text, plus same-field ones. */
-async function candidates(db: Db, table: 'achievements' | 'demands', query: string | null, fieldCode: string, excludeId: string) {
-  const t = sql.identifier(table);
+type Table = 'achievements' | 'demands';
+
+/**
+ * Candidates among published, unrestricted records of `target`: the best by the OR-profile (ts_rank),
+ * plus recent ones of the same field; each scored by TF-IDF cosine against the source record.
+ */
+async function candidates(db: Db, source: { table: Table; id: string }, target: Table, query: string | null, fieldCode: string | null, idf: (t: string) => number) {
+  const t = sql.identifier(target);
+  const [self] = await queryRows<{ v: string | null }>(db, sql`SELECT search_vector::text AS v FROM ${sql.identifier(source.table)} WHERE id = ${source.id}`);
   const textRows = query
-    ? await queryRows<{ id: string; rank: number }>(
+    ? await queryRows<{ id: string; v: string }>(
         db,
-        sql`SELECT id, ts_rank_cd('{0.2,0.4,0.7,1.0}', search_vector, ${query}::tsquery, 32) AS rank
-            FROM ${t} WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${excludeId}
+        sql`SELECT id, search_vector::text AS v
+            FROM ${t} WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${source.id}
               AND search_vector @@ ${query}::tsquery
-            ORDER BY rank DESC, id LIMIT ${CANDIDATES}`,
+            ORDER BY ts_rank('{0.2,0.4,0.7,1.0}', search_vector, ${query}::tsquery, 1) DESC, id LIMIT ${CANDIDATES}`,
       )
     : [];
-  const fieldRows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT id FROM ${t} WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${excludeId} AND field_code = ${fieldCode}
-        ORDER BY published_at DESC NULLS LAST, id LIMIT ${CANDIDATES / 4}`,
-  );
-  const rank = new Map<string, number>();
-  for (const r of textRows) rank.set(r.id, Number(r.rank));
-  for (const r of fieldRows) if (!rank.has(r.id)) rank.set(r.id, 0);
-  return rank;
+  const fieldRows =
+    fieldCode === null
+      ? []
+      : await queryRows<{ id: string; v: string }>(
+          db,
+          sql`SELECT id, search_vector::text AS v FROM ${t}
+              WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${source.id} AND field_code = ${fieldCode}
+              ORDER BY published_at DESC NULLS LAST, id LIMIT ${CANDIDATES / 4}`,
+        );
+  const mine = tfidfVector(parseTsvector(self?.v ?? ''), idf);
+  const similarity = new Map<string, number>();
+  for (const r of [...textRows, ...fieldRows]) {
+    if (!similarity.has(r.id)) similarity.set(r.id, cosine(mine, tfidfVector(parseTsvector(r.v ?? ''), idf)));
+  }
+  return similarity;
 }
 
-/** ts_rank_cd(…, 32) lies in [0, 1) but rarely passes 0.5; stretch it so a strong match approaches 1. */
-const textFraction = (rank: number) => Math.min(1, rank * 2);
+/** Cosine of TF-IDF vectors lies in [0, 1] but related records sit around 0.1–0.4: the square root spreads them without a cap. */
+const textFraction = (similarity: number) => Math.sqrt(Math.max(0, similarity));
 
 async function fieldNamer(db: Db) {
   const rows = await db.select({ code: technicalFields.code, name: technicalFields.nameZh }).from(technicalFields);
@@ -102,7 +120,8 @@ export async function matchAchievementsForDemand(opts: { db: Db; actor: Actor; d
   const demand = await getRecord({ db: opts.db, actor: opts.actor, kind: 'demand', id: opts.demandId });
   requireMatchAccess(opts.actor, demand);
   const d = demand.row as DemandRow;
-  const ranks = await candidates(opts.db, 'achievements', profileQuery(d), d.fieldCode, d.id);
+  const idf = await termIdf(opts.db);
+  const ranks = await candidates(opts.db, { table: 'demands', id: d.id }, 'achievements', profileQuery(d, idf), d.fieldCode, idf);
   const recs = await loadRecordsByIds(opts.db, 'achievement', [...ranks.keys()]);
   const names = await fieldNamer(opts.db);
   const side = demandSide(demand);
@@ -117,7 +136,8 @@ export async function matchDemandsForAchievement(opts: { db: Db; actor: Actor; a
   const achievement = await getRecord({ db: opts.db, actor: opts.actor, kind: 'achievement', id: opts.achievementId });
   requireMatchAccess(opts.actor, achievement);
   const a = achievement.row as AchievementRow;
-  const ranks = await candidates(opts.db, 'demands', profileQuery(a), a.fieldCode, a.id);
+  const idf = await termIdf(opts.db);
+  const ranks = await candidates(opts.db, { table: 'achievements', id: a.id }, 'demands', profileQuery(a, idf), a.fieldCode, idf);
   const recs = await loadRecordsByIds(opts.db, 'demand', [...ranks.keys()]);
   const names = await fieldNamer(opts.db);
   const side = achievementSide(achievement);
@@ -139,7 +159,8 @@ export async function similarAchievements(opts: { db: Db; actor: Actor; achievem
 }
 
 export async function similarAchievementIds(db: Db, a: { id: string; title: string; keywords: string[]; summary: string; fieldCode: string }, limit: number, useField = true): Promise<string[]> {
-  const ranks = await candidates(db, 'achievements', profileQuery(a), useField ? a.fieldCode : '\u0000', a.id);
+  const idf = await termIdf(db);
+  const ranks = await candidates(db, { table: 'achievements', id: a.id }, 'achievements', profileQuery(a, idf), useField ? a.fieldCode : null, idf);
   const fields = new Map(
     (await db.select({ id: achievements.id, fieldCode: achievements.fieldCode }).from(achievements).where(inArray(achievements.id, [...ranks.keys()].length ? [...ranks.keys()] : ['00000000-0000-0000-0000-000000000000']))).map((r) => [r.id, r.fieldCode]),
   );

@@ -76,3 +76,10 @@ export async function suggestForText(opts: { db: Db; title: string; summary: str
     keywords: suggestKeywords(text, 5, model.keywords),
   };
 }
+
+/** Inverse document frequencies of the platform's vocabulary (from the current model), for weighting terms. */
+export async function termIdf(db: Db): Promise<(term: string) => number> {
+  const { keywords } = await currentModel(db);
+  const unseen = Math.log(1 + keywords.documents) + 1;
+  return (term) => keywords.idf[term] ?? unseen;
+}
