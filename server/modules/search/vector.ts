@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { tokenizeForSearch } from '../suggest/tokenize.js';
+import { normalizeText, tokenizeForSearch } from '../suggest/tokenize.js';
 
 /**
  * Builds the tsvector of a record from jieba tokens. The vector is written as a tsvector literal
@@ -22,17 +22,26 @@ const MAX_POSITION = 16383; // tsvector positions are capped here
 export function tsvectorLiteral(doc: IndexedText): string {
   const positions = new Map<string, string[]>();
   let pos = 0;
+  const put = (token: string, weight: 'A' | 'B' | 'C') => {
+    pos = Math.min(pos + 1, MAX_POSITION);
+    const list = positions.get(token) ?? [];
+    // A lexeme keeps at most 256 positions.
+    if (list.length < 256) list.push(`${pos}${weight === 'C' ? '' : weight}`);
+    positions.set(token, list);
+  };
   const add = (text: string, weight: 'A' | 'B' | 'C') => {
-    for (const token of tokenizeForSearch(text)) {
-      pos = Math.min(pos + 1, MAX_POSITION);
-      const list = positions.get(token) ?? [];
-      // A lexeme keeps at most 256 positions.
-      if (list.length < 256) list.push(`${pos}${weight === 'C' ? '' : weight}`);
-      positions.set(token, list);
-    }
+    for (const token of tokenizeForSearch(text)) put(token, weight);
   };
   add(doc.title, 'A');
-  for (const k of doc.keywords) add(k, 'A');
+  for (const k of doc.keywords) {
+    // A keyword is also indexed whole: it enters the user dictionary when the record is published
+    // (search/dictionary.ts), and a query then keeps it as one token, which must find this record
+    // although its vector was built before the word was in the dictionary.
+    const whole = normalizeText(k).trim();
+    const parts = tokenizeForSearch(k);
+    if (whole.length >= 2 && !/\s/.test(whole) && !parts.includes(whole)) put(whole, 'A');
+    for (const t of parts) put(t, 'A');
+  }
   add(doc.summary, 'B');
   add(doc.body, 'C');
   return [...positions.entries()].map(([lexeme, ps]) => `${quote(lexeme)}:${ps.join(',')}`).join(' ');

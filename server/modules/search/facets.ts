@@ -1,0 +1,94 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Facets } from '../../../common/api/search.js';
+import { IP_KIND_LABELS, PRICE_BANDS, TRANSFER_MODE_LABELS, TRL_LEVELS, type IpKind, type TransferMode } from '../../../common/catalog.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { allOf, FACETS, facetKey, type FacetName, type KindSpec } from './filters.js';
+
+/**
+ * Facet counts, "disjunctive": each facet counts over the set matched by the text, visibility and
+ * every OTHER facet's filter, so choosing 滨海新区 still shows how many records the other districts
+ * have. One statement: the text/visibility set is materialised once with one boolean per filter,
+ * then each facet groups the rows passing the other filters. The total (all filters) comes with it.
+ */
+export type FacetCounts = z.infer<typeof Facets>;
+
+const MULTI: ReadonlySet<FacetName> = new Set(['mode', 'ip']);
+
+export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; filters: Partial<Record<FacetName, SQL>> }): Promise<{ total: number; facets: FacetCounts }> {
+  const { db, spec, base, filters } = opts;
+  const facets = FACETS.filter((f) => (f !== 'ip' || spec.hasIp) && (f !== 'funding' || spec.hasFunding));
+  const columns = facets.map((f) => sql`${facetKey(spec, f)} AS ${sql.raw(`k_${f}`)}`);
+  const passes = FACETS.filter((f) => filters[f]).map((f) => sql`(${filters[f]}) AS ${sql.raw(`p_${f}`)}`);
+  const passing = (except?: FacetName) => allOf(FACETS.filter((f) => f !== except && filters[f]).map((f) => sql.raw(`p_${f}`)));
+  const branches = facets.map((f) => {
+    if (!MULTI.has(f)) return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${sql.raw(`k_${f}`)} AS key, count(*)::int AS n FROM base WHERE ${passing(f)} AND ${sql.raw(`k_${f}`)} IS NOT NULL GROUP BY 2`;
+    const values =
+      f === 'mode' ? sql`SELECT DISTINCT m AS v FROM unnest(base.k_mode) m` : sql`SELECT DISTINCT e->>'kind' AS v FROM jsonb_array_elements(base.k_ip) e`;
+    return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(*)::int AS n FROM base CROSS JOIN LATERAL (${values}) x WHERE ${passing(f)} GROUP BY 2`;
+  });
+  branches.push(sql`SELECT 'total' AS facet, '' AS key, count(*)::int AS n FROM base WHERE ${passing()}`);
+  const rows = await queryRows<{ facet: FacetName | 'total'; key: string; n: number }>(
+    db,
+    sql`WITH base AS MATERIALIZED (
+          SELECT ${sql.join([...columns, ...passes], sql`, `)}
+          FROM ${spec.table} r JOIN regions g ON g.code = r.region_code
+          WHERE ${base}
+        )
+        ${sql.join(branches, sql` UNION ALL `)}`,
+  );
+
+  const byFacet = new Map<string, Array<{ key: string; n: number }>>();
+  let total = 0;
+  for (const r of rows) {
+    if (r.facet === 'total') total = Number(r.n);
+    else byFacet.set(r.facet, [...(byFacet.get(r.facet) ?? []), { key: String(r.key), n: Number(r.n) }]);
+  }
+  const labels = await labelsFor(db, byFacet);
+  const bucket = (f: FacetName) =>
+    (byFacet.get(f) ?? [])
+      .map(({ key, n }) => ({ key, label: labels(f, key), count: n }))
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return {
+    total,
+    facets: { field: bucket('field'), trl: bucket('trl'), region: bucket('region'), mode: bucket('mode'), price: bucket('price'), ip: bucket('ip'), funding: bucket('funding') },
+  };
+}
+
+async function labelsFor(db: Db, byFacet: Map<string, Array<{ key: string }>>) {
+  const keys = (f: FacetName) => (byFacet.get(f) ?? []).map((b) => b.key);
+  const names = new Map<string, string>();
+  const lookups: Promise<void>[] = [];
+  const lookup = (table: 'regions' | 'technical_fields', nameCol: string, codes: string[], prefix: string) => {
+    if (codes.length === 0) return;
+    lookups.push(
+      queryRows<{ code: string; name: string }>(
+        db,
+        sql`SELECT code, ${sql.raw(nameCol)} AS name FROM ${sql.raw(table)} WHERE code IN (${sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      ).then((rows) => rows.forEach((r) => names.set(prefix + r.code, r.name))),
+    );
+  };
+  lookup('regions', 'name', keys('region'), 'region:');
+  lookup('technical_fields', 'name_zh', keys('field'), 'field:');
+  await Promise.all(lookups);
+  return (f: FacetName, key: string): string => {
+    switch (f) {
+      case 'field':
+      case 'region':
+        return names.get(`${f}:${key}`) ?? key;
+      case 'trl':
+        return `TRL ${key} ${TRL_LEVELS.find((l) => String(l.level) === key)?.zh ?? ''}`.trim();
+      case 'mode':
+        return TRANSFER_MODE_LABELS[key as TransferMode]?.zh ?? key;
+      case 'price':
+        return PRICE_BANDS.find((b) => b.key === key)?.zh ?? key;
+      case 'ip':
+        return IP_KIND_LABELS[key as IpKind]?.zh ?? key;
+      case 'funding':
+        return key === 'public' ? '财政资金支持' : '非财政资金';
+    }
+  };
+}
