@@ -27,6 +27,7 @@ import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor, systemActor } from '../server/lib/actor.js';
 import { newId } from '../server/lib/ids.js';
 import { similarAchievementIds } from '../server/modules/matching/service.js';
+import { cosine, tfidfVector } from '../server/modules/matching/vectors.js';
 import { searchAchievements } from '../server/modules/search/service.js';
 import { crossValidateFields, evaluateFields, readJsonl } from '../server/modules/suggest/evaluate.js';
 import { tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
@@ -80,23 +81,8 @@ function bm25(query: string[]): number[] {
   });
 }
 const idf = (t: string) => Math.log(N / (df.get(t) ?? 1));
-const tfidf = tfs.map((tf) => {
-  const v = new Map<string, number>();
-  let norm = 0;
-  for (const [t, f] of tf) {
-    const w = (1 + Math.log(f)) * idf(t);
-    v.set(t, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of v) v.set(t, w / norm);
-  return v;
-});
-const cosine = (a: Map<string, number>, b: Map<string, number>) => {
-  let s = 0;
-  for (const [t, w] of a) s += w * (b.get(t) ?? 0);
-  return s;
-};
+// Plain TF-IDF cosine over the same tokens, unweighted by field position (the platform weights title ×3).
+const tfidf = tfs.map((tf) => tfidfVector(tf, idf));
 const topIndices = (scores: number[], k: number, exclude = -1) =>
   scores
     .map((s, i) => [s, i] as const)

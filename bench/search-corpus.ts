@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { PRICE_BANDS, TRANSFER_MODES } from '../common/catalog.js';
 import { fieldCodeByName } from '../server/db/seed/fields.js';
 import { tsvectorLiteral } from '../server/modules/search/vector.js';
+import { createRandom } from '../server/lib/random.js';
 
 export interface Paper {
   title: string;
@@ -19,14 +20,7 @@ export const papers: Paper[] = readFileSync(new URL('../../shared/data/csl-paper
 
 /** mulberry32: small, fast, good enough for reproducible synthesis. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };

@@ -8,6 +8,7 @@ import { achievements, curatedListItems, curatedLists, demands } from '../schema
 import type { Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { newId } from '../../lib/ids.js';
+import { createRandom } from '../../lib/random.js';
 import { columnsFor } from '../../modules/catalog/service.js';
 import { indexedText } from '../../modules/catalog/records.js';
 import { fieldCodeByName } from './fields.js';
@@ -27,18 +28,6 @@ export function readCslPapers(file = CSL_FILE): CslPaper[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as CslPaper);
-}
-
-/** mulberry32: a small seeded PRNG, so demo data is the same on every machine. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -93,7 +82,7 @@ async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand'
  * prices; and demands from demo enterprises, phrased from the same vocabulary.
  */
 export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], enterprises: SeedOrg[], demandCount = 300, papers = readCslPapers()) {
-  const rnd = prng(20171130);
+  const rnd = createRandom(20171130);
   const base = Date.UTC(2026, 0, 5);
   let published = 0;
   const publishedByField = new Map<string, string[]>();

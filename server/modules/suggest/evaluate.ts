@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { nearestCentroidBaseline } from './centroid.js';
 import { weightedCentroidFieldModel } from './field-model.js';
 import type { FieldRecord, FieldSuggester } from './suggestion.js';
-import { createRandom, shuffled } from './random.js';
+import { createRandom, shuffled } from '../../lib/random.js';
 
 /** One CSL-style record: the text is "title\nabstract", the field its discipline. */
 export interface LabelledRecord extends FieldRecord {
