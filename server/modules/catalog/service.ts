@@ -22,11 +22,11 @@ async function requireField(db: Db | Tx, code: string) {
 }
 
 /** The organisation the actor files for: the one named, or their only filing organisation. */
-async function filingOrganization(db: Db | Tx, actor: Actor, organizationId?: string) {
+export async function filingOrganization(db: Db | Tx, actor: Actor, organizationId?: string) {
   requirePermission(actor, 'catalog:file');
   const mine = organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']);
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
-  if (!id) throw AppError.validation('body.organizationId', mine.length ? 'name the organisation to file for' : 'you belong to no active organisation');
+  if (!id) throw AppError.validation('querystring.organizationId', mine.length ? 'name the organisation to file for' : 'you belong to no active organisation');
   if (!mine.includes(id)) throw AppError.forbidden('You can only file for your own organisation');
   const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
