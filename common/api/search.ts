@@ -48,6 +48,12 @@ export const AchievementSearchResult = z.object({
   facets: Facets.nullable(),
   /** The tokens the query was cut into, after synonym expansion (for "searched for …"). */
   terms: z.array(z.string()),
+  /**
+   * A broad query (more text matches than the server's window, 2,000): facet counts cover only its
+   * most recently published matches; when the filtered matches also exceed the window, so do the
+   * ranking and `total`, which is then a lower bound.
+   */
+  approximate: z.boolean(),
 });
 export const DemandSearchResult = AchievementSearchResult.extend({ items: z.array(DemandHit) });
 

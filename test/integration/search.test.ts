@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedFields } from '../../server/db/seed/fields.js';
 import { createLoggedInUser, createOrganization, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { searchSettings } from '../../server/modules/search/service.js';
 
 /**
  * Search through GET /api/achievements|demands, on records filed, reviewed and published through the
@@ -74,6 +75,7 @@ interface Result {
   nextCursor: string | null;
   facets: Record<string, Array<{ key: string; label: string; count: number }>> | null;
   terms: string[];
+  approximate: boolean;
 }
 
 async function search(query: Record<string, string | number>, who?: LoggedIn, path = '/api/achievements'): Promise<Result> {
@@ -206,6 +208,33 @@ describe('pagination', () => {
     }
     const byPrice = (await search({ q: k, sort: 'price_asc', limit: 100 })).items.map((h) => (h.record as unknown as { priceFen: number | null }).priceFen);
     expect(byPrice).toEqual([1_000_000, 3_000_000, 3_000_000, 3_000_000, 9_000_000, null, null]);
+  });
+});
+
+describe('broad queries', () => {
+  it('ranks, counts and facets a query matching more than the window over its newest matches, and says so', async () => {
+    const k = tag();
+    const made: string[] = [];
+    for (let i = 0; i < 6; i++) made.push(await file(member, { title: `纳米纤维过滤膜 ${k}`, trl: 3 + (i % 2) }));
+    const exact = await search({ q: k, limit: 100 });
+    expect(exact.approximate).toBe(false);
+    expect(exact.total).toBe(6);
+    searchSettings.broadQueryWindow = 4;
+    try {
+      const broad = await search({ q: k, limit: 100 });
+      expect(broad.approximate).toBe(true);
+      expect(broad.total).toBe(4);
+      // The window is the four most recently published: the last four filed.
+      expect(new Set(ids(broad))).toEqual(new Set(made.slice(2)));
+      const trl = counts(broad.facets?.trl);
+      expect(trl['3']! + trl['4']!).toBe(4);
+      // A filter that narrows the query below the window makes the page exact again, facets stay windowed.
+      const narrowed = await search({ q: k, trl: 3, limit: 100 });
+      expect(narrowed.total).toBe(3);
+      expect(narrowed.approximate).toBe(true);
+    } finally {
+      searchSettings.broadQueryWindow = 2000;
+    }
   });
 });
 

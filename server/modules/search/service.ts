@@ -21,6 +21,14 @@ import { synonymMap } from './synonyms.js';
 /** ts_rank_cd weights {D, C, B, A}: body 0.2, summary 0.4, title and keywords 1.0. */
 const RANK = (tsq: SQL) => sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search_vector, ${tsq})::float8`;
 
+/**
+ * Broad queries: when a text query matches more records than this, ranking, the total and the facet
+ * counts are computed over its most recently published matches only, and the result says so
+ * (`approximate`). A word in a third of the corpus (技术, 方法) would otherwise make every search
+ * rank and count hundreds of thousands of rows. Narrower queries are exact.
+ */
+export const searchSettings = { broadQueryWindow: 2000 };
+
 type Sort = SearchQuery['sort'];
 interface Cursor {
   s: Sort;
@@ -94,6 +102,8 @@ export interface SearchResult<K extends RecordKind> {
   nextCursor: string | null;
   facets: FacetCounts | null;
   terms: string[];
+  /** True when the query was broad: ranking, total and facets cover its newest matches. */
+  approximate: boolean;
 }
 
 async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor; kind: K; query: SearchQuery }): Promise<SearchResult<K>> {
@@ -112,7 +122,17 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   const text = tsq ? sql`r.search_vector @@ ${tsq}` : undefined;
   const visible = visibleSql(actor);
   const filters = facetFilters(spec, query);
-  const where = allOf([text, visible, ...Object.values(filters)]);
+  const from = sql`${spec.table} r JOIN regions g ON g.code = r.region_code`;
+  const exceedsWindow = async (cond: SQL) =>
+    (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${cond} LIMIT ${searchSettings.broadQueryWindow + 1}) x`))[0]!.n >
+    searchSettings.broadQueryWindow;
+  // The newest broadQueryWindow rows matching `cond` (inner aliases r, g shadow the outer ones).
+  const windowOf = (cond: SQL) => sql`r.id IN (SELECT r.id FROM ${from} WHERE ${cond} ORDER BY r.published_at DESC NULLS LAST, r.id LIMIT ${searchSettings.broadQueryWindow})`;
+  const baseCond = allOf([text, visible]);
+  const allCond = allOf([text, visible, ...Object.values(filters)]);
+  const broadBase = tsq !== null && (await exceedsWindow(baseCond));
+  const broad = broadBase && (await exceedsWindow(allCond));
+  const where = broad ? windowOf(allCond) : allCond;
   const page = queryRows<{ id: string; sort_key: number | string | null; score: number | null }>(
     db,
     sql`SELECT r.id, ${order.key} AS sort_key, ${tsq ? RANK(tsq) : sql`NULL::float8`} AS score
@@ -121,12 +141,14 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
         ORDER BY ${order.orderBy}
         LIMIT ${query.limit + 1}`,
   );
+  const countWhere = () => queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => r[0]!.n);
+  // Facets count over the (possibly windowed) unfiltered matches; when only those are broad, the
+  // filtered total is still exact and counted on its own.
   const counted = query.facets
-    ? countFacets({ db, spec, base: allOf([text, visible]), filters })
-    : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${spec.table} r JOIN regions g ON g.code = r.region_code WHERE ${where}`).then((r) => ({
-        total: r[0]!.n,
-        facets: null,
-      }));
+    ? Promise.all([countFacets({ db, spec, base: broadBase ? windowOf(baseCond) : baseCond, filters }), broadBase && !broad ? countWhere() : null]).then(
+        ([f, exactTotal]) => ({ total: exactTotal ?? f.total, facets: f.facets }),
+      )
+    : countWhere().then((total) => ({ total, facets: null }));
   const [rows, { total, facets }] = await Promise.all([page, counted]);
 
   const more = rows.length > query.limit;
@@ -148,6 +170,7 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
     nextCursor: more && last ? encodeCursor({ s: sort, k: keyOf(last.sort_key), id: last.id }) : null,
     facets,
     terms: parsed.terms,
+    approximate: broadBase,
   };
 }
 

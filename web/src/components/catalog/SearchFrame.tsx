@@ -15,6 +15,8 @@ interface Props {
   facetKeys?: readonly FacetKey[];
   priceTitle?: string;
   total: number | undefined;
+  /** A broad query: counts cover only the newest matches (the API's `approximate`). */
+  approximate?: boolean;
   terms: readonly string[];
   loading: boolean;
   error: Error | null;
@@ -60,6 +62,7 @@ export function SearchFrame(props: Props) {
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Typography.Text type="secondary" data-testid="search-total">
                 {props.total !== undefined && t('common.total', { total: props.total })}
+                {props.approximate && ` · ${t('search.approximate')}`}
                 {props.terms.length > 0 && ` · ${t('search.terms', { terms: props.terms.join(' ') })}`}
               </Typography.Text>
               <Flex gap={8} wrap align="center">

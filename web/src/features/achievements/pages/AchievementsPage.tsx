@@ -37,6 +37,7 @@ export function AchievementsPage() {
       facets={first?.facets}
       priceTitle={t('facet.price')}
       total={first?.total}
+      approximate={first?.approximate}
       terms={first?.terms ?? []}
       loading={search.isPending}
       error={search.error}

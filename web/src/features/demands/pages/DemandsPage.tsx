@@ -38,6 +38,7 @@ export function DemandsPage() {
       priceTitle={t('facet.budget')}
       facetKeys={['field', 'trl', 'region', 'mode', 'price']}
       total={first?.total}
+      approximate={first?.approximate}
       terms={first?.terms ?? []}
       loading={search.isPending}
       error={search.error}
