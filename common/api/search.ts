@@ -49,7 +49,7 @@ export const AchievementSearchResult = z.object({
   /** The tokens the query was cut into, after synonym expansion (for "searched for …"). */
   terms: z.array(z.string()),
   /**
-   * A broad query (more text matches than the server's window, 2,000): facet counts cover only its
+   * A broad query (more text matches than the server's window, 1,000): facet counts cover only its
    * most recently published matches; when the filtered matches also exceed the window, so do the
    * ranking and `total`, which is then a lower bound.
    */

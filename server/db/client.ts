@@ -72,6 +72,9 @@ export async function openPglite(dataDir: string | 'memory://'): Promise<Databas
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client can lose its connection (server restart, failover, a dropped database): without a
+  // listener that error would end the process. The pool replaces the client on next use.
+  pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
   // Fail fast on a wrong URL rather than on the first request.
   const client = await pool.connect();
   client.release();

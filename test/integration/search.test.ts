@@ -233,7 +233,7 @@ describe('broad queries', () => {
       expect(narrowed.total).toBe(3);
       expect(narrowed.approximate).toBe(true);
     } finally {
-      searchSettings.broadQueryWindow = 2000;
+      searchSettings.broadQueryWindow = 1000;
     }
   });
 });

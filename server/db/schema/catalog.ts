@@ -107,6 +107,8 @@ export const achievements = pgTable(
     index('achievements_search_idx').using('gin', t.searchVector),
     index('achievements_field_idx').on(t.fieldCode),
     index('achievements_region_idx').on(t.regionCode),
+    // Newest first, and the window of a broad search (its newest matches) without sorting them all.
+    index('achievements_published_idx').on(t.publishedAt.desc(), t.id),
   ],
 );
 
@@ -127,6 +129,7 @@ export const demands = pgTable(
     index('demands_status_idx').on(t.status, t.publishedAt),
     index('demands_search_idx').using('gin', t.searchVector),
     index('demands_field_idx').on(t.fieldCode),
+    index('demands_published_idx').on(t.publishedAt.desc(), t.id),
   ],
 );
 

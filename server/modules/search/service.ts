@@ -27,7 +27,7 @@ const RANK = (tsq: SQL) => sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search_vecto
  * (`approximate`). A word in a third of the corpus (技术, 方法) would otherwise make every search
  * rank and count hundreds of thousands of rows. Narrower queries are exact.
  */
-export const searchSettings = { broadQueryWindow: 2000 };
+export const searchSettings = { broadQueryWindow: 1000 };
 
 type Sort = SearchQuery['sort'];
 interface Cursor {
@@ -131,7 +131,8 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   const baseCond = allOf([text, visible]);
   const allCond = allOf([text, visible, ...Object.values(filters)]);
   const broadBase = tsq !== null && (await exceedsWindow(baseCond));
-  const broad = broadBase && (await exceedsWindow(allCond));
+  const filtered = Object.values(filters).some(Boolean);
+  const broad = broadBase && (!filtered || (await exceedsWindow(allCond)));
   const where = broad ? windowOf(allCond) : allCond;
   const page = queryRows<{ id: string; sort_key: number | string | null; score: number | null }>(
     db,

@@ -1,0 +1,2 @@
+CREATE INDEX "achievements_published_idx" ON "achievements" USING btree ("published_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "demands_published_idx" ON "demands" USING btree ("published_at" DESC NULLS LAST,"id");
