@@ -115,36 +115,44 @@ function requireMatchAccess(actor: Actor, rec: LoadedRecord) {
   if (parties.length === 0) throw AppError.forbidden('Only the owning organisation sees the matches of a record');
 }
 
+const TABLE_OF = { achievement: 'achievements', demand: 'demands' } as const;
+
+/** Ranks records of the other kind against `source`; the score is always (demand side, achievement side). */
+async function rankMatches<S extends 'achievement' | 'demand', T extends 'achievement' | 'demand'>(
+  db: Db,
+  source: LoadedRecord<S>,
+  target: T,
+  limit: number,
+): Promise<Match<T>[]> {
+  const row = source.row as AchievementRow | DemandRow;
+  const idf = await termIdf(db);
+  const ranks = await candidates(db, { table: TABLE_OF[source.kind], id: row.id }, TABLE_OF[target], profileQuery(row, idf), row.fieldCode, idf);
+  const recs = await loadRecordsByIds(db, target, [...ranks.keys()]);
+  const names = await fieldNamer(db);
+  const explain = (rec: LoadedRecord<T>) => {
+    const text = textFraction(ranks.get(rec.row.id) ?? 0);
+    return source.kind === 'demand'
+      ? scoreMatch(demandSide(source as LoadedRecord<'demand'>), achievementSide(rec as LoadedRecord<'achievement'>), text, names)
+      : scoreMatch(demandSide(rec as LoadedRecord<'demand'>), achievementSide(source as LoadedRecord<'achievement'>), text, names);
+  };
+  return recs
+    .map((rec) => ({ record: rec, explanation: explain(rec) }))
+    .sort((x, y) => y.explanation.total - x.explanation.total || x.record.row.id.localeCompare(y.record.row.id))
+    .slice(0, limit);
+}
+
 /** For a demand: ranked achievements, each with its explanation. */
 export async function matchAchievementsForDemand(opts: { db: Db; actor: Actor; demandId: string; limit?: number }): Promise<Match<'achievement'>[]> {
   const demand = await getRecord({ db: opts.db, actor: opts.actor, kind: 'demand', id: opts.demandId });
   requireMatchAccess(opts.actor, demand);
-  const d = demand.row as DemandRow;
-  const idf = await termIdf(opts.db);
-  const ranks = await candidates(opts.db, { table: 'demands', id: d.id }, 'achievements', profileQuery(d, idf), d.fieldCode, idf);
-  const recs = await loadRecordsByIds(opts.db, 'achievement', [...ranks.keys()]);
-  const names = await fieldNamer(opts.db);
-  const side = demandSide(demand);
-  return recs
-    .map((rec) => ({ record: rec, explanation: scoreMatch(side, achievementSide(rec), textFraction(ranks.get(rec.row.id) ?? 0), names) }))
-    .sort((a, b) => b.explanation.total - a.explanation.total || a.record.row.id.localeCompare(b.record.row.id))
-    .slice(0, opts.limit ?? 20);
+  return rankMatches(opts.db, demand, 'achievement', opts.limit ?? 20);
 }
 
 /** For an achievement: ranked demands, each with its explanation. */
 export async function matchDemandsForAchievement(opts: { db: Db; actor: Actor; achievementId: string; limit?: number }): Promise<Match<'demand'>[]> {
   const achievement = await getRecord({ db: opts.db, actor: opts.actor, kind: 'achievement', id: opts.achievementId });
   requireMatchAccess(opts.actor, achievement);
-  const a = achievement.row as AchievementRow;
-  const idf = await termIdf(opts.db);
-  const ranks = await candidates(opts.db, { table: 'achievements', id: a.id }, 'demands', profileQuery(a, idf), a.fieldCode, idf);
-  const recs = await loadRecordsByIds(opts.db, 'demand', [...ranks.keys()]);
-  const names = await fieldNamer(opts.db);
-  const side = achievementSide(achievement);
-  return recs
-    .map((rec) => ({ record: rec, explanation: scoreMatch(demandSide(rec), side, textFraction(ranks.get(rec.row.id) ?? 0), names) }))
-    .sort((x, y) => y.explanation.total - x.explanation.total || x.record.row.id.localeCompare(y.record.row.id))
-    .slice(0, opts.limit ?? 20);
+  return rankMatches(opts.db, achievement, 'demand', opts.limit ?? 20);
 }
 
 /**
