@@ -1,4 +1,5 @@
-import type { URLSearchParamsInit } from 'react-router';
+import { useMemo } from 'react';
+import { useSearchParams, type URLSearchParamsInit } from 'react-router';
 
 /** The facets the portal filters by, in the order the panel shows them. */
 export const FACET_KEYS = ['field', 'trl', 'region', 'mode', 'price', 'ip', 'funding'] as const;
@@ -59,4 +60,11 @@ export function savedQueryToSearch(query: Record<string, unknown>): string {
   }
   const qs = params.toString();
   return qs ? `?${qs}` : '';
+}
+
+/** The search kept in the URL, and how to change it. */
+export function useUrlSearchState(): [SearchState, (next: SearchState) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readSearchState(params), [params]);
+  return [state, (next) => setParams(writeSearchState(next))];
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import type { RecordAction } from '../../../../common/api/catalog';
 import { useT } from '../../i18n/locale';
+import { useProblemHandler } from '../../lib/problems';
 
 export type TransitionAction = Exclude<RecordAction, 'edit'>;
 
@@ -88,4 +89,18 @@ export function RecordActions({ actions, onTransition, onEdit, pending, size = '
       </Modal>
     </>
   );
+}
+
+interface TransitionMutation {
+  mutateAsync: (args: { id: string; body: { action: TransitionAction; reason?: string } }) => Promise<unknown>;
+}
+
+/** `onTransition` for a record's buttons: runs the transition and reports a failure before passing it on. */
+export function useReportedTransition(transition: TransitionMutation) {
+  const onProblem = useProblemHandler();
+  return (id: string) => (action: TransitionAction, reason?: string) =>
+    transition.mutateAsync({ id, body: { action, reason } }).catch((e: unknown) => {
+      onProblem(e);
+      throw e;
+    });
 }

@@ -1,4 +1,5 @@
-import { Button, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography, type FormListFieldData, type FormRule } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TRANSFER_MODES, TRANSFER_MODE_LABELS, TRL_LEVELS } from '../../../../common/catalog';
 import { useLabel, useT } from '../../i18n/locale';
@@ -91,42 +92,95 @@ export function KeywordsSelect({ value, onChange, id }: { value?: string[]; onCh
   );
 }
 
-/** Form.List of contacts: name, phone, e-mail (shown to logged-in members only). */
-export function ContactsList() {
+/** One input of a `FormRowsList` row: its name in the item, width, rules and placeholder; or, for anything else, `render`. */
+export interface RowColumn {
+  name: string;
+  md: number;
+  rules?: FormRule[];
+  placeholder?: string;
+  maxLength?: number;
+  /** The input's `data-testid` is this, a dash and the row number. */
+  testId?: string;
+  render?: (field: FormListFieldData) => ReactNode;
+}
+
+/**
+ * A Form.List as rows of inputs with a remove button each and an "add" button below (while fewer than `max`).
+ * The last input column narrows on phones to leave room for the remove button.
+ */
+export function FormRowsList({
+  name,
+  columns,
+  max,
+  addLabel,
+  addTestId,
+  newItem = {},
+  empty,
+  align,
+  gap,
+}: {
+  name: string;
+  columns: RowColumn[];
+  max?: number;
+  addLabel: string;
+  addTestId: string;
+  newItem?: Record<string, unknown>;
+  /** Shown when the list has no rows. */
+  empty?: ReactNode;
+  align?: 'top';
+  gap?: number;
+}) {
   const t = useT();
   return (
-    <Form.List name="contacts">
+    <Form.List name={name}>
       {(fields, { add, remove }) => (
-        <Flex vertical gap={0}>
+        <Flex vertical gap={gap}>
+          {fields.length === 0 && empty}
           {fields.map((field) => (
-            <Row key={field.key} gutter={8} align="top">
-              <Col xs={24} md={6}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                  <Input placeholder={t('filing.contactName')} maxLength={50} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name={[field.name, 'phone']}>
-                  <Input placeholder={t('filing.contactPhone')} maxLength={32} />
-                </Form.Item>
-              </Col>
-              <Col xs={20} md={8}>
-                <Form.Item name={[field.name, 'email']} rules={[{ type: 'email', message: t('login.emailInvalid') }]}>
-                  <Input placeholder={t('filing.contactEmail')} maxLength={200} />
-                </Form.Item>
-              </Col>
+            <Row key={field.key} gutter={8} align={align}>
+              {columns.map((c, i) => (
+                <Col key={c.name} xs={i === columns.length - 1 ? 20 : 24} md={c.md}>
+                  {c.render ? (
+                    c.render(field)
+                  ) : (
+                    <Form.Item name={[field.name, c.name]} rules={c.rules}>
+                      <Input placeholder={c.placeholder} maxLength={c.maxLength} data-testid={c.testId && `${c.testId}-${field.name}`} />
+                    </Form.Item>
+                  )}
+                </Col>
+              ))}
               <Col xs={4} md={2}>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
               </Col>
             </Row>
           ))}
-          {fields.length < 5 && (
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-contact">
-              {t('filing.addContact')}
+          {(max === undefined || fields.length < max) && (
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newItem)} data-testid={addTestId}>
+              {addLabel}
             </Button>
           )}
         </Flex>
       )}
     </Form.List>
+  );
+}
+
+/** Form.List of contacts: name, phone, e-mail (shown to logged-in members only). */
+export function ContactsList() {
+  const t = useT();
+  return (
+    <FormRowsList
+      name="contacts"
+      align="top"
+      gap={0}
+      max={5}
+      addLabel={t('filing.addContact')}
+      addTestId="add-contact"
+      columns={[
+        { name: 'name', md: 6, rules: [{ required: true, whitespace: true, message: t('common.required') }], placeholder: t('filing.contactName'), maxLength: 50 },
+        { name: 'phone', md: 8, placeholder: t('filing.contactPhone'), maxLength: 32 },
+        { name: 'email', md: 8, rules: [{ type: 'email', message: t('login.emailInvalid') }], placeholder: t('filing.contactEmail'), maxLength: 200 },
+      ]}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { App, Button, Card, Form, Input } from 'antd';
+import { NewPasswordFields } from '../../../components/NewPasswordFields';
 import { useT } from '../../../i18n/locale';
 import { useProblemHandler } from '../../../lib/problems';
 import { useChangePassword, type ChangePasswordInput } from '../api/change-password';
@@ -28,37 +29,7 @@ export function ChangePasswordPage() {
         <Form.Item name="currentPassword" label={t('password.current')} rules={[required]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('register.passwordHelp')}
-          rules={[
-            required,
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && (value.length < 10 || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value)))
-                  throw new Error(t('register.passwordWeak'));
-              },
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('register.passwordMismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" label={t('password.new')} confirmName="confirm" confirmLabel={t('password.confirm')} />
         <Button type="primary" htmlType="submit" loading={changePassword.isPending}>
           {t('password.submit')}
         </Button>

@@ -3,6 +3,7 @@ import { Button, Card, Divider, Form, Input, Result, Select, Typography } from '
 import { Link } from 'react-router';
 import { creditCodeProblem } from '../../../../../common/credit-code';
 import { ORGANIZATION_TYPES, ORGANIZATION_TYPE_LABELS } from '../../../../../common/roles';
+import { NewPasswordFields } from '../../../components/NewPasswordFields';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { useLabel, useT } from '../../../i18n/locale';
 import { useProblemHandler } from '../../../lib/problems';
@@ -100,37 +101,7 @@ export function RegisterPage() {
         >
           <Input autoComplete="email" />
         </Form.Item>
-        <Form.Item
-          name={['user', 'password']}
-          label={t('register.password')}
-          extra={t('register.passwordHelp')}
-          rules={[
-            required,
-            {
-              validator: async (_rule, value: string | undefined) => {
-                if (value && (value.length < 10 || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value)))
-                  throw new Error(t('register.passwordWeak'));
-              },
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label={t('register.passwordConfirm')}
-          dependencies={[['user', 'password']]}
-          rules={[
-            required,
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue(['user', 'password'])) throw new Error(t('register.passwordMismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name={['user', 'password']} label={t('register.password')} confirmName="passwordConfirm" confirmLabel={t('register.passwordConfirm')} />
         <Button type="primary" htmlType="submit" block loading={register.isPending} data-testid="register-submit">
           {t('register.submit')}
         </Button>
