@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditEntryView, ListAuditQuery } from '../../../common/api/admin.js';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { presentAuditEntry } from './presenter.js';
 import * as audit from './service.js';
 
 const tags = ['audit'];
@@ -20,19 +21,7 @@ export const auditRoutes: Routes = (instance) => {
     handler: async (req) => {
       const r = await audit.listAuditEntries({ db, actor: req.actor, query: req.query });
       return {
-        items: r.items.map((e) => ({
-          seq: e.seq,
-          at: e.at.toISOString(),
-          actorUserId: e.actorUserId,
-          actorLabel: e.actorLabel,
-          organizationId: e.organizationId,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId,
-          changes: e.changes ?? null,
-          requestId: e.requestId,
-          hash: e.hash,
-        })),
+        items: r.items.map(presentAuditEntry),
         nextBefore: r.nextBefore,
       };
     },
