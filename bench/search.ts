@@ -21,7 +21,7 @@ import { searchAchievements } from '../server/modules/search/service.js';
 import { tokenize, tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
 import { createOrganization } from '../test/factories.js';
 import { insertStatement, queryMix, synthesise, type Row } from './search-corpus.js';
-import { startCluster } from './search-pg.js';
+import { findPgBin, startCluster } from '../test/pg-cluster.js';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -217,7 +217,12 @@ if (miniSize > 0) {
 }
 
 if (pgSizes.length) {
-  const cluster = process.env.DATABASE_URL ? null : await startCluster();
+  const bin = process.env.DATABASE_URL ? null : findPgBin();
+  if (!process.env.DATABASE_URL && !bin) throw new Error('PostgreSQL binaries not found (set PG_BIN or DATABASE_URL)');
+  // Bench settings: room for a 1M-row corpus and its GIN build.
+  const cluster = bin
+    ? await startCluster(bin, ['shared_buffers=2GB', 'work_mem=64MB', 'maintenance_work_mem=1GB', 'max_wal_size=8GB', 'max_parallel_workers_per_gather=2'])
+    : null;
   const serverUrl = process.env.DATABASE_URL ?? cluster!.url;
   try {
     for (const n of pgSizes) {
