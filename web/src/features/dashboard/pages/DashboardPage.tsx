@@ -134,30 +134,29 @@ export function DashboardPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={adminTiles.length ? 12 : 24}>
-          <Card title={t('dashboard.account')} style={{ height: '100%' }}>
-            <Row gutter={[12, 12]}>
-              {accountTiles.map((tile) => (
-                <Col key={tile.to} xs={24} sm={12}>
-                  <TileCard tile={tile} />
-                </Col>
-              ))}
-            </Row>
-          </Card>
+          <TileGroup title={t('dashboard.account')} tiles={accountTiles} />
         </Col>
         {adminTiles.length > 0 && (
           <Col xs={24} lg={12}>
-            <Card title={t('dashboard.admin')} style={{ height: '100%' }}>
-              <Row gutter={[12, 12]}>
-                {adminTiles.map((tile) => (
-                  <Col key={tile.to} xs={24} sm={12}>
-                    <TileCard tile={tile} />
-                  </Col>
-                ))}
-              </Row>
-            </Card>
+            <TileGroup title={t('dashboard.admin')} tiles={adminTiles} />
           </Col>
         )}
       </Row>
     </Flex>
+  );
+}
+
+/** A card of tiles, two to a row. */
+function TileGroup({ title, tiles }: { title: string; tiles: Parameters<typeof TileCard>[0]['tile'][] }) {
+  return (
+    <Card title={title} style={{ height: '100%' }}>
+      <Row gutter={[12, 12]}>
+        {tiles.map((tile) => (
+          <Col key={tile.to} xs={24} sm={12}>
+            <TileCard tile={tile} />
+          </Col>
+        ))}
+      </Row>
+    </Card>
   );
 }
