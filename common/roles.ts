@@ -76,12 +76,20 @@ export const PERMISSIONS = [
   'catalog:file', // file achievements and demands for own organisation
   'catalog:review', // review achievements and demands (admins everywhere, officers in their region)
   'catalog:curate', // curated lists, synonyms, the technical-field taxonomy
+  'trade:initiate', // list, auction or post an agreement notice for own organisation's achievements
+  'trade:participate', // register purchase intent, register for auctions and bid, as own organisation
+  'trade:staff', // trading-centre staff: qualify bidders, confirm deposits and payments
+  'trade:oversee', // resolve objections to agreement notices (officers in their region, admins everywhere)
+  'contract:apply', // apply to register technology contracts for own organisation
+  'contract:register', // registrar review: certify, return, refuse, amend, cancel
+  'stats:read', // statistics and the government dashboard (officers in their region)
+  'stats:target', // set yearly targets
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Own sessions and password need only a login (route access `authenticated`).
 const MEMBER: Permission[] = ['token:own', 'org:read_own'];
-const FILER: Permission[] = [...MEMBER, 'catalog:file'];
+const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade:participate', 'contract:apply'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
@@ -89,8 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
   broker: FILER,
   expert: MEMBER,
-  registrar: MEMBER,
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review'],
+  registrar: [...MEMBER, 'contract:register', 'stats:read'],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -103,6 +111,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:read',
     'catalog:review',
     'catalog:curate',
+    'trade:staff',
+    'trade:oversee',
+    'contract:register',
+    'stats:read',
+    'stats:target',
   ],
 };
 

@@ -1,6 +1,12 @@
+import { contractsEn } from './contracts';
+import { statisticsEn } from './statistics';
+import { tradingEn } from './trading';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  ...tradingEn,
+  ...contractsEn,
+  ...statisticsEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',
@@ -206,6 +212,14 @@ export const en: Messages = {
   'perm.catalog:file': 'File achievements and demands',
   'perm.catalog:review': 'Review achievements and demands',
   'perm.catalog:curate': 'Curate lists, synonyms and the field taxonomy',
+  'perm.trade:initiate': 'Start listings, auctions and agreement notices',
+  'perm.trade:participate': 'Register purchase intent, register for auctions and bid',
+  'perm.trade:staff': 'Qualify bidders, confirm deposits and payments',
+  'perm.trade:oversee': 'Resolve objections to agreement notices',
+  'perm.contract:apply': 'Apply to register technology contracts',
+  'perm.contract:register': 'Review and register technology contracts',
+  'perm.stats:read': 'Statistics and the monitoring dashboard',
+  'perm.stats:target': 'Set yearly targets',
 
   'adminOrgs.title': 'Organisations',
   'adminOrgs.search': 'Name or credit code',

@@ -2,7 +2,14 @@
  * Chinese strings, the default language. Keys are flat and grouped by prefix; `{name}` is replaced
  * by the variable of that name. en.ts must define every key (the type checker enforces it).
  */
+import { contractsZh } from './contracts';
+import { statisticsZh } from './statistics';
+import { tradingZh } from './trading';
+
 export const zhCN = {
+  ...tradingZh,
+  ...contractsZh,
+  ...statisticsZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',
@@ -204,6 +211,14 @@ export const zhCN = {
   'perm.catalog:file': '发布成果和需求',
   'perm.catalog:review': '审核成果和需求',
   'perm.catalog:curate': '管理专题目录、同义词和领域分类',
+  'perm.trade:initiate': '发起挂牌、拍卖和协议定价公示',
+  'perm.trade:participate': '登记受让意向、报名竞买和出价',
+  'perm.trade:staff': '审核竞买资格、确认保证金和价款',
+  'perm.trade:oversee': '处理公示异议',
+  'perm.contract:apply': '申请技术合同认定登记',
+  'perm.contract:register': '技术合同认定登记审查',
+  'perm.stats:read': '查看统计和监测大屏',
+  'perm.stats:target': '设定年度目标',
 
   'adminOrgs.title': '单位管理',
   'adminOrgs.search': '名称或信用代码',
