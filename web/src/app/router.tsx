@@ -24,9 +24,21 @@ const DemandFilingPage = page(() => import('../features/demands/pages/DemandFili
 const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage'), 'MyDemandsPage');
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
-const TradingPage = page(() => import('../features/trading/pages/TradingPage'), 'TradingPage');
-const ContractsPage = page(() => import('../features/contracts/pages/ContractsPage'), 'ContractsPage');
+const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
+const ListingPage = page(() => import('../features/trading/pages/ListingPage'), 'ListingPage');
+const AuctionRoomPage = page(() => import('../features/trading/pages/AuctionRoomPage'), 'AuctionRoomPage');
+const NoticePage = page(() => import('../features/trading/pages/NoticePage'), 'NoticePage');
+const DealPage = page(() => import('../features/trading/pages/DealPage'), 'DealPage');
+const MyTradingPage = page(() => import('../features/trading/pages/MyTradingPage'), 'MyTradingPage');
+const StaffDeskPage = page(() => import('../features/trading/pages/StaffDeskPage'), 'StaffDeskPage');
+const ObjectionsPage = page(() => import('../features/trading/pages/ObjectionsPage'), 'ObjectionsPage');
+const MyContractsPage = page(() => import('../features/contracts/pages/MyContractsPage'), 'MyContractsPage');
+const ContractApplicationPage = page(() => import('../features/contracts/pages/ContractApplicationPage'), 'ContractApplicationPage');
+const ContractDetailPage = page(() => import('../features/contracts/pages/ContractDetailPage'), 'ContractDetailPage');
+const RegistrarQueuePage = page(() => import('../features/contracts/pages/RegistrarQueuePage'), 'RegistrarQueuePage');
 const StatisticsPage = page(() => import('../features/statistics/pages/StatisticsPage'), 'StatisticsPage');
+const MonitorDashboardPage = page(() => import('../features/statistics/pages/MonitorDashboardPage'), 'MonitorDashboardPage');
+const TargetsPage = page(() => import('../features/statistics/pages/TargetsPage'), 'TargetsPage');
 const OrganizationProfilePage = page(
   () => import('../features/organizations/pages/OrganizationProfilePage'),
   'OrganizationProfilePage',
@@ -65,6 +77,12 @@ export const router = createBrowserRouter([
       { path: 'achievements/:id', element: <AchievementDetailPage /> },
       { path: 'demands', element: <DemandsPage /> },
       { path: 'demands/:id', element: <DemandDetailPage /> },
+      // 交易大厅 and the public statistics are open to visitors; acting needs a login.
+      { path: 'trading', element: <TradingHallPage /> },
+      { path: 'trading/listings/:id', element: <ListingPage /> },
+      { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
+      { path: 'trading/notices/:id', element: <NoticePage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
       {
         element: (
           <RequireAuth>
@@ -81,9 +99,17 @@ export const router = createBrowserRouter([
           { path: 'workspace/demands/:id/edit', element: guarded('catalog:file', DemandFilingPage) },
           { path: 'workspace/review', element: guarded('catalog:review', ReviewQueuePage) },
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
-          { path: 'trading', element: <TradingPage /> },
-          { path: 'contracts', element: <ContractsPage /> },
-          { path: 'statistics', element: <StatisticsPage /> },
+          { path: 'trading/deals/:id', element: <DealPage /> },
+          { path: 'workspace/trading', element: <MyTradingPage /> },
+          { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },
+          { path: 'workspace/trading/objections', element: guarded('trade:oversee', ObjectionsPage) },
+          { path: 'workspace/contracts', element: guarded('contract:apply', MyContractsPage) },
+          { path: 'workspace/contracts/new', element: guarded('contract:apply', ContractApplicationPage) },
+          { path: 'workspace/contracts/:id/edit', element: guarded('contract:apply', ContractApplicationPage) },
+          { path: 'workspace/contracts/:id', element: <ContractDetailPage /> },
+          { path: 'workspace/registrar', element: guarded('contract:register', RegistrarQueuePage) },
+          { path: 'workspace/monitor', element: guarded('stats:read', MonitorDashboardPage) },
+          { path: 'workspace/targets', element: guarded('stats:target', TargetsPage) },
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },

@@ -50,6 +50,8 @@ export function AppLayout() {
       { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
       { key: '/achievements', icon: <BulbOutlined />, label: t('nav.achievements') },
       { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
+      { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
+      { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -59,6 +61,13 @@ export function AppLayout() {
       hasPermission(me, 'catalog:file') && { key: '/workspace/demands', icon: <FolderOpenOutlined />, label: t('nav.myDemands') },
       hasPermission(me, 'catalog:review') && { key: '/workspace/review', icon: <FileSearchOutlined />, label: t('nav.reviewQueue') },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
+      { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
+      hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
+      hasPermission(me, 'trade:oversee') && { key: '/workspace/trading/objections', icon: <SwapOutlined />, label: t('nav.objections') },
+      hasPermission(me, 'contract:apply') && { key: '/workspace/contracts', icon: <FileProtectOutlined />, label: t('nav.myContracts') },
+      hasPermission(me, 'contract:register') && { key: '/workspace/registrar', icon: <FileProtectOutlined />, label: t('nav.registrar') },
+      hasPermission(me, 'stats:read') && { key: '/workspace/monitor', icon: <BarChartOutlined />, label: t('nav.monitor') },
+      hasPermission(me, 'stats:target') && { key: '/workspace/targets', icon: <BarChartOutlined />, label: t('nav.targets') },
     ].filter((item) => !!item);
     const adminChildren = [
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
@@ -68,9 +77,6 @@ export function AppLayout() {
     return [
       ...portal,
       { key: 'workspace', icon: <DashboardOutlined />, label: t('nav.dashboard'), children: workspaceChildren },
-      { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
-      { key: '/contracts', icon: <FileProtectOutlined />, label: t('nav.contracts') },
-      { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
       ...(adminChildren.length
         ? [{ key: 'admin', icon: <SafetyOutlined />, label: t('nav.admin'), children: adminChildren }]
         : []),
@@ -90,8 +96,14 @@ export function AppLayout() {
       '/workspace/review',
       '/workspace/saved-searches',
       '/trading',
-      '/contracts',
       '/statistics',
+      '/workspace/trading',
+      '/workspace/trading/staff',
+      '/workspace/trading/objections',
+      '/workspace/contracts',
+      '/workspace/registrar',
+      '/workspace/monitor',
+      '/workspace/targets',
       '/admin/organizations',
       '/admin/users',
       '/admin/audit',

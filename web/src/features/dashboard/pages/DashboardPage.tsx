@@ -32,7 +32,7 @@ const AREAS: Tile[] = [
   { to: '/achievements', icon: <BulbOutlined />, title: 'nav.achievements', text: 'comingSoon.achievements' },
   { to: '/demands', icon: <SolutionOutlined />, title: 'nav.demands', text: 'comingSoon.demands' },
   { to: '/trading', icon: <SwapOutlined />, title: 'nav.trading', text: 'comingSoon.trading' },
-  { to: '/contracts', icon: <FileProtectOutlined />, title: 'nav.contracts', text: 'comingSoon.contracts' },
+  { to: '/workspace/contracts', icon: <FileProtectOutlined />, title: 'nav.contracts', text: 'comingSoon.contracts' },
   { to: '/statistics', icon: <BarChartOutlined />, title: 'nav.statistics', text: 'comingSoon.statistics' },
 ];
 

@@ -1,5 +1,5 @@
 import { ComingSoon } from '../../../components/ComingSoon';
 
-export function ContractsPage() {
+export function ContractApplicationPage() {
   return <ComingSoon area="contracts" />;
 }

@@ -1,5 +1,5 @@
 import { ComingSoon } from '../../../components/ComingSoon';
 
-export function TradingPage() {
+export function TradingHallPage() {
   return <ComingSoon area="trading" />;
 }

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../../components/ComingSoon';
+
+export function MyContractsPage() {
+  return <ComingSoon area="contracts" />;
+}
