@@ -1,3 +1,4 @@
 export * from './identity.js';
 export * from './audit.js';
 export * from './catalog.js';
+export * from './contracts.js';
