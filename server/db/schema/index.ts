@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './catalog.js';
 export * from './contracts.js';
 export * from './statistics.js';
+export * from './trading.js';
