@@ -76,8 +76,21 @@ export const MatchExplanation = z.object({ total: z.number(), components: z.arra
 export const AchievementMatch = z.object({ record: AchievementView, explanation: MatchExplanation });
 export const DemandMatch = z.object({ record: DemandView, explanation: MatchExplanation });
 
+/**
+ * What a saved search watches: a search query over achievements or demands, or a match watch on one of
+ * my records (`matches_for_demand`: new achievements matching my demand; `matches_for_achievement`:
+ * new demands matching my achievement), whose `query` is a MatchWatchQuery.
+ */
+export const SAVED_SEARCH_TARGETS = ['achievements', 'demands', 'matches_for_demand', 'matches_for_achievement'] as const;
+export type SavedSearchTarget = (typeof SAVED_SEARCH_TARGETS)[number];
+export const MatchWatchQuery = z.object({
+  recordId: z.uuid('must be a record id'),
+  /** Only matches scoring at least this (0–100, the explanation's total) are notified. */
+  minScore: z.number().min(0, 'must be 0–100').max(100, 'must be 0–100').default(50),
+});
+
 export const SavedSearchBody = z.object({
-  target: z.enum(['achievements', 'demands']),
+  target: z.enum(SAVED_SEARCH_TARGETS),
   name: z.string().trim().min(1).max(100),
   query: z.record(z.string(), z.unknown()),
   notify: z.enum(['none', 'instant', 'daily']).default('instant'),

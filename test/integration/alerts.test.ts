@@ -5,7 +5,7 @@ import { systemActor } from '../../server/lib/actor.js';
 import { clock } from '../../server/lib/clock.js';
 import { memoryMailer } from '../../server/lib/mailer.js';
 import { checkSavedSearches, sendDailyDigests } from '../../server/modules/alerts/service.js';
-import { createAchievement, createLoggedInUser, createUser, loginAs } from '../factories.js';
+import { createAchievement, createDemand, createLoggedInUser, createUser, loginAs } from '../factories.js';
 import { useTestApp } from '../harness.js';
 
 const t = useTestApp();
@@ -65,6 +65,62 @@ describe('saved searches and notifications', () => {
     expect(digests[0]!.text).toContain('石墨烯导热膜');
     await sendDailyDigests({ db: t.db, mailer, publicUrl: PUBLIC_URL });
     expect(mailer.sent.filter((m) => m.to === user.email)).toHaveLength(1);
+  });
+
+  it('watches one of my records: new matching records on the other side are notified with their score', async () => {
+    clock.advance(60_000); // after every record earlier tests published
+    const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const demand = await createDemand(t.db, { by: user, status: 'published', input: { title: '钙钛矿太阳能电池稳定性提升', keywords: ['钙钛矿', '太阳能电池'] } });
+    const seller = await createUser(t.db, { role: 'org_member' });
+    // Published before the watch: not new.
+    await createAchievement(t.db, { by: seller, status: 'published', input: { title: '钙钛矿太阳能电池封装工艺', keywords: ['钙钛矿'] } });
+    clock.advance(1000);
+    const watch = await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'matches_for_demand', name: '电池需求的匹配', query: { recordId: demand.id, minScore: 45 }, notify: 'instant' },
+    });
+    expect(watch.statusCode).toBe(201);
+    expect(watch.json().query).toEqual({ recordId: demand.id, minScore: 45 });
+
+    clock.advance(1000);
+    const hit = await createAchievement(t.db, { by: seller, status: 'published', input: { title: '高稳定性钙钛矿太阳能电池', keywords: ['钙钛矿', '太阳能电池'] } });
+    await createAchievement(t.db, { by: seller, status: 'published', input: { title: '钙钛矿太阳能电池的保密配方', keywords: ['钙钛矿'], restricted: true } });
+
+    // (Saved searches of earlier tests notify their own owners too: count only this user's.)
+    const mine = async () => (await session.inject({ method: 'GET', url: '/api/me/notifications' })).json();
+    const { mailer } = await check();
+    const list = await mine();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].link).toBe(`/achievements/${hit.id}`);
+    expect(list.items[0].title).toMatch(/新匹配（\d+(\.\d)? 分）：高稳定性钙钛矿太阳能电池/);
+    expect(mailer.sent.filter((m) => m.to === user.email)).toHaveLength(1);
+    await check();
+    expect((await mine()).items).toHaveLength(1);
+
+    // A match below the watch's threshold is not notified.
+    await session.inject({ method: 'DELETE', url: `/api/me/saved-searches/${watch.json().id}` });
+    const strict = await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'matches_for_demand', name: '只要满分', query: { recordId: demand.id, minScore: 100 } },
+    });
+    expect(strict.statusCode).toBe(201);
+    clock.advance(1000);
+    await createAchievement(t.db, { by: seller, status: 'published', input: { title: '钙钛矿太阳能电池材料', keywords: ['钙钛矿'] } });
+    await check();
+    expect((await mine()).items).toHaveLength(1);
+  });
+
+  it('lets only the owning organisation watch a record, and names a bad record id', async () => {
+    const owner = await createUser(t.db, { role: 'org_member' });
+    const demand = await createDemand(t.db, { by: owner, status: 'published', input: { title: '水处理膜污染控制' } });
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const other = await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'matches_for_demand', name: 'x', query: { recordId: demand.id } } });
+    expect(other.statusCode).toBe(403);
+    const bad = await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'matches_for_achievement', name: 'x', query: { recordId: 'nope' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.query.recordId');
   });
 
   it('refuses a saved query the search would reject, naming the field', async () => {

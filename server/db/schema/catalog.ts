@@ -175,7 +175,7 @@ export const savedSearches = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** achievements | demands | matches (matches of one record) */
-    target: varchar('target', { length: 16 }).notNull(),
+    target: varchar('target', { length: 32 }).notNull(),
     name: text('name').notNull(),
     query: jsonb('query').$type<Record<string, unknown>>().notNull(),
     /** none | instant | daily */

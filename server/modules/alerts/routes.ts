@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotificationView, SavedSearchBody, SavedSearchView } from '../../../common/api/search.js';
+import { NotificationView, SavedSearchBody, SavedSearchView, type SavedSearchTarget } from '../../../common/api/search.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import * as alerts from './service.js';
 
@@ -11,7 +11,7 @@ export const alertRoutes: Routes = (instance) => {
   const { db } = app.ctx;
   const presentSaved = (s: { id: string; target: string; name: string; query: Record<string, unknown>; notify: string; createdAt?: Date }) => ({
     id: s.id,
-    target: s.target as 'achievements' | 'demands',
+    target: s.target as SavedSearchTarget,
     name: s.name,
     query: s.query,
     notify: s.notify as 'none' | 'instant' | 'daily',

@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { SearchQuery, type SavedSearchBody } from '../../../common/api/search.js';
+import type { SavedSearchBody, SavedSearchTarget } from '../../../common/api/search.js';
 import type { Db } from '../../db/client.js';
 import { notifications, savedSearches, users } from '../../db/schema/index.js';
-import { anonymousActor, requireUser, type Actor } from '../../lib/actor.js';
+import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { searchAchievements, searchDemands } from '../search/service.js';
+import { runWatch, validateWatch } from './watches.js';
 
 /**
  * Saved searches and notifications. A job (alerts.check) runs every saved search against records
@@ -25,16 +25,11 @@ export async function listSavedSearches(opts: { db: Db; actor: Actor }) {
 
 export async function createSavedSearch(opts: { db: Db; actor: Actor; input: z.infer<typeof SavedSearchBody> }) {
   requireUser(opts.actor);
-  // The stored query must be one the search accepts, or the job would fail on it every minute.
-  const parsed = SearchQuery.safeParse(opts.input.query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw AppError.validation(`body.query.${issue.path.join('.')}`, issue.message);
-  }
+  const query = await validateWatch({ db: opts.db, actor: opts.actor, target: opts.input.target, query: opts.input.query });
   const mine = await listSavedSearches(opts);
   if (mine.length >= MAX_SAVED) throw AppError.conflict(`At most ${MAX_SAVED} saved searches`);
   const now = clock.now();
-  const row = { id: newId(), userId: opts.actor.userId, target: opts.input.target, name: opts.input.name, query: opts.input.query, notify: opts.input.notify, checkedUntil: now, createdAt: now };
+  const row = { id: newId(), userId: opts.actor.userId, target: opts.input.target, name: opts.input.name, query, notify: opts.input.notify, checkedUntil: now, createdAt: now };
   await opts.db.transaction(async (tx) => {
     await tx.insert(savedSearches).values(row);
     await writeAudit(tx, opts.actor, { action: 'saved_search.create', entity: 'saved_search', entityId: row.id, after: row });
@@ -83,8 +78,8 @@ export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: s
 }
 
 /**
- * Runs every saved search that notifies, looking at records published after it last looked.
- * Searches run as an anonymous visitor, so a notification never reveals a restricted record.
+ * Runs every saved search and match watch that notifies, looking at records published after it last
+ * looked (see watches.ts for whose eyes each runs with).
  */
 export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
   const searches = await opts.db
@@ -95,11 +90,7 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
   let created = 0;
   for (const { s, email } of searches) {
     const startedAt = clock.now();
-    const query = SearchQuery.parse({ ...s.query, sort: 'newest', limit: 50, facets: 'false', cursor: undefined });
-    const search = s.target === 'demands' ? searchDemands : searchAchievements;
-    const result = await search({ db: opts.db, actor: anonymousActor(), query });
-    const fresh = result.items.filter((h) => h.record.row.publishedAt && h.record.row.publishedAt > s.checkedUntil);
-    const path = s.target === 'demands' ? 'demands' : 'achievements';
+    const fresh = await runWatch({ db: opts.db, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
     await opts.db.transaction(async (tx) => {
       // Claim the window first: if another process checked this search meanwhile, do nothing.
       const claimed = await tx
@@ -108,13 +99,13 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
         .where(and(eq(savedSearches.id, s.id), eq(savedSearches.checkedUntil, s.checkedUntil)))
         .returning({ id: savedSearches.id });
       if (claimed.length === 0 || fresh.length === 0) return;
-      const rows = fresh.map((h) => ({
+      const rows = fresh.map((f) => ({
         id: newId(),
         userId: s.userId,
-        kind: 'saved_search_match',
-        title: `「${s.name}」有新结果：${h.record.row.title}`,
-        body: h.record.row.summary.slice(0, 200),
-        link: `/${path}/${h.record.row.id}`,
+        kind: f.score === null ? 'saved_search_match' : 'record_match',
+        title: f.score === null ? `「${s.name}」有新结果：${f.title}` : `「${s.name}」有新匹配（${f.score} 分）：${f.title}`,
+        body: f.summary.slice(0, 200),
+        link: f.link,
       }));
       await tx.insert(notifications).values(rows);
       await writeAudit(tx, opts.actor, { action: 'notification.create', entity: 'saved_search', entityId: s.id, after: { count: rows.length } });

@@ -33,6 +33,13 @@ async function actorFor(db: DbOrTx, user: { id: string; email: string }, extra: 
   return buildUserActor({ userId: user.id, email: user.email, grants: effectiveGrants(rows), ...extra });
 }
 
+/** The actor a scheduled job acts for on a user's behalf (e.g. to see their records' matches); null if the user is gone or disabled. */
+export async function actorForUserId(opts: { db: DbOrTx; userId: string }): Promise<Actor | null> {
+  const [user] = await opts.db.select({ id: users.id, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, opts.userId));
+  if (!user || user.disabled) return null;
+  return actorFor(opts.db, user, { via: 'session', requestId: 'job' });
+}
+
 const profileColumns = {
   id: users.id,
   email: users.email,

@@ -41,13 +41,15 @@ interface MatchesProps<M extends MatchItem> {
   tag?: (m: M) => ReactNode;
   /** The matched record's price or budget. */
   price: (m: M) => ReactNode;
+  /** A button to be notified of new matches. */
+  watch?: ReactNode;
 }
 
 /** The owner's card of records on the other side that match this one, each score explained. */
-function MatchesCard<M extends MatchItem>({ title, query, basePath, tag, price }: MatchesProps<M>) {
+function MatchesCard<M extends MatchItem>({ title, query, basePath, tag, price, watch }: MatchesProps<M>) {
   const t = useT();
   return (
-    <Card title={title} data-testid="matches">
+    <Card title={title} extra={watch} data-testid="matches">
       {query.isPending ? (
         <Skeleton active />
       ) : query.isError || !query.data ? (

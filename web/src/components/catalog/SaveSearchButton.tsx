@@ -6,21 +6,34 @@ import { useT } from '../../i18n/locale';
 export type Notify = 'none' | 'instant' | 'daily';
 
 /** Names the current search and how to be told about new matches; `onSave` does the saving. */
-export function SaveSearchButton({ defaultName, onSave, pending }: { defaultName: string; onSave: (v: { name: string; notify: Notify }) => Promise<unknown>; pending?: boolean }) {
+export function SaveSearchButton({
+  defaultName,
+  onSave,
+  pending,
+  label,
+  testId = 'save-search',
+}: {
+  defaultName: string;
+  onSave: (v: { name: string; notify: Notify }) => Promise<unknown>;
+  pending?: boolean;
+  /** The button's and the dialog's title (default: save the search). */
+  label?: string;
+  testId?: string;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ name: string; notify: Notify }>();
   return (
     <>
-      <Button icon={<StarOutlined />} onClick={() => setOpen(true)} data-testid="save-search">
-        {t('saved.save')}
+      <Button icon={<StarOutlined />} onClick={() => setOpen(true)} data-testid={testId}>
+        {label ?? t('saved.save')}
       </Button>
       <Modal
         open={open}
-        title={t('saved.saveTitle')}
+        title={label ?? t('saved.saveTitle')}
         onCancel={() => setOpen(false)}
         onOk={() => form.submit()}
-        okButtonProps={{ loading: pending, 'data-testid': 'save-search-ok' }}
+        okButtonProps={{ loading: pending, 'data-testid': `${testId}-ok` }}
         destroyOnHidden
       >
         <Form

@@ -2,6 +2,7 @@ import { Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { IP_KIND_LABELS } from '../../../../../common/catalog';
 import { RecordDetail, useOwnsRecord } from '../../../components/catalog/RecordDetail';
+import { WatchMatchesButton } from '../../../components/catalog/WatchMatchesButton';
 import { TrlTag } from '../../../components/catalog/TrlTag';
 import { useLabel, useT } from '../../../i18n/locale';
 import { formatWanRange } from '../../../lib/money';
@@ -9,6 +10,7 @@ import { useAchievement } from '../api/get-achievement';
 import { useAchievementMatches } from '../api/get-achievement-matches';
 import { useSimilarAchievements } from '../api/get-similar-achievements';
 import { useTransitionAchievement } from '../api/transition-achievement';
+import { useWatchAchievementMatches } from '../api/watch-achievement-matches';
 import { AchievementPrice, AchievementTags } from '../components/AchievementFacts';
 
 /** /achievements/:id — everything about one achievement; owners and reviewers also get its lifecycle buttons. */
@@ -17,6 +19,7 @@ export function AchievementDetailPage() {
   const t = useT();
   const label = useLabel();
   const achievement = useAchievement(id);
+  const watch = useWatchAchievementMatches();
   const record = achievement.data;
   const isOwner = useOwnsRecord(record);
   const published = record?.status === 'published' || record?.status === 'in_trade';
@@ -35,6 +38,7 @@ export function AchievementDetailPage() {
         title: t('match.demandsTitle'),
         query: matches,
         basePath: '/demands',
+        watch: <WatchMatchesButton recordId={id} recordTitle={achievement.data?.title ?? ''} watch={watch} />,
         price: (m) => (m.record.budgetNegotiable ? t('money.negotiable') : formatWanRange(m.record.budgetMinFen, m.record.budgetMaxFen)),
       }}
       render={(record) => ({

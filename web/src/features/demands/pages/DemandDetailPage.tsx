@@ -1,11 +1,13 @@
 import { useParams } from 'react-router';
 import { RecordDetail, useOwnsRecord } from '../../../components/catalog/RecordDetail';
+import { WatchMatchesButton } from '../../../components/catalog/WatchMatchesButton';
 import { TrlTag } from '../../../components/catalog/TrlTag';
 import { useT } from '../../../i18n/locale';
 import { formatWan } from '../../../lib/money';
 import { useDemand } from '../api/get-demand';
 import { useDemandMatches } from '../api/get-demand-matches';
 import { useTransitionDemand } from '../api/transition-demand';
+import { useWatchDemandMatches } from '../api/watch-demand-matches';
 import { DemandBudget } from '../components/DemandFacts';
 
 /** /demands/:id — one demand; its owner also sees the achievements that match it, each score explained. */
@@ -13,6 +15,7 @@ export function DemandDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
   const demand = useDemand(id);
+  const watch = useWatchDemandMatches();
   const matches = useDemandMatches(id, useOwnsRecord(demand.data));
 
   return (
@@ -27,6 +30,7 @@ export function DemandDetailPage() {
         title: t('match.achievementsTitle'),
         query: matches,
         basePath: '/achievements',
+        watch: <WatchMatchesButton recordId={id} recordTitle={demand.data?.title ?? ''} watch={watch} />,
         tag: (m) => <TrlTag level={m.record.trl} />,
         price: (m) => (m.record.priceNegotiable || m.record.priceFen == null ? t('money.negotiable') : formatWan(m.record.priceFen)),
       }}

@@ -7,6 +7,13 @@ import { savedQueryToSearch } from '../../../lib/search-params';
 import { useDeleteSavedSearch } from '../api/delete-saved-search';
 import { useSavedSearches, type SavedSearch } from '../api/list-saved-searches';
 
+/** A search opens its results; a match watch opens the watched record, whose page lists its matches. */
+function linkOf(s: SavedSearch): string {
+  if (s.target === 'matches_for_demand') return `/demands/${String(s.query.recordId)}`;
+  if (s.target === 'matches_for_achievement') return `/achievements/${String(s.query.recordId)}`;
+  return `/${s.target}${savedQueryToSearch(s.query)}`;
+}
+
 /** /workspace/saved-searches: the searches I keep, how I am told about new matches, and a link to run each again. */
 export function SavedSearchesPage() {
   const t = useT();
@@ -30,9 +37,9 @@ export function SavedSearchesPage() {
           {
             title: t('saved.name'),
             dataIndex: 'name',
-            render: (name: string, s) => <Link to={`/${s.target}${savedQueryToSearch(s.query)}`}>{name}</Link>,
+            render: (name: string, s) => <Link to={linkOf(s)}>{name}</Link>,
           },
-          { title: t('saved.target'), dataIndex: 'target', width: 100, render: (target: 'achievements' | 'demands') => <Tag>{t(`nav.${target}`)}</Tag> },
+          { title: t('saved.target'), dataIndex: 'target', width: 110, render: (target: SavedSearch['target']) => <Tag>{t(target === 'achievements' || target === 'demands' ? `nav.${target}` : `saved.target.${target}`)}</Tag> },
           { title: t('saved.notify'), dataIndex: 'notify', width: 120, render: (n: SavedSearch['notify']) => t(`saved.notify.${n}`) },
           { title: t('saved.createdAt'), dataIndex: 'createdAt', width: 170, responsive: ['md'], render: (v: string) => formatDateTime(v, locale) },
           {

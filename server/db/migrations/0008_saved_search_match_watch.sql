@@ -1,0 +1,1 @@
+ALTER TABLE "saved_searches" ALTER COLUMN "target" SET DATA TYPE varchar(32);
