@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import {
+  FLOW_AREA_LABELS,
+  FLOW_AREAS,
+  OPEN_DATA_MIN_CONTRACTS,
+  PERIOD_BASIS,
+  STAT_MEASURE_LABELS,
+  STAT_SIDE_LABELS,
+  STAT_SIDES,
+  type OpenDataCell,
+  type OpenDataView,
+  type StatSide,
+} from '../../../common/api/statistics.js';
+import { CONTRACT_TYPES } from '../../../common/contracts.js';
+import { queryRows, type Db } from '../../db/client.js';
+import { clock } from '../../lib/clock.js';
+import { flowArea } from './flows.js';
+import { presentTotals, typeLabel, type RawTotals } from './presenter.js';
+import { childRegions, currentYear, PLATFORM_CITY_CODE, regionNames, within } from './scope.js';
+import { cellsToSuppress } from './suppression.js';
+
+/**
+ * Open data (public): the platform city's aggregated figures — totals by year, and for one year by
+ * district, by contract type and by flow area, on both sides — read from the rollups only, never
+ * from single contracts, with small cells suppressed (suppression.ts).
+ */
+const SUMS = sql.raw('sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen');
+type Raw = Omit<OpenDataCell, 'suppressed'>;
+
+export async function getOpenData(opts: { db: Db; year?: number }): Promise<OpenDataView> {
+  const { db } = opts;
+  const cityPath = `/${PLATFORM_CITY_CODE}/`;
+  const names = await regionNames(db, [PLATFORM_CITY_CODE]);
+  const cityName = names.get(PLATFORM_CITY_CODE) ?? PLATFORM_CITY_CODE;
+  const yearly = await queryRows<RawTotals & { side: StatSide; year: number }>(
+    db,
+    sql`SELECT side, year, ${SUMS} FROM stats_yearly WHERE ${within(sql.raw('region_path'), cityPath)} GROUP BY side, year HAVING sum(contracts) > 0 ORDER BY year`,
+  );
+  const availableYears = [...new Set(yearly.map((r) => Number(r.year)))].sort((a, b) => b - a);
+  const year = opts.year ?? availableYears[0] ?? currentYear();
+  const raw: Raw[] = yearly.map((r) => ({ table: 'year', year: Number(r.year), side: r.side, key: String(r.year), label: `${r.year}年`, ...presentTotals(r) }));
+
+  const districts = await childRegions(db, PLATFORM_CITY_CODE);
+  const byDistrict = await queryRows<RawTotals & { side: StatSide; child: string }>(
+    db,
+    sql`SELECT side, split_part(region_path, '/', 3) AS child, ${SUMS} FROM stats_yearly WHERE year = ${year} AND ${within(sql.raw('region_path'), cityPath)} GROUP BY 1, 2`,
+  );
+  const byType = await queryRows<RawTotals & { side: StatSide; type: string }>(
+    db,
+    sql`SELECT side, type, ${SUMS} FROM stats_monthly WHERE year = ${year} AND ${within(sql.raw('region_path'), cityPath)} GROUP BY 1, 2`,
+  );
+  const flows = await queryRows<RawTotals & { seller_path: string; buyer_path: string }>(
+    db,
+    sql`SELECT seller_path, buyer_path, contracts, contract_amount_fen, technology_transaction_amount_fen FROM stats_flows
+        WHERE year = ${year} AND (${within(sql.raw('seller_path'), cityPath)} OR ${within(sql.raw('buyer_path'), cityPath)})`,
+  );
+  for (const side of STAT_SIDES) {
+    const find = (child: string) => presentTotals(byDistrict.find((r) => r.side === side && r.child === child));
+    for (const d of districts) raw.push({ table: 'district', year, side, key: d.code, label: d.name, ...find(d.code) });
+    const own = find('');
+    if (own.contracts) raw.push({ table: 'district', year, side, key: PLATFORM_CITY_CODE, label: `${cityName}（未细分到区）`, ...own });
+    for (const t of CONTRACT_TYPES) raw.push({ table: 'type', year, side, key: t, label: typeLabel(t).zh, ...presentTotals(byType.find((r) => r.side === side && r.type === t)) });
+    const areas = new Map<string, ReturnType<typeof presentTotals>>();
+    for (const f of flows) {
+      const mine = side === 'output' ? f.seller_path : f.buyer_path;
+      if (!mine.startsWith(cityPath)) continue;
+      const area = flowArea(cityPath, side === 'output' ? f.buyer_path : f.seller_path);
+      const t = presentTotals(f);
+      const prev = areas.get(area) ?? presentTotals(null);
+      areas.set(area, { contracts: prev.contracts + t.contracts, contractAmountFen: prev.contractAmountFen + t.contractAmountFen, technologyTransactionAmountFen: prev.technologyTransactionAmountFen + t.technologyTransactionAmountFen });
+    }
+    for (const a of FLOW_AREAS.filter((x) => x !== 'rest_of_city')) raw.push({ table: 'flow', year, side, key: a, label: FLOW_AREA_LABELS[a].zh, ...(areas.get(a) ?? presentTotals(null)) });
+  }
+
+  // Year totals are margins themselves (own group each); the other tables partition a year's total.
+  const hidden = cellsToSuppress(
+    raw.map((c) => ({ group: c.table === 'year' ? `year:${c.year}:${c.side}` : `${c.table}:${c.side}`, contracts: c.contracts!, contractAmountFen: c.contractAmountFen! })),
+    OPEN_DATA_MIN_CONTRACTS,
+  );
+  const cells = raw.map((c, i) =>
+    hidden.has(i) ? { ...c, contracts: null, contractAmountFen: null, technologyTransactionAmountFen: null, suppressed: true } : { ...c, suppressed: false },
+  );
+  const measures = Object.fromEntries(Object.entries(STAT_MEASURE_LABELS).map(([k, v]) => [k, v.definition]));
+  const sides = Object.fromEntries(Object.entries(STAT_SIDE_LABELS).map(([k, v]) => [k, { zh: `${v.zh}：${v.basis.zh}`, en: `${v.en}: ${v.basis.en}` }]));
+  return {
+    city: { code: PLATFORM_CITY_CODE, name: cityName },
+    year,
+    availableYears,
+    minContractsPerCell: OPEN_DATA_MIN_CONTRACTS,
+    definitions: {
+      measures,
+      sides,
+      period: PERIOD_BASIS,
+      suppression: {
+        zh: `合同数少于 ${OPEN_DATA_MIN_CONTRACTS} 份的单元格不公开；若同组仅有一个单元格不公开，则同组最小的另一单元格一并不公开，以免由合计反推。`,
+        en: `Cells of fewer than ${OPEN_DATA_MIN_CONTRACTS} contracts are withheld; where that leaves a single withheld cell in a group, the group's next smallest cell is withheld too, so the total cannot give it away.`,
+      },
+    },
+    cells,
+    generatedAt: clock.now().toISOString(),
+  };
+}
+
+const csvField = (v: string | number | boolean | null) => {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The open-data cells as CSV (UTF-8 with a byte-order mark so spreadsheet programs read the Chinese labels). */
+export function openDataCsv(view: OpenDataView): string {
+  const header = ['table', 'year', 'side', 'key', 'label', 'contracts', 'contract_amount_fen', 'technology_transaction_amount_fen', 'suppressed'];
+  const lines = view.cells.map((c) =>
+    [c.table, c.year, c.side, c.key, c.label, c.contracts, c.contractAmountFen, c.technologyTransactionAmountFen, c.suppressed].map(csvField).join(','),
+  );
+  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
