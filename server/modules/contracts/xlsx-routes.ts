@@ -1,0 +1,3 @@
+import type { Routes } from '../../lib/http/context.js';
+
+export const contractXlsxRoutes: Routes = () => {};
