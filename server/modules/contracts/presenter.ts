@@ -15,7 +15,7 @@ export function deadlineInfo(status: string, deadlineAt: Date | null, now: Date 
   const deadlineDay = localDateOf(new Date(deadlineAt.getTime() - 1));
   const today = localDateOf(now);
   const left = today <= deadlineDay ? workingDaysBetween(today, deadlineDay) : -workingDaysBetween(deadlineDay, today);
-  return { workingDaysLeft: left, overdue: now.getTime() >= deadlineAt.getTime() };
+  return { workingDaysLeft: left === 0 ? 0 : left /* never -0 */, overdue: now.getTime() >= deadlineAt.getTime() };
 }
 
 function presentParty(p: PartyRow | null) {
