@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Space, Typography } from 'antd';
+import type { AuctionLiveState, BidResult } from '../../../../../common/api/trading';
+import { OrganizationPicker } from '../../../components/catalog/OrganizationPicker';
+import { useT } from '../../../i18n/locale';
+import { isApiProblem } from '../../../lib/api';
+import { useProblemHandler } from '../../../lib/problems';
+import { usePlaceBid } from '../api/place-bid';
+import { formatYuan, YuanInput } from './money';
+
+const QUICK = [1, 2, 5] as const;
+
+interface Props {
+  auctionId: string;
+  state: AuctionLiveState;
+  /** Bidding is open by the server's clock and the server said the caller may bid. */
+  enabled: boolean;
+  onPlaced: (result: BidResult) => void;
+}
+
+/**
+ * The bid form: an amount in 元 (sent in fen), quick buttons for one, two or five increments above
+ * the current price, and one button that places the bid. Each bid carries an Idempotency-Key, so a
+ * retry after a lost answer cannot bid twice.
+ */
+export function BidForm({ auctionId, state, enabled, onPlaced }: Props) {
+  const t = useT();
+  const onProblem = useProblemHandler();
+  const [form] = Form.useForm<{ amountFen: number | null; organizationId?: string }>();
+  const bid = usePlaceBid(auctionId);
+  const [accepted, setAccepted] = useState<number | null>(null);
+  const amount = Form.useWatch('amountFen', form);
+  const step = (n: number) => state.minimumBidFen + (n - 1) * state.incrementFen;
+
+  // The minimum moves with every bid: an amount that fell below it is raised to it.
+  useEffect(() => {
+    const current = form.getFieldValue('amountFen') as number | null | undefined;
+    if (current == null || current < state.minimumBidFen) form.setFieldValue('amountFen', state.minimumBidFen);
+  }, [form, state.minimumBidFen]);
+
+  const submit = async ({ amountFen, organizationId }: { amountFen: number | null; organizationId?: string }) => {
+    if (amountFen == null) return;
+    setAccepted(null);
+    try {
+      const result = await bid.mutateAsync({ amountFen, organizationId });
+      setAccepted(result.bid.amountFen);
+      onPlaced(result);
+    } catch (e) {
+      // A refused bid (409 on amountFen: outbid meanwhile, closed…) lands beside the amount.
+      if (isApiProblem(e) && e.status === 409 && !e.problem.errors?.length) form.setFields([{ name: 'amountFen', errors: [e.problem.detail ?? e.problem.title] }]);
+      else onProblem(e, form);
+    }
+  };
+
+  return (
+    <Card title={t('trading.placeBid')} data-testid="bid-form">
+      <Form form={form} layout="vertical" onFinish={submit} disabled={!enabled} initialValues={{ amountFen: state.minimumBidFen }}>
+        <Typography.Paragraph type="secondary">
+          {t('trading.minimumBid')} <Typography.Text strong data-testid="minimum-bid">{formatYuan(state.minimumBidFen)}</Typography.Text> · {t('trading.increment')}{' '}
+          {formatYuan(state.incrementFen)}
+        </Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          {QUICK.map((n) => (
+            <Button key={n} onClick={() => form.setFields([{ name: 'amountFen', value: step(n), errors: [] }])} data-testid={`quick-${n}`}>
+              {t('trading.quickIncrement', { n })} {formatYuan(step(n))}
+            </Button>
+          ))}
+        </Space>
+        <Form.Item name="amountFen" label={t('trading.bidAmount')} rules={[{ required: true, message: t('common.required') }]}>
+          <YuanInput testId="bid-amount" />
+        </Form.Item>
+        <OrganizationPicker />
+        <Flex gap={8} align="center" wrap>
+          <Button type="primary" htmlType="submit" size="large" danger loading={bid.isPending} data-testid="bid-submit">
+            {t('trading.bidButton', { amount: formatYuan(amount ?? state.minimumBidFen) })}
+          </Button>
+          {accepted != null && (
+            <Alert type="success" showIcon title={t('trading.bidAccepted', { amount: formatYuan(accepted) })} data-testid="bid-accepted" />
+          )}
+        </Flex>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { IntentView } from '../../../../../common/api/trading';
+import { useT } from '../../../i18n/locale';
+import { useReviewIntent } from '../api/review-intent';
+import { formatYuan } from './money';
+import { QualifyButtons } from './QualifyButtons';
+import { StatusTag } from './StatusTag';
+import { formatInstant } from './time';
+
+/** Purchase intents with the buyer, offer and qualification; staff qualify or reject them. */
+export function IntentsTable({ rows, loading, showListing, testId }: { rows: IntentView[] | undefined; loading?: boolean; showListing?: boolean; testId: string }) {
+  const t = useT();
+  const review = useReviewIntent();
+  return (
+    <Table<IntentView>
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={rows}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      data-testid={testId}
+      locale={{ emptyText: t('trading.nothingWaiting') }}
+      expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>, rowExpandable: (r) => !!r.qualification }}
+      columns={[
+        ...(showListing ? [{ title: t('trading.listing'), key: 'listing', render: (_: unknown, r: IntentView) => <Link to={`/trading/listings/${r.listing.id}`}>{r.listing.title}</Link> }] : []),
+        { title: t('trading.buyer'), key: 'buyer', render: (_, r) => r.buyer?.name ?? '—' },
+        { title: t('trading.offer'), dataIndex: 'offerFen', align: 'right', render: (v: number) => formatYuan(v) },
+        { title: t('trading.status'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="intent" status={r.status} /> },
+        { title: t('trading.registeredAt'), dataIndex: 'createdAt', responsive: ['lg'], render: (v: string) => formatInstant(v) },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, r) => <QualifyButtons actions={r.actions} pending={review.isPending && review.variables?.id === r.id} testId={`intent-${r.id}`} onDecide={(body) => review.mutateAsync({ id: r.id, body })} />,
+        },
+      ]}
+    />
+  );
+}
