@@ -398,3 +398,17 @@ export const ImportJobView = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
+
+/** The registrar's export: the point's contracts in one status (certified by default), optionally one certification year. */
+export const ExportQuery = z.object({
+  status: z.enum(CONTRACT_STATUSES).default('certified'),
+  year: z.coerce.number().int().min(1980).max(2100).optional(),
+});
+export const ImportQuery = z.object({
+  /** Applicants in several organisations name the one they apply for. */
+  organizationId: z.uuid().optional(),
+  /** Applications: the point to file at (default: the applicant's district's); historical: the registrar's point. */
+  registrationOrganizationId: z.uuid().optional(),
+  /** Chosen by the client, so it can poll GET /api/contracts/import-jobs/:id while the upload is processed. */
+  jobId: z.uuid('must be a uuid').optional(),
+});

@@ -14,7 +14,7 @@ beforeAll(async () => {
   cast = await registrationCast(t);
 });
 
-const file = (body: unknown) => cast.applicantSession.inject({ method: 'POST', url: '/api/contracts', payload: body });
+const file = (body: object) => cast.applicantSession.inject({ method: 'POST', url: '/api/contracts', payload: body });
 const myTotal = async () => ((await cast.applicantSession.inject({ method: 'GET', url: '/api/me/contracts' })).json() as z.infer<typeof ContractPage>).total;
 
 describe('filing', () => {

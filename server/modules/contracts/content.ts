@@ -64,15 +64,16 @@ export async function referenceIssues(
   db: DbOrTx,
   refs: References,
   input: ContractInput,
-  applicant: Organization,
+  applicant: Organization | null,
   opts: { requirePoint: boolean } = { requirePoint: true },
 ): Promise<{ issues: FieldError[]; point: RegistrationPoint | null }> {
   const issues: FieldError[] = [];
   if (!refs.fieldCodes.has(input.fieldCode)) issues.push({ field: 'fieldCode', message: 'is not a known technical field' });
   const side = applicantSide(input);
   const own = input[side];
-  if (own.organizationId && own.organizationId !== applicant.id) issues.push({ field: `${side}.organizationId`, message: 'must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)' });
-  const others: Array<[string, PartyInput]> = [[side === 'seller' ? 'buyer' : 'seller', input[side === 'seller' ? 'buyer' : 'seller']]];
+  if (applicant && own.organizationId && own.organizationId !== applicant.id) issues.push({ field: `${side}.organizationId`, message: 'must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)' });
+  // Without a platform applicant (historical registrations) both sides are checked as given.
+  const others: Array<[string, PartyInput]> = applicant ? [[side === 'seller' ? 'buyer' : 'seller', input[side === 'seller' ? 'buyer' : 'seller']]] : [['seller', input.seller], ['buyer', input.buyer]];
   if (input.intermediary) others.push(['intermediary', input.intermediary]);
   const orgIds = others.map(([, p]) => p.organizationId).filter((x): x is string => Boolean(x));
   const known = orgIds.length ? new Set((await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => o.id)) : new Set<string>();
@@ -89,7 +90,7 @@ export async function referenceIssues(
     point = refs.points.find((p) => p.id === input.registrationOrganizationId) ?? null;
     if (!point) issues.push({ field: 'registrationOrganizationId', message: 'is not a registration point (an active organisation with registrars)' });
   } else if (opts.requirePoint) {
-    point = defaultRegistrationPoint(refs.points, applicant.regionCode);
+    point = defaultRegistrationPoint(refs.points, applicant?.regionCode ?? '');
     if (!point) issues.push({ field: 'registrationOrganizationId', message: 'no registration point is set up on the platform yet' });
   }
   return { issues, point };
@@ -130,7 +131,8 @@ export interface ContentRows {
 }
 
 /** The rows of a contract's content; `adjustmentFen` is the registrar's (0 for an application). */
-export function contentRows(contractId: string, input: ContractInput, applicant: Organization, adjustment: { fen: number; reason: string | null } = { fen: 0, reason: null }): ContentRows {
+/** `applicant` null: the parties stay as given (a historical registration whose applicant is not on the platform). */
+export function contentRows(contractId: string, input: ContractInput, applicant: Organization | null, adjustment: { fen: number; reason: string | null } = { fen: 0, reason: null }): ContentRows {
   const side = applicantSide(input);
   const seller = partyValues(contractId, 'seller', input.seller, side === 'seller' ? applicant : null);
   const buyer = partyValues(contractId, 'buyer', input.buyer, side === 'buyer' ? applicant : null);

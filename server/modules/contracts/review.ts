@@ -35,7 +35,7 @@ export function resolveAdjustment(contractAmountFen: number, nonTechnicalCostsFe
 }
 
 /** Writes the next version snapshot and, unless cancelled, the statistics fact. */
-async function recordVersion(tx: Tx, actor: Actor, id: string, event: 'certified' | 'amended' | 'cancelled', reason: string | null) {
+export async function recordVersion(tx: Tx, actor: Actor, id: string, event: 'certified' | 'amended' | 'cancelled', reason: string | null) {
   const c = (await loadContract(tx, id))!;
   const snapshot = presentContent(c);
   await tx.insert(contractVersions).values({
