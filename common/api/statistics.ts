@@ -296,6 +296,7 @@ export const TargetView = z.object({
 });
 export type TargetView = z.infer<typeof TargetView>;
 export const TargetListView = z.object({ items: z.array(TargetView), canSetTargets: z.boolean() });
+export type TargetListView = z.infer<typeof TargetListView>;
 
 /** One open-data cell; amounts and count are null when suppressed. */
 export const OpenDataCell = z.object({

@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { assignRole } from '../../modules/identity/roles.js';
 import { createUser } from '../../modules/identity/service.js';
 import { seedCatalogDemo } from './catalog-demo.js';
+import { seedContractsDemo } from './contracts-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -91,6 +92,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ['univ', 'inst', 'univ2', 'univ3', 'univ4', 'univ5', 'inst2', 'inst3'].map(seedOrg),
       ['ent', 'ent2', 'ent3', 'ent4', 'ent5', 'ent6'].map(seedOrg),
     );
+    const cityOrgs = DEMO_ORGS.filter((o) => o.status === 'active' && !['reg', 'gov'].includes(o.key));
+    await seedContractsDemo(tx, actor, { organizations: cityOrgs.map((o) => ({ ...seedOrg(o.key), type: o.type })), registrationPointId: orgIds.get('reg')! });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
   return true;
