@@ -208,6 +208,7 @@ export const contractsZh = {
   'contract.import.column': '列',
   'contract.import.message': '问题',
   'contract.import.wholeFile': '整个文件',
+  'contract.tile.registrar': '审查本登记机构的技术合同登记申请，出具登记证明，导入导出。',
 } as const;
 
 export const contractsEn: Record<keyof typeof contractsZh, string> = {
@@ -419,4 +420,5 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.import.column': 'Column',
   'contract.import.message': 'Problem',
   'contract.import.wholeFile': 'Whole file',
+  'contract.tile.registrar': 'Review the registration point’s applications, issue certificates, import and export.',
 };

@@ -55,6 +55,8 @@ export const statisticsZh = {
   'stat.period': '统计期',
   'stat.suppression': '不公开规则',
   'stat.suppressed': '不公开',
+  'stat.tile.monitor': '辖区技术合同成交额、技术交易额、流向和地图，随认定登记实时更新。',
+  'stat.tile.targets': '设定年度目标，查看完成进度。',
 } as const;
 
 export const statisticsEn: Record<keyof typeof statisticsZh, string> = {
@@ -113,4 +115,6 @@ export const statisticsEn: Record<keyof typeof statisticsZh, string> = {
   'stat.period': 'Period',
   'stat.suppression': 'Suppression',
   'stat.suppressed': 'Not published',
+  'stat.tile.monitor': 'Contract and technology transaction amounts, flows and the district map of your region, current with every certification.',
+  'stat.tile.targets': 'Set yearly targets and follow progress.',
 };

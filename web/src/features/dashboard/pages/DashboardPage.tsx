@@ -19,7 +19,7 @@ import { ROLE_LABELS } from '../../../../../common/roles';
 import { OrganizationStatusTag } from '../../../components/OrganizationStatusTag';
 import { useLabel, useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/zh-CN';
-import { hasPermission, useMe } from '../../../lib/auth';
+import { hasPermission, useMe, type Me } from '../../../lib/auth';
 
 interface Tile {
   to: string;
@@ -32,9 +32,18 @@ const AREAS: Tile[] = [
   { to: '/achievements', icon: <BulbOutlined />, title: 'nav.achievements', text: 'comingSoon.achievements' },
   { to: '/demands', icon: <SolutionOutlined />, title: 'nav.demands', text: 'comingSoon.demands' },
   { to: '/trading', icon: <SwapOutlined />, title: 'nav.trading', text: 'comingSoon.trading' },
-  { to: '/workspace/contracts', icon: <FileProtectOutlined />, title: 'nav.contracts', text: 'comingSoon.contracts' },
   { to: '/statistics', icon: <BarChartOutlined />, title: 'nav.statistics', text: 'comingSoon.statistics' },
 ];
+
+/** Contract registration and monitoring tiles, each for those whose permission opens it. */
+function contractTiles(me: Me): Tile[] {
+  return [
+    ...(hasPermission(me, 'contract:apply') ? [{ to: '/workspace/contracts', icon: <FileProtectOutlined />, title: 'nav.myContracts' as const, text: 'comingSoon.contracts' as const }] : []),
+    ...(hasPermission(me, 'contract:register') ? [{ to: '/workspace/registrar', icon: <AuditOutlined />, title: 'nav.registrar' as const, text: 'contract.tile.registrar' as const }] : []),
+    ...(hasPermission(me, 'stats:read') ? [{ to: '/workspace/monitor', icon: <BarChartOutlined />, title: 'nav.monitor' as const, text: 'stat.tile.monitor' as const }] : []),
+    ...(hasPermission(me, 'stats:target') ? [{ to: '/workspace/targets', icon: <BarChartOutlined />, title: 'nav.targets' as const, text: 'stat.tile.targets' as const }] : []),
+  ];
+}
 
 function TileCard({ tile }: { tile: Tile }) {
   const t = useT();
@@ -124,7 +133,7 @@ export function DashboardPage() {
 
       <Card title={t('dashboard.areas')}>
         <Row gutter={[16, 16]}>
-          {AREAS.map((tile) => (
+          {[...AREAS, ...contractTiles(me)].map((tile) => (
             <Col key={tile.to} xs={24} sm={12} xl={8}>
               <TileCard tile={tile} />
             </Col>
