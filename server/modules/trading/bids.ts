@@ -1,0 +1,254 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { AuctionSnapshot, BidResult, BidView } from '../../../common/api/trading.js';
+import type { FieldError, ProblemCode } from '../../../common/problems.js';
+import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
+import { tradeAuctions, tradeBids } from '../../db/schema/index.js';
+import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
+import { writeAudit } from '../../lib/audit.js';
+import { clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import { decideBid, type AuctionState, type BidRefusal } from './auction-rules.js';
+import { notifyExpression, type AuctionNotification } from './events.js';
+import type { StoredAuctionStatus } from './lifecycle.js';
+import { buyerOrgIds } from './policy.js';
+import { presentBid, presentLiveState } from './present-auction.js';
+
+/**
+ * The bid path. One service, one short transaction: the auction row is locked (SELECT … FOR UPDATE),
+ * the rules (auction-rules.ts) decide on the server's clock, and one statement re-checks the
+ * registration, updates the auction, inserts the bid, stores the idempotency key and queues the
+ * NOTIFY; the accepted bid is audited in the same transaction. Refusals change nothing: most are decided from a plain read before any lock
+ * (a price only rises, a closed auction stays closed), and their idempotency record is written
+ * with asynchronous commit (losing one in a crash only means a retry is decided afresh).
+ */
+const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+
+interface StoredResponse {
+  statusCode: number;
+  body: BidResult | { code: ProblemCode; detail: string; errors?: FieldError[] };
+}
+
+const REFUSALS: Record<BidRefusal, (min: number) => AppError> = {
+  closed: () => new AppError('conflict', 'The auction is closed', { fields: [{ field: 'body.amountFen', message: 'the auction is closed' }] }),
+  not_open: () => new AppError('conflict', 'Bidding has not opened yet', { fields: [{ field: 'body.amountFen', message: 'bidding has not opened yet' }] }),
+  ended: () => new AppError('conflict', 'Bidding has ended', { fields: [{ field: 'body.amountFen', message: 'bidding has ended' }] }),
+  too_low: (min) =>
+    new AppError('conflict', `The bid must be at least ${min} fen`, { fields: [{ field: 'body.amountFen', message: `must be at least ${min} fen (the current price plus the increment)` }] }),
+};
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+function replay(stored: StoredResponse): BidResult {
+  if (stored.statusCode === 201) return { ...(stored.body as BidResult), replayed: true };
+  const p = stored.body as { code: ProblemCode; detail: string; errors?: FieldError[] };
+  throw new AppError(p.code, p.detail, { fields: p.errors });
+}
+
+async function readStored(db: DbOrTx, userId: string, key: string, fingerprint: string): Promise<StoredResponse | null> {
+  const [k] = await queryRows<{ fingerprint: string; status_code: number; response: unknown }>(
+    db,
+    sql`SELECT fingerprint, status_code, response FROM trade_idempotency_keys WHERE user_id = ${userId} AND key = ${key}`,
+  );
+  if (!k) return null;
+  if (k.fingerprint !== fingerprint) throw AppError.validation('headers.idempotency-key', 'was already used for a different request');
+  return { statusCode: k.status_code, body: (typeof k.response === 'string' ? JSON.parse(k.response) : k.response) as StoredResponse['body'] };
+}
+
+/** Records a refusal under the key (first result wins), then throws it — or the result stored first. */
+async function refuse(db: Db, userId: string, key: string | undefined, fingerprint: string, err: AppError): Promise<never> {
+  if (!key) throw err;
+  const body = { code: err.code, detail: err.message, ...(err.fields ? { errors: err.fields } : {}) };
+  const inserted = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    return queryRows(
+      tx,
+      sql`INSERT INTO trade_idempotency_keys (user_id, key, fingerprint, status_code, response, created_at)
+          VALUES (${userId}, ${key}, ${fingerprint}, ${err.status}, ${JSON.stringify(body)}::jsonb, ${clock.now()})
+          ON CONFLICT DO NOTHING RETURNING 1 AS one`,
+    );
+  });
+  if (inserted.length === 0) {
+    const stored = await readStored(db, userId, key, fingerprint);
+    if (stored) replay(stored);
+  }
+  throw err;
+}
+
+class Refused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; amountFen: number; organizationId?: string; idempotencyKey?: string }): Promise<BidResult> {
+  const { db, actor, auctionId, amountFen } = opts;
+  requirePermission(actor, 'trade:participate');
+  requireUser(actor);
+  const userId = actor.userId;
+  const key = opts.idempotencyKey;
+  const fingerprint = `bid:${auctionId}:${amountFen}`;
+  let orgIds = buyerOrgIds(actor);
+  if (opts.organizationId) {
+    if (!orgIds.includes(opts.organizationId)) throw AppError.forbidden('You can only bid for your own organisation');
+    orgIds = [opts.organizationId];
+  }
+  if (orgIds.length === 0) throw AppError.forbidden('You belong to no organisation that may bid');
+
+  // 1. A plain read: the stored answer for the key, the auction, the caller's registration.
+  const [pre] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT a.id, a.status, a.starts_at, a.ends_at, a.starting_price_fen, a.increment_fen, a.current_price_fen,
+               r.id AS reg_id, r.status AS reg_status, r.deposit_status, r.bidder_number, r.bidder_organization_id,
+               k.fingerprint, k.status_code, k.response
+        FROM (SELECT 1) AS one
+        LEFT JOIN trade_auctions a ON a.id = ${auctionId}
+        LEFT JOIN LATERAL (
+          SELECT id, status, deposit_status, bidder_number, bidder_organization_id FROM trade_auction_registrations
+          WHERE auction_id = ${auctionId} AND status IN ('pending', 'qualified')
+            AND bidder_organization_id IN (${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)})
+          ORDER BY (status = 'qualified' AND deposit_status = 'confirmed') DESC LIMIT 1) r ON true
+        LEFT JOIN trade_idempotency_keys k ON k.user_id = ${userId} AND k.key = ${key ?? null}`,
+  );
+  if (pre?.fingerprint != null) {
+    if (pre.fingerprint !== fingerprint) throw AppError.validation('headers.idempotency-key', 'was already used for a different request');
+    const response = typeof pre.response === 'string' ? JSON.parse(pre.response) : pre.response;
+    return replay({ statusCode: Number(pre.status_code), body: response as StoredResponse['body'] });
+  }
+  if (!pre?.id) throw AppError.notFound('Auction');
+  const regId = pre.reg_id as string | null;
+  if (!regId) return refuse(db, userId, key, fingerprint, AppError.forbidden('Register for this auction and be qualified before bidding'));
+  if (pre.reg_status !== 'qualified') return refuse(db, userId, key, fingerprint, AppError.forbidden('Your registration has not been qualified yet'));
+  if (pre.deposit_status !== 'confirmed') return refuse(db, userId, key, fingerprint, AppError.forbidden('Your deposit has not been confirmed yet'));
+  const seen: AuctionState = {
+    status: pre.status as StoredAuctionStatus,
+    startsAt: toDate(pre.starts_at).getTime(),
+    endsAt: toDate(pre.ends_at).getTime(),
+    startingPriceFen: Number(pre.starting_price_fen),
+    incrementFen: Number(pre.increment_fen),
+    reservePriceFen: null,
+    currentPriceFen: toNum(pre.current_price_fen),
+    leader: null,
+    bidCount: 0,
+  };
+  const early = decideBid(seen, { bidder: regId, amountFen, at: clock.now().getTime() });
+  // Monotone refusals hold whatever commits meanwhile; `ended` may not (a concurrent bid can extend).
+  if (!early.ok && early.reason !== 'ended') return refuse(db, userId, key, fingerprint, REFUSALS[early.reason](early.minimumFen));
+
+  // 2. The locked decision. Every change to a registration takes this auction's row lock first
+  // (registrations.ts), so the statement after the lock sees the registration as it now is.
+  const bidderNumber = pre.bidder_number as string;
+  const bidderOrganizationId = pre.bidder_organization_id as string;
+  try {
+    return await db.transaction(async (tx) => {
+      const [a] = await queryRows<Record<string, unknown>>(
+        tx,
+        sql`SELECT status, starts_at, ends_at, original_ends_at, starting_price_fen, increment_fen, current_price_fen, leader_registration_id, bid_count, last_bid_at
+            FROM trade_auctions WHERE id = ${auctionId} FOR UPDATE`,
+      );
+      const lastBidAt = a!.last_bid_at ? toDate(a!.last_bid_at).getTime() : 0;
+      const now = Math.max(clock.now().getTime(), lastBidAt);
+      const state: AuctionState = {
+        status: a!.status as StoredAuctionStatus,
+        startsAt: toDate(a!.starts_at).getTime(),
+        endsAt: toDate(a!.ends_at).getTime(),
+        startingPriceFen: Number(a!.starting_price_fen),
+        incrementFen: Number(a!.increment_fen),
+        reservePriceFen: null,
+        currentPriceFen: toNum(a!.current_price_fen),
+        leader: (a!.leader_registration_id as string | null) ?? null,
+        bidCount: Number(a!.bid_count),
+      };
+      const d = decideBid(state, { bidder: regId, amountFen, at: now });
+      if (!d.ok) throw new Refused(REFUSALS[d.reason](d.minimumFen));
+      const seq = d.next.bidCount;
+      const placedAt = new Date(now);
+      const endsAt = new Date(d.next.endsAt);
+      const bid: BidView = presentBid({ seq, amountFen, bidderNumber, placedAt, endsAtAfter: endsAt, extended: d.extended });
+      const live = presentLiveState(
+        {
+          id: auctionId,
+          status: state.status,
+          startsAt: new Date(state.startsAt),
+          endsAt,
+          originalEndsAt: toDate(a!.original_ends_at),
+          startingPriceFen: state.startingPriceFen,
+          incrementFen: state.incrementFen,
+          currentPriceFen: amountFen,
+          leaderNumber: bidderNumber,
+          bidCount: seq,
+          winnerNumber: null,
+        },
+        placedAt,
+      );
+      const result: BidResult = { bid, state: live, replayed: false };
+      const note: AuctionNotification = { auctionId, events: [{ event: 'bid', data: { auctionId, bid, state: live } }] };
+      if (d.extended) {
+        note.events.push({ event: 'extended', data: { auctionId, previousEndsAt: new Date(d.previousEndsAt).toISOString(), endsAt: endsAt.toISOString(), bySeq: seq, serverTime: placedAt.toISOString() } });
+      }
+      const storeKey = key
+        ? sql`, k AS (INSERT INTO trade_idempotency_keys (user_id, key, fingerprint, status_code, response, created_at)
+                     SELECT ${userId}::uuid, ${key}::varchar, ${fingerprint}::text, 201, ${JSON.stringify(result)}::jsonb, ${placedAt}::timestamptz FROM u)`
+        : sql``;
+      // One statement: the registration re-checked, the auction moved, the bid and the key stored, the NOTIFY queued.
+      const done = await queryRows(
+        tx,
+        sql`WITH r AS (SELECT 1 FROM trade_auction_registrations WHERE id = ${regId} AND status = 'qualified' AND deposit_status = 'confirmed'),
+             u AS (UPDATE trade_auctions SET current_price_fen = ${amountFen}, leader_registration_id = ${regId}, leader_number = ${bidderNumber},
+                          bid_count = ${seq}, ends_at = ${endsAt}, last_bid_at = ${placedAt}
+                   WHERE id = ${auctionId} AND EXISTS (SELECT 1 FROM r) RETURNING id),
+             b AS (INSERT INTO trade_bids (auction_id, seq, registration_id, bidder_number, amount_fen, placed_at, ends_at_after, extended, user_id)
+                   SELECT ${auctionId}::uuid, ${seq}::int, ${regId}::uuid, ${bidderNumber}::varchar, ${amountFen}::bigint, ${placedAt}::timestamptz,
+                          ${endsAt}::timestamptz, ${d.extended}::boolean, ${userId}::uuid FROM u)
+             ${storeKey}
+        SELECT ${notifyExpression(note)} FROM u`,
+      );
+      if (done.length === 0) throw new Refused(AppError.forbidden('Your registration is no longer eligible to bid'));
+      await writeAudit(tx, actor, {
+        action: 'auction.bid',
+        entity: 'auction',
+        entityId: auctionId,
+        organizationId: bidderOrganizationId,
+        before: { currentPriceFen: state.currentPriceFen, endsAt: new Date(state.endsAt).toISOString() },
+        after: { seq, amountFen, bidderNumber, currentPriceFen: amountFen, endsAt: endsAt.toISOString() },
+      });
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof Refused) return refuse(db, userId, key, fingerprint, err.error);
+    if (key && pgCode(err) === '23505') {
+      // The same key was answered meanwhile (a concurrent retry): that first answer stands.
+      const stored = await readStored(db, userId, key, fingerprint);
+      if (stored) return replay(stored);
+    }
+    throw err;
+  }
+}
+
+/** The live state and the newest bids: the first SSE message, and GET …/live. */
+export async function getAuctionSnapshot(opts: { db: DbOrTx; auctionId: string; historyLimit?: number }): Promise<AuctionSnapshot> {
+  const [a] = await opts.db.select().from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
+  if (!a) throw AppError.notFound('Auction');
+  const bids = await opts.db
+    .select()
+    .from(tradeBids)
+    .where(eq(tradeBids.auctionId, a.id))
+    .orderBy(desc(tradeBids.seq))
+    .limit(opts.historyLimit ?? 50);
+  return { ...presentLiveState(a, clock.now()), history: bids.map(presentBid) };
+}
+
+export async function listBids(opts: { db: Db; auctionId: string; limit: number; before?: number }) {
+  const [a] = await opts.db.select({ id: tradeAuctions.id, bidCount: tradeAuctions.bidCount }).from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
+  if (!a) throw AppError.notFound('Auction');
+  const rows = await opts.db
+    .select()
+    .from(tradeBids)
+    .where(and(eq(tradeBids.auctionId, a.id), opts.before ? lt(tradeBids.seq, opts.before) : undefined))
+    .orderBy(desc(tradeBids.seq))
+    .limit(opts.limit);
+  return { items: rows.map(presentBid), total: a.bidCount };
+}
