@@ -373,11 +373,13 @@ export const ParametersView = z.object({
     z.object({ key: z.enum(CONTRACT_PARAMETER_KEYS), value: z.number(), defaultValue: z.number(), zh: z.string(), en: z.string(), source: z.string() }),
   ),
 });
-export const ParametersBody = z.object({
-  reviewWorkingDays: z.number().int().min(1).max(120).optional(),
-  expertReviewWorkingDays: z.number().int().min(1).max(240).optional(),
-  expertReviewThresholdFen: Fen.min(1).optional(),
-});
+export const ParametersBody = z
+  .object({
+    reviewWorkingDays: z.number().int().min(1).max(120).optional(),
+    expertReviewWorkingDays: z.number().int().min(1).max(240).optional(),
+    expertReviewThresholdFen: Fen.min(1).optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'change at least one parameter', path: ['reviewWorkingDays'] });
 
 export const AttachmentQuery = z.object({
   kind: z.enum(['signed_contract', 'appendix', 'approval', 'other']).default('signed_contract'),

@@ -6,6 +6,7 @@ import {
   AttachmentView,
   ContractInput,
   ContractPage,
+  ContractPrefill,
   ContractVersionView,
   ContractView,
   ExpertReviewBody,
@@ -18,6 +19,7 @@ import {
   TransitionBody,
 } from '../../../common/api/contracts.js';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { prefillFromDeal } from './prefill.js';
 import { presentContent, presentContract, presentSummary } from './presenter.js';
 import * as contracts from './service.js';
 import { contractXlsxRoutes } from './xlsx-routes.js';
@@ -55,6 +57,12 @@ export const contractsRoutes: Routes = async (instance) => {
       response: { 200: z.object({ items: z.array(RegistrationPointView) }) },
     },
     handler: async (req) => ({ items: await contracts.listRegistrationPoints({ db, actor: req.actor, organizationId: req.query.organizationId }) }),
+  });
+
+  app.get('/api/contracts/prefill', {
+    config: { access: 'contract:apply' },
+    schema: { tags, summary: 'Pre-fill an application from a trading deal (the seller applies)', querystring: z.object({ dealId: z.uuid('must be a deal id') }), response: { 200: ContractPrefill } },
+    handler: async (req) => prefillFromDeal({ db, actor: req.actor, dealId: req.query.dealId }),
   });
 
   app.post('/api/contracts', {
