@@ -15,6 +15,8 @@ interface Props {
   state: AuctionLiveState;
   /** Bidding is open by the server's clock and the server said the caller may bid. */
   enabled: boolean;
+  /** The caller's 竞买人编号, to tell leading from outbid. */
+  myNumber: string | null;
   onPlaced: (result: BidResult) => void;
 }
 
@@ -23,12 +25,12 @@ interface Props {
  * the current price, and one button that places the bid. Each bid carries an Idempotency-Key, so a
  * retry after a lost answer cannot bid twice.
  */
-export function BidForm({ auctionId, state, enabled, onPlaced }: Props) {
+export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props) {
   const t = useT();
   const onProblem = useProblemHandler();
   const [form] = Form.useForm<{ amountFen: number | null; organizationId?: string }>();
   const bid = usePlaceBid(auctionId);
-  const [accepted, setAccepted] = useState<number | null>(null);
+  const [accepted, setAccepted] = useState<{ amountFen: number; seq: number } | null>(null);
   const amount = Form.useWatch('amountFen', form);
   const step = (n: number) => state.minimumBidFen + (n - 1) * state.incrementFen;
 
@@ -43,7 +45,7 @@ export function BidForm({ auctionId, state, enabled, onPlaced }: Props) {
     setAccepted(null);
     try {
       const result = await bid.mutateAsync({ amountFen, organizationId });
-      setAccepted(result.bid.amountFen);
+      setAccepted({ amountFen: result.bid.amountFen, seq: result.bid.seq });
       onPlaced(result);
     } catch (e) {
       // A refused bid (409 on amountFen: outbid meanwhile, closed…) lands beside the amount.
@@ -74,9 +76,10 @@ export function BidForm({ auctionId, state, enabled, onPlaced }: Props) {
           <Button type="primary" htmlType="submit" size="large" danger loading={bid.isPending} data-testid="bid-submit">
             {t('trading.bidButton', { amount: formatYuan(amount ?? state.minimumBidFen) })}
           </Button>
-          {accepted != null && (
-            <Alert type="success" showIcon title={t('trading.bidAccepted', { amount: formatYuan(accepted) })} data-testid="bid-accepted" />
+          {accepted && state.leaderNumber === myNumber && (
+            <Alert type="success" showIcon title={t('trading.bidAccepted', { amount: formatYuan(accepted.amountFen) })} data-testid="bid-accepted" />
           )}
+          {accepted && state.leaderNumber !== myNumber && <Alert type="warning" showIcon title={t('trading.outbid')} data-testid="outbid" />}
         </Flex>
       </Form>
     </Card>

@@ -115,7 +115,11 @@ export function AuctionRoomPage() {
               <>
                 {!canBid && status === 'upcoming' && reg.eligible && <Alert type="info" showIcon title={t('trading.biddingNotOpen')} />}
                 {(status === 'live' || status === 'upcoming') && (
-                  <BidForm auctionId={id} state={liveState} enabled={canBid} onPlaced={(result) => live.applyBid(result.bid, result.state)} />
+                  <BidForm auctionId={id} state={liveState} enabled={canBid} myNumber={myNumber} onPlaced={(result) => {
+                      live.applyBid(result.bid, result.state);
+                      // Having bid changes what the bidder may do (no withdrawing any more).
+                      void queryClient.invalidateQueries({ queryKey: auctionQueryKey(id) });
+                    }} />
                 )}
               </>
             )}
