@@ -46,7 +46,7 @@ export function requireTransition(actor: Actor, c: LoadedContract, name: Transit
 /** Creates a draft application of the actor's organisation. */
 export async function createContract(opts: { db: Db; actor: Actor; input: ContractInput; organizationId?: string }): Promise<LoadedContract> {
   const org = await applicantOrganization(opts.db, opts.actor, opts.organizationId);
-  const { issues, point } = await referenceIssues(opts.db, await loadReferences(opts.db), opts.input, org);
+  const { issues, point } = await referenceIssues(opts.db, await loadReferences(opts.db, opts.input), opts.input, org);
   throwIssues('body', issues);
   const id = newId();
   const rows = contentRows(id, opts.input, org);
@@ -75,7 +75,7 @@ export async function updateContract(opts: { db: Db; actor: Actor; id: string; i
     if (!EDITABLE.includes(c.row.status as ContractStatus)) throw AppError.conflict(`A ${c.row.status} application cannot be edited`);
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, c.row.organizationId));
     const input = { ...opts.input, registrationOrganizationId: opts.input.registrationOrganizationId ?? c.row.registrationOrganizationId };
-    const { issues, point } = await referenceIssues(tx, await loadReferences(tx), input, org!);
+    const { issues, point } = await referenceIssues(tx, await loadReferences(tx, input), input, org!);
     throwIssues('body', issues);
     const rows = contentRows(c.row.id, input, org!);
     await tx

@@ -44,10 +44,12 @@ export interface References {
   points: RegistrationPoint[];
 }
 
-export async function loadReferences(db: DbOrTx): Promise<References> {
+/** All references (an import), or only those one input names (a single application: no need to read every region). */
+export async function loadReferences(db: DbOrTx, input?: ContractInput): Promise<References> {
+  const codes = input ? [input.seller.regionCode, input.buyer.regionCode, input.intermediary?.regionCode].filter((c): c is string => Boolean(c)) : null;
   const [fields, regionRows, points] = await Promise.all([
-    db.select({ code: technicalFields.code }).from(technicalFields),
-    db.select({ code: regions.code }).from(regions),
+    db.select({ code: technicalFields.code }).from(technicalFields).where(input ? eq(technicalFields.code, input.fieldCode) : undefined),
+    codes?.length === 0 ? Promise.resolve([]) : db.select({ code: regions.code }).from(regions).where(codes ? inArray(regions.code, codes) : undefined),
     listRegistrationPointRows(db),
   ]);
   return { fieldCodes: new Set(fields.map((f) => f.code)), regionCodes: new Set(regionRows.map((r) => r.code)), points };

@@ -134,7 +134,7 @@ export async function amendContract(opts: { db: Db; actor: Actor; id: string; in
     requireTransition(opts.actor, c, 'amend');
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, c.row.organizationId));
     const input = { ...opts.input.contract, registrationOrganizationId: null, dealId: opts.input.contract.dealId ?? c.row.dealId };
-    const { issues } = await referenceIssues(tx, await loadReferences(tx), input, org!, { requirePoint: false });
+    const { issues } = await referenceIssues(tx, await loadReferences(tx, input), input, org!, { requirePoint: false });
     throwIssues('body.contract', issues);
     const base = contentRows(c.row.id, input, org!);
     const adjustment = resolveAdjustment(base.columns.contractAmountFen, base.columns.nonTechnicalCostsFen!, opts.input);

@@ -17,7 +17,7 @@ import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { applicantOrganization } from './applications.js';
-import { applicantSide, auditContent, contentRows, loadReferences, referenceIssues, writeChildRows, type Organization, type RegistrationPoint } from './content.js';
+import { applicantSide, auditContent, contentRows, listRegistrationPointRows, loadReferences, referenceIssues, writeChildRows, type Organization, type RegistrationPoint } from './content.js';
 import { loadParameters } from './parameters.js';
 import { reserveRegistrationNumber } from './registration-number.js';
 import { recordVersion, resolveAdjustment } from './review.js';
@@ -138,8 +138,8 @@ export interface ImportResult {
 async function importTarget(db: Db, actor: Actor, mode: ImportMode, opts: { organizationId?: string; registrationOrganizationId?: string }) {
   if (mode === 'applications') {
     const applicant = await applicantOrganization(db, actor, opts.organizationId);
-    const refs = await loadReferences(db);
-    const point = opts.registrationOrganizationId ? (refs.points.find((p) => p.id === opts.registrationOrganizationId) ?? null) : null;
+    const points = await listRegistrationPointRows(db);
+    const point = opts.registrationOrganizationId ? (points.find((p) => p.id === opts.registrationOrganizationId) ?? null) : null;
     if (opts.registrationOrganizationId && !point) throw AppError.validation('querystring.registrationOrganizationId', 'is not a registration point');
     return { applicant, point, ownerOrganizationId: applicant.id };
   }
@@ -148,7 +148,7 @@ async function importTarget(db: Db, actor: Actor, mode: ImportMode, opts: { orga
   const id = opts.registrationOrganizationId ?? (mine?.length === 1 ? mine[0] : undefined);
   if (!id) throw AppError.validation('querystring.registrationOrganizationId', 'name the registration point to import into');
   if (mine && !mine.includes(id)) throw AppError.forbidden('You register contracts only at your own registration point');
-  const point = (await loadReferences(db)).points.find((p) => p.id === id);
+  const point = (await listRegistrationPointRows(db)).find((p) => p.id === id);
   if (!point) throw AppError.validation('querystring.registrationOrganizationId', 'is not a registration point');
   return { applicant: null, point, ownerOrganizationId: point.id };
 }
