@@ -404,6 +404,7 @@ export const BidResult = z.object({
 export type BidResult = z.infer<typeof BidResult>;
 
 export const BidPage = z.object({ items: z.array(BidView), total: z.number() });
+export type BidPage = z.infer<typeof BidPage>;
 
 // Server-sent events on GET /api/trading/auctions/:id/events. Each message is `event: <name>` and
 // `data: <json>`; bid messages carry `id: <seq>`. A (re)connect always starts with a snapshot, so a
@@ -491,10 +492,15 @@ export const DealView = z.object({
 export type DealView = z.infer<typeof DealView>;
 
 export const ListingPage = z.object({ items: z.array(ListingView), total: z.number() });
+export type ListingPage = z.infer<typeof ListingPage>;
 export const AuctionPage = z.object({ items: z.array(AuctionView), total: z.number() });
+export type AuctionPage = z.infer<typeof AuctionPage>;
 export const NoticePage = z.object({ items: z.array(NoticeView), total: z.number() });
+export type NoticePage = z.infer<typeof NoticePage>;
 export const ObjectionPage = z.object({ items: z.array(ObjectionView), total: z.number() });
+export type ObjectionPage = z.infer<typeof ObjectionPage>;
 export const DealPage = z.object({ items: z.array(DealView), total: z.number() });
+export type DealPage = z.infer<typeof DealPage>;
 
 export const HallView = z.object({
   listings: z.array(ListingView),
@@ -533,6 +539,7 @@ export type StaffDeskView = z.infer<typeof StaffDeskView>;
 
 export const CounterpartyView = z.object({ id: z.string(), name: z.string(), type: z.string(), regionName: z.string() });
 export const CounterpartyPage = z.object({ items: z.array(CounterpartyView) });
+export type CounterpartyView = z.infer<typeof CounterpartyView>;
 
 export const ParameterView = z.object({ value: z.number(), unit: z.string(), source: z.string() });
 export const TradingParametersView = z.object({

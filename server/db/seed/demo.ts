@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { assignRole } from '../../modules/identity/roles.js';
 import { createUser } from '../../modules/identity/service.js';
 import { seedCatalogDemo } from './catalog-demo.js';
+import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
@@ -94,6 +95,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     );
     const cityOrgs = DEMO_ORGS.filter((o) => o.status === 'active' && !['reg', 'gov'].includes(o.key));
     await seedContractsDemo(tx, actor, { organizations: cityOrgs.map((o) => ({ ...seedOrg(o.key), type: o.type })), registrationPointId: orgIds.get('reg')! });
+    await seedTradingDemo(tx, actor, { univ: seedOrg('univ'), ent: seedOrg('ent'), ent2: seedOrg('ent2'), ent3: seedOrg('ent3'), inst: seedOrg('inst') });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
   return true;
