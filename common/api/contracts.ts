@@ -290,7 +290,7 @@ export const ContractView = z.object({
   applicant: z.object({ id: z.string(), name: z.string() }),
   registrationPoint: z.object({ id: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string() }),
   amounts: AmountsView,
-  nonTechnicalCosts: z.array(CostItemInput.extend({ deducted: z.boolean() })),
+  nonTechnicalCosts: z.array(z.object({ kind: z.enum(COST_ITEM_KINDS), description: z.string(), amountFen: z.number(), note: z.string(), deducted: z.boolean() })),
   payments: z.array(z.object({ dueOn: z.string().nullable(), amountFen: z.number(), condition: z.string() })),
   relatedServicesInvoicedTogether: z.boolean(),
   vatExemption: VatExemptionView,
