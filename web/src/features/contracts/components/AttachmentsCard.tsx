@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, List, Select, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Flex, Select, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ContractView } from '../../../../../common/api/contracts';
@@ -48,45 +48,35 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
     <Card title={t('contract.section.attachments')} data-testid="attachments">
       <Flex vertical gap={12}>
         {!hasSigned && <Typography.Text type="warning">{t('contract.attachment.signedRequired')}</Typography.Text>}
-        <List
-          size="small"
-          dataSource={[...saved.map((a) => ({ key: a.id, saved: a, pending: undefined })), ...pending.map((p) => ({ key: p.uid, saved: undefined, pending: p }))]}
-          locale={{ emptyText: t('contract.attachment.none') }}
-          renderItem={(item) => (
-            <List.Item
-              actions={
-                editable
-                  ? [
-                      <Button
-                        key="remove"
-                        size="small"
-                        icon={<DeleteOutlined />}
-                        aria-label={t('common.remove')}
-                        loading={remove.isPending && remove.variables?.attachmentId === item.saved?.id}
-                        onClick={() => {
-                          if (item.pending) onPendingChange((list) => list.filter((p) => p.uid !== item.pending!.uid));
-                          else if (item.saved && contract) remove.mutate({ id: contract.id, attachmentId: item.saved.id }, { onError: (e) => onProblem(e) });
-                        }}
-                      />,
-                    ]
-                  : []
-              }
-            >
-              <Flex gap={8} align="center" wrap>
-                <PaperClipOutlined />
-                {item.saved ? (
-                  <a href={item.saved.url} target="_blank" rel="noreferrer">
-                    {item.saved.name}
-                  </a>
-                ) : (
-                  <span>{item.pending!.file.name}</span>
-                )}
-                <Tag>{kindLabel(item.saved?.kind ?? item.pending!.kind)}</Tag>
-                {item.pending ? <Tag color="orange">{t('contract.attachment.pending')}</Tag> : <Typography.Text type="secondary">{formatDateTime(item.saved!.createdAt, locale)}</Typography.Text>}
-              </Flex>
-            </List.Item>
-          )}
-        />
+        {saved.length + pending.length === 0 && <Typography.Text type="secondary">{t('contract.attachment.none')}</Typography.Text>}
+        {[...saved.map((a) => ({ key: a.id, saved: a, pending: undefined })), ...pending.map((p) => ({ key: p.uid, saved: undefined, pending: p }))].map((item) => (
+          <Flex key={item.key} gap={8} align="center" wrap justify="space-between" data-testid="attachment-item" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+            <Flex gap={8} align="center" wrap>
+              <PaperClipOutlined />
+              {item.saved ? (
+                <a href={item.saved.url} target="_blank" rel="noreferrer">
+                  {item.saved.name}
+                </a>
+              ) : (
+                <span>{item.pending!.file.name}</span>
+              )}
+              <Tag>{kindLabel(item.saved?.kind ?? item.pending!.kind)}</Tag>
+              {item.pending ? <Tag color="orange">{t('contract.attachment.pending')}</Tag> : <Typography.Text type="secondary">{formatDateTime(item.saved!.createdAt, locale)}</Typography.Text>}
+            </Flex>
+            {editable && (
+              <Button
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={t('common.remove')}
+                loading={remove.isPending && remove.variables?.attachmentId === item.saved?.id}
+                onClick={() => {
+                  if (item.pending) onPendingChange((list) => list.filter((p) => p.uid !== item.pending!.uid));
+                  else if (item.saved && contract) remove.mutate({ id: contract.id, attachmentId: item.saved.id }, { onError: (e) => onProblem(e) });
+                }}
+              />
+            )}
+          </Flex>
+        ))}
         {editable && (
           <Flex gap={8} wrap>
             <Select value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} style={{ width: 180 }} data-testid="attachment-kind" />

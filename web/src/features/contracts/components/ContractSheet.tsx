@@ -1,4 +1,4 @@
-import { Card, Descriptions, Divider, Flex, List, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Divider, Flex, Table, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { ContractView } from '../../../../../common/api/contracts';
@@ -70,11 +70,11 @@ export function ContractSheet({ contract: c }: { contract: ContractView }) {
         <Table
           size="small"
           pagination={false}
-          rowKey={(_, i) => String(i)}
+          rowKey={(p) => `${p.condition}|${p.dueOn ?? ''}|${p.amountFen}`}
           dataSource={c.payments}
           locale={{ emptyText: t('contract.payments.none') }}
           columns={[
-            { title: t('contract.payments.condition'), dataIndex: 'condition' },
+            { title: t('contract.payments.conditionTitle'), dataIndex: 'condition' },
             { title: t('contract.payments.dueOn'), dataIndex: 'dueOn', width: 120, render: (d: string | null) => d ?? '—' },
             { title: t('contract.payments.amount'), dataIndex: 'amountFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} /> },
           ]}
@@ -95,23 +95,19 @@ export function ContractSheet({ contract: c }: { contract: ContractView }) {
         />
       </Card>
       <Card title={t('contract.section.attachments')}>
-        <List
-          size="small"
-          dataSource={c.attachments}
-          locale={{ emptyText: t('contract.attachment.none') }}
-          renderItem={(a) => (
-            <List.Item>
-              <Flex gap={8} align="center" wrap>
-                <PaperClipOutlined />
-                <a href={a.url} target="_blank" rel="noreferrer" data-testid="attachment-link">
-                  {a.name}
-                </a>
-                <Tag>{kindLabel(a.kind)}</Tag>
-                <Typography.Text type="secondary">{formatDateTime(a.createdAt, locale)}</Typography.Text>
-              </Flex>
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap={8}>
+          {c.attachments.length === 0 && <Typography.Text type="secondary">{t('contract.attachment.none')}</Typography.Text>}
+          {c.attachments.map((a) => (
+            <Flex key={a.id} gap={8} align="center" wrap>
+              <PaperClipOutlined />
+              <a href={a.url} target="_blank" rel="noreferrer" data-testid="attachment-link">
+                {a.name}
+              </a>
+              <Tag>{kindLabel(a.kind)}</Tag>
+              <Typography.Text type="secondary">{formatDateTime(a.createdAt, locale)}</Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
       </Card>
     </Flex>
   );

@@ -93,7 +93,7 @@ export function ImportButton({ mode, organizationId, disabled }: { mode: ImportM
           {errors.length > 0 && (
             <Table<RowError>
               size="small"
-              rowKey={(e, i) => `${e.row}-${e.field}-${i}`}
+              rowKey={(e) => `${e.row}|${e.field}|${e.message}`}
               dataSource={errors}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               data-testid="import-errors"

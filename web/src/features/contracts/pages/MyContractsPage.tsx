@@ -139,7 +139,7 @@ export function MyContractsPage() {
         columns={columns}
         dataSource={list.data?.items}
         data-testid="my-contracts"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
       />
     </Card>
   );

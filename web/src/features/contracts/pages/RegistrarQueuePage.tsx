@@ -142,7 +142,7 @@ export function RegistrarQueuePage() {
         dataSource={queue.data?.items}
         data-testid="registrar-queue"
         onRow={(r) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined, 'data-overdue': r.overdue ? 'true' : undefined }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: queue.data?.total, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: queue.data?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
       />
       <ReviewDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>

@@ -4,7 +4,7 @@ import { STAT_MEASURE_LABELS, type RegionRow, type StatMeasure } from '../../../
 import { useLabel, useLocale, useT } from '../../../i18n/locale';
 import { Chart } from './Chart';
 import { TIANJIN_MAP, useTianjinMap } from './echarts';
-import { chartValue, formatBigYuan, formatCount } from './format';
+import { amountScale, chartValue, formatBigYuan, formatCount } from './format';
 
 type Row = z.infer<typeof RegionRow>;
 
@@ -32,8 +32,12 @@ export function DistrictMap({ rows, measure, selected, onSelect, loading }: Prop
     const name = names.get(r.code.slice(0, 6)) ?? r.name;
     byName.set(name, r);
   }
-  const values = rows.map((r) => chartValue(r, measure));
-  const max = Math.max(1, ...values);
+  const scale = amountScale(Math.max(0, ...rows.map((r) => r[measure])));
+  const unit = measure === 'contracts' ? t('stat.contractsAxis') : t(`stat.unit.${scale.unit}`);
+  const pieces = quantilePieces(
+    rows.map((r) => chartValue(r, measure, scale)).filter((v) => v > 0),
+    unit,
+  );
   const selectedName = selected ? names.get(selected.slice(0, 6)) : undefined;
   return (
     <Chart
@@ -59,14 +63,14 @@ export function DistrictMap({ rows, measure, selected, onSelect, loading }: Prop
           },
         },
         visualMap: {
-          type: 'continuous',
-          min: 0,
-          max,
+          type: 'piecewise',
+          pieces,
           left: 8,
           bottom: 8,
-          calculable: true,
-          text: [measure === 'contracts' ? t('stat.contractsAxis') : t('stat.wan'), ''],
-          inRange: { color: ['#e6f4ff', '#69b1ff', '#0958d9', '#002c8c'] },
+          itemWidth: 14,
+          itemHeight: 10,
+          inRange: { color: ['#bae0ff', '#69b1ff', '#1677ff', '#0958d9', '#002c8c'] },
+          outOfRange: { color: '#f5f5f5' },
         },
         series: [
           {
@@ -80,7 +84,7 @@ export function DistrictMap({ rows, measure, selected, onSelect, loading }: Prop
               const r = byName.get(name);
               return {
                 name,
-                value: r ? chartValue(r, measure) : 0,
+                value: r ? chartValue(r, measure, scale) : 0,
                 itemStyle: name === selectedName ? { borderColor: '#fa541c', borderWidth: 3 } : undefined,
               };
             }),
@@ -89,4 +93,27 @@ export function DistrictMap({ rows, measure, selected, onSelect, loading }: Prop
       }}
     />
   );
+}
+
+/**
+ * Five shades split at the quintiles of the districts' values, so a city where one district
+ * dwarfs the rest still shows differences between the others; zero stays blank.
+ */
+function quantilePieces(values: number[], unit: string): { gt?: number; gte?: number; lte?: number; label?: string }[] {
+  if (values.length === 0) return [{ gt: 0 }];
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const max = sorted[sorted.length - 1]!;
+  // Cut below the largest value, so the largest district always takes the darkest shade.
+  const cuts = [...new Set([at(0.2), at(0.4), at(0.6), at(0.8)])].filter((c) => c < max);
+  const fmt = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  const pieces: { gt?: number; gte?: number; lte?: number; label?: string }[] = [];
+  let low = 0;
+  for (const cut of cuts) {
+    if (cut <= low) continue;
+    pieces.push({ gt: low, lte: cut, label: `${fmt(low)} – ${fmt(cut)} ${unit}` });
+    low = cut;
+  }
+  pieces.push({ gt: low, label: `> ${fmt(low)} ${unit}` });
+  return pieces;
 }

@@ -27,16 +27,20 @@ export function TopTable({ view, loading, testId }: { view: TopView | undefined;
           title: view?.kind === 'broker' ? t('stat.broker') : t('stat.organization'),
           dataIndex: 'name',
           render: (name: string, r) => (
-            <>
-              {name}{' '}
-              {r.organizationType && <Tag>{label(ORGANIZATION_TYPE_LABELS[r.organizationType as OrganizationType], r.organizationType)}</Tag>}
-            </>
+            <span>
+              {name}
+              {r.organizationType && (
+                <Tag variant="filled" style={{ marginInlineStart: 6, fontSize: 11 }}>
+                  {label(ORGANIZATION_TYPE_LABELS[r.organizationType as OrganizationType], r.organizationType)}
+                </Tag>
+              )}
+            </span>
           ),
         },
-        { title: t('stat.region'), key: 'region', width: 110, responsive: ['lg'], render: (_, r) => r.region?.name ?? '—' },
-        { title: label(STAT_MEASURE_LABELS.contracts), dataIndex: 'contracts', width: 70, align: 'right', render: (n: number) => formatCount(n, locale) },
-        { title: label(STAT_MEASURE_LABELS.contractAmountFen), dataIndex: 'contractAmountFen', width: 130, align: 'right', render: (n: number) => formatBigYuan(n, locale) },
-        { title: label(STAT_MEASURE_LABELS.technologyTransactionAmountFen), dataIndex: 'technologyTransactionAmountFen', width: 130, align: 'right', responsive: ['md'], render: (n: number) => formatBigYuan(n, locale) },
+        { title: t('stat.region'), key: 'region', width: 110, responsive: ['xxl'], render: (_, r) => r.region?.name ?? '—' },
+        { title: label(STAT_MEASURE_LABELS.contracts), dataIndex: 'contracts', width: 64, align: 'right', render: (n: number) => formatCount(n, locale) },
+        { title: label(STAT_MEASURE_LABELS.contractAmountFen), dataIndex: 'contractAmountFen', width: 120, align: 'right', render: (n: number) => formatBigYuan(n, locale) },
+        { title: label(STAT_MEASURE_LABELS.technologyTransactionAmountFen), dataIndex: 'technologyTransactionAmountFen', width: 120, align: 'right', responsive: ['md'], render: (n: number) => formatBigYuan(n, locale) },
       ]}
     />
   );

@@ -25,9 +25,19 @@ export function formatCount(n: number | null | undefined, locale: Locale): strin
   return n == null ? '—' : n.toLocaleString(locale === 'en' ? 'en' : 'zh-CN');
 }
 
-/** A measure's value in a chart's unit: 万元 for the amounts, a plain number for contracts. */
-export function chartValue(t: Totals, measure: StatMeasure): number {
-  return measure === 'contracts' ? t.contracts : Math.round((t[measure] / FEN_PER_WAN) * 100) / 100;
+/** The unit a chart draws amounts in: 亿元 once the largest value reaches ¥100M, 万元 below. */
+export interface AmountScale {
+  div: number;
+  unit: 'wan' | 'yi';
+}
+
+export function amountScale(maxFen: number): AmountScale {
+  return maxFen >= FEN_PER_YI ? { div: FEN_PER_YI, unit: 'yi' } : { div: FEN_PER_WAN, unit: 'wan' };
+}
+
+/** A measure's value in a chart's unit: the scale's unit for the amounts, a plain number for contracts. */
+export function chartValue(t: Totals, measure: StatMeasure, scale: AmountScale = { div: FEN_PER_WAN, unit: 'wan' }): number {
+  return measure === 'contracts' ? t.contracts : Math.round((t[measure] / scale.div) * 100) / 100;
 }
 
 export function formatMeasure(t: Totals, measure: StatMeasure, locale: Locale): string {
