@@ -26,15 +26,18 @@ interface Props {
   status: AuctionStatus;
   extension: Extension | null;
   extensionMinutes: number | undefined;
+  windowMinutes: number | undefined;
   myNumber: string | null;
   connection: Connection;
 }
 
 /** Price, leader (as 竞买人编号), countdown on the server's clock, and a soft-close extension when one happens. */
-export function LivePanel({ state, status, extension, extensionMinutes, myNumber, connection }: Props) {
+export function LivePanel({ state, status, extension, extensionMinutes, windowMinutes, myNumber, connection }: Props) {
   const t = useT();
   const extended = state.endsAt !== state.originalEndsAt;
   const leaderIsMe = !!myNumber && state.leaderNumber === myNumber;
+  const over = status !== 'upcoming' && status !== 'live';
+  const priceLabel = state.currentPriceFen == null ? t('trading.startingPrice') : over ? (status === 'sold' ? t('trading.finalPrice') : t('trading.highestBid')) : t('trading.currentPrice');
   return (
     <Card data-testid="live-panel">
       <Flex justify="space-between" wrap gap={16} align="start">
@@ -43,13 +46,13 @@ export function LivePanel({ state, status, extension, extensionMinutes, myNumber
             <StatusTag kind="auction" status={status} />
             <ConnectionBadge connection={connection} />
           </Space>
-          <Typography.Text type="secondary">{state.currentPriceFen == null ? t('trading.startingPrice') : t('trading.currentPrice')}</Typography.Text>
+          <Typography.Text type="secondary">{priceLabel}</Typography.Text>
           <Typography.Title level={2} style={{ margin: 0, color: '#cf1322', fontVariantNumeric: 'tabular-nums' }} data-testid="current-price">
             {formatYuan(state.currentPriceFen ?? state.startingPriceFen)}
           </Typography.Title>
           <Space wrap>
             <Typography.Text>
-              {t('trading.leader')}{' '}
+              {over ? t('trading.highestBidder') : t('trading.leader')}{' '}
               <Typography.Text strong data-testid="leader">
                 {state.leaderNumber ?? '—'}
               </Typography.Text>
@@ -103,6 +106,9 @@ export function LivePanel({ state, status, extension, extensionMinutes, myNumber
           />
         </Flex>
       </Flex>
+      {(status === 'sold' || status === 'failed' || status === 'cancelled' || status === 'defaulted') && (
+        <Alert style={{ marginTop: 12 }} type={status === 'sold' ? 'success' : 'info'} showIcon data-testid="auction-result" title={t(`trading.result.${status}`)} />
+      )}
       {extension && (
         <Alert
           style={{ marginTop: 12 }}
@@ -110,7 +116,7 @@ export function LivePanel({ state, status, extension, extensionMinutes, myNumber
           showIcon
           data-testid="extension-notice"
           title={extensionMinutes ? t('trading.extendedBy', { n: extensionMinutes }) : t('trading.extended')}
-          description={t('trading.extendedDetail', { seq: extension.bySeq, time: formatInstant(extension.endsAt) })}
+          description={t('trading.extendedDetail', { seq: extension.bySeq, window: windowMinutes ?? 5, time: formatInstant(extension.endsAt) })}
         />
       )}
       {!extension && extended && status !== 'upcoming' && (

@@ -11,7 +11,7 @@ import { QualificationForm } from './QualificationForm';
 import { StatusTag } from './StatusTag';
 
 /** The caller's side of an auction: register as a bidder, or the registration with its 竞买人编号 and deposit. */
-export function MyRegistrationCard({ auction }: { auction: AuctionView }) {
+export function MyRegistrationCard({ auction, open }: { auction: AuctionView; open: boolean }) {
   const t = useT();
   const me = useMe().data;
   const location = useLocation();
@@ -21,6 +21,7 @@ export function MyRegistrationCard({ auction }: { auction: AuctionView }) {
   const reg = auction.myRegistration;
 
   if (!me) {
+    if (!open) return null;
     return (
       <Card title={t('trading.myRegistration')} size="small">
         <Typography.Paragraph type="secondary">{t('trading.loginToBid')}</Typography.Paragraph>

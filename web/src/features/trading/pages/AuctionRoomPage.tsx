@@ -110,7 +110,7 @@ export function AuctionRoomPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>
-            <LivePanel state={liveState} status={status} extension={live.extension} extensionMinutes={parameters?.softCloseExtensionMinutes.value} myNumber={myNumber} connection={live.connection} />
+            <LivePanel state={liveState} status={status} extension={live.extension} extensionMinutes={parameters?.softCloseExtensionMinutes.value} windowMinutes={parameters?.softCloseWindowMinutes.value} myNumber={myNumber} connection={live.connection} />
             {reg && (
               <>
                 {!canBid && status === 'upcoming' && reg.eligible && <Alert type="info" showIcon title={t('trading.biddingNotOpen')} />}
@@ -128,7 +128,7 @@ export function AuctionRoomPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
-            <MyRegistrationCard auction={auction} />
+            <MyRegistrationCard auction={auction} open={status === 'upcoming' || status === 'live'} />
             <AuctionFacts auction={auction} />
             <DossierCard pricingBasis={auction.pricingBasis} approvals={auction.approvals} />
           </Flex>

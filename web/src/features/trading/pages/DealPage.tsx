@@ -55,7 +55,7 @@ export function DealPage() {
             </Typography.Text>
             <Space wrap>
               {deal.actions.includes('dossier') && (
-                <a href={dossierUrl(deal.id)} target="_blank" rel="noreferrer" data-testid="dossier-download">
+                <a href={dossierUrl(deal.id)} download data-testid="dossier-download">
                   <Button icon={<DownloadOutlined />}>{t('trading.downloadDossier')}</Button>
                 </a>
               )}

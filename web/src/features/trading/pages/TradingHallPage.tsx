@@ -8,6 +8,7 @@ import { useServerNow } from '../api/server-clock';
 import { AuctionCard, CardGrid, ListingCard, NoticeCard } from '../components/HallCards';
 import { formatYuan } from '../components/money';
 import { RouteTag, StatusTag } from '../components/StatusTag';
+import { formatInstant } from '../components/time';
 
 const TABS = ['auctions', 'listings', 'notices', 'deals'] as const;
 type Tab = (typeof TABS)[number];
@@ -38,7 +39,6 @@ function DealsTable({ deals }: { deals: DealView[] }) {
 /** /trading — 交易大厅: live and upcoming auctions with countdowns, open listings, notices under way, recent deals. */
 export function TradingHallPage() {
   const t = useT();
-  const { locale } = useLocale();
   const hall = useHall();
   const now = useServerNow();
   const [params, setParams] = useSearchParams();
@@ -56,7 +56,7 @@ export function TradingHallPage() {
             <Typography.Text type="secondary">{t('trading.hallSubtitle')}</Typography.Text>
           </div>
           <Typography.Text type="secondary" data-testid="server-clock">
-            {t('trading.serverTime')} {formatDateTime(new Date(now).toISOString(), locale)}
+            {t('trading.serverTime')} {formatInstant(new Date(now).toISOString())}
           </Typography.Text>
         </Flex>
         {data && (
