@@ -236,6 +236,7 @@ export const tradingZh = {
 
   'trading.startTrade': '发起交易',
   'trading.startFromAchievement': '发起交易',
+  'trading.startFromAchievementHint': '以挂牌、拍卖或协议定价公示的方式转化本成果。',
   'trading.noTradable': '没有可交易的成果：成果须已发布且不在交易中',
   'trading.routeHint.listing': '挂牌：公开底价和挂牌期，征集意向受让方。',
   'trading.routeHint.auction': '拍卖：提前公告，竞买人登记、审核并交纳保证金后公开竞价，结束前最后几分钟内出价将顺延结束时间。',
@@ -244,6 +245,9 @@ export const tradingZh = {
   'trading.startSubmit.auction': '发布拍卖公告',
   'trading.startSubmit.agreement': '发布公示',
 
+  'trading.tile.mine': '我的挂牌、拍卖、协议定价公示，竞买登记、保证金与待答复的异议',
+  'trading.tile.staff': '审核意向受让方与竞买人，确认保证金、价款与退款',
+  'trading.tile.objections': '处理本辖区协议定价公示收到的异议',
   'trading.tabSelling': '我发起的交易',
   'trading.tabBuying': '我的竞买与意向',
   'trading.tabObjections': '异议',
@@ -542,6 +546,7 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
 
   'trading.startTrade': 'Start trading',
   'trading.startFromAchievement': 'Start trading',
+  'trading.startFromAchievementHint': 'Put this achievement up by listing, auction or an agreed price under public notice.',
   'trading.noTradable': 'Nothing to trade: an achievement must be published and not already in trade',
   'trading.routeHint.listing': 'Listing: a public base price and period, inviting buyers to register intent.',
   'trading.routeHint.auction': 'Auction: announced in advance; bidders register, are qualified and pay a deposit, then bid in public; a bid in the closing minutes extends the end.',
@@ -550,6 +555,9 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.startSubmit.auction': 'Announce the auction',
   'trading.startSubmit.agreement': 'Post the notice',
 
+  'trading.tile.mine': 'My listings, auctions and notices; my registrations, deposits and objections to answer',
+  'trading.tile.staff': 'Qualify buyers and bidders; confirm deposits, payments and refunds',
+  'trading.tile.objections': 'Resolve objections to agreed-price notices in your region',
   'trading.tabSelling': 'Selling',
   'trading.tabBuying': 'Buying',
   'trading.tabObjections': 'Objections',

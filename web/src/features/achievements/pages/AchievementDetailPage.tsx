@@ -1,10 +1,12 @@
-import { Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { SwapOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { IP_KIND_LABELS } from '../../../../../common/catalog';
 import { RecordDetail, useOwnsRecord } from '../../../components/catalog/RecordDetail';
 import { WatchMatchesButton } from '../../../components/catalog/WatchMatchesButton';
 import { TrlTag } from '../../../components/catalog/TrlTag';
 import { useLabel, useT } from '../../../i18n/locale';
+import { hasPermission, useMe } from '../../../lib/auth';
 import { formatWanRange } from '../../../lib/money';
 import { useAchievement } from '../api/get-achievement';
 import { useAchievementMatches } from '../api/get-achievement-matches';
@@ -22,6 +24,9 @@ export function AchievementDetailPage() {
   const watch = useWatchAchievementMatches();
   const record = achievement.data;
   const isOwner = useOwnsRecord(record);
+  // The owner puts a published achievement up for trading (挂牌, 拍卖 or 协议定价) from here.
+  const me = useMe().data;
+  const canTrade = isOwner && hasPermission(me, 'trade:initiate') && record?.status === 'published';
   const published = record?.status === 'published' || record?.status === 'in_trade';
   const similar = useSimilarAchievements(id, !!record && published);
   const matches = useAchievementMatches(id, isOwner);
@@ -108,23 +113,37 @@ export function AchievementDetailPage() {
           { key: 'price', label: t('achievement.price'), children: <AchievementPrice record={record} /> },
           { key: 'funding', label: t('achievement.publicFunding'), children: record.publicFunding ? t('common.yes') : t('common.no') },
         ],
-        aside: published && (similar.data?.items.length ?? 0) > 0 && (
-          <Card title={t('achievement.similar')} data-testid="similar">
-            <List
-              size="small"
-              dataSource={similar.data?.items ?? []}
-              renderItem={(a) => (
-                <List.Item>
-                  <Flex vertical gap={4} style={{ width: '100%' }}>
-                    <Link to={`/achievements/${a.id}`}>{a.title}</Link>
-                    <Flex wrap gap={4}>
-                      <AchievementTags record={a} />
-                    </Flex>
-                  </Flex>
-                </List.Item>
-              )}
-            />
-          </Card>
+        aside: (canTrade || (published && (similar.data?.items.length ?? 0) > 0)) && (
+          <>
+            {canTrade && (
+              <Card title={t('trading.startFromAchievement')} size="small">
+                <Typography.Paragraph type="secondary">{t('trading.startFromAchievementHint')}</Typography.Paragraph>
+                <Link to={`/workspace/trading?start=${record.id}`}>
+                  <Button type="primary" icon={<SwapOutlined />} data-testid="start-trade">
+                    {t('trading.startFromAchievement')}
+                  </Button>
+                </Link>
+              </Card>
+            )}
+            {published && (similar.data?.items.length ?? 0) > 0 && (
+              <Card title={t('achievement.similar')} data-testid="similar">
+                <List
+                  size="small"
+                  dataSource={similar.data?.items ?? []}
+                  renderItem={(a) => (
+                    <List.Item>
+                      <Flex vertical gap={4} style={{ width: '100%' }}>
+                        <Link to={`/achievements/${a.id}`}>{a.title}</Link>
+                        <Flex wrap gap={4}>
+                          <AchievementTags record={a} />
+                        </Flex>
+                      </Flex>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            )}
+          </>
         ),
       })}
     />

@@ -35,6 +35,15 @@ const AREAS: Tile[] = [
   { to: '/statistics', icon: <BarChartOutlined />, title: 'nav.statistics', text: 'comingSoon.statistics' },
 ];
 
+/** Trading tiles: my listings, auctions, notices and bids; the staff desk; objections to resolve. */
+function tradingTiles(me: Me): Tile[] {
+  return [
+    ...(hasPermission(me, 'trade:initiate') || hasPermission(me, 'trade:participate') ? [{ to: '/workspace/trading', icon: <SwapOutlined />, title: 'nav.myTrading' as const, text: 'trading.tile.mine' as const }] : []),
+    ...(hasPermission(me, 'trade:staff') ? [{ to: '/workspace/trading/staff', icon: <SwapOutlined />, title: 'nav.tradingStaff' as const, text: 'trading.tile.staff' as const }] : []),
+    ...(hasPermission(me, 'trade:oversee') ? [{ to: '/workspace/trading/objections', icon: <SwapOutlined />, title: 'nav.objections' as const, text: 'trading.tile.objections' as const }] : []),
+  ];
+}
+
 /** Contract registration and monitoring tiles, each for those whose permission opens it. */
 function contractTiles(me: Me): Tile[] {
   return [
@@ -133,7 +142,7 @@ export function DashboardPage() {
 
       <Card title={t('dashboard.areas')}>
         <Row gutter={[16, 16]}>
-          {[...AREAS, ...contractTiles(me)].map((tile) => (
+          {[...AREAS, ...tradingTiles(me), ...contractTiles(me)].map((tile) => (
             <Col key={tile.to} xs={24} sm={12} xl={8}>
               <TileCard tile={tile} />
             </Col>
