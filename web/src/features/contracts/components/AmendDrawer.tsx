@@ -1,13 +1,13 @@
 import { Button, Card, Drawer, Flex, Form, Input } from 'antd';
 import type { ContractView } from '../../../../../common/api/contracts';
-import { computeAmounts } from '../../../../../common/contracts';
+import { computeAmounts, formatYuan } from '../../../../../common/contracts';
 import { useT } from '../../../i18n/locale';
 import { isApiProblem } from '../../../lib/api';
 import { useProblemHandler } from '../../../lib/problems';
 import { useAmendContract } from '../api/amend-contract';
 import { ContractForm } from './ContractForm';
 import { toBody, valuesFromView, type ContractFormValues } from './form-values';
-import { YuanInput } from './money';
+import { yuan, YuanInput } from './money';
 
 interface AmendValues extends ContractFormValues {
   amendmentReason?: string;
@@ -32,14 +32,18 @@ export function AmendDrawer({ contract, open, onClose }: { contract: ContractVie
   const [form] = Form.useForm<AmendValues>();
   const amend = useAmendContract();
   const onProblem = useProblemHandler();
-  const contractAmountFen = Form.useWatch('contractAmountFen', form);
+  const contractAmountFen = Form.useWatch('contractAmountFen', form) ?? contract.amounts.contractAmountFen;
   const costs = Form.useWatch('nonTechnicalCosts', form);
   const computed = computeAmounts({
-    contractAmountFen: contractAmountFen ?? 0,
+    contractAmountFen,
     nonTechnicalCosts: (costs ?? []).filter(Boolean).map((c) => ({ kind: c.kind, amountFen: c.amountFen ?? 0 })),
   }).amounts.computedTechnologyTransactionAmountFen;
-  const registered = Form.useWatch('registeredTtaFen', form);
-  const adjusted = registered != null && registered !== computed;
+  // Left empty, the registrar's earlier adjustment carries over to the amended amounts.
+  const previousAdjustment = contract.amounts.adjustmentFen;
+  const carried = Math.min(contractAmountFen, Math.max(0, computed + previousAdjustment));
+  const typed = Form.useWatch('registeredTtaFen', form);
+  const registered = typed ?? carried;
+  const adjusted = registered !== computed;
 
   const submit = async () => {
     try {
@@ -54,7 +58,7 @@ export function AmendDrawer({ contract, open, onClose }: { contract: ContractVie
         body: {
           contract: toBody(v),
           reason: v.amendmentReason ?? '',
-          ...(adjusted ? { technologyTransactionAmountFen: registered!, adjustmentReason: v.adjustmentReason } : {}),
+          ...(adjusted ? { technologyTransactionAmountFen: registered, adjustmentReason: v.adjustmentReason } : {}),
         },
       },
       {
@@ -73,14 +77,18 @@ export function AmendDrawer({ contract, open, onClose }: { contract: ContractVie
       <ContractForm
         form={form}
         mode="amend"
-        initialValues={{ ...valuesFromView(contract), registeredTtaFen: contract.amounts.technologyTransactionAmountFen, adjustmentReason: contract.amounts.adjustmentReason ?? undefined } as AmendValues}
+        initialValues={{ ...valuesFromView(contract), registeredTtaFen: null, adjustmentReason: contract.amounts.adjustmentReason ?? undefined } as AmendValues}
         sideExtra={
           <Card size="small" title={t('contract.amend.reasonTitle')}>
             <Form.Item name="amendmentReason" label={t('contract.amend.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('contract.min', { n: 2 }) }]}>
               <Input.TextArea rows={3} maxLength={1000} data-testid="amend-reason" />
             </Form.Item>
-            <Form.Item name="registeredTtaFen" label={t('contract.certify.registeredTta')} extra={t('contract.amend.ttaHelp')}>
-              <YuanInput />
+            <Form.Item
+              name="registeredTtaFen"
+              label={t('contract.certify.registeredTta')}
+              extra={previousAdjustment !== 0 ? t('contract.amend.ttaCarried', { adjustment: yuan(previousAdjustment) }) : t('contract.amend.ttaHelp')}
+            >
+              <YuanInput placeholder={formatYuan(carried)} />
             </Form.Item>
             {adjusted && (
               <Form.Item name="adjustmentReason" label={t('contract.certify.adjustmentReason')} rules={[{ required: true, whitespace: true, message: t('contract.certify.reasonRequired') }]}>

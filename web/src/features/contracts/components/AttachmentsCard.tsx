@@ -1,4 +1,4 @@
-import { App, Button, Card, Flex, Select, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Flex, Form, Select, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { ContractView } from '../../../../../common/api/contracts';
@@ -100,7 +100,16 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('contract.attachment.help')}
         </Typography.Text>
+        {/* Where the server's error on `attachments` (no signed contract at submission) is shown. */}
+        <Form.Item name="attachments" style={{ margin: 0 }}>
+          <NoInput />
+        </Form.Item>
       </Flex>
     </Card>
   );
+}
+
+/** A form item with nothing to type, for errors about the files. */
+function NoInput() {
+  return null;
 }

@@ -1,6 +1,5 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
-import { useLocale, useT } from '../../../i18n/locale';
-import { formatDateTime } from '../../../lib/format';
+import { useT } from '../../../i18n/locale';
 
 interface Props {
   deadlineAt: string | null;
@@ -12,7 +11,6 @@ interface Props {
 /** The registrar's deadline: the date, working days left (red once overdue, orange in the last three), expert review. */
 export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReviewRequired }: Props) {
   const t = useT();
-  const { locale } = useLocale();
   if (!deadlineAt) return <Typography.Text type="secondary">—</Typography.Text>;
   const left = workingDaysLeft ?? 0;
   const color = overdue ? 'red' : left <= 3 ? 'orange' : 'blue';
@@ -24,7 +22,7 @@ export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReview
         </Tag>
       </Tooltip>
       <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-        {formatDateTime(deadlineAt, locale)}
+        {t('contract.deadlineDay', { day: lastDay(deadlineAt) })}
       </Typography.Text>
       {expertReviewRequired && (
         <Tag color="purple" style={{ marginInlineEnd: 0, width: 'fit-content' }}>
@@ -33,4 +31,12 @@ export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReview
       )}
     </Flex>
   );
+}
+
+/**
+ * The registrar's last day: the deadline instant is the close of that Beijing working day (the next
+ * day's 00:00 in Beijing), so the day shown is the Beijing date of the instant just before it.
+ */
+function lastDay(deadlineAt: string): string {
+  return new Intl.DateTimeFormat('sv', { timeZone: 'Asia/Shanghai' }).format(new Date(new Date(deadlineAt).getTime() - 1));
 }
