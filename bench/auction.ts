@@ -75,7 +75,8 @@ interface PhaseResult {
   maxMs: number;
   cpu: { serverPct: number; postgresPct: number; benchPct: number; machineBusyPct: number };
   statementsPerAttempt: number | null;
-  topStatements: Array<{ calls: number; meanMs: number; totalS: number; query: string }>;
+  /** From pg_stat_statements: mean planning + execution time (lock waits included) per call. */
+  topStatements: Array<{ calls: number; meanMs: number; planMs: number; totalS: number; query: string }>;
   firstError?: string;
 }
 
@@ -149,16 +150,17 @@ async function runPhase(
   if (opts.record) {
     const rows = (
       await opts.admin.query(
-        `SELECT calls, total_exec_time, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-         WHERE d.datname = current_database() AND query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time DESC`,
+        `SELECT calls, total_exec_time + total_plan_time AS total_time, total_plan_time, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = current_database() AND query NOT ILIKE '%pg_stat%' ORDER BY total_exec_time + total_plan_time DESC`,
       )
-    ).rows as Array<{ calls: string; total_exec_time: number; query: string }>;
+    ).rows as Array<{ calls: string; total_time: number; total_plan_time: number; query: string }>;
     const calls = rows.reduce((s, r) => s + Number(r.calls), 0);
     statementsPerAttempt = latencies.length ? round(calls / latencies.length, 2) : null;
     topStatements = rows.slice(0, 8).map((r) => ({
       calls: Number(r.calls),
-      meanMs: round(r.total_exec_time / Number(r.calls), 3),
-      totalS: round(r.total_exec_time / 1000, 2),
+      meanMs: round(r.total_time / Number(r.calls), 3),
+      planMs: round(r.total_plan_time / Number(r.calls), 3),
+      totalS: round(r.total_time / 1000, 2),
       query: r.query.replace(/\s+/g, ' ').slice(0, 110),
     }));
   }
@@ -195,7 +197,7 @@ function report(r: PhaseResult) {
       `p50 ${r.p50Ms} ms, p90 ${r.p90Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
   );
   log(`  CPU: server ${r.cpu.serverPct}%, PostgreSQL backends ${r.cpu.postgresPct}%, bench client ${r.cpu.benchPct}%, whole machine ${r.cpu.machineBusyPct}% of ${os.cpus().length * 100}%; ${r.statementsPerAttempt} statements/attempt`);
-  for (const s of r.topStatements.slice(0, 6)) log(`    ${String(s.calls).padStart(7)} × ${s.meanMs.toFixed(3).padStart(7)} ms = ${s.totalS.toFixed(2).padStart(6)} s  ${s.query}`);
+  for (const s of r.topStatements.slice(0, 6)) log(`    ${String(s.calls).padStart(7)} × ${s.meanMs.toFixed(3).padStart(7)} ms (plan ${s.planMs.toFixed(3)}) = ${s.totalS.toFixed(2).padStart(6)} s  ${s.query}`);
   if (r.firstError) log(`  first error: ${r.firstError}`);
 }
 
@@ -229,7 +231,7 @@ function followEvents(port: number, auctionId: string) {
 
 const bin = findPgBin();
 if (!bin) throw new Error('PostgreSQL binaries not found (set PG_BIN): bench:auction runs on native PostgreSQL');
-const cluster = await startCluster(bin, ['max_connections=300', 'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all']);
+const cluster = await startCluster(bin, ['max_connections=300', 'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_planning=on']);
 let server: Awaited<ReturnType<typeof startProcess>> | null = null;
 let events: ReturnType<typeof followEvents> | null = null;
 const admin = new pg.Client({ connectionString: cluster.url });

@@ -66,6 +66,8 @@ if (!pgBin) {
 }
 
 interface Ack {
+  bidder: number;
+  key: string;
   seq: number;
   amountFen: number;
   bidderNumber: string;
@@ -93,7 +95,7 @@ function storm(opts: { port: number; auction: HotAuction; acks: Ack[]; until: ()
       try {
         const answer = await postBid({ agent, port: opts.port, auctionId: opts.auction.auctionId, token: b.token, amountFen, key });
         if (isBidResult(answer)) {
-          opts.acks.push({ seq: answer.body.bid.seq, amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
+          opts.acks.push({ bidder: b.index, key, seq: answer.body.bid.seq, amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
           view = Math.max(view, answer.body.state.minimumBidFen);
         } else if (answer.status !== 409) throw new Error(`bid answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       } catch (err) {
@@ -123,8 +125,9 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
       try {
         await prepareDatabase(database, { demo: false, admin: undefined });
         auction = await setUpHotAuction(database.db, { bidders: BIDDERS, concurrency: kind === 'postgres' ? 3 : 1 });
-        // Bidding opens now; the end lies just past the soft-close window, so later bids extend it.
-        originalEndsAt = await openBiddingNow(database.db, auction.auctionId, SOFT.windowMs + 15_000);
+        // Bidding opens now; the end lies just past the soft-close window (by about the server's start
+        // time and a few seconds of storm), so early bids leave it and later ones extend it.
+        originalEndsAt = await openBiddingNow(database.db, auction.auctionId, SOFT.windowMs + (kind === 'pglite' ? 15_000 : 6_000));
       } finally {
         await database.close();
       }
@@ -155,12 +158,19 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
           [...unanswered].map(async ([index, r]) => {
             const b = auction.bidders[index]!;
             const answer = await postBid({ agent, port, auctionId: auction.auctionId, token: b.token, amountFen: r.amountFen, key: r.key });
-            if (isBidResult(answer)) acks.push({ seq: answer.body.bid.seq, amountFen: r.amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
+            if (isBidResult(answer)) acks.push({ bidder: index, key: r.key, seq: answer.body.bid.seq, amountFen: r.amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
             return answer.status;
           }),
         );
         expect(retried.every((s) => s === 201 || s === 409)).toBe(true);
         unanswered.clear();
+        // A retry of a bid acknowledged before the crash gets that same answer again, marked as a replay.
+        const lastAcks = [...new Map(acks.slice(0, acksBeforeKill).map((a) => [a.bidder, a])).values()];
+        for (const a of lastAcks) {
+          const answer = await postBid({ agent, port, auctionId: auction.auctionId, token: auction.bidders[a.bidder]!.token, amountFen: a.amountFen, key: a.key });
+          expect(answer.status).toBe(201);
+          expect(answer.body).toMatchObject({ replayed: true, bid: { seq: a.seq, amountFen: a.amountFen, bidderNumber: a.bidderNumber } });
+        }
         const after = storm({ port, auction, acks, unanswered, until: () => acks.length >= acksBeforeKill + ACKS_AFTER_RESTART });
         await after.done;
         expect(unanswered.size).toBe(0);
