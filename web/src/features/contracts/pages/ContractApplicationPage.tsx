@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, Result, Skeleton, Typography } fr
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ContractView } from '../../../../../common/api/contracts';
-import { useT } from '../../../i18n/locale';
+import { useT, type Translate } from '../../../i18n/locale';
 import { isApiProblem } from '../../../lib/api';
 import { useProblemHandler } from '../../../lib/problems';
 import { useCreateContract } from '../api/create-contract';
@@ -21,7 +21,8 @@ import { emptyValues, toBody, valuesFromPrefill, valuesFromView, type ContractFo
 export function ContractApplicationPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
-  const dealId = id ? null : params.get('deal');
+  // `?deal=` (and `?dealId=`, as the trading deal page links it) pre-fills from a trading deal.
+  const dealId = id ? null : (params.get('deal') ?? params.get('dealId'));
   const t = useT();
   const contract = useContract(id);
   const prefill = useContractPrefill(dealId);
@@ -55,7 +56,7 @@ export function ContractApplicationPage() {
       {contract.data?.status === 'returned' && contract.data.review.note && <Alert type="warning" showIcon title={t('contract.returnedNote')} description={contract.data.review.note} />}
       {dealId && prefill.isError && <Alert type="warning" showIcon title={t('contract.prefillFailed')} description={prefill.error.message} />}
       {prefill.data && (
-        <Alert type="info" showIcon title={t('contract.prefilled')} description={prefill.data.missing.length ? t('contract.prefillMissing', { fields: prefill.data.missing.join('、') }) : undefined} />
+        <Alert type="info" showIcon title={t('contract.prefilled')} description={prefill.data.missing.length ? t('contract.prefillMissing', { fields: prefill.data.missing.map((f) => missingLabel(f, t)).join('、') }) : undefined} />
       )}
       <ApplicationForm key={contract.data?.id ?? 'new'} contract={contract.data} initial={initial} />
     </Flex>
@@ -128,4 +129,24 @@ function ApplicationForm({ contract, initial }: { contract: ContractView | undef
       </Card>
     </ContractForm>
   );
+}
+
+/** The prefill's `missing` names API fields (and the signed contract scan); shown as the form labels them. */
+function missingLabel(field: string, t: Translate): string {
+  if (field.includes('attachments')) return t('contract.attachment.signed_contract');
+  const labels: Record<string, Parameters<Translate>[0]> = {
+    type: 'contract.type',
+    subtype: 'contract.subtype',
+    title: 'contract.title',
+    subject: 'contract.subject',
+    fieldCode: 'contract.field',
+    signedOn: 'contract.signedOn',
+    seller: 'contract.seller',
+    buyer: 'contract.buyer',
+    contractAmountFen: 'contract.contractAmount',
+    nonTechnicalCosts: 'contract.costs.title',
+    payments: 'contract.payments.title',
+  };
+  const key = labels[field.split('.')[0]!];
+  return key ? t(key) : field;
 }

@@ -28,7 +28,8 @@ export function RegistrarQueuePage() {
   const me = useMe().data;
   const [status, setStatus] = useState<ContractStatus>('submitted');
   const [overdue, setOverdue] = useState(false);
-  const [year, setYear] = useState<number | undefined>();
+  // Registered contracts are many: their list and export start at this year (clear the year for all).
+  const [year, setYear] = useState<number | undefined>(thisYear);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
