@@ -95,9 +95,12 @@ async function runPhase(
   label: string,
   opts: { seconds: number; workers: Bidder[]; attempt: (b: Bidder, amountFen: number) => Promise<Attempt>; intervalMs?: number; serverPid?: number; admin: pg.Client; record: boolean },
 ): Promise<PhaseResult> {
-  const backendPids = (await opts.admin.query(`SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()`)).rows.map((r: { pid: number }) => r.pid);
+  // PostgreSQL processes come and go (pools close idle connections): CPU per process over the phase,
+  // counting one born during the phase from zero and leaving out one that ended (a small undercount).
+  const backendPids = async () =>
+    (await opts.admin.query(`SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()`)).rows.map((r: { pid: number }) => r.pid);
+  const pgCpuAtStart = new Map((await backendPids()).map((p) => [p, cpuSeconds(p)]));
   if (opts.record) await opts.admin.query('SELECT pg_stat_statements_reset()');
-  const pgCpu0 = backendPids.reduce((s, p) => s + cpuSeconds(p), 0);
   const serverCpu0 = opts.serverPid ? cpuSeconds(opts.serverPid) : 0;
   const self0 = process.cpuUsage();
   const m0 = machineBusy();
@@ -142,7 +145,7 @@ async function runPhase(
   const seconds = (performance.now() - t0) / 1000;
   const self = process.cpuUsage(self0);
   const m1 = machineBusy();
-  const pgCpu = backendPids.reduce((s, p) => s + cpuSeconds(p), 0) - pgCpu0;
+  const pgCpu = (await backendPids()).reduce((s, p) => s + cpuSeconds(p) - (pgCpuAtStart.get(p) ?? 0), 0);
   const serverCpu = opts.serverPid ? cpuSeconds(opts.serverPid) - serverCpu0 : 0;
   const sorted = Float64Array.from(latencies).sort();
   let statementsPerAttempt: number | null = null;
@@ -235,6 +238,14 @@ const cluster = await startCluster(bin, ['max_connections=300', 'shared_preload_
 let server: Awaited<ReturnType<typeof startProcess>> | null = null;
 let events: ReturnType<typeof followEvents> | null = null;
 const admin = new pg.Client({ connectionString: cluster.url });
+// Interrupted: stop the server and remove the cluster before leaving (the finally below does it otherwise).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server?.child.kill('SIGKILL');
+    cluster.stop();
+    process.exit(130);
+  });
+}
 try {
   const name = `jq_bench_auction_${process.pid}`;
   await admin.connect();
@@ -250,8 +261,8 @@ try {
   await setup.pool!.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const t0 = performance.now();
   const auction = await setUpHotAuction(setup.db, { bidders: bidderCount, concurrency: 8 });
-  // In the last minutes: after a minute of bidding every accepted bid moves the end (soft close).
-  const originalEndsAt = await openBiddingNow(setup.db, auction.auctionId, SOFT.windowMs + 60_000);
+  // In the last minutes: after half a minute of bidding every accepted bid moves the end (soft close).
+  const originalEndsAt = await openBiddingNow(setup.db, auction.auctionId, SOFT.windowMs + 30_000);
   const setupS = round((performance.now() - t0) / 1000);
   log(`set-up done in ${setupS}s; the auction was announced 7 days ahead, then its bidding window moved to now by one UPDATE (set-up shortcut); original end ${originalEndsAt.toISOString()}`);
   minimumBid = auction.startingPriceFen;
