@@ -44,14 +44,14 @@ export function DistrictMap({ rows, measure, selected, onSelect, loading }: Prop
       testId="district-map"
       loading={loading}
       height={460}
-      onClick={(p) => {
-        const row = byName.get(p.name);
-        if (row?.drillable && onSelect) onSelect(row.code);
-        else {
-          const code = [...names.entries()].find(([, n]) => n === p.name)?.[0];
-          if (code && onSelect) onSelect(code);
-        }
-      }}
+      onClick={
+        onSelect &&
+        ((p) => {
+          const row = byName.get(p.name);
+          const code = row?.drillable ? row.code : [...names.entries()].find(([, n]) => n === p.name)?.[0];
+          if (code) onSelect(code);
+        })
+      }
       option={{
         tooltip: {
           trigger: 'item',

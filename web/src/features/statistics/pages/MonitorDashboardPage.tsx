@@ -51,8 +51,14 @@ export function MonitorDashboardPage() {
   if (!overview.data) return <Skeleton active />;
   const o = overview.data;
   const drill = (code: string) => update({ region: code });
-  const mapRows = region && region !== root?.code ? (cityRegions.data?.rows ?? []) : (regions.data?.rows ?? []);
-  const showMap = cityMap;
+  // A city officer's map shows every district; a district officer's shows their district among the others, drawn empty.
+  const districtScope = root?.level === 'district';
+  const mapRows = districtScope
+    ? [{ ...o[side], code: root.code, name: root.name, level: root.level, drillable: false, amountShare: 1 }]
+    : region && region !== root?.code
+      ? (cityRegions.data?.rows ?? [])
+      : (regions.data?.rows ?? []);
+  const showMap = cityMap || districtScope;
   const shownTargets = (targets.data?.items ?? []).filter((x) => x.side === side).slice(0, 2);
 
   return (
@@ -91,7 +97,7 @@ export function MonitorDashboardPage() {
         {showMap && (
           <Col xs={24} xl={14}>
             <Panel title={t('stat.map')} definition={regions.data?.definition}>
-              <DistrictMap rows={mapRows} measure={measure} selected={region} onSelect={drill} loading={regions.isFetching || cityRegions.isFetching} />
+              <DistrictMap rows={mapRows} measure={measure} selected={districtScope ? root.code : region} onSelect={cityMap ? drill : undefined} loading={regions.isFetching || cityRegions.isFetching} />
             </Panel>
           </Col>
         )}
