@@ -10,7 +10,7 @@ export function TrendChart({ trend, measure, loading }: { trend: TrendView | und
   const points = trend?.points ?? [];
   const scale = amountScale(Math.max(0, ...points.map((p) => p[measure])));
   const unit = t(`stat.unit.${scale.unit}`);
-  const amountName = `${label(STAT_MEASURE_LABELS[measure])}（${unit}）`;
+  const amountName = t('stat.withUnit', { name: label(STAT_MEASURE_LABELS[measure]), unit });
   const countName = label(STAT_MEASURE_LABELS.contracts);
   return (
     <Chart

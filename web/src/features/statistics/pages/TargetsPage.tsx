@@ -36,6 +36,8 @@ export function TargetsPage() {
   const [form] = Form.useForm<TargetForm>();
   const metric = Form.useWatch('metric', form) ?? 'contract_amount';
   const scope = overview.data?.scope;
+  // Next year (to plan), this year, and every year with registered contracts.
+  const years = [...new Set([thisYear + 1, thisYear, ...(overview.data?.availableYears ?? [])])].sort((a, b) => b - a);
   const regionOptions = scope ? [scope.root, ...scope.children].map((r) => ({ value: r.code, label: r.name })) : [];
   const fmt = (x: TargetView, v: number) => (x.metric === 'contracts' ? formatCount(v, locale) : formatBigYuan(v, locale));
 
@@ -54,7 +56,7 @@ export function TargetsPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('nav.targets')}
           </Typography.Title>
-          <Select value={year} onChange={setYear} options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))} style={{ width: 120 }} data-testid="targets-year" />
+          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))} style={{ width: 120 }} data-testid="targets-year" />
         </Flex>
       </Card>
       {targets.data?.canSetTargets && (
