@@ -69,10 +69,10 @@ export function TargetsPage() {
               <Select options={(['output', 'absorption'] as const).map((s) => ({ value: s, label: label(STAT_SIDE_LABELS[s]) }))} style={{ width: 120 }} />
             </Form.Item>
             <Form.Item name="metric">
-              <Select options={TARGET_METRICS.map((m) => ({ value: m, label: t(`stat.target.metric.${m}`) }))} style={{ width: 140 }} onChange={() => form.setFieldValue('value', null)} />
+              <Select options={TARGET_METRICS.map((m) => ({ value: m, label: t(`stat.target.metric.${m}`) }))} style={{ width: 140 }} onChange={() => form.setFieldValue('value', null)} data-testid="target-metric" />
             </Form.Item>
             <Form.Item name="value" rules={[{ required: true, message: t('common.required') }]}>
-              {metric === 'contracts' ? <InputNumber min={1} precision={0} placeholder={t('stat.target.count')} style={{ width: 180 }} /> : <WanInput testId="target-value" placeholder={t('stat.target.amount')} />}
+              {metric === 'contracts' ? <InputNumber min={1} precision={0} placeholder={t('stat.target.count')} style={{ width: 180 }} data-testid="target-count" /> : <WanInput testId="target-value" placeholder={t('stat.target.amount')} />}
             </Form.Item>
             <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="target-save">
               {t('stat.target.save')}
@@ -113,7 +113,12 @@ export function TargetsPage() {
               title: t('stat.target.progress'),
               key: 'progress',
               width: 200,
-              render: (_, x) => <Progress percent={Math.round(x.progress * 1000) / 10} status={x.progress >= 1 ? 'success' : x.progress < x.yearElapsed ? 'exception' : 'active'} size="small" />,
+              render: (_, x) => (
+                <Flex gap={8} align="center">
+                  <Progress percent={Math.min(100, x.progress * 100)} showInfo={false} status={x.progress >= 1 ? 'success' : x.progress < x.yearElapsed ? 'exception' : 'active'} size="small" style={{ flex: 1, margin: 0 }} />
+                  <Typography.Text data-testid="target-progress">{Math.round(x.progress * 1000) / 10}%</Typography.Text>
+                </Flex>
+              ),
             },
             { title: t('stat.target.updatedAt'), dataIndex: 'updatedAt', width: 150, responsive: ['lg'], render: (v: string) => formatDateTime(v, locale) },
             {
