@@ -26,6 +26,12 @@ async function logIn(email: string): Promise<Page> {
   return page;
 }
 
+/** Opens a select and clicks the option with that text. */
+async function pick(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
 describe.skipIf(!base)('statistics journeys', () => {
   it('a visitor reads the open district figures and downloads them as CSV', { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
@@ -57,10 +63,8 @@ describe.skipIf(!base)('statistics journeys', () => {
     const total = Number(((await page.getByTestId('kpi-contracts-exact').textContent()) ?? '').replace(/\D/g, ''));
     expect(total).toBeGreaterThan(0);
     await page.goto(`${base}/workspace/targets`);
-    await page.getByTestId('targets-year').click();
-    await page.getByTitle(`${year} 年`, { exact: true }).click();
-    await page.getByTestId('target-metric').click();
-    await page.getByTitle('合同数', { exact: true }).click();
+    await pick(page, 'targets-year', `${year} 年`);
+    await pick(page, 'target-metric', '合同数');
     // Twice the year's contracts: 50% done.
     await page.getByTestId('target-count').fill(String(total * 2));
     await page.getByTestId('target-save').click();
