@@ -71,7 +71,7 @@ export function liveReducer(live: LiveAuction, action: Action): LiveAuction {
 
 const FINAL = ['sold', 'failed', 'cancelled', 'defaulted'];
 /** No message (not even a heartbeat) for this long: the connection is dead even if the browser has not noticed. */
-const SILENCE_MS = 45_000;
+const SILENCE_MS = 35_000;
 
 /**
  * The live state of an auction from its server-sent events: a snapshot first (and again after every

@@ -1,8 +1,10 @@
-import { Table, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { IntentView } from '../../../../../common/api/trading';
 import { useT } from '../../../i18n/locale';
+import { useProblemHandler } from '../../../lib/problems';
 import { useReviewIntent } from '../api/review-intent';
+import { useWithdrawIntent } from '../api/withdraw-intent';
 import { formatYuan } from './money';
 import { QualifyButtons } from './QualifyButtons';
 import { StatusTag } from './StatusTag';
@@ -12,6 +14,8 @@ import { formatInstant } from './time';
 export function IntentsTable({ rows, loading, showListing, testId }: { rows: IntentView[] | undefined; loading?: boolean; showListing?: boolean; testId: string }) {
   const t = useT();
   const review = useReviewIntent();
+  const withdraw = useWithdrawIntent();
+  const onProblem = useProblemHandler();
   return (
     <Table<IntentView>
       rowKey="id"
@@ -31,7 +35,18 @@ export function IntentsTable({ rows, loading, showListing, testId }: { rows: Int
         {
           title: t('common.actions'),
           key: 'actions',
-          render: (_, r) => <QualifyButtons actions={r.actions} pending={review.isPending && review.variables?.id === r.id} testId={`intent-${r.id}`} onDecide={(body) => review.mutateAsync({ id: r.id, body })} />,
+          render: (_, r) => (
+            <Space wrap>
+              <QualifyButtons actions={r.actions} pending={review.isPending && review.variables?.id === r.id} testId={`intent-${r.id}`} onDecide={(body) => review.mutateAsync({ id: r.id, body })} />
+              {r.actions.includes('withdraw') && (
+                <Popconfirm title={t('trading.withdrawIntentConfirm')} onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}>
+                  <Button size="small" danger loading={withdraw.isPending && withdraw.variables?.id === r.id}>
+                    {t('trading.withdrawIntent')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          ),
         },
       ]}
     />

@@ -71,7 +71,7 @@ export function AuctionRoomPage() {
   }, [status, id, queryClient]);
 
   if (query.isPending) return <Card><Skeleton active /></Card>;
-  if (query.isError || !auction || !state || !status) {
+  if (!auction || !state || !status) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading">{t('trading.backToHall')}</Link>} />;
   }
@@ -123,7 +123,7 @@ export function AuctionRoomPage() {
                 )}
               </>
             )}
-            <BidHistory bids={live.history} myNumber={myNumber} />
+            <BidHistory auctionId={id} bids={live.history} myNumber={myNumber} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>

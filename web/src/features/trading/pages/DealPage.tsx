@@ -33,7 +33,7 @@ export function DealPage() {
   const deal = query.data;
 
   if (query.isPending) return <Card><Skeleton active /></Card>;
-  if (query.isError || !deal) {
+  if (!deal) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=deals">{t('trading.backToHall')}</Link>} />;
   }

@@ -92,7 +92,7 @@ export function ListingPage() {
   const listing = query.data;
 
   if (query.isPending) return <Card><Skeleton active /></Card>;
-  if (query.isError || !listing) {
+  if (!listing) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=listings">{t('trading.backToHall')}</Link>} />;
   }

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
-import { Badge, Button, Card, Drawer, Flex, Skeleton, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Drawer, Flex, Popconfirm, Skeleton, Table, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { AuctionView, DealView, ListingView, NoticeView, RegistrationView } from '../../../../../common/api/trading';
 import { useT } from '../../../i18n/locale';
 import { hasPermission, useMe } from '../../../lib/auth';
+import { useProblemHandler } from '../../../lib/problems';
 import { useMyTrading } from '../api/get-my-trading';
+import { useWithdrawRegistration } from '../api/withdraw-registration';
 import { IntentsTable } from '../components/IntentsTable';
 import { formatYuan } from '../components/money';
 import { ObjectionList } from '../components/ObjectionList';
@@ -46,6 +48,8 @@ function SellingTable({ rows }: { rows: Selling[] }) {
 
 function MyRegistrations({ rows }: { rows: RegistrationView[] }) {
   const t = useT();
+  const onProblem = useProblemHandler();
+  const withdraw = useWithdrawRegistration();
   return (
     <Table<RegistrationView>
       rowKey="id"
@@ -61,6 +65,18 @@ function MyRegistrations({ rows }: { rows: RegistrationView[] }) {
         { title: t('trading.qualificationStatus'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="registration" status={r.status} /> },
         { title: t('trading.deposit'), key: 'deposit', render: (_, r) => <>{formatYuan(r.depositFen)} <StatusTag kind="deposit" status={r.depositStatus} /></> },
         { title: t('trading.biddingOpens'), key: 'starts', responsive: ['lg'], render: (_, r) => formatInstant(r.auction.startsAt) },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_, r) =>
+            r.actions.includes('withdraw') && (
+              <Popconfirm title={t('trading.withdrawRegistrationConfirm')} onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}>
+                <Button size="small" danger loading={withdraw.isPending && withdraw.variables?.id === r.id}>
+                  {t('trading.withdrawRegistration')}
+                </Button>
+              </Popconfirm>
+            ),
+        },
       ]}
     />
   );

@@ -117,7 +117,7 @@ export function NoticePage() {
   const notice = query.data;
 
   if (query.isPending) return <Card><Skeleton active /></Card>;
-  if (query.isError || !notice) {
+  if (!notice) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=notices">{t('trading.backToHall')}</Link>} />;
   }

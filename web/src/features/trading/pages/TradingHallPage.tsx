@@ -79,7 +79,7 @@ export function TradingHallPage() {
       <Card>
         {hall.isPending ? (
           <Skeleton active />
-        ) : hall.isError || !data ? (
+        ) : !data ? (
           <Alert type="error" title={hall.error?.message ?? t('app.networkError')} />
         ) : (
           <Tabs
