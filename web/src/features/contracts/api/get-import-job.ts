@@ -9,13 +9,16 @@ export function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJo
   return api.get(`/api/contracts/import-jobs/${encodeURIComponent(id)}`, undefined, signal);
 }
 
-/** Polls a running import's progress every second until it finishes. */
-export function useImportJob(id: string | null) {
+/**
+ * An import's progress, polled every second while `polling` (the upload is being processed); the job
+ * may not exist yet in the first moments (404), which polling simply waits out.
+ */
+export function useImportJob(id: string | null, polling: boolean) {
   return useQuery({
     queryKey: ['contracts', 'import-job', id],
     queryFn: ({ signal }) => getImportJob(id!, signal),
     enabled: !!id,
     retry: false,
-    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'running' ? false : 1000),
+    refetchInterval: (query) => (polling && query.state.data?.status !== 'succeeded' && query.state.data?.status !== 'failed' ? 1000 : false),
   });
 }

@@ -30,7 +30,7 @@ export function ImportButton({ mode, organizationId, disabled }: { mode: ImportM
   const [open, setOpen] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const run = useImportContracts();
-  const job = useImportJob(jobId);
+  const job = useImportJob(jobId, run.isPending);
   const running = run.isPending;
   const j = job.data;
   const problemErrors: RowError[] =
