@@ -54,13 +54,12 @@ export function QualificationForm({ minOfferFen, submitLabel, onSubmit, pending,
       <Form.Item
         name="qualification"
         label={t('trading.qualification')}
-        extra={t('trading.qualificationHint')}
         rules={[
           { required: true, whitespace: true, message: t('common.required') },
           { min: 10, message: t('trading.atLeast', { n: 10 }) },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={3000} showCount data-testid={`${testId}-qualification`} />
+        <Input.TextArea rows={4} maxLength={3000} showCount placeholder={t('trading.qualificationHint')} data-testid={`${testId}-qualification`} />
       </Form.Item>
       <OrganizationPicker />
       <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-submit`}>

@@ -40,13 +40,12 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
       <Form.Item
         name="grounds"
         label={t('trading.grounds')}
-        extra={t('trading.groundsHint')}
         rules={[
           { required: true, whitespace: true, message: t('common.required') },
           { min: 10, message: t('trading.atLeast', { n: 10 }) },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={3000} showCount data-testid="objection-grounds-input" />
+        <Input.TextArea rows={4} maxLength={3000} showCount placeholder={t('trading.groundsHint')} data-testid="objection-grounds-input" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="objection-submit">
         {t('trading.fileObjection')}
