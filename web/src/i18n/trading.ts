@@ -433,7 +433,7 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.placedAt': 'Placed',
   'trading.placeBid': 'Bid',
   'trading.minimumBid': 'Lowest bid now',
-  'trading.quickIncrement': '+{n} increments',
+  'trading.quickIncrement': '+{n}× increment',
   'trading.bidAmount': 'Amount',
   'trading.bidButton': 'Bid {amount}',
   'trading.bidAccepted': 'Your bid of {amount} was accepted',
