@@ -71,7 +71,7 @@ export function DealPage() {
                 />
               )}
               {deal.actions.includes('apply_contract') && (
-                <Link to={`/workspace/contracts/new?dealId=${deal.id}`}>
+                <Link to={`/workspace/contracts/new?deal=${deal.id}`}>
                   <Button icon={<FileProtectOutlined />}>{t('trading.applyContract')}</Button>
                 </Link>
               )}
