@@ -43,22 +43,23 @@ INSERT INTO contract_facts (contract_id, registration_number, type, subtype, fie
 SELECT id, 'B' || i, (${types})[tk], (${subtypes})[tk], field, certified_at,
   extract(year FROM certified_at AT TIME ZONE 'UTC' + interval '8 hours')::int, extract(month FROM certified_at AT TIME ZONE 'UTC' + interval '8 hours')::int,
   (certified_at - interval '20 days')::date, amount, (amount * (0.6 + 0.4 * r7))::bigint,
-  CASE WHEN s_local THEN ${uuidOf('1', 's_n')} END, CASE WHEN s_local THEN '天津单位' ELSE '外地单位' END || s_n, ${at(arr(ORG_TYPES), ORG_TYPES.length, 'r8')}, ${codeOf('s_path')}, ${countryOf('s_path')}, s_path,
-  CASE WHEN b_local THEN ${uuidOf('1', 'b_n')} END, CASE WHEN b_local THEN '天津单位' ELSE '外地单位' END || b_n, ${at(arr(ORG_TYPES), ORG_TYPES.length, 'r9')}, ${codeOf('b_path')}, ${countryOf('b_path')}, b_path,
+  CASE WHEN s_local THEN ${uuidOf('1', 's_n')} END, CASE WHEN s_local THEN '天津单位' ELSE '外地单位' END || s_n, (${arr(ORG_TYPES)})[1 + s_n % ${ORG_TYPES.length}], ${codeOf('s_path')}, ${countryOf('s_path')}, s_path,
+  CASE WHEN b_local THEN ${uuidOf('1', 'b_n')} END, CASE WHEN b_local THEN '天津单位' ELSE '外地单位' END || b_n, (${arr(ORG_TYPES)})[1 + b_n % ${ORG_TYPES.length}], ${codeOf('b_path')}, ${countryOf('b_path')}, b_path,
   NULL, NULL, CASE WHEN r10 < 0.12 THEN '经纪人' || floor(r10 * 4000)::int END, now()
 FROM (
   SELECT i, ${uuidOf('0', 'i')} AS id,
     1 + floor(r1 * ${TYPES.length})::int AS tk, ${at(arr(FIELDS), FIELDS.length, 'r2')} AS field,
     timestamptz '${YEARS.from}-01-01 00:00+08' + (r3 * (timestamptz '${YEARS.to + 1}-01-01 00:00+08' - timestamptz '${YEARS.from}-01-01 00:00+08')) AS certified_at,
     (100000 + floor(exp(r4 * 9) * 10000) * 100)::bigint AS amount,
-    r5 < 0.75 AS s_local, r6 < 0.35 AS b_local,
-    CASE WHEN r5 < 0.75 THEN ${at(arr(CITY_PATHS), CITY_PATHS.length, 'r11')} ELSE ${at(arr(OUTSIDE_PATHS), OUTSIDE_PATHS.length, 'r11')} END AS s_path,
-    CASE WHEN r6 < 0.35 THEN ${at(arr(CITY_PATHS), CITY_PATHS.length, 'r12')} ELSE ${at(arr(OUTSIDE_PATHS), OUTSIDE_PATHS.length, 'r12')} END AS b_path,
-    CASE WHEN r5 < 0.75 THEN floor(40000 * r13 ^ 2)::int ELSE 40000 + floor(160000 * r13 ^ 2)::int END AS s_n,
-    CASE WHEN r6 < 0.35 THEN floor(40000 * r14 ^ 2)::int ELSE 40000 + floor(160000 * r14 ^ 2)::int END AS b_n,
-    r7, r8, r9, r10
-  FROM (SELECT i, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8, random() r9, random() r10,
-          random() r11, random() r12, random() r13, random() r14 FROM generate_series(${from}, ${to - 1}) AS i) AS draws
+    s_local, b_local, s_n, b_n, r7, r10,
+    -- A party's region is fixed: it follows from its number.
+    CASE WHEN s_local THEN (${arr(CITY_PATHS)})[1 + s_n % ${CITY_PATHS.length}] ELSE (${arr(OUTSIDE_PATHS)})[1 + s_n % ${OUTSIDE_PATHS.length}] END AS s_path,
+    CASE WHEN b_local THEN (${arr(CITY_PATHS)})[1 + b_n % ${CITY_PATHS.length}] ELSE (${arr(OUTSIDE_PATHS)})[1 + b_n % ${OUTSIDE_PATHS.length}] END AS b_path
+  FROM (SELECT *, r5 < 0.75 AS s_local, r6 < 0.35 AS b_local,
+      CASE WHEN r5 < 0.75 THEN floor(40000 * r13 ^ 2)::int ELSE 40000 + floor(160000 * r13 ^ 2)::int END AS s_n,
+      CASE WHEN r6 < 0.35 THEN floor(40000 * r14 ^ 2)::int ELSE 40000 + floor(160000 * r14 ^ 2)::int END AS b_n
+    FROM (SELECT i, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r10,
+          random() r13, random() r14 FROM generate_series(${from}, ${to - 1}) AS i) AS draws) AS parties
 ) AS g`;
 }
 

@@ -108,10 +108,13 @@ export const statsFlows = pgTable(
 );
 
 /**
- * Per party kind (`organization`: the seller on the output side, the buyer on the absorption side;
- * `broker`: the contract's broker, placed at the seller's or buyer's region by side), year and
- * party: the top lists and the drill-down's organisation level. `party_key` is the organisation
- * (or broker user) id, or `name:` + the name for parties without one.
+ * Per party and year, for the rankings and the drill-down's organisation level. `kind`
+ * `organization`: the seller (output side) or the buyer (absorption side); `party_key` is the
+ * organisation id, or `name:` + the name for a party without one; one row per party and year, placed
+ * at the party's region (`region_path`, that of its latest contract). `kind` `broker`: the
+ * contract's broker at the seller's (output) or buyer's (absorption) region; `party_key` is the
+ * broker key (user id or `name:` + name) + `@` + the region path, so a broker has a row per region.
+ * Ranking organisations is an index walk in amount order (stats_parties_rank_idx).
  */
 export const statsParties = pgTable(
   'stats_parties',
@@ -125,7 +128,11 @@ export const statsParties = pgTable(
     organizationType: varchar('organization_type', { length: 32 }),
     ...measures(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.side, t.year, t.regionPath, t.partyKey] })],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.side, t.year, t.partyKey] }),
+    index('stats_parties_rank_idx').on(t.kind, t.side, t.year, t.contractAmountFen.desc(), t.partyKey),
+    index('stats_parties_region_idx').on(t.kind, t.side, t.year, t.regionPath),
+  ],
 );
 
 /** Yearly targets set by government officers (C6): metric for a region, side and year. */

@@ -85,16 +85,32 @@ export async function listTop(opts: { db: Db; actor: Actor; query: TopQuery }): 
   const scope = await resolveScope(db, opts.actor, query.region);
   const year = await yearOrLatest(db, scope, query.year);
   const rank = sql.raw(RANK_COLUMN[query.by]);
-  const rows = await queryRows<RawTotals & { party_key: string; name: string; organization_type: string | null; region_path: string; entries: number | string }>(
-    db,
-    sql`SELECT party_key, max(name) AS name, max(organization_type) AS organization_type, max(region_path) AS region_path, ${sql.raw(
-      'sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen',
-    )}, count(*) OVER () AS entries
-        FROM stats_parties WHERE kind = ${query.kind} AND side = ${query.side} AND year = ${year} AND ${within(sql.raw('region_path'), scope.region.path)}
-        GROUP BY party_key HAVING sum(contracts) > 0
-        ORDER BY sum(${rank}) DESC, party_key LIMIT ${query.limit} OFFSET ${query.offset}`,
-  );
-  const names = await regionNames(db, rows.map((r) => pathLabel(r.region_path, new Map()).code));
+  const where = sql`kind = ${query.kind} AND side = ${query.side} AND year = ${year} AND ${within(sql.raw('region_path'), scope.region.path)} AND contracts > 0`;
+  type Ranked = RawTotals & { party_key: string; name: string; organization_type: string | null; region_path: string | null };
+  let rows: Ranked[];
+  let entries: number;
+  if (query.kind === 'organization') {
+    // One row per organisation and year: a walk of stats_parties_rank_idx when ranking by amount.
+    rows = await queryRows<Ranked>(
+      db,
+      sql`SELECT party_key, name, organization_type, region_path, contracts, contract_amount_fen, technology_transaction_amount_fen
+          FROM stats_parties WHERE ${where} ORDER BY ${rank} DESC NULLS LAST, party_key LIMIT ${query.limit} OFFSET ${query.offset}`,
+    );
+    const [n] = await queryRows<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM stats_parties WHERE ${where}`);
+    entries = Number(n?.n ?? 0);
+  } else {
+    // A broker has a row per region: add them up within the scope.
+    const broker = sql.raw(`split_part(party_key, '@', 1)`);
+    const ranked = await queryRows<Ranked & { entries: number | string }>(
+      db,
+      sql`SELECT ${broker} AS party_key, max(name) AS name, NULL AS organization_type, NULL AS region_path,
+            sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen, count(*) OVER () AS entries
+          FROM stats_parties WHERE ${where} GROUP BY 1 ORDER BY sum(${rank}) DESC, 1 LIMIT ${query.limit} OFFSET ${query.offset}`,
+    );
+    rows = ranked;
+    entries = ranked.length ? Number(ranked[0]!.entries) : 0;
+  }
+  const names = await regionNames(db, rows.filter((r) => r.region_path).map((r) => pathLabel(r.region_path!, new Map()).code));
   return {
     definition: presentDefinition({
       region: scope.region,
@@ -107,13 +123,13 @@ export async function listTop(opts: { db: Db; actor: Actor; query: TopQuery }): 
     }),
     kind: query.kind,
     by: query.by,
-    entries: rows.length ? Number(rows[0]!.entries) : 0,
+    entries,
     rows: rows.map((r, i) => ({
       rank: query.offset + i + 1,
       key: r.party_key,
       name: r.name,
       organizationType: r.organization_type,
-      region: query.kind === 'broker' ? null : pathLabel(r.region_path, names),
+      region: r.region_path ? pathLabel(r.region_path, names) : null,
       ...presentTotals(r),
     })),
   };

@@ -28,7 +28,7 @@ export const ROLLUP_TABLES = {
   monthly: { name: 'stats_monthly', keys: ['side', 'year', 'month', 'region_path', 'type', 'subtype'] },
   dimensions: { name: 'stats_dimensions', keys: ['side', 'year', 'dimension', 'region_path', 'key'] },
   flows: { name: 'stats_flows', keys: ['year', 'seller_path', 'buyer_path'] },
-  parties: { name: 'stats_parties', keys: ['kind', 'side', 'year', 'region_path', 'party_key'], refresh: ['name', 'organization_type'] },
+  parties: { name: 'stats_parties', keys: ['kind', 'side', 'year', 'party_key'], refresh: ['region_path', 'name', 'organization_type'] },
 } satisfies Record<string, Table>;
 export type RollupName = keyof typeof ROLLUP_TABLES;
 const ORDER: RollupName[] = ['yearly', 'monthly', 'dimensions', 'flows', 'parties'];
@@ -56,8 +56,8 @@ export function contributions(f: FactRow, sign: 1 | -1): Delta[] {
     add('monthly', [s.side, f.year, f.month, s.path, f.type, f.subtype ?? '']);
     add('dimensions', [s.side, f.year, 'field', s.path, f.fieldCode ?? '']);
     add('dimensions', [s.side, f.year, 'organization_type', s.path, s.orgType]);
-    add('parties', ['organization', s.side, f.year, s.path, s.party, s.name, s.orgType]);
-    if (broker) add('parties', ['broker', s.side, f.year, s.path, broker.key, broker.name, null]);
+    add('parties', ['organization', s.side, f.year, s.party, s.path, s.name, s.orgType]);
+    if (broker) add('parties', ['broker', s.side, f.year, `${broker.key}@${s.path}`, s.path, broker.name, null]);
   }
   add('flows', [f.year, f.sellerRegionPath, f.buyerRegionPath]);
   return out;
@@ -104,7 +104,8 @@ export async function applyDeltas(tx: DbOrTx, deltas: Delta[]): Promise<void> {
     );
     const set = [
       ...MEASURE_COLUMNS.map((c) => sql`${ident(c)} = ${ident(t.name)}.${ident(c)} + excluded.${ident(c)}`),
-      ...(t.refresh ?? []).map((c) => sql`${ident(c)} = excluded.${ident(c)}`),
+      // A party's region, name and type: those of its latest added contract.
+      ...(t.refresh ?? []).map((c) => sql`${ident(c)} = CASE WHEN excluded.contracts > 0 THEN excluded.${ident(c)} ELSE ${ident(t.name)}.${ident(c)} END`),
     ];
     parts.push(sql`${ident(`u_${name}`)} AS (
       INSERT INTO ${ident(t.name)} (${sql.join(columns.map(ident), sql`, `)})
@@ -151,16 +152,24 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
       UNION ALL SELECT '${s}', year, 'organization_type', ${p}_region_path, ${p}_organization_type, ${SUM} FROM contract_facts GROUP BY year, ${p}_region_path, ${p}_organization_type`)}`);
   await db.execute(sql`INSERT INTO stats_flows (year, seller_path, buyer_path, contracts, contract_amount_fen, technology_transaction_amount_fen)
     SELECT year, seller_region_path, buyer_region_path, ${sql.raw(SUM)} FROM contract_facts GROUP BY year, seller_region_path, buyer_region_path`);
-  // A party's name and type: any of its contracts' (they agree unless a party was renamed; the
-  // incremental path keeps the latest).
-  const party = (kind: 'organization' | 'broker', s: string, p: string) => {
-    const key = kind === 'organization' ? `coalesce(${p}_organization_id::text, 'name:' || ${p}_name)` : `coalesce(broker_user_id::text, 'name:' || broker_name)`;
-    const name = kind === 'organization' ? `${p}_name` : `coalesce(broker_name, '')`;
-    const type = kind === 'organization' ? `${p}_organization_type` : 'NULL::varchar';
-    const where = kind === 'broker' ? 'WHERE broker_user_id IS NOT NULL OR broker_name IS NOT NULL' : '';
-    return `SELECT '${kind}', '${s}', year, ${p}_region_path, ${key}, max(${name}), max(${type}), count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
-      FROM contract_facts ${where} GROUP BY year, ${p}_region_path, ${key}`;
-  };
-  await db.execute(sql`INSERT INTO stats_parties (kind, side, year, region_path, party_key, name, organization_type, contracts, contract_amount_fen, technology_transaction_amount_fen)
-    ${sql.raw([party('organization', 'output', 'seller'), party('organization', 'absorption', 'buyer'), party('broker', 'output', 'seller'), party('broker', 'absorption', 'buyer')].join(' UNION ALL '))}`);
+  await db.execute(sql.raw(PARTIES_REBUILD));
 }
+
+/**
+ * stats_parties from the facts. Organisations: one row per party and year at its region (should a
+ * party appear under two regions in a year, the greater path; the incremental path keeps the
+ * latest). Brokers: one row per broker, region and year (key `<broker>@<path>`).
+ */
+export const PARTIES_REBUILD = (() => {
+  const select = (kind: 'organization' | 'broker', s: string, p: string) => {
+    const who = kind === 'organization' ? `coalesce(${p}_organization_id::text, 'name:' || ${p}_name)` : `coalesce(broker_user_id::text, 'name:' || broker_name)`;
+    const key = kind === 'organization' ? who : `${who} || '@' || ${p}_region_path`;
+    const name = kind === 'organization' ? `max(${p}_name)` : `max(coalesce(broker_name, ''))`;
+    const type = kind === 'organization' ? `max(${p}_organization_type)` : 'NULL::varchar';
+    const where = kind === 'broker' ? 'WHERE broker_user_id IS NOT NULL OR broker_name IS NOT NULL' : '';
+    return `SELECT '${kind}', '${s}', year, ${key}, max(${p}_region_path), ${name}, ${type}, count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
+      FROM contract_facts ${where} GROUP BY year, ${key}`;
+  };
+  return `INSERT INTO stats_parties (kind, side, year, party_key, region_path, name, organization_type, contracts, contract_amount_fen, technology_transaction_amount_fen)
+    ${[select('organization', 'output', 'seller'), select('organization', 'absorption', 'buyer'), select('broker', 'output', 'seller'), select('broker', 'absorption', 'buyer')].join(' UNION ALL ')}`;
+})();

@@ -1,0 +1,13 @@
+-- One row per organisation and year (brokers: per region too, in the key): the rollup is derived
+-- data, so it is emptied before the key changes and refilled from contract_facts after.
+TRUNCATE "stats_parties";--> statement-breakpoint
+ALTER TABLE "stats_parties" DROP CONSTRAINT "stats_parties_kind_side_year_region_path_party_key_pk";--> statement-breakpoint
+ALTER TABLE "stats_parties" ADD CONSTRAINT "stats_parties_kind_side_year_party_key_pk" PRIMARY KEY("kind","side","year","party_key");--> statement-breakpoint
+CREATE INDEX "stats_parties_rank_idx" ON "stats_parties" USING btree ("kind","side","year","contract_amount_fen" DESC NULLS LAST,"party_key");--> statement-breakpoint
+CREATE INDEX "stats_parties_region_idx" ON "stats_parties" USING btree ("kind","side","year","region_path");--> statement-breakpoint
+INSERT INTO stats_parties (kind, side, year, party_key, region_path, name, organization_type, contracts, contract_amount_fen, technology_transaction_amount_fen)
+  SELECT 'organization', 'output', year, coalesce(seller_organization_id::text, 'name:' || seller_name), max(seller_region_path), max(seller_name), max(seller_organization_type), count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
+  FROM contract_facts  GROUP BY year, coalesce(seller_organization_id::text, 'name:' || seller_name) UNION ALL SELECT 'organization', 'absorption', year, coalesce(buyer_organization_id::text, 'name:' || buyer_name), max(buyer_region_path), max(buyer_name), max(buyer_organization_type), count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
+  FROM contract_facts  GROUP BY year, coalesce(buyer_organization_id::text, 'name:' || buyer_name) UNION ALL SELECT 'broker', 'output', year, coalesce(broker_user_id::text, 'name:' || broker_name) || '@' || seller_region_path, max(seller_region_path), max(coalesce(broker_name, '')), NULL::varchar, count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
+  FROM contract_facts WHERE broker_user_id IS NOT NULL OR broker_name IS NOT NULL GROUP BY year, coalesce(broker_user_id::text, 'name:' || broker_name) || '@' || seller_region_path UNION ALL SELECT 'broker', 'absorption', year, coalesce(broker_user_id::text, 'name:' || broker_name) || '@' || buyer_region_path, max(buyer_region_path), max(coalesce(broker_name, '')), NULL::varchar, count(*), sum(contract_amount_fen), sum(technology_transaction_amount_fen)
+  FROM contract_facts WHERE broker_user_id IS NOT NULL OR broker_name IS NOT NULL GROUP BY year, coalesce(broker_user_id::text, 'name:' || broker_name) || '@' || buyer_region_path;
