@@ -58,10 +58,10 @@ async function load(database: Database, n: number) {
     log(`  facts ${Math.min(n, at + CHUNK).toLocaleString()} / ${n.toLocaleString()}`);
   }
   const factsS = (performance.now() - t0) / 1000;
-  await exec('ANALYZE contract_facts');
+  await exec('VACUUM ANALYZE contract_facts');
   const t1 = performance.now();
   await rebuildRollups(database.db);
-  for (const t of ['stats_yearly', 'stats_monthly', 'stats_dimensions', 'stats_flows', 'stats_parties']) await exec(`ANALYZE ${t}`);
+  for (const t of ['stats_yearly', 'stats_monthly', 'stats_dimensions', 'stats_flows', 'stats_parties']) await exec(`VACUUM ANALYZE ${t}`);
   const rollupS = (performance.now() - t1) / 1000;
   const sizes = (await exec(`SELECT (SELECT count(*) FROM stats_yearly) + (SELECT count(*) FROM stats_monthly) + (SELECT count(*) FROM stats_dimensions) + (SELECT count(*) FROM stats_flows) + (SELECT count(*) FROM stats_parties) AS n`)).rows[0] as { n: number | string };
   log(`  ${n.toLocaleString()} facts in ${factsS.toFixed(0)} s, rollups (${Number(sizes.n).toLocaleString()} rows) rebuilt in ${rollupS.toFixed(0)} s`);
