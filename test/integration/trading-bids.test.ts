@@ -79,15 +79,27 @@ describe('a retry with the same Idempotency-Key', () => {
     const other = await bid(a, auction.id, 1_500_000, 'retry-1');
     expect(other.statusCode).toBe(400);
     expect(fieldsOf(other)).toEqual(['headers.idempotency-key']);
-    // A refusal is an answer too: the retry gets it, even once the amount would now do.
+    // A refusal that stays a refusal (too low) is decided afresh and refused again.
     const low = await bid(a, auction.id, 1_005_000, 'retry-2');
     expect(low.statusCode).toBe(409);
-    const lowAgain = await bid(a, auction.id, 1_005_000, 'retry-2');
-    expect(lowAgain.statusCode).toBe(409);
-    expect(lowAgain.json().detail).toBe(low.json().detail);
+    expect((await bid(a, auction.id, 1_005_000, 'retry-2')).statusCode).toBe(409);
     // The key is the caller's own: another user may use the same string.
     const long = await bid(a, auction.id, 1_010_000, 'k'.repeat(101));
     expect(fieldsOf(long)).toEqual(['headers.idempotency-key']);
+  });
+
+  it('keeps a refusal that time could turn: the retry gets it even once bidding has opened', async () => {
+    const staff = await person(t, 'platform_admin');
+    const s = await seller(t);
+    const auction = await createAuction(s);
+    const a = await qualifiedBidder(t, auction, staff);
+    const early = await bid(a, auction.id, 1_000_000, 'early-1');
+    expect(early.statusCode).toBe(409);
+    advanceTo(auction.startsAt);
+    const retry = await bid(a, auction.id, 1_000_000, 'early-1');
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().detail).toBe(early.json().detail);
+    accepted(await bid(a, auction.id, 1_000_000, 'early-2'));
   });
 
   it('answers concurrent duplicates with one bid', async () => {

@@ -17,9 +17,8 @@ import { presentBid, presentLiveState } from './present-auction.js';
  * The bid path. One service, one short transaction: the auction row is locked (SELECT … FOR UPDATE),
  * the rules (auction-rules.ts) decide on the server's clock, and one statement re-checks the
  * registration, updates the auction, inserts the bid, stores the idempotency key and queues the
- * NOTIFY; the accepted bid is audited in the same transaction. Refusals change nothing: most are decided from a plain read before any lock
- * (a price only rises, a closed auction stays closed), and their idempotency record is written
- * with asynchronous commit (losing one in a crash only means a retry is decided afresh).
+ * NOTIFY; the accepted bid is audited in the same transaction. Refusals change nothing: most are
+ * decided from a plain read before any lock (a price only rises, a closed auction stays closed).
  */
 const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
@@ -58,7 +57,10 @@ async function readStored(db: DbOrTx, userId: string, key: string, fingerprint: 
   return { statusCode: k.status_code, body: (typeof k.response === 'string' ? JSON.parse(k.response) : k.response) as StoredResponse['body'] };
 }
 
-/** Records a refusal under the key (first result wins), then throws it — or the result stored first. */
+/**
+ * Records a refusal under the key (first result wins), then throws it — or the result stored first.
+ * Written with asynchronous commit: losing one in a crash only means a retry is decided afresh.
+ */
 async function refuse(db: Db, userId: string, key: string | undefined, fingerprint: string, err: AppError): Promise<never> {
   if (!key) throw err;
   const body = { code: err.code, detail: err.message, ...(err.fields ? { errors: err.fields } : {}) };
@@ -79,10 +81,24 @@ async function refuse(db: Db, userId: string, key: string | undefined, fingerpri
 }
 
 class Refused extends Error {
-  constructor(readonly error: AppError) {
+  constructor(
+    readonly error: AppError,
+    readonly final = false,
+  ) {
     super(error.message);
   }
 }
+
+/**
+ * Refusals that every later evaluation repeats (a price only rises, a closed auction stays closed):
+ * a retry is refused again by the rules themselves, so nothing is written for them — the common
+ * case in a bid storm costs two reads. Other refusals (not open yet, not qualified, no deposit)
+ * could turn into acceptance later, so the first answer is stored under the key.
+ */
+const FINAL = new Set<BidRefusal>(['too_low', 'closed']);
+
+/** A higher bid was accepted while this one waited for the auction's lock. */
+class Outbid extends Error {}
 
 export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; amountFen: number; organizationId?: string; idempotencyKey?: string }): Promise<BidResult> {
   const { db, actor, auctionId, amountFen } = opts;
@@ -136,7 +152,8 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
   };
   const early = decideBid(seen, { bidder: regId, amountFen, at: clock.now().getTime() });
   // Monotone refusals hold whatever commits meanwhile; `ended` may not (a concurrent bid can extend).
-  if (!early.ok && early.reason !== 'ended') return refuse(db, userId, key, fingerprint, REFUSALS[early.reason](early.minimumFen));
+  if (!early.ok && FINAL.has(early.reason)) throw REFUSALS[early.reason](early.minimumFen);
+  if (!early.ok && early.reason === 'not_open') return refuse(db, userId, key, fingerprint, REFUSALS[early.reason](early.minimumFen));
 
   // 2. The locked decision. Every change to a registration takes this auction's row lock first
   // (registrations.ts), so the statement after the lock sees the registration as it now is.
@@ -147,23 +164,28 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
       const [a] = await queryRows<Record<string, unknown>>(
         tx,
         sql`SELECT status, starts_at, ends_at, original_ends_at, starting_price_fen, increment_fen, current_price_fen, leader_registration_id, bid_count, last_bid_at
-            FROM trade_auctions WHERE id = ${auctionId} FOR UPDATE`,
+            FROM trade_auctions
+            WHERE id = ${auctionId} AND ${amountFen} >= COALESCE(current_price_fen + increment_fen, starting_price_fen)
+            FOR UPDATE`,
       );
-      const lastBidAt = a!.last_bid_at ? toDate(a!.last_bid_at).getTime() : 0;
+      // A higher bid committed while this one waited for the lock: the row no longer qualifies, so
+      // it is neither returned nor locked, and the waiters behind it are refused in parallel.
+      if (!a) throw new Outbid();
+      const lastBidAt = a.last_bid_at ? toDate(a.last_bid_at).getTime() : 0;
       const now = Math.max(clock.now().getTime(), lastBidAt);
       const state: AuctionState = {
-        status: a!.status as StoredAuctionStatus,
-        startsAt: toDate(a!.starts_at).getTime(),
-        endsAt: toDate(a!.ends_at).getTime(),
-        startingPriceFen: Number(a!.starting_price_fen),
-        incrementFen: Number(a!.increment_fen),
+        status: a.status as StoredAuctionStatus,
+        startsAt: toDate(a.starts_at).getTime(),
+        endsAt: toDate(a.ends_at).getTime(),
+        startingPriceFen: Number(a.starting_price_fen),
+        incrementFen: Number(a.increment_fen),
         reservePriceFen: null,
-        currentPriceFen: toNum(a!.current_price_fen),
-        leader: (a!.leader_registration_id as string | null) ?? null,
-        bidCount: Number(a!.bid_count),
+        currentPriceFen: toNum(a.current_price_fen),
+        leader: (a.leader_registration_id as string | null) ?? null,
+        bidCount: Number(a.bid_count),
       };
       const d = decideBid(state, { bidder: regId, amountFen, at: now });
-      if (!d.ok) throw new Refused(REFUSALS[d.reason](d.minimumFen));
+      if (!d.ok) throw new Refused(REFUSALS[d.reason](d.minimumFen), FINAL.has(d.reason));
       const seq = d.next.bidCount;
       const placedAt = new Date(now);
       const endsAt = new Date(d.next.endsAt);
@@ -174,7 +196,7 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
           status: state.status,
           startsAt: new Date(state.startsAt),
           endsAt,
-          originalEndsAt: toDate(a!.original_ends_at),
+          originalEndsAt: toDate(a.original_ends_at),
           startingPriceFen: state.startingPriceFen,
           incrementFen: state.incrementFen,
           currentPriceFen: amountFen,
@@ -218,7 +240,11 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
       return result;
     });
   } catch (err) {
-    if (err instanceof Refused) return refuse(db, userId, key, fingerprint, err.error);
+    if (err instanceof Outbid) {
+      const [now] = await queryRows<{ minimum: string }>(db, sql`SELECT COALESCE(current_price_fen + increment_fen, starting_price_fen) AS minimum FROM trade_auctions WHERE id = ${auctionId}`);
+      throw REFUSALS.too_low(Number(now!.minimum));
+    }
+    if (err instanceof Refused) return err.final ? Promise.reject(err.error) : refuse(db, userId, key, fingerprint, err.error);
     if (key && pgCode(err) === '23505') {
       // The same key was answered meanwhile (a concurrent retry): that first answer stands.
       const stored = await readStored(db, userId, key, fingerprint);
