@@ -1,4 +1,5 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { AuctionSnapshot, BidResult, BidView } from '../../../common/api/trading.js';
 import type { FieldError, ProblemCode } from '../../../common/problems.js';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
@@ -7,7 +8,8 @@ import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { decideBid, type AuctionState, type BidRefusal } from './auction-rules.js';
+import { decideBid, minimumBid, type AuctionState, type BidRefusal } from './auction-rules.js';
+import { inLane, knownMinimumOf, noteMinimum } from './bid-lane.js';
 import { notifyExpression, type AuctionNotification } from './events.js';
 import type { StoredAuctionStatus } from './lifecycle.js';
 import { buyerOrgIds } from './policy.js';
@@ -80,6 +82,33 @@ async function refuse(db: Db, userId: string, key: string | undefined, fingerpri
   throw err;
 }
 
+/**
+ * The read every bid attempt makes, as a named prepared statement on PostgreSQL (parsed and planned
+ * once per connection) and straight to the driver: in a bid storm it runs thousands of times a second.
+ */
+const PRECHECK = `
+  SELECT a.id, a.status, a.starts_at, a.ends_at, a.starting_price_fen, a.increment_fen, a.current_price_fen,
+         r.id AS reg_id, r.status AS reg_status, r.deposit_status, r.bidder_number, r.bidder_organization_id,
+         k.fingerprint, k.status_code, k.response
+  FROM (SELECT 1) AS one
+  LEFT JOIN trade_auctions a ON a.id = $1::uuid
+  LEFT JOIN LATERAL (
+    SELECT id, status, deposit_status, bidder_number, bidder_organization_id FROM trade_auction_registrations
+    WHERE auction_id = $1::uuid AND status IN ('pending', 'qualified') AND bidder_organization_id = ANY($2::uuid[])
+    ORDER BY (status = 'qualified' AND deposit_status = 'confirmed') DESC LIMIT 1) r ON true
+  LEFT JOIN trade_idempotency_keys k ON k.user_id = $3::uuid AND k.key = $4::varchar`;
+
+interface DriverClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+async function hotQuery<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: DriverClient }).$client;
+  const res = client instanceof pg.Pool ? await client.query({ name, text, values }) : await client.query(text, values);
+  return res.rows as T[];
+}
+
 class Refused extends Error {
   constructor(
     readonly error: AppError,
@@ -114,21 +143,13 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
   }
   if (orgIds.length === 0) throw AppError.forbidden('You belong to no organisation that may bid');
 
+  // 0. Without a key there is no stored answer to find: an amount this process already knows to be
+  // too low is refused here (a retry with a key must first find its stored answer).
+  const known = knownMinimumOf(auctionId);
+  if (!key && amountFen < known) throw REFUSALS.too_low(known);
+
   // 1. A plain read: the stored answer for the key, the auction, the caller's registration.
-  const [pre] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`SELECT a.id, a.status, a.starts_at, a.ends_at, a.starting_price_fen, a.increment_fen, a.current_price_fen,
-               r.id AS reg_id, r.status AS reg_status, r.deposit_status, r.bidder_number, r.bidder_organization_id,
-               k.fingerprint, k.status_code, k.response
-        FROM (SELECT 1) AS one
-        LEFT JOIN trade_auctions a ON a.id = ${auctionId}
-        LEFT JOIN LATERAL (
-          SELECT id, status, deposit_status, bidder_number, bidder_organization_id FROM trade_auction_registrations
-          WHERE auction_id = ${auctionId} AND status IN ('pending', 'qualified')
-            AND bidder_organization_id IN (${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)})
-          ORDER BY (status = 'qualified' AND deposit_status = 'confirmed') DESC LIMIT 1) r ON true
-        LEFT JOIN trade_idempotency_keys k ON k.user_id = ${userId} AND k.key = ${key ?? null}`,
-  );
+  const [pre] = await hotQuery<Record<string, unknown>>(db, 'trading_bid_precheck', PRECHECK, [auctionId, orgIds, userId, key ?? null]);
   if (pre?.fingerprint != null) {
     if (pre.fingerprint !== fingerprint) throw AppError.validation('headers.idempotency-key', 'was already used for a different request');
     const response = typeof pre.response === 'string' ? JSON.parse(pre.response) : pre.response;
@@ -151,6 +172,7 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
     bidCount: 0,
   };
   const early = decideBid(seen, { bidder: regId, amountFen, at: clock.now().getTime() });
+  noteMinimum(auctionId, minimumBid(seen));
   // Monotone refusals hold whatever commits meanwhile; `ended` may not (a concurrent bid can extend).
   if (!early.ok && FINAL.has(early.reason)) throw REFUSALS[early.reason](early.minimumFen);
   if (!early.ok && early.reason === 'not_open') return refuse(db, userId, key, fingerprint, REFUSALS[early.reason](early.minimumFen));
@@ -159,8 +181,30 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
   // (registrations.ts), so the statement after the lock sees the registration as it now is.
   const bidderNumber = pre.bidder_number as string;
   const bidderOrganizationId = pre.bidder_organization_id as string;
+  return inLane(auctionId, () => decideLocked({ db, actor, userId, auctionId, amountFen, key, fingerprint, regId, bidderNumber, bidderOrganizationId }));
+}
+
+interface LockedBid {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  auctionId: string;
+  amountFen: number;
+  key: string | undefined;
+  fingerprint: string;
+  regId: string;
+  bidderNumber: string;
+  bidderOrganizationId: string;
+}
+
+/** The decision under the auction's row lock (queued in this process's lane for the auction). */
+async function decideLocked(c: LockedBid): Promise<BidResult> {
+  const { db, actor, userId, auctionId, amountFen, key, fingerprint, regId, bidderNumber, bidderOrganizationId } = c;
+  // Someone in this process was accepted meanwhile at or above this amount: refused, no lock needed.
+  const known = knownMinimumOf(auctionId);
+  if (amountFen < known) throw REFUSALS.too_low(known);
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const [a] = await queryRows<Record<string, unknown>>(
         tx,
         sql`SELECT status, starts_at, ends_at, original_ends_at, starting_price_fen, increment_fen, current_price_fen, leader_registration_id, bid_count, last_bid_at
@@ -239,9 +283,12 @@ export async function placeBid(opts: { db: Db; actor: Actor; auctionId: string; 
       });
       return result;
     });
+    noteMinimum(auctionId, result.state.minimumBidFen);
+    return result;
   } catch (err) {
     if (err instanceof Outbid) {
       const [now] = await queryRows<{ minimum: string }>(db, sql`SELECT COALESCE(current_price_fen + increment_fen, starting_price_fen) AS minimum FROM trade_auctions WHERE id = ${auctionId}`);
+      noteMinimum(auctionId, Number(now!.minimum));
       throw REFUSALS.too_low(Number(now!.minimum));
     }
     if (err instanceof Refused) return err.final ? Promise.reject(err.error) : refuse(db, userId, key, fingerprint, err.error);

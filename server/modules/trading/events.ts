@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { AuctionEvent } from '../../../common/api/trading.js';
 import type { Database } from '../../db/client.js';
 import { clock } from '../../lib/clock.js';
+import { forgetAuction, noteMinimum } from './bid-lane.js';
 
 /**
  * Auction events travel through the database: the transaction that accepts a bid (or closes an
@@ -89,7 +90,11 @@ export class AuctionEventHub {
     } catch {
       return;
     }
-    for (const e of n.events) if (e.event === 'extended') this.watchEnd(n.auctionId, new Date(e.data.endsAt));
+    for (const e of n.events) {
+      if (e.event === 'extended') this.watchEnd(n.auctionId, new Date(e.data.endsAt));
+      if (e.event === 'bid') noteMinimum(n.auctionId, e.data.state.minimumBidFen);
+      if (e.event === 'closed') forgetAuction(n.auctionId);
+    }
     for (const l of this.listeners.get(n.auctionId) ?? []) l(n.events);
   }
 
