@@ -168,7 +168,7 @@ export function presentDeal(d: LoadedDeal, actor: Actor): DealView {
   if (allowed(DEAL_TRANSITIONS.confirm_payment, r.status, parties.filter((p) => p === 'staff'))) actions.push('confirm_payment');
   if (allowed(DEAL_TRANSITIONS.withdraw, r.status, parties.filter((p) => p === 'buyer'))) actions.push('withdraw');
   if (party || seesIdentities(parties)) actions.push('dossier');
-  if (party && r.status !== 'cancelled') actions.push('apply_contract');
+  if (parties.includes('owner') && r.status !== 'cancelled') actions.push('apply_contract'); // the seller applies to register the contract
   return {
     id: r.id,
     route: r.route as DealView['route'],
