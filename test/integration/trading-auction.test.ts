@@ -3,7 +3,8 @@ import type { AchievementView } from '../../common/api/catalog.js';
 import type { AuctionSnapshot, AuctionView, DealView, MyTradingView, RegistrationView, StaffDeskView } from '../../common/api/trading.js';
 import { verifyAuditChain } from '../../server/lib/audit.js';
 import { clock } from '../../server/lib/clock.js';
-import { closeDueAuctions } from '../../server/modules/trading/closing.js';
+import { closeAuction, closeDueAuctions } from '../../server/modules/trading/closing.js';
+import { tradingJobs } from '../../server/modules/trading/jobs.js';
 import { TRADING_PARAMETERS } from '../../server/modules/trading/parameters.js';
 import { useTestApp } from '../harness.js';
 import { accepted, advanceTo, auctionBody, bid, createAuction, fieldsOf, person, qualifiedBidder, seller } from './trading-fixtures.js';
@@ -194,5 +195,25 @@ describe('an auction from announcement to payment', () => {
     advanceTo(running.startsAt);
     const late = await second.session.inject({ method: 'POST', url: `/api/trading/auctions/${running.id}/cancel`, payload: { reason: '太迟了' } });
     expect(late.statusCode).toBe(409);
+  });
+
+  it('closes once however many closers race, and the scheduler jobs settle what is due', async () => {
+    const staff = await person(t, 'platform_admin');
+    const s = await seller(t);
+    const auction = await createAuction(s);
+    const a = await qualifiedBidder(t, auction, staff);
+    advanceTo(auction.startsAt);
+    accepted(await bid(a, auction.id, 1_000_000));
+    advanceTo(new Date(new Date(auction.endsAt).getTime() + 1000));
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => closeAuction({ db: t.db, auctionId: auction.id })));
+    expect(outcomes.filter((o) => o === 'sold')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === null)).toHaveLength(3);
+    const deals = (await t.app.inject({ method: 'GET', url: '/api/trading/deals?route=auction&limit=200' })).json() as { items: DealView[] };
+    expect(deals.items.filter((d) => d.auctionId === auction.id)).toHaveLength(1);
+    const ctx = { db: t.db } as Parameters<(typeof tradingJobs)[number]['run']>[0];
+    for (const job of tradingJobs) {
+      expect(await job.run(ctx)).toMatch(/^(closed|ended|concluded|pruned) \d+ /);
+      expect(await job.run(ctx)).toMatch(/ 0 /); // nothing left the second time
+    }
   });
 });

@@ -1,14 +1,13 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { AuctionSnapshot, BidResult, BidView } from '../../../common/api/trading.js';
-import type { FieldError, ProblemCode } from '../../../common/problems.js';
-import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
-import { tradeAuctions, tradeBids } from '../../db/schema/index.js';
+import type { BidResult, BidView } from '../../../common/api/trading.js';
+import { queryRows, type Db } from '../../db/client.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { decideBid, minimumBid, type AuctionState, type BidRefusal } from './auction-rules.js';
+import { pgCode, readStored, refuse, replay, type StoredResponse } from './bid-idempotency.js';
 import { inLane, knownMinimumOf, noteMinimum } from './bid-lane.js';
 import { notifyExpression, type AuctionNotification } from './events.js';
 import type { StoredAuctionStatus } from './lifecycle.js';
@@ -25,10 +24,6 @@ import { presentBid, presentLiveState } from './present-auction.js';
 const toNum = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
-interface StoredResponse {
-  statusCode: number;
-  body: BidResult | { code: ProblemCode; detail: string; errors?: FieldError[] };
-}
 
 const REFUSALS: Record<BidRefusal, (min: number) => AppError> = {
   closed: () => new AppError('conflict', 'The auction is closed', { fields: [{ field: 'body.amountFen', message: 'the auction is closed' }] }),
@@ -37,50 +32,6 @@ const REFUSALS: Record<BidRefusal, (min: number) => AppError> = {
   too_low: (min) =>
     new AppError('conflict', `The bid must be at least ${min} fen`, { fields: [{ field: 'body.amountFen', message: `must be at least ${min} fen (the current price plus the increment)` }] }),
 };
-
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code ?? e?.cause?.code;
-}
-
-function replay(stored: StoredResponse): BidResult {
-  if (stored.statusCode === 201) return { ...(stored.body as BidResult), replayed: true };
-  const p = stored.body as { code: ProblemCode; detail: string; errors?: FieldError[] };
-  throw new AppError(p.code, p.detail, { fields: p.errors });
-}
-
-async function readStored(db: DbOrTx, userId: string, key: string, fingerprint: string): Promise<StoredResponse | null> {
-  const [k] = await queryRows<{ fingerprint: string; status_code: number; response: unknown }>(
-    db,
-    sql`SELECT fingerprint, status_code, response FROM trade_idempotency_keys WHERE user_id = ${userId} AND key = ${key}`,
-  );
-  if (!k) return null;
-  if (k.fingerprint !== fingerprint) throw AppError.validation('headers.idempotency-key', 'was already used for a different request');
-  return { statusCode: k.status_code, body: (typeof k.response === 'string' ? JSON.parse(k.response) : k.response) as StoredResponse['body'] };
-}
-
-/**
- * Records a refusal under the key (first result wins), then throws it — or the result stored first.
- * Written with asynchronous commit: losing one in a crash only means a retry is decided afresh.
- */
-async function refuse(db: Db, userId: string, key: string | undefined, fingerprint: string, err: AppError): Promise<never> {
-  if (!key) throw err;
-  const body = { code: err.code, detail: err.message, ...(err.fields ? { errors: err.fields } : {}) };
-  const inserted = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
-    return queryRows(
-      tx,
-      sql`INSERT INTO trade_idempotency_keys (user_id, key, fingerprint, status_code, response, created_at)
-          VALUES (${userId}, ${key}, ${fingerprint}, ${err.status}, ${JSON.stringify(body)}::jsonb, ${clock.now()})
-          ON CONFLICT DO NOTHING RETURNING 1 AS one`,
-    );
-  });
-  if (inserted.length === 0) {
-    const stored = await readStored(db, userId, key, fingerprint);
-    if (stored) replay(stored);
-  }
-  throw err;
-}
 
 /**
  * The read every bid attempt makes, as a named prepared statement on PostgreSQL (parsed and planned
@@ -299,29 +250,4 @@ async function decideLocked(c: LockedBid): Promise<BidResult> {
     }
     throw err;
   }
-}
-
-/** The live state and the newest bids: the first SSE message, and GET …/live. */
-export async function getAuctionSnapshot(opts: { db: DbOrTx; auctionId: string; historyLimit?: number }): Promise<AuctionSnapshot> {
-  const [a] = await opts.db.select().from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
-  if (!a) throw AppError.notFound('Auction');
-  const bids = await opts.db
-    .select()
-    .from(tradeBids)
-    .where(eq(tradeBids.auctionId, a.id))
-    .orderBy(desc(tradeBids.seq))
-    .limit(opts.historyLimit ?? 50);
-  return { ...presentLiveState(a, clock.now()), history: bids.map(presentBid) };
-}
-
-export async function listBids(opts: { db: Db; auctionId: string; limit: number; before?: number }) {
-  const [a] = await opts.db.select({ id: tradeAuctions.id, bidCount: tradeAuctions.bidCount }).from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
-  if (!a) throw AppError.notFound('Auction');
-  const rows = await opts.db
-    .select()
-    .from(tradeBids)
-    .where(and(eq(tradeBids.auctionId, a.id), opts.before ? lt(tradeBids.seq, opts.before) : undefined))
-    .orderBy(desc(tradeBids.seq))
-    .limit(opts.limit);
-  return { items: rows.map(presentBid), total: a.bidCount };
 }

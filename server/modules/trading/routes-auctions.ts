@@ -19,7 +19,8 @@ import {
 import { typed } from '../../lib/http/context.js';
 import type { FastifyInstance } from 'fastify';
 import * as auctions from './auctions.js';
-import { getAuctionSnapshot, listBids, placeBid } from './bids.js';
+import { getAuctionSnapshot, listBids } from './bid-history.js';
+import { placeBid } from './bids.js';
 import type { AuctionEventHub } from './events.js';
 import * as registrations from './registrations.js';
 import { streamAuctionEvents } from './sse.js';

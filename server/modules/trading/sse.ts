@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuctionEventName, AuctionSnapshot } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
 import { clock } from '../../lib/clock.js';
-import { getAuctionSnapshot } from './bids.js';
+import { getAuctionSnapshot } from './bid-history.js';
 import type { AuctionEventHub, StreamEvent } from './events.js';
 
 /**
