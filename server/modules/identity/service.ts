@@ -53,16 +53,41 @@ function toProfile(u: { id: string; email: string; name: string; locale: string;
   return { user: { id: u.id, email: u.email, name: u.name, locale: u.locale }, grants: u.grants };
 }
 
+/**
+ * The two reads every authenticated request makes, as named prepared statements: on PostgreSQL each
+ * connection parses and plans them once (planning the grants subquery cost more than running it:
+ * 0.16 of 0.2 ms per request in bench:auction). One set per database handle.
+ */
+function prepareLookups(db: Db) {
+  return {
+    session: db
+      .select({ session: sessions, user: profileColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt)))
+      .limit(1)
+      .prepare('identity_session_lookup'),
+    token: db
+      .select({ token: apiTokens, user: profileColumns })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare('identity_token_lookup'),
+  };
+}
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+function lookupsFor(db: Db) {
+  let found = lookups.get(db);
+  if (!found) lookups.set(db, (found = prepareLookups(db)));
+  return found;
+}
+
 /** Resolves a session cookie to its actor, or null when the session is unknown, revoked or expired. */
 export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number }): Promise<Authenticated | null> {
   const id = sha256(opts.token);
   const now = clock.now();
-  const [row] = await opts.db
-    .select({ session: sessions, user: profileColumns })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-    .limit(1);
+  const [row] = await lookupsFor(opts.db).session.execute({ id });
   if (!row || row.user.disabled || row.session.expiresAt <= now) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     // Sliding expiry; written at most once a minute per session.
@@ -85,12 +110,7 @@ export async function authenticateSession(opts: { db: Db; token: string; request
 /** Resolves a bearer API token (`jq_…`) to its actor, limited to the token's scopes. */
 export async function authenticateApiToken(opts: { db: Db; token: string; requestId: string }): Promise<Authenticated | null> {
   const now = clock.now();
-  const [row] = await opts.db
-    .select({ token: apiTokens, user: profileColumns })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, sha256(opts.token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
+  const [row] = await lookupsFor(opts.db).token.execute({ tokenHash: sha256(opts.token) });
   if (!row || row.user.disabled || (row.token.expiresAt && row.token.expiresAt <= now)) return null;
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
     await opts.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
