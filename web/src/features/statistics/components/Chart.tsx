@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { echarts, type ChartOption } from './echarts';
 
 interface ClickParams {
@@ -16,38 +17,27 @@ interface Props {
 }
 
 /**
- * One chart over the feature's tree-shaken ECharts: created on mount, given each new option whole
- * (notMerge), resized with its box, disposed on unmount. (A direct wrapper: echarts-for-react's ESM
- * build imports `tslib`, which is not installed where it can resolve it, so the production build fails.)
+ * One chart over the feature's tree-shaken ECharts (`./echarts` registers only the charts and
+ * components used) through echarts-for-react's core entry: each new option is given whole
+ * (notMerge), the chart follows its box's size and is disposed on unmount.
  */
 export function Chart({ option, height = 300, loading, onClick, testId }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
-
-  useEffect(() => {
-    const el = box.current!;
-    const instance = echarts.init(el);
-    chart.current = instance;
-    instance.on('click', (p) => clickRef.current?.(p as unknown as ClickParams));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
-  }, [option]);
-
-  useEffect(() => {
-    if (loading) chart.current?.showLoading('default', { text: '' });
-    else chart.current?.hideLoading();
-  }, [loading]);
-
-  return <div ref={box} data-testid={testId} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }} />;
+  // Stable handlers: echarts-for-react rebinds events when the object changes.
+  const onEvents = useMemo(() => ({ click: (p: unknown) => clickRef.current?.(p as ClickParams) }), []);
+  return (
+    <div data-testid={testId} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        lazyUpdate
+        showLoading={Boolean(loading)}
+        loadingOption={{ text: '' }}
+        onEvents={onEvents}
+        style={{ height: '100%', width: '100%' }}
+      />
+    </div>
+  );
 }
