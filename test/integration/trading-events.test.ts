@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config.js';
 import { openPostgres, type Database } from '../../server/db/client.js';
 import { closeDueAuctions } from '../../server/modules/trading/closing.js';
 import { TRADING_PARAMETERS } from '../../server/modules/trading/parameters.js';
-import { useTestApp } from '../harness.js';
+import { createTestApp, useTestApp } from '../harness.js';
 import { accepted, advanceTo, bid, createAuction, person, qualifiedBidder, seller } from './trading-fixtures.js';
 
 /**
@@ -35,6 +35,8 @@ function openStream(url: string, headers: Record<string, string> = {}) {
   const messages: Message[] = [];
   let raw = '';
   let ended = false;
+  let markDone = () => {};
+  const done = new Promise<void>((r) => (markDone = r));
   const ready = fetch(url, { signal: controller.signal, headers }).then(async (res) => {
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = res.body!.getReader();
@@ -62,12 +64,17 @@ function openStream(url: string, headers: Record<string, string> = {}) {
       }
     })()
       .catch(() => {})
-      .finally(() => (ended = true));
+      .finally(() => {
+        ended = true;
+        markDone();
+      });
   });
   return {
     messages,
     raw: () => raw,
     ended: () => ended,
+    /** Resolves when the server has ended the stream. */
+    done: () => ready.then(() => done),
     /** Resolves when a message matching `pred` has arrived (or the stream ended without one). */
     async next(pred: (m: Message) => boolean): Promise<Message> {
       await ready;
@@ -142,6 +149,30 @@ describe('the auction event stream', () => {
     expect(res.body).not.toContain(String(RESERVE));
     const missing = await t.app.inject({ method: 'GET', url: '/api/trading/auctions/00000000-0000-4000-8000-000000000000/events' });
     expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('shutting down', () => {
+  it('ends the open event streams, so closing the server completes', async () => {
+    // A server of its own: closing it is the point.
+    const own = await createTestApp();
+    try {
+      const s = await seller(own);
+      const auction = await createAuction(s);
+      const ownBase = await own.app.listen({ port: 0, host: '127.0.0.1' });
+      const streams = [openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`), openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`)];
+      for (const stream of streams) await stream.next((m) => m.event === 'snapshot');
+      expect(streams.some((x) => x.ended())).toBe(false);
+      // Without the streams being ended, close() would wait for the clients to hang up.
+      await own.app.close();
+      for (const stream of streams) {
+        await stream.done();
+        expect(stream.ended()).toBe(true);
+        expect(stream.messages.map((m) => m.event)).toEqual(['snapshot']);
+      }
+    } finally {
+      await own.database.close();
+    }
   });
 });
 

@@ -27,8 +27,13 @@ export function notifyExpression(n: AuctionNotification): SQL {
   return sql`pg_notify(${TRADING_CHANNEL}, ${JSON.stringify(n)})`;
 }
 
-/** `resync`: the listening connection was re-established; events may have been missed, send a fresh snapshot. */
-export type HubListener = (message: StreamEvent[] | 'resync') => void;
+/**
+ * `resync`: the listening connection was re-established; events may have been missed, send a fresh snapshot.
+ * `shutdown`: the server is closing; end the stream (the client reconnects, to this server when it
+ * is back or to another one, and catches up from the snapshot).
+ */
+export type HubMessage = StreamEvent[] | 'resync' | 'shutdown';
+export type HubListener = (message: HubMessage) => void;
 
 export class AuctionEventHub {
   private readonly listeners = new Map<string, Set<HubListener>>();
@@ -157,10 +162,16 @@ export class AuctionEventHub {
     };
   }
 
+  /**
+   * Ends every open stream and stops listening. Runs before the HTTP server closes (preClose): the
+   * server waits for open responses, and an event stream never ends by itself.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const id of [...this.endTimers.keys()]) this.clearEndTimer(id);
+    const listeners = [...this.listeners.values()].flatMap((set) => [...set]);
     this.listeners.clear();
+    for (const l of listeners) l('shutdown');
     if (this.starting) await this.starting.catch(() => {});
     await this.stopListening?.();
   }

@@ -53,7 +53,8 @@ export const tradingRoutes: Routes = (instance) => {
   const hub = new AuctionEventHub(app.ctx.database, app.log, async (auctionId) => {
     await closeAuction({ db, auctionId });
   });
-  app.addHook('onClose', async () => hub.close());
+  // preClose, not onClose: the HTTP server's close waits for open responses, and event streams stay open until ended.
+  app.addHook('preClose', async () => hub.close());
 
   app.get('/api/trading/parameters', {
     config: { access: 'public' },

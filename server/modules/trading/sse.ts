@@ -3,7 +3,7 @@ import type { AuctionEventName, AuctionSnapshot } from '../../../common/api/trad
 import type { Db } from '../../db/client.js';
 import { clock } from '../../lib/clock.js';
 import { getAuctionSnapshot } from './bid-history.js';
-import type { AuctionEventHub, StreamEvent } from './events.js';
+import type { AuctionEventHub, HubMessage } from './events.js';
 
 /**
  * GET /api/trading/auctions/:id/events: a snapshot first (price, leader, history, end, server time,
@@ -20,7 +20,7 @@ export async function streamAuctionEvents(opts: { db: Db; hub: AuctionEventHub; 
   let ready = false;
   let ended = false;
   let lastSeq = 0;
-  const pending: Array<StreamEvent[] | 'resync'> = [];
+  const pending: HubMessage[] = [];
   const raw = reply.raw;
 
   const send = (event: AuctionEventName, data: unknown, id?: number) => {
@@ -41,7 +41,8 @@ export async function streamAuctionEvents(opts: { db: Db; hub: AuctionEventHub; 
       finish();
     } else hub.watchEnd(auctionId, new Date(s.endsAt));
   };
-  const forward = (m: StreamEvent[] | 'resync') => {
+  const forward = (m: HubMessage) => {
+    if (m === 'shutdown') return finish();
     if (m === 'resync') {
       getAuctionSnapshot({ db, auctionId })
         .then(sendSnapshot)
