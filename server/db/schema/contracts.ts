@@ -273,3 +273,23 @@ export const contractImportJobs = pgTable('contract_import_jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
+
+/**
+ * Deadline reminders sent to a registration point's registrars (contracts.deadline_reminders job):
+ * one row per application, condition (`due_soon`: within 2 working days; `overdue`) and deadline, so
+ * each is sent once; a resubmission's new deadline earns its own.
+ */
+export const contractDeadlineReminders = pgTable(
+  'contract_deadline_reminders',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 16 }).notNull(), // due_soon | overdue
+    deadlineAt: ts('deadline_at').notNull(),
+    /** How many registrars were notified. */
+    recipients: integer('recipients').notNull().default(0),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.kind, t.deadlineAt] })],
+);
