@@ -11,6 +11,7 @@ import { createUser } from '../../modules/identity/service.js';
 import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
+import { seedContractQueueDemo } from './contracts-queue-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -67,8 +68,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const [{ n }] = (await db.select({ n: count() }).from(users)) as [{ n: number }];
   if (Number(n) > 0) return false; // never mix demo data into a database that has real users
   const actor = systemActor('seed:demo');
+  const orgIds = new Map<string, string>();
   await db.transaction(async (tx) => {
-    const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGS) {
       const id = newId();
       orgIds.set(o.key, id);
@@ -97,6 +98,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedContractsDemo(tx, actor, { organizations: cityOrgs.map((o) => ({ ...seedOrg(o.key), type: o.type })), registrationPointId: orgIds.get('reg')! });
     await seedTradingDemo(tx, actor, { univ: seedOrg('univ'), ent: seedOrg('ent'), ent2: seedOrg('ent2'), ent3: seedOrg('ent3'), inst: seedOrg('inst') });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
+  });
+  // Through the services (each in its own transaction), after the accounts exist.
+  const userId = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+  await seedContractQueueDemo(db, {
+    memberUserId: await userId('member@jinqiao.demo'),
+    enterpriseUserId: await userId('enterprise@jinqiao.demo'),
+    registrarUserId: await userId('registrar@jinqiao.demo'),
+    registrationPointId: orgIds.get('reg')!,
   });
   return true;
 }
