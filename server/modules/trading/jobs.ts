@@ -11,10 +11,16 @@ import { closeDueAuctions, concludeDueNotices, endDueListings } from './closing.
  * watching process (events.ts); this job closes the rest.
  */
 const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600_000;
+/**
+ * How often the closing jobs look for due auctions, listings and notices (server/main.ts gives jobs
+ * this short a tick of their own): what is due closes at most a few seconds late. When nothing is
+ * due a run is one probe of a (status, ends_at) index.
+ */
+export const CLOSING_PERIOD_MS = 2_000;
 
 export const closeAuctionsJob: Job = {
   name: 'trading.close_auctions',
-  everyMs: 5_000,
+  everyMs: CLOSING_PERIOD_MS,
   async run({ db }) {
     return `closed ${await closeDueAuctions({ db })} auction(s)`;
   },
@@ -22,7 +28,7 @@ export const closeAuctionsJob: Job = {
 
 export const endListingsJob: Job = {
   name: 'trading.end_listings',
-  everyMs: 60_000,
+  everyMs: CLOSING_PERIOD_MS,
   async run({ db }) {
     return `ended ${await endDueListings({ db })} listing(s)`;
   },
@@ -30,7 +36,7 @@ export const endListingsJob: Job = {
 
 export const concludeNoticesJob: Job = {
   name: 'trading.conclude_notices',
-  everyMs: 60_000,
+  everyMs: CLOSING_PERIOD_MS,
   async run({ db }) {
     return `concluded ${await concludeDueNotices({ db })} notice(s)`;
   },
