@@ -83,10 +83,14 @@ export function rowHash(prevHash: string, f: ChainedFields): string {
  * lock orders writers, so sequence order is chain order and a rolled-back change leaves no row.
  */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  // The lock is its own statement: a statement's snapshot is taken before it waits, so the read of
+  // the chain's head must start after the lock is held (or it could miss the previous holder's row).
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [seqRow] = await queryRows<{ seq: string | number }>(tx, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`);
+  const [seqRow] = await queryRows<{ hash: string | null; seq: string | number }>(
+    tx,
+    sql`SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
+  );
+  const prevHash = seqRow?.hash ?? GENESIS_HASH;
   const before = redact(entry.before);
   const after = redact(entry.after);
   const fields: ChainedFields = {

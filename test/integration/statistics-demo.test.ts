@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContractPage } from '../../common/api/contracts.js';
+import type { ContractSummary } from '../../common/api/contracts.js';
 import type { FlowsView, OverviewView, TopView } from '../../common/api/statistics.js';
 import { queryRows } from '../../server/db/client.js';
 import { DEMO_CONTRACT_SCALE } from '../../server/db/seed/contracts-demo.js';
@@ -136,7 +136,7 @@ describe('demo contracts', () => {
   });
   it('give the demo registrar applications in flight: a queue with deadlines, one needing expert review', async () => {
     const registrar = await loginAs(t.app, { email: 'registrar@jinqiao.demo', password: DEMO_PASSWORD });
-    const queue = (await registrar.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as ContractPage;
+    const queue = (await registrar.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as { items: ContractSummary[] };
     expect(queue.items.map((c) => c.status)).toEqual(['submitted', 'submitted', 'submitted']);
     for (const c of queue.items) expect(c.deadlineAt && c.workingDaysLeft).toBeTruthy();
     expect(queue.items.filter((c) => c.expertReviewRequired).map((c) => c.workingDaysLeft)).toEqual([30]);
@@ -146,7 +146,7 @@ describe('demo contracts', () => {
       if (c.expertReviewRequired) expect(c.actions).not.toContain('certify');
     }
     const member = await loginAs(t.app, { email: 'member@jinqiao.demo', password: DEMO_PASSWORD });
-    const mine = (await member.inject({ method: 'GET', url: '/api/me/contracts?limit=200' })).json() as ContractPage;
+    const mine = (await member.inject({ method: 'GET', url: '/api/me/contracts?limit=200' })).json() as { items: ContractSummary[] };
     expect(mine.items.filter((c) => c.status !== 'certified').map((c) => c.status).sort()).toEqual(['draft', 'returned', 'submitted', 'submitted']);
   });
 });
