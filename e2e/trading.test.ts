@@ -141,6 +141,25 @@ afterAll(async () => {
 });
 
 describe.skipIf(!enabled)('trading journeys', () => {
+  it('the owner of a listing sees who registered intent on it, and the centre’s verdict', { timeout: 120_000 }, async () => {
+    // The demo's open listings of 津沽大学 each have an intent; find the one staff have qualified.
+    const member = await apiAs('member@jinqiao.demo');
+    const open = await member.call<{ items: { id: string; achievement: { title: string }; intents: { status: string; buyer: { name: string } | null }[] | null }[] }>('GET', '/api/trading/listings?status=open&limit=50');
+    const listing = open.items.find((l) => l.intents?.some((i) => i.status === 'qualified'));
+    expect(listing).toBeDefined();
+
+    const owner = await logIn('member@jinqiao.demo');
+    await owner.goto(`${base}/workspace/trading`);
+    await owner.getByTestId('my-selling').getByRole('link', { name: listing!.achievement.title }).click();
+    const row = owner.getByTestId('listing-intents').getByTestId('intent-row');
+    await expect.poll(() => row.count()).toBe(listing!.intents!.length);
+    expect(await row.first().textContent()).toContain('天津东丽新材料股份有限公司');
+    expect(await row.first().textContent()).toContain('资格通过');
+    // The statement the buyer filed with the trading centre is not the owner's to read.
+    expect(await owner.locator('body').textContent()).not.toContain('本公司具备实施该技术的生产条件和资金实力');
+    await owner.context().close();
+  });
+
   it('an expert objects to an agreed price under notice and the owner answers', { timeout: 120_000 }, async () => {
     const expert = await logIn('expert@jinqiao.demo');
     await expert.goto(`${base}/trading/notices/${ids.notice}`);

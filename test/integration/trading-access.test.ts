@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuctionView, NoticeView, ObjectionView } from '../../common/api/trading.js';
+import type { AuctionView, IntentView, ListingView, NoticeView, ObjectionView } from '../../common/api/trading.js';
 import { closeDueAuctions } from '../../server/modules/trading/closing.js';
 import { loginAs, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
@@ -166,5 +166,75 @@ describe.each(ROWS.map((r) => [r.action, r] as const))('%s', (_name, row) => {
       got[who] = res.statusCode;
     }
     expect(got).toEqual(row.expected);
+  });
+});
+
+/**
+ * Who sees the intents (意向受让) on a listing. The owner learns who registered, their offers and the
+ * centre's verdict (rejection reasons included), as the dossier later records them; the
+ * qualification statement a buyer files is for the centre's staff. A buyer sees its own intent
+ * only; everyone else sees the counts.
+ */
+interface IntentsSeen {
+  /** Length of `intents`, or null when the list is not sent. */
+  listed: number | null;
+  /** Intents (listed or the caller's own) that name their buyer. */
+  named: number;
+  /** Intents that carry the buyer's qualification statement. */
+  statements: number;
+  /** Whether `myIntent` is there. */
+  mine: boolean;
+}
+
+const INTENTS_SEEN: Record<Who, IntentsSeen> = {
+  owner: { listed: 2, named: 2, statements: 0, mine: false },
+  ownerAdmin: { listed: 2, named: 2, statements: 0, mine: false },
+  staff: { listed: 2, named: 2, statements: 2, mine: false },
+  buyer: { listed: null, named: 1, statements: 1, mine: true },
+  otherMember: { listed: null, named: 0, statements: 0, mine: false },
+  officialHere: { listed: null, named: 0, statements: 0, mine: false },
+  officialElsewhere: { listed: null, named: 0, statements: 0, mine: false },
+  expert: { listed: null, named: 0, statements: 0, mine: false },
+  anonymous: { listed: null, named: 0, statements: 0, mine: false },
+};
+
+describe('the intents on a listing', () => {
+  it('are shown to each member of the cast as the table says', async () => {
+    for (const p of Object.values(people)) p.session = await loginAs(t.app, p.user);
+    const sc = await scene();
+    const rival = await person(t, 'org_member');
+    const res = await sc.s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { achievementId: sc.s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const listing = res.json() as ListingView;
+    const statement = (who: string) => `${who}具备受让实施该技术的条件，联系人电话 139-0000-0000。`;
+    const intents: IntentView[] = [];
+    for (const [p, who] of [[sc.buyer, '甲公司'], [rival, '乙公司']] as const) {
+      const r = await p.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/intents`, payload: { offerFen: 510_000, qualification: statement(who) } });
+      expect(r.statusCode, r.body).toBe(201);
+      intents.push(r.json() as IntentView);
+    }
+    const rejected = await staff.session.inject({ method: 'POST', url: `/api/trading/intents/${intents[1]!.id}/qualification`, payload: { decision: 'rejected', reason: '未提交资信证明' } });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+
+    const got: Partial<Record<Who, IntentsSeen>> = {};
+    for (const who of CAST) {
+      const session = sessionOf(sc, who);
+      const req = { method: 'GET' as const, url: `/api/trading/listings/${listing.id}` };
+      const view = ((session ? await session.inject(req) : await t.app.inject(req)).json()) as ListingView;
+      const shown = [...(view.intents ?? []), ...(view.myIntent ? [view.myIntent] : [])];
+      got[who] = { listed: view.intents?.length ?? null, named: shown.filter((i) => i.buyer).length, statements: shown.filter((i) => i.qualification).length, mine: !!view.myIntent };
+      const body = JSON.stringify(view);
+      if (who === 'owner' || who === 'ownerAdmin') {
+        expect(view.intents!.map((i) => [i.buyer?.id, i.status, i.reviewReason])).toEqual([
+          [sc.buyer.user.organizationId, 'pending', null],
+          [rival.user.organizationId, 'rejected', '未提交资信证明'],
+        ]);
+        expect(body).not.toContain('139-0000-0000');
+        expect(view.intents!.every((i) => i.actions.length === 0)).toBe(true);
+      }
+      if (who === 'buyer') expect(body).not.toContain(rival.user.organizationId!);
+      if (got[who].named === 0) for (const p of [sc.buyer, rival]) expect(body).not.toContain(p.user.organizationId!);
+    }
+    expect(got).toEqual(INTENTS_SEEN);
   });
 });

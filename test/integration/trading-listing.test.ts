@@ -50,7 +50,7 @@ describe('listing', () => {
     expect(await achievementStatus(s)).toBe('in_trade');
   });
 
-  it('takes intents at or above the base price; staff qualify; only staff see who', async () => {
+  it('takes intents at or above the base price; staff qualify; staff and the owner see who', async () => {
     const staff = await person(t, 'platform_admin');
     const s = await seller(t);
     const listing = await list(s);
@@ -66,9 +66,12 @@ describe('listing', () => {
     await qualify(staff, i.id);
     const seen = (await t.app.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(seen).toMatchObject({ intentCount: 1, qualifiedCount: 1, intents: null, myIntent: null });
+    expect(JSON.stringify(seen)).not.toContain(buyer.user.organizationId!);
+    // The owner sees who registered, the offer and the verdict — not the statement filed with the centre.
     const ownerView = (await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
-    expect(ownerView.intents).toBeNull();
-    expect(JSON.stringify(ownerView)).not.toContain(buyer.user.organizationId!);
+    expect(ownerView.intents).toHaveLength(1);
+    expect(ownerView.intents![0]).toMatchObject({ id: i.id, status: 'qualified', offerFen: 520_000, buyer: { id: buyer.user.organizationId }, qualification: null, actions: [] });
+    expect(JSON.stringify(ownerView)).not.toContain('我公司具备受让实施该技术的条件和资金');
     const staffView = (await staff.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(staffView.intents?.[0]?.buyer?.id).toBe(buyer.user.organizationId);
     const buyerView = (await buyer.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import type { ListingCreateBody, ListingStatus, ListingView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
 import { tradeListingIntents, tradeListings } from '../../db/schema/index.js';
@@ -11,7 +11,7 @@ import { newId } from '../../lib/ids.js';
 import { endTrade, requireTradableAchievement, startTrade } from './catalog-bridge.js';
 import { INTENT_TRANSITIONS, LISTING_TRANSITIONS, requireTransition } from './lifecycle.js';
 import { TRADING_PARAMETERS } from './parameters.js';
-import { buyerOrgIds, isStaff, partiesFor } from './policy.js';
+import { buyerOrgIds, isStaff, partiesFor, sellerOrgIds } from './policy.js';
 import { presentIntent, presentListing } from './presenter.js';
 import { countTrades, loadIntents, loadTrade, loadTrades, type ListingRow, type Loaded } from './records.js';
 import { actingBuyerOrganization } from './registrations.js';
@@ -69,12 +69,14 @@ async function presentListings(db: Db, actor: Actor, listings: Loaded<ListingRow
     .where(and(inArray(tradeListingIntents.listingId, ids), inArray(tradeListingIntents.status, ['pending', 'qualified'])))
     .groupBy(tradeListingIntents.listingId, tradeListingIntents.status);
   const orgs = buyerOrgIds(actor);
-  const staff = isStaff(actor);
-  const intents = staff
-    ? await loadIntents(db, inArray(tradeListingIntents.listingId, ids))
-    : orgs.length
-      ? await loadIntents(db, and(inArray(tradeListingIntents.listingId, ids), inArray(tradeListingIntents.buyerOrganizationId, orgs)))
-      : [];
+  // Every intent: staff on any listing, the owner on its own (presentIntent decides what each sees of one).
+  const sellers = sellerOrgIds(actor);
+  const seesAll = new Set(isStaff(actor) ? ids : listings.filter((l) => sellers.includes(l.row.organizationId)).map((l) => l.row.id));
+  const which = or(
+    seesAll.size ? inArray(tradeListingIntents.listingId, [...seesAll]) : undefined,
+    orgs.length ? and(inArray(tradeListingIntents.listingId, ids), inArray(tradeListingIntents.buyerOrganizationId, orgs)) : undefined,
+  );
+  const intents = which ? await loadIntents(db, which) : [];
   const now = clock.now();
   return listings.map((l) => {
     const n = (status: string) => Number(counts.find((c) => c.listingId === l.row.id && c.status === status)?.n ?? 0);
@@ -84,7 +86,7 @@ async function presentListings(db: Db, actor: Actor, listings: Loaded<ListingRow
       intentCount: n('pending') + n('qualified'),
       qualifiedCount: n('qualified'),
       myIntent,
-      intents: staff ? intents.filter((i) => i.row.listingId === l.row.id) : null,
+      intents: seesAll.has(l.row.id) ? intents.filter((i) => i.row.listingId === l.row.id) : null,
     });
   });
 }

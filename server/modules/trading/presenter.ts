@@ -42,14 +42,17 @@ export function presentIntent(i: LoadedIntent, actor: Actor, now: Date): IntentV
   if (listingOpen && allowed(INTENT_TRANSITIONS.reject, i.row.status, parties.filter((p) => p === 'staff'))) actions.push('reject');
   if (listingOpen && allowed(INTENT_TRANSITIONS.withdraw, i.row.status, parties.filter((p) => p === 'buyer'))) actions.push('withdraw');
   const identities = own || seesIdentities(parties);
+  // The owner learns who registered on its listing and the centre's verdict (as the dossier shows it),
+  // not the qualification statement the buyer filed with the centre.
+  const owner = parties.includes('owner');
   return {
     id: i.row.id,
     listingId: i.row.listingId,
     status: i.row.status as IntentView['status'],
-    buyer: identities ? i.buyer : null,
+    buyer: identities || owner ? i.buyer : null,
     offerFen: i.row.offerFen,
     qualification: identities ? i.row.qualification : null,
-    reviewReason: identities ? i.row.reviewReason : null,
+    reviewReason: identities || owner ? i.row.reviewReason : null,
     reviewedAt: iso(i.row.reviewedAt),
     createdAt: i.row.createdAt.toISOString(),
     listing: { id: i.listing.id, title: i.listing.title, status: i.listing.status as IntentView['listing']['status'], endsAt: i.listing.endsAt.toISOString() },
@@ -61,7 +64,7 @@ export interface ListingExtras {
   intentCount: number;
   qualifiedCount: number;
   myIntent: LoadedIntent | null;
-  /** Every intent, for staff. */
+  /** Every intent, for staff and the listing's owner. */
   intents: LoadedIntent[] | null;
 }
 

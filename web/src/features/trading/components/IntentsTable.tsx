@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'react';
 import { Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { IntentView } from '../../../../../common/api/trading';
@@ -10,7 +11,11 @@ import { QualifyButtons } from './QualifyButtons';
 import { StatusTag } from './StatusTag';
 import { formatInstant } from './time';
 
-/** Purchase intents with the buyer, offer and qualification; staff qualify or reject them. */
+/**
+ * Purchase intents with the buyer, offer, status and the centre's review note; staff also see the
+ * qualification statement (expand a row) and qualify or reject. The listing's owner gets the same
+ * rows without the statement.
+ */
 export function IntentsTable({ rows, loading, showListing, testId }: { rows: IntentView[] | undefined; loading?: boolean; showListing?: boolean; testId: string }) {
   const t = useT();
   const review = useReviewIntent();
@@ -26,11 +31,13 @@ export function IntentsTable({ rows, loading, showListing, testId }: { rows: Int
       data-testid={testId}
       locale={{ emptyText: t('trading.nothingWaiting') }}
       expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>, rowExpandable: (r) => !!r.qualification }}
+      onRow={(r) => ({ 'data-testid': 'intent-row', 'data-id': r.id }) as HTMLAttributes<HTMLElement>}
       columns={[
         ...(showListing ? [{ title: t('trading.listing'), key: 'listing', render: (_: unknown, r: IntentView) => <Link to={`/trading/listings/${r.listing.id}`}>{r.listing.title}</Link> }] : []),
         { title: t('trading.buyer'), key: 'buyer', render: (_, r) => r.buyer?.name ?? '—' },
         { title: t('trading.offer'), dataIndex: 'offerFen', align: 'right', render: (v: number) => formatYuan(v) },
         { title: t('trading.status'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="intent" status={r.status} /> },
+        { title: t('trading.reviewReason'), dataIndex: 'reviewReason', responsive: ['md'], render: (v: string | null) => v ?? '' },
         { title: t('trading.registeredAt'), dataIndex: 'createdAt', responsive: ['lg'], render: (v: string) => formatInstant(v) },
         {
           title: t('common.actions'),

@@ -153,6 +153,7 @@ export function ListingPage() {
             </Card>
             {listing.intents && (
               <Card title={t('trading.intents')} size="small">
+                <Typography.Paragraph type="secondary">{t('trading.intentsVisibility')}</Typography.Paragraph>
                 <IntentsTable rows={listing.intents} testId="listing-intents" />
               </Card>
             )}
