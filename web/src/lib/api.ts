@@ -48,9 +48,16 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is instead of a JSON body (uploads and imports take bytes), with `contentType`. */
+  raw?: Blob;
+  /** The raw body's type; by default the blob's own, else application/octet-stream. */
+  contentType?: string;
+  /** More request headers, e.g. Idempotency-Key. Accept, the CSRF header and a body's Content-Type are set by the client over these. */
+  headers?: Record<string, string>;
   query?: Query;
   signal?: AbortSignal;
 }
@@ -62,13 +69,21 @@ interface RequestOptions {
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  headers.accept = 'application/json, application/problem+json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers['x-csrf-token'] = csrf;
   }
   // Send a content type only with a body: the server refuses an empty JSON body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (options.raw !== undefined) {
+    headers['content-type'] = options.contentType ?? (options.raw.type || 'application/octet-stream');
+    body = options.raw;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
 
   let response: Response;
   try {
@@ -76,7 +91,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (error) {
@@ -100,7 +115,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       type: 'about:blank',
       title: response.statusText || 'Error',
       status: response.status,
-      code: response.status >= 500 ? 'internal' : 'bad_request',
+      code: response.status === 413 ? 'payload_too_large' : response.status >= 500 ? 'internal' : 'bad_request',
       detail: `${response.status} ${response.statusText}`.trim(),
     });
   }
@@ -110,6 +125,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  /** POSTs a file as the raw request body. */
+  upload: <T>(path: string, file: Blob, opts: { query?: Query; contentType?: string } = {}) => apiRequest<T>(path, { method: 'POST', raw: file, ...opts }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

@@ -1,14 +1,8 @@
 import { useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { BidResult } from '../../../../../common/api/trading';
-import type { Problem } from '../../../../../common/problems';
-import { ApiProblem } from '../../../lib/api';
+import { ApiProblem, apiRequest } from '../../../lib/api';
 import { noteServerTime } from './server-clock';
-
-function csrfToken(): string | null {
-  const part = document.cookie.split(';').find((p) => p.trim().startsWith('jq_csrf='));
-  return part ? decodeURIComponent(part.trim().slice('jq_csrf='.length)) : null;
-}
 
 export interface PlaceBidArgs {
   auctionId: string;
@@ -18,32 +12,13 @@ export interface PlaceBidArgs {
   idempotencyKey: string;
 }
 
-/** POST …/bids with an Idempotency-Key header (the shared client sends no custom headers). */
+/** POST …/bids with an Idempotency-Key header. */
 export async function placeBid({ auctionId, amountFen, organizationId, idempotencyKey }: PlaceBidArgs): Promise<BidResult> {
-  const headers: Record<string, string> = {
-    accept: 'application/json, application/problem+json',
-    'content-type': 'application/json',
-    'idempotency-key': idempotencyKey,
-  };
-  const csrf = csrfToken();
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(`/api/trading/auctions/${encodeURIComponent(auctionId)}/bids`, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: JSON.stringify({ amountFen, organizationId }),
-    });
-  } catch (error) {
-    throw new ApiProblem({ type: 'about:blank', title: 'Network error', status: 0, code: 'unavailable', detail: (error as Error).message });
-  }
-  const data: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    if (data && typeof data === 'object' && 'status' in data && 'code' in data) throw new ApiProblem(data as Problem);
-    throw new ApiProblem({ type: 'about:blank', title: response.statusText || 'Error', status: response.status, code: response.status >= 500 ? 'internal' : 'bad_request' });
-  }
-  const result = data as BidResult;
+  const result = await apiRequest<BidResult>(`/api/trading/auctions/${encodeURIComponent(auctionId)}/bids`, {
+    method: 'POST',
+    body: { amountFen, organizationId },
+    headers: { 'idempotency-key': idempotencyKey },
+  });
   noteServerTime(result.state.serverTime);
   return result;
 }
