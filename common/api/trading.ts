@@ -276,9 +276,10 @@ export const IntentView = z.object({
   id: z.string(),
   listingId: z.string(),
   status: z.enum(INTENT_STATUSES),
-  /** Shown to the buyer itself and to staff; null for others. */
+  /** Shown to the buyer itself, the listing's owner and staff; null for others. */
   buyer: OrgRef.nullable(),
   offerFen: z.number(),
+  /** The qualification statement filed with the centre: the buyer itself and staff only (null for the owner). */
   qualification: z.string().nullable(),
   reviewReason: z.string().nullable(),
   reviewedAt: z.string().nullable(),
@@ -299,14 +300,14 @@ export const ListingView = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   renewals: z.number(),
-  /** Intents registered (pending or qualified); who they are is for staff only. */
+  /** Intents registered (pending or qualified); who they are is for the listing's owner and staff. */
   intentCount: z.number(),
   qualifiedCount: z.number(),
   /** The auction the listing converted into, when several qualified buyers came. */
   auctionId: z.string().nullable(),
   /** The caller's organisation's intent, if any. */
   myIntent: IntentView.nullable(),
-  /** Every intent with the buyer: staff only (null otherwise). */
+  /** Every intent with the buyer: the listing's owner and staff (null otherwise). */
   intents: z.array(IntentView).nullable(),
   actions: z.array(z.enum(LISTING_ACTIONS)),
 });
