@@ -23,8 +23,8 @@
  *   POST   /api/contracts/import?organizationId=&jobId=  contract:apply     raw xlsx → 201 ImportResult (submitted applications, all or nothing)
  *   POST   /api/registration/contracts/import?registrationOrganizationId=&jobId=
  *                                                        contract:register  raw xlsx → 201 ImportResult (historical registrations, certified)
- *   GET    /api/me/contracts/export.xlsx                 contract:apply     my organisations' contracts (re-imports)
- *   GET    /api/registration/contracts/export.xlsx       contract:register  QueueQuery → the point's contracts (re-imports as historical)
+ *   GET    /api/me/contracts/export.xlsx?status=         contract:apply     my organisations' contracts (re-imports)
+ *   GET    /api/registration/contracts/export.xlsx       contract:register  ExportQuery → the point's contracts (re-imports as historical)
  *   GET    /api/contracts/import-jobs/:id                authenticated      ImportJobView (the user who started it only)
  */
 import { z } from 'zod';
@@ -402,9 +402,15 @@ export const ImportJobView = z.object({
 });
 
 /** The registrar's export: the point's contracts in one status (certified by default), optionally one certification year. */
+/** The registrar's export: the queue's filter (certified by default); too many rows → a problem naming `query.year`. */
 export const ExportQuery = z.object({
   status: z.enum(CONTRACT_STATUSES).default('certified'),
   year: z.coerce.number().int().min(1980).max(2100).optional(),
+  q: Text(100).optional(),
+});
+/** The applicant's export: every status, or one. */
+export const MyExportQuery = z.object({
+  status: z.enum(CONTRACT_STATUSES).optional(),
 });
 export const ImportQuery = z.object({
   /** Applicants in several organisations name the one they apply for. */

@@ -47,11 +47,10 @@ export interface References {
 /** All references (an import), or only those one input names (a single application: no need to read every region). */
 export async function loadReferences(db: DbOrTx, input?: ContractInput): Promise<References> {
   const codes = input ? [input.seller.regionCode, input.buyer.regionCode, input.intermediary?.regionCode].filter((c): c is string => Boolean(c)) : null;
-  const [fields, regionRows, points] = await Promise.all([
-    db.select({ code: technicalFields.code }).from(technicalFields).where(input ? eq(technicalFields.code, input.fieldCode) : undefined),
-    codes?.length === 0 ? Promise.resolve([]) : db.select({ code: regions.code }).from(regions).where(codes ? inArray(regions.code, codes) : undefined),
-    listRegistrationPointRows(db),
-  ]);
+  // One statement at a time: `db` may be a transaction's single client.
+  const fields = await db.select({ code: technicalFields.code }).from(technicalFields).where(input ? eq(technicalFields.code, input.fieldCode) : undefined);
+  const regionRows = codes?.length === 0 ? [] : await db.select({ code: regions.code }).from(regions).where(codes ? inArray(regions.code, codes) : undefined);
+  const points = await listRegistrationPointRows(db);
   return { fieldCodes: new Set(fields.map((f) => f.code)), regionCodes: new Set(regionRows.map((r) => r.code)), points };
 }
 

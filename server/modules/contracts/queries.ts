@@ -54,13 +54,24 @@ async function summaries(db: Db, where: SQL | undefined, order: SQL[], limit: nu
   return { rows: rows.map((r) => ({ ...r, regionPaths: [] })), total: Number(total) };
 }
 
-/** The actor's organisations' contracts, any status, newest change first. */
+/** A list's filter and order; null when the caller can see nothing in it. */
+export interface ListFilter {
+  where: SQL | undefined;
+  order: SQL[];
+}
+
+/** The actor's organisations' contracts (one status, or any), newest change first. */
+export function ownFilter(actor: Actor, query: { status?: z.infer<typeof MyContractsQuery>['status'] }): ListFilter | null {
+  requirePermission(actor, 'contract:apply');
+  const orgIds = organizationIdsOf(actor, [...APPLICANT_ROLES]);
+  if (orgIds.length === 0) return null;
+  return { where: and(inArray(contracts.organizationId, orgIds), query.status ? eq(contracts.status, query.status) : undefined), order: [desc(contracts.updatedAt), asc(contracts.id)] };
+}
+
 export async function listOwnContracts(opts: { db: Db; actor: Actor; query: z.infer<typeof MyContractsQuery> }) {
-  requirePermission(opts.actor, 'contract:apply');
-  const orgIds = organizationIdsOf(opts.actor, [...APPLICANT_ROLES]);
-  if (orgIds.length === 0) return { rows: [] as SummaryRow[], total: 0 };
-  const where = and(inArray(contracts.organizationId, orgIds), opts.query.status ? eq(contracts.status, opts.query.status) : undefined);
-  return summaries(opts.db, where, [desc(contracts.updatedAt), asc(contracts.id)], opts.query.limit, opts.query.offset);
+  const filter = ownFilter(opts.actor, opts.query);
+  if (!filter) return { rows: [] as SummaryRow[], total: 0 };
+  return summaries(opts.db, filter.where, filter.order, opts.query.limit, opts.query.offset);
 }
 
 /** Registration points whose contracts the actor reviews: their registrar organisations; null = every point (platform admins). */
@@ -72,11 +83,10 @@ export function reviewedPoints(actor: Actor): string[] | null {
  * The registrar's queue: contracts at the caller's registration points in one status (submitted by
  * default), soonest deadline first; `overdue` keeps only (or drops) those past their deadline.
  */
-export async function listQueue(opts: { db: Db; actor: Actor; query: z.infer<typeof QueueQuery> }) {
-  requirePermission(opts.actor, 'contract:register');
-  const points = reviewedPoints(opts.actor);
-  if (points && points.length === 0) return { rows: [] as SummaryRow[], total: 0 };
-  const q = opts.query;
+export function queueFilter(actor: Actor, q: Omit<z.infer<typeof QueueQuery>, 'limit' | 'offset'>): ListFilter | null {
+  requirePermission(actor, 'contract:register');
+  const points = reviewedPoints(actor);
+  if (points && points.length === 0) return null;
   const now = clock.now();
   const conditions: Array<SQL | undefined> = [eq(contracts.status, q.status), points ? inArray(contracts.registrationOrganizationId, points) : undefined];
   if (q.overdue !== undefined) conditions.push(q.overdue ? lte(contracts.deadlineAt, now) : or(sql`${contracts.deadlineAt} IS NULL`, sql`${contracts.deadlineAt} > ${now}`));
@@ -88,5 +98,23 @@ export async function listQueue(opts: { db: Db; actor: Actor; query: z.infer<typ
     conditions.push(or(ilike(contracts.title, like), ilike(applicant.name, like), ilike(sql`coalesce(${contracts.registrationNumber}, '')`, like)));
   }
   const order = q.status === 'submitted' ? [asc(contracts.deadlineAt), asc(contracts.submittedAt), asc(contracts.id)] : [desc(contracts.updatedAt), asc(contracts.id)];
-  return summaries(opts.db, and(...conditions), order, q.limit, q.offset);
+  return { where: and(...conditions), order };
+}
+
+export async function listQueue(opts: { db: Db; actor: Actor; query: z.infer<typeof QueueQuery> }) {
+  const filter = queueFilter(opts.actor, opts.query);
+  if (!filter) return { rows: [] as SummaryRow[], total: 0 };
+  return summaries(opts.db, filter.where, filter.order, opts.query.limit, opts.query.offset);
+}
+
+/** The ids a list's filter selects, in its order, at most `limit` (the exports: one statement, no paging). */
+export async function listContractIds(db: Db, filter: ListFilter, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .innerJoin(applicant, eq(applicant.id, contracts.organizationId))
+    .where(filter.where)
+    .orderBy(...filter.order)
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

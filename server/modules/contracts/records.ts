@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ContractStatus, PartyRole } from '../../../common/contracts.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -31,27 +32,59 @@ export interface LoadedContract {
   attachments: AttachmentRow[];
 }
 
-/** One contract; `forUpdate` locks its row for a transition. Null when there is none. */
-export async function loadContract(db: DbOrTx, id: string, forUpdate = false): Promise<LoadedContract | null> {
-  const q = db.select().from(contracts).where(eq(contracts.id, id)).limit(1);
-  const [row] = forUpdate ? await q.for('update') : await q;
-  if (!row) return null;
-  const [orgs, point, field, parties, costs, payments, attachments] = await Promise.all([
-    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, row.organizationId)),
-    db
-      .select({ id: organizations.id, name: organizations.name, regionCode: regions.code, regionName: regions.name, regionPath: regions.path })
-      .from(organizations)
-      .innerJoin(regions, eq(regions.code, row.registrationRegionCode))
-      .where(eq(organizations.id, row.registrationOrganizationId)),
-    row.fieldCode ? db.select({ name: technicalFields.nameZh }).from(technicalFields).where(eq(technicalFields.code, row.fieldCode)) : Promise.resolve([]),
-    db
-      .select({ party: contractParties, regionName: regions.name, regionPath: regions.path })
-      .from(contractParties)
-      .leftJoin(regions, eq(regions.code, contractParties.regionCode))
-      .where(eq(contractParties.contractId, id)),
-    db.select().from(contractCostItems).where(eq(contractCostItems.contractId, id)).orderBy(asc(contractCostItems.position)),
-    db.select().from(contractPayments).where(eq(contractPayments.contractId, id)).orderBy(asc(contractPayments.position)),
-    db
+const applicantOrg = alias(organizations, 'applicant');
+const pointOrg = alias(organizations, 'point');
+const pointRegion = alias(regions, 'point_region');
+
+/** Groups rows by contract id, keeping their order. */
+function byContract<T extends { contractId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.contractId);
+    if (list) list.push(r);
+    else out.set(r.contractId, [r]);
+  }
+  return out;
+}
+
+/**
+ * Contracts with everything their view, certificate, fact and export row need, in the order of
+ * `ids` (unknown ids are left out): five statements for the whole set, one after the other (never
+ * concurrently on one client). `forUpdate` locks the contract rows (a transition's read).
+ */
+export async function loadContracts(db: DbOrTx, ids: string[], opts: { forUpdate?: boolean } = {}): Promise<LoadedContract[]> {
+  if (ids.length === 0) return [];
+  const head = db
+    .select({
+      row: contracts,
+      applicantName: applicantOrg.name,
+      pointName: pointOrg.name,
+      pointRegionName: pointRegion.name,
+      pointRegionPath: pointRegion.path,
+      fieldName: technicalFields.nameZh,
+    })
+    .from(contracts)
+    .innerJoin(applicantOrg, eq(applicantOrg.id, contracts.organizationId))
+    .innerJoin(pointOrg, eq(pointOrg.id, contracts.registrationOrganizationId))
+    .innerJoin(pointRegion, eq(pointRegion.code, contracts.registrationRegionCode))
+    .leftJoin(technicalFields, eq(technicalFields.code, contracts.fieldCode))
+    .where(inArray(contracts.id, ids));
+  const heads = opts.forUpdate ? await head.for('update', { of: contracts }) : await head;
+  if (heads.length === 0) return [];
+  const found = heads.map((h) => h.row.id);
+  const parties = byContract(
+    (
+      await db
+        .select({ party: contractParties, regionName: regions.name, regionPath: regions.path })
+        .from(contractParties)
+        .leftJoin(regions, eq(regions.code, contractParties.regionCode))
+        .where(inArray(contractParties.contractId, found))
+    ).map((p) => ({ ...p.party, regionName: p.regionName, regionPath: p.regionPath })),
+  );
+  const costs = byContract(await db.select().from(contractCostItems).where(inArray(contractCostItems.contractId, found)).orderBy(asc(contractCostItems.contractId), asc(contractCostItems.position)));
+  const payments = byContract(await db.select().from(contractPayments).where(inArray(contractPayments.contractId, found)).orderBy(asc(contractPayments.contractId), asc(contractPayments.position)));
+  const attachments = byContract(
+    await db
       .select({
         id: contractAttachments.id,
         contractId: contractAttachments.contractId,
@@ -64,29 +97,30 @@ export async function loadContract(db: DbOrTx, id: string, forUpdate = false): P
         createdAt: contractAttachments.createdAt,
       })
       .from(contractAttachments)
-      .where(eq(contractAttachments.contractId, id))
-      .orderBy(asc(contractAttachments.createdAt), asc(contractAttachments.id)),
-  ]);
-  const byRole = new Map<PartyRole, PartyRow>(parties.map((p) => [p.party.role as PartyRole, { ...p.party, regionName: p.regionName, regionPath: p.regionPath }]));
-  return {
-    row,
-    applicant: orgs[0]!,
-    registrationPoint: point[0]!,
-    fieldName: field[0]?.name ?? null,
-    parties: { seller: byRole.get('seller')!, buyer: byRole.get('buyer')!, intermediary: byRole.get('intermediary') ?? null },
-    costs,
-    payments,
-    attachments: attachments.map((a) => ({ ...a, stored: a.url == null })),
-  };
+      .where(inArray(contractAttachments.contractId, found))
+      .orderBy(asc(contractAttachments.contractId), asc(contractAttachments.createdAt), asc(contractAttachments.id)),
+  );
+  const loaded = new Map<string, LoadedContract>();
+  for (const h of heads) {
+    const id = h.row.id;
+    const byRole = new Map<PartyRole, PartyRow>((parties.get(id) ?? []).map((p) => [p.role as PartyRole, p]));
+    loaded.set(id, {
+      row: h.row,
+      applicant: { id: h.row.organizationId, name: h.applicantName },
+      registrationPoint: { id: h.row.registrationOrganizationId, name: h.pointName, regionCode: h.row.registrationRegionCode, regionName: h.pointRegionName, regionPath: h.pointRegionPath },
+      fieldName: h.fieldName,
+      parties: { seller: byRole.get('seller')!, buyer: byRole.get('buyer')!, intermediary: byRole.get('intermediary') ?? null },
+      costs: costs.get(id) ?? [],
+      payments: payments.get(id) ?? [],
+      attachments: (attachments.get(id) ?? []).map((a) => ({ ...a, stored: a.url == null })),
+    });
+  }
+  return ids.map((id) => loaded.get(id)).filter((c): c is LoadedContract => c !== undefined);
 }
 
-export async function loadContracts(db: DbOrTx, ids: string[]): Promise<LoadedContract[]> {
-  const out: LoadedContract[] = [];
-  for (const id of ids) {
-    const c = await loadContract(db, id);
-    if (c) out.push(c);
-  }
-  return out;
+/** One contract; `forUpdate` locks its row for a transition. Null when there is none. */
+export async function loadContract(db: DbOrTx, id: string, forUpdate = false): Promise<LoadedContract | null> {
+  return (await loadContracts(db, [id], { forUpdate }))[0] ?? null;
 }
 
 export function factsOf(c: LoadedContract): ContractFacts {

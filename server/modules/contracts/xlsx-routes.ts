@@ -1,13 +1,15 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ExportQuery, ImportJobView, ImportQuery, ImportResult } from '../../../common/api/contracts.js';
+import { ExportQuery, ImportJobView, ImportQuery, ImportResult, MyExportQuery } from '../../../common/api/contracts.js';
 import { typed, type Routes } from '../../lib/http/context.js';
-import { buildImportTemplate, exportOwnContracts, exportRegisteredContracts } from './xlsx-export.js';
+import { buildImportTemplate, EXPORT_MAX_ROWS, exportOwnContracts, exportRegisteredContracts } from './xlsx-export.js';
+import { MAX_IMPORT_ROWS } from './xlsx-workbook.js';
 import { getImportJob, importContracts, MAX_IMPORT_BYTES, XLSX_MIME } from './xlsx.js';
 
 const tags = ['contracts'];
 
-function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Buffer) {
+function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Buffer | Readable) {
   return reply
     .header('content-type', XLSX_MIME)
     .header('content-disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`)
@@ -18,6 +20,10 @@ function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Bu
 const importDescription =
   `Send the workbook as the raw body with content-type ${XLSX_MIME}. Any bad row imports nothing: a validation_failed ` +
   'problem lists each error as `rows.<row>.<column header>`, and the report stays on the import job (header x-import-job-id).';
+
+const exportDescription =
+  `Streamed while it is read. At most ${EXPORT_MAX_ROWS.toLocaleString('en')} rows: a larger export is refused (400 validation_failed naming the filter ` +
+  `to narrow, \`query.year\` for the registrar). An import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en')} rows a file: split a larger export to re-import it.`;
 
 /** Bulk import and export as xlsx; the upload is the raw body (no multipart), parsed in this plugin only. */
 export const contractXlsxRoutes: Routes = (instance) => {
@@ -54,13 +60,13 @@ export const contractXlsxRoutes: Routes = (instance) => {
 
   app.get('/api/me/contracts/export.xlsx', {
     config: { access: 'contract:apply' },
-    schema: { tags, summary: 'My organisations’ contracts as xlsx, in the import layout plus status and id' },
-    handler: async (req, reply) => sendWorkbook(reply, '技术合同导出', 'contracts-export', await exportOwnContracts({ db, actor: req.actor, publicUrl: config.publicUrl })),
+    schema: { tags, summary: 'My organisations’ contracts as xlsx, in the import layout plus status and id', description: exportDescription, querystring: MyExportQuery },
+    handler: async (req, reply) => sendWorkbook(reply, '技术合同导出', 'contracts-export', await exportOwnContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl })),
   });
 
   app.get('/api/registration/contracts/export.xlsx', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'The contracts at my registration points as xlsx (certified by default); re-imports as historical registrations', querystring: ExportQuery },
+    schema: { tags, summary: 'The contracts at my registration points as xlsx (certified by default); re-imports as historical registrations', description: exportDescription, querystring: ExportQuery },
     handler: async (req, reply) => sendWorkbook(reply, '技术合同登记导出', 'registered-contracts', await exportRegisteredContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl })),
   });
 

@@ -2,6 +2,7 @@
  * Writing the contracts workbook (template or export: the data sheet plus 填写说明) and reading an
  * uploaded one into one validated ContractInput (or its errors) per data row.
  */
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { ContractInput } from '../../../common/api/contracts.js';
@@ -38,11 +39,16 @@ export interface ParsedRow {
   issues: RowIssue[];
 }
 
-export async function writeWorkbook(fields: Array<{ code: string; nameZh: string }>, contracts: LoadedContract[] | null, publicUrl = ''): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Writes the workbook into `out` with ExcelJS's streaming writer: the data sheet (one row per
+ * contract from `batches`; null = the empty template) then 填写说明. Each row is committed as it is
+ * written, so memory stays flat however many contracts there are.
+ */
+export async function writeWorkbook(out: Writable, opts: { fields: Array<{ code: string; nameZh: string }>; batches: AsyncIterable<LoadedContract[]> | null; publicUrl?: string }): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Jinqiao 津桥';
   wb.created = clock.now();
-  const columns = contractColumns(publicUrl).filter((c) => contracts || !c.exportOnly);
+  const columns = contractColumns(opts.publicUrl ?? '').filter((c) => opts.batches || !c.exportOnly);
   const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.id, width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -52,7 +58,9 @@ export async function writeWorkbook(fields: Array<{ code: string; nameZh: string
     cell.note = `${req}${c.help}${c.example ? `\n例：${c.example}` : ''}`;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.exportOnly ? 'FFEEEEEE' : c.required ? 'FFFFE7BA' : 'FFDDEBF7' } };
   });
-  for (const c of contracts ?? []) ws.addRow(columns.map((col) => col.write(c)));
+  ws.getRow(1).commit();
+  if (opts.batches) for await (const batch of opts.batches) for (const c of batch) ws.addRow(columns.map((col) => col.write(c))).commit();
+  ws.commit();
 
   const help = wb.addWorksheet('填写说明');
   help.getColumn('A').width = 22;
@@ -78,7 +86,7 @@ export async function writeWorkbook(fields: Array<{ code: string; nameZh: string
   ];
   notes.forEach((n, i) => (help.getRow(columns.length + 4 + i).getCell(1).value = n));
   help.getCell('E1').value = '技术领域';
-  fields.forEach((f, i) => {
+  opts.fields.forEach((f, i) => {
     help.getRow(i + 3).getCell('E').value = f.nameZh;
     help.getRow(i + 3).getCell('F').value = f.code;
   });
@@ -88,7 +96,19 @@ export async function writeWorkbook(fields: Array<{ code: string; nameZh: string
     help.getRow(r).getCell('H').value = CONTRACT_TYPE_LABELS[type].zh;
     help.getRow(r++).getCell('I').value = CONTRACT_SUBTYPES[type].map((s) => CONTRACT_SUBTYPE_LABELS[s].zh).join('、') || '（无子类）';
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  help.commit();
+  await wb.commit();
+}
+
+/** The whole workbook as one buffer (the template: no rows). */
+export async function workbookBuffer(fields: Array<{ code: string; nameZh: string }>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
+  await writeWorkbook(out, { fields, batches: null });
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 function scalar(v: ExcelJS.CellValue): Scalar {
