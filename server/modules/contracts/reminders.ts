@@ -35,7 +35,7 @@ const lastDay = (deadlineAt: Date) => localDateOf(new Date(deadlineAt.getTime() 
 function message(kind: ReminderKind, c: { title: string; applicantName: string; deadlineAt: Date }, now: Date) {
   const left = deadlineInfo('submitted', c.deadlineAt, now).workingDaysLeft ?? 0;
   return kind === 'overdue'
-    ? { title: `认定登记申请已超期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，已超期 ${Math.abs(left)} 个工作日。` }
+    ? { title: `认定登记申请已超期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，已超期${left ? ` ${Math.abs(left)} 个工作日` : ''}。` }
     : { title: `认定登记申请即将到期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，还剩 ${left} 个工作日。` };
 }
 
