@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SavedSearchBody, SavedSearchTarget } from '../../../common/api/search.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { notifications, savedSearches, users } from '../../db/schema/index.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -17,6 +17,28 @@ import { runWatch, validateWatch } from './watches.js';
  * (`instant`) or in a daily digest (`daily`) when SMTP is configured.
  */
 const MAX_SAVED = 50;
+
+export interface NewNotification {
+  userId: string;
+  /** What it is about, e.g. `record_match`, `contract_overdue` (≤ 32 characters). */
+  kind: string;
+  title: string;
+  body?: string | null;
+  /** A path in the portal, e.g. `/workspace/contracts/…`. */
+  link?: string | null;
+}
+
+/**
+ * How other modules notify users in the app (and through the daily digest when SMTP is configured),
+ * inside the caller's transaction so a notification exists exactly when the change that caused it
+ * does. The caller audits its own change. Returns the new notifications' ids.
+ */
+export async function notifyUsers(tx: Tx, items: NewNotification[], at = clock.now()): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rows = items.map((n) => ({ id: newId(), userId: n.userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, createdAt: at }));
+  await tx.insert(notifications).values(rows);
+  return rows.map((r) => r.id);
+}
 
 export async function listSavedSearches(opts: { db: Db; actor: Actor }) {
   requireUser(opts.actor);
@@ -100,14 +122,13 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
         .returning({ id: savedSearches.id });
       if (claimed.length === 0 || fresh.length === 0) return;
       const rows = fresh.map((f) => ({
-        id: newId(),
         userId: s.userId,
         kind: f.score === null ? 'saved_search_match' : 'record_match',
         title: f.score === null ? `「${s.name}」有新结果：${f.title}` : `「${s.name}」有新匹配（${f.score} 分）：${f.title}`,
         body: f.summary.slice(0, 200),
         link: f.link,
       }));
-      await tx.insert(notifications).values(rows);
+      const ids = await notifyUsers(tx, rows);
       await writeAudit(tx, opts.actor, { action: 'notification.create', entity: 'saved_search', entityId: s.id, after: { count: rows.length } });
       created += rows.length;
       if (s.notify === 'instant' && opts.mailer.enabled) {
@@ -116,7 +137,7 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
           subject: `津桥：「${s.name}」有 ${rows.length} 条新结果`,
           text: rows.map((r) => `${r.title}\n${opts.publicUrl}${r.link}`).join('\n\n'),
         });
-        await tx.update(notifications).set({ emailedAt: clock.now() }).where(inArray(notifications.id, rows.map((r) => r.id)));
+        await tx.update(notifications).set({ emailedAt: clock.now() }).where(inArray(notifications.id, ids));
       }
     });
   }

@@ -9,12 +9,12 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { contractDeadlineReminders, contracts, notifications, organizations, roleAssignments, users } from '../../db/schema/index.js';
+import { contractDeadlineReminders, contracts, organizations, roleAssignments, users } from '../../db/schema/index.js';
+import { notifyUsers } from '../alerts/service.js';
 import { systemActor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { addWorkingDays, localDateOf, startOfLocalDate } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
-import { newId } from '../../lib/ids.js';
 import { deadlineInfo } from './presenter.js';
 
 export const DUE_SOON_WORKING_DAYS = 2;
@@ -73,9 +73,9 @@ export async function sendDeadlineReminders(opts: { db: Db }): Promise<{ dueSoon
     const sent = due.filter((d) => claimed.some((c) => c.contractId === d.id && c.kind === d.kind));
     const rows = sent.flatMap((d) => {
       const m = message(d.kind, { ...d, deadlineAt: d.deadlineAt! }, now);
-      return recipientsOf(d.pointId).map((userId) => ({ id: newId(), userId, kind: `contract_${d.kind}`, title: m.title, body: m.body, link: `/workspace/contracts/${d.id}`, createdAt: now }));
+      return recipientsOf(d.pointId).map((userId) => ({ userId, kind: `contract_${d.kind}`, title: m.title, body: m.body, link: `/workspace/contracts/${d.id}` }));
     });
-    if (rows.length) await tx.insert(notifications).values(rows);
+    await notifyUsers(tx, rows, now);
     for (const d of sent) {
       await writeAudit(tx, systemActor('job:contracts'), {
         action: 'contract.deadline_reminder',
