@@ -4,6 +4,7 @@ import { queryRows, type DbOrTx, type Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { clock } from './clock.js';
 import { canonicalJson, sha256 } from './ids.js';
+import { AUTH_ENTITIES, authChanged } from './auth-changes.js';
 
 /** Fields whose values never reach the audit log (their change is still recorded, as `[redacted]`). */
 const SENSITIVE = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password', 'token']);
@@ -83,6 +84,9 @@ export function rowHash(prevHash: string, f: ChainedFields): string {
  * lock orders writers, so sequence order is chain order and a rolled-back change leaves no row.
  */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  // Before the commit too: what a concurrent request reads and caches meanwhile is dropped again
+  // after the commit (identity/hook.ts) — the cache refuses a fill that a change overtook.
+  if (AUTH_ENTITIES.has(entry.entity)) authChanged(actor.requestId ?? null);
   // The lock is its own statement: a statement's snapshot is taken before it waits, so the read of
   // the chain's head must start after the lock is held (or it could miss the previous holder's row).
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);

@@ -3,12 +3,17 @@ import type { RouteAccess } from '../../../common/roles.js';
 import { anonymousActor, can } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../lib/http/context.js';
+import { AuthCache } from './auth-cache.js';
 import { authenticateApiToken, authenticateSession, type Profile } from './service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The caller's profile as authentication read it (null for anonymous requests). */
     profile: Profile | null;
+  }
+  interface FastifyInstance {
+    /** This app's authentication cache (tests look at it). */
+    authCache: AuthCache;
   }
 }
 
@@ -30,6 +35,19 @@ export function registerAuthentication(app: FastifyInstance) {
   app.decorateRequest('sessionCsrf', null);
   app.decorateRequest('profile', null);
 
+  const cache = new AuthCache(app.ctx.database, app.log);
+  app.decorate('authCache', cache);
+  app.addHook('onReady', async () => {
+    // Without its listening connection the cache stays off; authentication still works uncached.
+    await cache.start().catch((err: unknown) => app.log.warn({ err }, 'authentication cache disabled: cannot LISTEN'));
+  });
+  app.addHook('onClose', async () => cache.close());
+  // A request that changed what authentication reads has committed by now: forget again, so nothing
+  // read before its commit survives it (writeAudit forgot once already, before the commit).
+  app.addHook('onSend', async (req) => {
+    cache.settle(String(req.id));
+  });
+
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (access === undefined) {
@@ -48,14 +66,14 @@ export function registerAuthentication(app: FastifyInstance) {
     const authorization = req.headers.authorization;
     if (authorization) {
       const m = /^Bearer\s+(jq_[A-Za-z0-9_-]+)$/.exec(authorization);
-      const auth = m ? await authenticateApiToken({ db, token: m[1]!, requestId }) : null;
+      const auth = m ? await authenticateApiToken({ db, token: m[1]!, requestId, cache }) : null;
       if (!auth) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
       req.actor = auth.actor;
       req.profile = auth.profile;
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
-        const auth = await authenticateSession({ db, token, requestId, ttlHours: config.sessionTtlHours });
+        const auth = await authenticateSession({ db, token, requestId, ttlHours: config.sessionTtlHours, cache });
         if (auth) {
           req.actor = auth.actor;
           req.sessionCsrf = auth.csrfToken;

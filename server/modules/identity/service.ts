@@ -8,6 +8,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId, randomToken, sha256 } from '../../lib/ids.js';
 import { clearCounter, hitCounter, peekCounter, windowEnd } from '../../lib/throttle.js';
 import { effectiveGrants, grantRowsJson, loadGrantRows, type GrantRow } from './grants.js';
+import type { AuthCache } from './auth-cache.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 /** Login throttling: failures per e-mail lock that e-mail for the rest of the window; per IP, a ceiling. */
@@ -83,18 +84,28 @@ function lookupsFor(db: Db) {
   return found;
 }
 
+/** A credential's row from the cache, else from the database (a found row is cached; a miss never is). */
+async function cachedLookup<T>(cache: AuthCache | undefined, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (!cache) return read();
+  const hit = cache.get<T>(key);
+  if (hit) return hit;
+  const generation = cache.generation;
+  const row = await read();
+  if (row) cache.set(key, row, generation);
+  return row;
+}
+
 /** Resolves a session cookie to its actor, or null when the session is unknown, revoked or expired. */
-export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number }): Promise<Authenticated | null> {
+export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number; cache?: AuthCache }): Promise<Authenticated | null> {
   const id = sha256(opts.token);
   const now = clock.now();
-  const [row] = await lookupsFor(opts.db).session.execute({ id });
+  const row = await cachedLookup(opts.cache, `s:${id}`, async () => (await lookupsFor(opts.db).session.execute({ id }))[0]);
   if (!row || row.user.disabled || row.session.expiresAt <= now) return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    // Sliding expiry; written at most once a minute per session.
-    await opts.db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + opts.ttlHours * 3600_000) })
-      .where(eq(sessions.id, id));
+    // Sliding expiry; written at most once a minute per session (the cached row learns it too).
+    const expiresAt = new Date(now.getTime() + opts.ttlHours * 3600_000);
+    await opts.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+    Object.assign(row.session, { lastSeenAt: now, expiresAt });
   }
   const actor = buildUserActor({
     userId: row.user.id,
@@ -108,12 +119,14 @@ export async function authenticateSession(opts: { db: Db; token: string; request
 }
 
 /** Resolves a bearer API token (`jq_…`) to its actor, limited to the token's scopes. */
-export async function authenticateApiToken(opts: { db: Db; token: string; requestId: string }): Promise<Authenticated | null> {
+export async function authenticateApiToken(opts: { db: Db; token: string; requestId: string; cache?: AuthCache }): Promise<Authenticated | null> {
   const now = clock.now();
-  const [row] = await lookupsFor(opts.db).token.execute({ tokenHash: sha256(opts.token) });
+  const tokenHash = sha256(opts.token);
+  const row = await cachedLookup(opts.cache, `t:${tokenHash}`, async () => (await lookupsFor(opts.db).token.execute({ tokenHash }))[0]);
   if (!row || row.user.disabled || (row.token.expiresAt && row.token.expiresAt <= now)) return null;
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
     await opts.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+    row.token.lastUsedAt = now;
   }
   const actor = buildUserActor({
     userId: row.user.id,

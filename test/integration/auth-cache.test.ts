@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/db/client.js';
+import { sha256 } from '../../server/lib/ids.js';
+import { createLoggedInUser } from '../factories.js';
+import { useTestApp } from '../harness.js';
+
+/**
+ * The authentication cache (server/modules/identity/auth-cache.ts) never outlives a change: what this
+ * process changes is forgotten when it is made, what another process commits is forgotten when the
+ * database's notification arrives — well before the cache's own 2-second limit.
+ */
+const t = useTestApp();
+const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+
+describe('authentication cache', () => {
+  it('is on (its listening connection is up) and holds a session after its first request', async () => {
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    expect(t.app.authCache.active).toBe(true);
+    t.app.authCache.forget();
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect(t.app.authCache.size).toBe(1);
+  });
+
+  it('forgets a session at logout: the next request with its cookie is anonymous', async () => {
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect((await session.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBeLessThan(300);
+    expect((await me(session.cookie)).statusCode).toBe(401);
+  });
+
+  it('forgets when another process revokes a session (a write this process never saw, announced on commit)', async () => {
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect(t.app.authCache.size).toBeGreaterThan(0);
+    // Straight to the database, as another server process would: no audit entry in this process.
+    await queryRows(t.db, sql`UPDATE sessions SET revoked_at = now() WHERE id = ${sha256(session.sessionToken)}`);
+    // Within 1 s — the cache alone would keep the session for up to 2 s.
+    await expect.poll(async () => (await me(session.cookie)).statusCode, { timeout: 1000, interval: 20 }).toBe(401);
+  });
+
+  it("forgets when another process removes a user's role: the permission is gone at once", async () => {
+    const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const before = (await me(session.cookie)).json() as { permissions: string[] };
+    expect(before.permissions).toContain('org:read_own');
+    await queryRows(t.db, sql`DELETE FROM role_assignments WHERE user_id = ${user.id}`);
+    await expect.poll(async () => ((await me(session.cookie)).json() as { permissions: string[] }).permissions, { timeout: 1000, interval: 20 }).not.toContain('org:read_own');
+  });
+
+  it('does not forget on the writes a session makes every minute (sliding expiry)', async () => {
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    const generation = t.app.authCache.generation;
+    await queryRows(t.db, sql`UPDATE sessions SET last_seen_at = now(), expires_at = now() + interval '1 day' WHERE id = ${sha256(session.sessionToken)}`);
+    // A later change's notification arrives after the earlier one's, so once this one is seen, the
+    // sliding-expiry write (which notifies no one) would have been seen too.
+    await queryRows(t.db, sql`UPDATE organizations SET name = name WHERE false`);
+    await expect.poll(() => t.app.authCache.generation, { timeout: 1000, interval: 20 }).toBe(generation + 1);
+  });
+});
