@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedFields } from '../../server/db/seed/fields.js';
 import { createLoggedInUser, createOrganization, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { clock } from '../../server/lib/clock.js';
 import { searchSettings } from '../../server/modules/search/service.js';
 
 /**
@@ -228,10 +229,31 @@ describe('broad queries', () => {
       expect(new Set(ids(broad))).toEqual(new Set(made.slice(2)));
       const trl = counts(broad.facets?.trl);
       expect(trl['3']! + trl['4']!).toBe(4);
-      // A filter that narrows the query below the window makes the page exact again, facets stay windowed.
+      // A filter narrows within the window, so the total is what its facet bucket said.
       const narrowed = await search({ q: k, trl: 3, limit: 100 });
-      expect(narrowed.total).toBe(3);
       expect(narrowed.approximate).toBe(true);
+      expect(narrowed.total).toBe(trl['3']);
+      expect(new Set(ids(narrowed))).toEqual(new Set([made[2], made[4]]));
+    } finally {
+      searchSettings.broadQueryWindow = 1000;
+    }
+  });
+});
+
+describe('broad queries over time', () => {
+  it('looks further back when the newest records hold fewer matches than the window', async () => {
+    const k = tag();
+    const older = [await file(member, { title: `钙钛矿电池 ${k} 一` }), await file(member, { title: `钙钛矿电池 ${k} 二` })];
+    clock.advance(10 * 86_400_000);
+    const newer = await file(member, { title: `钙钛矿电池 ${k} 三` });
+    // Newer records without the tag: the newest eight hold one match only.
+    for (let i = 0; i < 7; i++) await file(member, { title: `填充记录 ${tag()}` });
+    searchSettings.broadQueryWindow = 2;
+    try {
+      const found = await search({ q: k, limit: 100, sort: 'newest' });
+      expect(ids(found)).toEqual([newer, older[1]]);
+      expect(found.total).toBe(2);
+      expect(found.approximate).toBe(true);
     } finally {
       searchSettings.broadQueryWindow = 1000;
     }

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -19,6 +20,30 @@ import { organizations, regions, users } from './identity.js';
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A PostgreSQL tsvector built from jieba tokens (config `simple`), searched through a GIN index. */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Publication-time blocks for search: the day a record was published (days since 1970, UTC) and
+ * the 8-, 64- and 512-day blocks holding it, as lexemes with a leading space (no jieba token has
+ * one): ' d20451', ' w2556', ' m319', ' y39'.
+ */
+export const RECENCY_BLOCKS = [
+  { prefix: 'd', days: 1 },
+  { prefix: 'w', days: 8 },
+  { prefix: 'm', days: 64 },
+  { prefix: 'y', days: 512 },
+] as const;
+
+/**
+ * The search vector plus the record's publication blocks (none before it is published). A GIN index
+ * on it answers "matches of the text published since day D" (`text & (blocks covering D…today)`)
+ * intersecting inside the index, without visiting older matches (search/window.ts). Queries must
+ * repeat this expression exactly (column references may be qualified) for the planner to use it.
+ */
+export function recencyVector(searchVector: SQL | AnyPgColumn, publishedAt: SQL | AnyPgColumn): SQL {
+  const day = sql`(floor(extract(epoch from (${publishedAt} AT TIME ZONE 'UTC')) / 86400)::int)`;
+  const lexemes = RECENCY_BLOCKS.map((b) => sql`${sql.raw(`' ${b.prefix}'`)} || ${b.days === 1 ? day : sql`(${day} / ${sql.raw(String(b.days))})`}::text`);
+  return sql`(${searchVector} || CASE WHEN ${publishedAt} IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY[${sql.join(lexemes, sql`, `)}]) END)`;
+}
 
 /** Technical fields: the CSL disciplines and the strategic emerging industries, stored as data. */
 export const technicalFields = pgTable(
@@ -109,6 +134,8 @@ export const achievements = pgTable(
     index('achievements_region_idx').on(t.regionCode),
     // Newest first, and the window of a broad search (its newest matches) without sorting them all.
     index('achievements_published_idx').on(t.publishedAt.desc(), t.id),
+    // Broad searches: a text's newest matches through the index alone (search/window.ts).
+    index('achievements_recency_idx').using('gin', recencyVector(t.searchVector, t.publishedAt)),
   ],
 );
 
@@ -130,6 +157,7 @@ export const demands = pgTable(
     index('demands_search_idx').using('gin', t.searchVector),
     index('demands_field_idx').on(t.fieldCode),
     index('demands_published_idx').on(t.publishedAt.desc(), t.id),
+    index('demands_recency_idx').using('gin', recencyVector(t.searchVector, t.publishedAt)),
   ],
 );
 

@@ -8,51 +8,65 @@ import { allOf, FACETS, facetKey, type FacetName, type KindSpec } from './filter
 /**
  * Facet counts, "disjunctive": each facet counts over the set matched by the text, visibility and
  * every OTHER facet's filter, so choosing 滨海新区 still shows how many records the other districts
- * have. One statement: the text/visibility set is materialised once with one boolean per filter,
- * then each facet groups the rows passing the other filters. The total (all filters) comes with it.
+ * have. The set is materialised once with one boolean per filter (facetColumns), then each facet
+ * groups the rows passing the other filters (facetBranches), in the statement that finds the page
+ * (statement.ts) or, for a search without text, in one statement of its own (countFacets).
  */
 export type FacetCounts = z.infer<typeof Facets>;
 
 const MULTI: ReadonlySet<FacetName> = new Set(['mode', 'ip']);
 
+const facetsOf = (spec: KindSpec) => FACETS.filter((f) => (f !== 'ip' || spec.hasIp) && (f !== 'funding' || spec.hasFunding));
+
+/** Select-list entries: each facet's key (k_<facet>) and whether the row passes each filter set (p_<facet>). */
+export function facetColumns(spec: KindSpec, filters: Partial<Record<FacetName, SQL>>): SQL[] {
+  return [
+    ...facetsOf(spec).map((f) => sql`${facetKey(spec, f)} AS ${sql.raw(`k_${f}`)}`),
+    ...FACETS.filter((f) => filters[f]).map((f) => sql`(${filters[f]}) AS ${sql.raw(`p_${f}`)}`),
+  ];
+}
+
+/** The rows of `from` (carrying facetColumns) passing every filter but `except`'s. */
+export const passing = (filters: Partial<Record<FacetName, SQL>>, except?: FacetName): SQL =>
+  allOf(FACETS.filter((f) => f !== except && filters[f]).map((f) => sql.raw(`p_${f}`)));
+
+/** One SELECT (facet, key, n) per facet, to UNION ALL: each counts the rows of `from` passing the other facets' filters. */
+export function facetBranches(spec: KindSpec, filters: Partial<Record<FacetName, SQL>>, from: string): SQL[] {
+  const src = sql.raw(from);
+  return facetsOf(spec).map((f) => {
+    const k = sql.raw(`k_${f}`);
+    if (!MULTI.has(f)) return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${k}::text AS key, count(*)::int AS n FROM ${src} WHERE ${passing(filters, f)} AND ${k} IS NOT NULL GROUP BY 2`;
+    const values = f === 'mode' ? sql`SELECT DISTINCT m AS v FROM unnest(${src}.k_mode) m` : sql`SELECT DISTINCT e->>'kind' AS v FROM jsonb_array_elements(${src}.k_ip) e`;
+    return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(*)::int AS n FROM ${src} CROSS JOIN LATERAL (${values}) x WHERE ${passing(filters, f)} GROUP BY 2`;
+  });
+}
+
+/** Facet counts over every row matching `base` (no window: searches without text). */
 export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; filters: Partial<Record<FacetName, SQL>> }): Promise<{ total: number; facets: FacetCounts }> {
   const { db, spec, base, filters } = opts;
-  const facets = FACETS.filter((f) => (f !== 'ip' || spec.hasIp) && (f !== 'funding' || spec.hasFunding));
-  const columns = facets.map((f) => sql`${facetKey(spec, f)} AS ${sql.raw(`k_${f}`)}`);
-  const passes = FACETS.filter((f) => filters[f]).map((f) => sql`(${filters[f]}) AS ${sql.raw(`p_${f}`)}`);
-  const passing = (except?: FacetName) => allOf(FACETS.filter((f) => f !== except && filters[f]).map((f) => sql.raw(`p_${f}`)));
-  const branches = facets.map((f) => {
-    if (!MULTI.has(f)) return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${sql.raw(`k_${f}`)} AS key, count(*)::int AS n FROM base WHERE ${passing(f)} AND ${sql.raw(`k_${f}`)} IS NOT NULL GROUP BY 2`;
-    const values =
-      f === 'mode' ? sql`SELECT DISTINCT m AS v FROM unnest(base.k_mode) m` : sql`SELECT DISTINCT e->>'kind' AS v FROM jsonb_array_elements(base.k_ip) e`;
-    return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(*)::int AS n FROM base CROSS JOIN LATERAL (${values}) x WHERE ${passing(f)} GROUP BY 2`;
-  });
-  branches.push(sql`SELECT 'total' AS facet, '' AS key, count(*)::int AS n FROM base WHERE ${passing()}`);
   const rows = await queryRows<{ facet: FacetName | 'total'; key: string; n: number }>(
     db,
     sql`WITH base AS MATERIALIZED (
-          SELECT ${sql.join([...columns, ...passes], sql`, `)}
+          SELECT ${sql.join(facetColumns(spec, filters), sql`, `)}
           FROM ${spec.table} r JOIN regions g ON g.code = r.region_code
           WHERE ${base}
         )
-        ${sql.join(branches, sql` UNION ALL `)}`,
+        ${sql.join([...facetBranches(spec, filters, 'base'), sql`SELECT 'total' AS facet, '' AS key, count(*)::int AS n FROM base WHERE ${passing(filters)}`], sql` UNION ALL `)}`,
   );
+  const total = Number(rows.find((r) => r.facet === 'total')?.n ?? 0);
+  return { total, facets: await presentFacets(db, rows.filter((r) => r.facet !== 'total') as Array<{ facet: FacetName; key: string; n: number }>) };
+}
 
+/** Buckets with labels, largest first. */
+export async function presentFacets(db: Db, rows: Array<{ facet: FacetName; key: string; n: number }>): Promise<FacetCounts> {
   const byFacet = new Map<string, Array<{ key: string; n: number }>>();
-  let total = 0;
-  for (const r of rows) {
-    if (r.facet === 'total') total = Number(r.n);
-    else byFacet.set(r.facet, [...(byFacet.get(r.facet) ?? []), { key: String(r.key), n: Number(r.n) }]);
-  }
+  for (const r of rows) byFacet.set(r.facet, [...(byFacet.get(r.facet) ?? []), { key: String(r.key), n: Number(r.n) }]);
   const labels = await labelsFor(db, byFacet);
   const bucket = (f: FacetName) =>
     (byFacet.get(f) ?? [])
       .map(({ key, n }) => ({ key, label: labels(f, key), count: n }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  return {
-    total,
-    facets: { field: bucket('field'), trl: bucket('trl'), region: bucket('region'), mode: bucket('mode'), price: bucket('price'), ip: bucket('ip'), funding: bucket('funding') },
-  };
+  return { field: bucket('field'), trl: bucket('trl'), region: bucket('region'), mode: bucket('mode'), price: bucket('price'), ip: bucket('ip'), funding: bucket('funding') };
 }
 
 async function labelsFor(db: Db, byFacet: Map<string, Array<{ key: string }>>) {

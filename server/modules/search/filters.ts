@@ -78,7 +78,8 @@ export function facetFilters(spec: KindSpec, q: SearchQuery): Partial<Record<Fac
   }
   if (q.trl?.length) out.trl = sql`${spec.trl} IN (${list(q.trl)})`;
   if (q.region?.length) {
-    out.region = sql`EXISTS (SELECT 1 FROM regions sel WHERE sel.code IN (${list(q.region)}) AND g.path LIKE sel.path || '%')`;
+    // The chosen regions' path prefixes are looked up once per statement (an uncorrelated ARRAY).
+    out.region = sql`g.path LIKE ANY (ARRAY(SELECT sel.path || '%' FROM regions sel WHERE sel.code IN (${list(q.region)})))`;
   }
   if (q.mode?.length) out.mode = sql`${spec.modes} && ARRAY[${list(q.mode)}]::text[]`;
   if (q.price?.length) {

@@ -7,11 +7,13 @@ import type { RecordKind } from '../catalog/lifecycle.js';
 import { canSeeRecord } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type LoadedRecord } from '../catalog/records.js';
 import { refreshDictionary } from './dictionary.js';
-import { countFacets, type FacetCounts } from './facets.js';
-import { allOf, facetFilters, KINDS, visibleSql } from './filters.js';
+import { countFacets, presentFacets, type FacetCounts } from './facets.js';
+import { allOf, facetFilters, KINDS, visibleSql, type FacetName, type KindSpec } from './filters.js';
 import { highlightRecord } from './highlight.js';
 import { parseQuery } from './query.js';
+import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
 import { synonymMap } from './synonyms.js';
+import { firstHorizon, matchesSince, widenHorizon } from './window.js';
 
 /**
  * Full-text search over achievements or demands: what the caller may see (filters.ts visibleSql),
@@ -22,20 +24,13 @@ import { synonymMap } from './synonyms.js';
 const RANK = (tsq: SQL) => sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search_vector, ${tsq})::float8`;
 
 /**
- * Broad queries: when a text query matches more records than this, ranking, the total and the facet
- * counts are computed over its most recently published matches only, and the result says so
- * (`approximate`). A word in a third of the corpus (技术, 方法) would otherwise make every search
- * rank and count hundreds of thousands of rows. Narrower queries are exact.
+ * The window of a text search: its newest `broadQueryWindow` matches (by published_at) among what
+ * the caller may see. Ranking, filters, the total and the facet counts work within it; when the
+ * text matches more, the result says so (`approximate`). A word in a third of the corpus (技术,
+ * 方法) would otherwise make every search rank and count hundreds of thousands of rows. Narrower
+ * queries are exact.
  */
 export const searchSettings = { broadQueryWindow: 1000 };
-
-type Sort = SearchQuery['sort'];
-interface Cursor {
-  s: Sort;
-  /** The last row's sort key: rank, published_at as text, or price (null for 面议/unpriced). */
-  k: number | string | null;
-  id: string;
-}
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
@@ -57,38 +52,6 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
         : c.k === null || (typeof c.k === 'number' && Number.isSafeInteger(c.k));
   if (!keyOk) throw bad();
   return c;
-}
-
-interface Ordering {
-  /** Select list entry named sort_key. */
-  key: SQL;
-  orderBy: SQL;
-  after: (c: Cursor) => SQL;
-}
-
-function ordering(sort: Sort, price: SQL, tsq: SQL | null): Ordering {
-  if (sort === 'relevance' && tsq) {
-    const rank = RANK(tsq);
-    return { key: rank, orderBy: sql`sort_key DESC, r.id`, after: (c) => sql`(${rank} < ${c.k} OR (${rank} = ${c.k} AND r.id > ${c.id}::uuid))` };
-  }
-  if (sort === 'price_asc' || sort === 'price_desc') {
-    const cmp = sort === 'price_asc' ? sql`>` : sql`<`;
-    return {
-      key: sql`(${price})::float8`,
-      orderBy: sort === 'price_asc' ? sql`sort_key ASC NULLS LAST, r.id` : sql`sort_key DESC NULLS LAST, r.id`,
-      // NULLS LAST: priced rows first in their order, then the unpriced by id.
-      after: (c) =>
-        c.k === null
-          ? sql`(${price} IS NULL AND r.id > ${c.id}::uuid)`
-          : sql`(${price} ${cmp} ${c.k} OR (${price} = ${c.k} AND r.id > ${c.id}::uuid) OR ${price} IS NULL)`,
-    };
-  }
-  // newest (and relevance without a text query)
-  return {
-    key: sql`r.published_at::text`,
-    orderBy: sql`r.published_at DESC, r.id`,
-    after: (c) => sql`(r.published_at < ${c.k}::timestamptz OR (r.published_at = ${c.k}::timestamptz AND r.id > ${c.id}::uuid))`,
-  };
 }
 
 export interface SearchHit<K extends RecordKind> {
@@ -113,48 +76,22 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   if (!spec.hasFunding && query.funding) throw AppError.validation('querystring.funding', `does not apply to ${kind}s`);
   await refreshDictionary(db);
   const parsed = parseQuery(query.q, await synonymMap(db));
-  const tsq = parsed.tsquery === null ? null : sql`${parsed.tsquery}::tsquery`;
   // Without searchable text, relevance means newest first.
-  const sort: Sort = query.sort === 'relevance' && !tsq ? 'newest' : query.sort;
+  const sort: Sort = query.sort === 'relevance' && parsed.tsquery === null ? 'newest' : query.sort;
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
-  const order = ordering(sort, spec.price, tsq);
-
-  const text = tsq ? sql`r.search_vector @@ ${tsq}` : undefined;
   const visible = visibleSql(actor);
   const filters = facetFilters(spec, query);
-  const from = sql`${spec.table} r JOIN regions g ON g.code = r.region_code`;
-  const exceedsWindow = async (cond: SQL) =>
-    (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${cond} LIMIT ${searchSettings.broadQueryWindow + 1}) x`))[0]!.n >
-    searchSettings.broadQueryWindow;
-  // The newest broadQueryWindow rows matching `cond` (inner aliases r, g shadow the outer ones).
-  const windowOf = (cond: SQL) => sql`r.id IN (SELECT r.id FROM ${from} WHERE ${cond} ORDER BY r.published_at DESC NULLS LAST, r.id LIMIT ${searchSettings.broadQueryWindow})`;
-  const baseCond = allOf([text, visible]);
-  const allCond = allOf([text, visible, ...Object.values(filters)]);
-  const broadBase = tsq !== null && (await exceedsWindow(baseCond));
-  const filtered = Object.values(filters).some(Boolean);
-  const broad = broadBase && (!filtered || (await exceedsWindow(allCond)));
-  const where = broad ? windowOf(allCond) : allCond;
-  const page = queryRows<{ id: string; sort_key: number | string | null; score: number | null }>(
-    db,
-    sql`SELECT r.id, ${order.key} AS sort_key, ${tsq ? RANK(tsq) : sql`NULL::float8`} AS score
-        FROM ${spec.table} r JOIN regions g ON g.code = r.region_code
-        WHERE ${where} ${cursor ? sql`AND ${order.after(cursor)}` : sql``}
-        ORDER BY ${order.orderBy}
-        LIMIT ${query.limit + 1}`,
-  );
-  const countWhere = () => queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => r[0]!.n);
-  // Facets count over the (possibly windowed) unfiltered matches; when only those are broad, the
-  // filtered total is still exact and counted on its own.
-  const counted = query.facets
-    ? Promise.all([countFacets({ db, spec, base: broadBase ? windowOf(baseCond) : baseCond, filters }), broadBase && !broad ? countWhere() : null]).then(
-        ([f, exactTotal]) => ({ total: exactTotal ?? f.total, facets: f.facets }),
-      )
-    : countWhere().then((total) => ({ total, facets: null }));
-  const [rows, { total, facets }] = await Promise.all([page, counted]);
-
+  const found =
+    parsed.tsquery === null
+      ? await searchWithoutText({ db, spec, visible, filters, sort, cursor, query })
+      : await searchText({ db, kind, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
+  const { page: rows, total, approximate } = found;
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
-  const records = await loadRecordsByIds(db, kind, pageRows.map((r) => r.id));
+  const [records, facets] = await Promise.all([
+    loadRecordsByIds(db, kind, pageRows.map((r) => r.id)),
+    found.facetRows ? presentFacets(db, found.facetRows) : (found.facets ?? null),
+  ]);
   const byId = new Map(records.map((r) => [r.row.id, r]));
   const items: SearchHit<K>[] = [];
   for (const row of pageRows) {
@@ -171,8 +108,67 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
     nextCursor: more && last ? encodeCursor({ s: sort, k: keyOf(last.sort_key), id: last.id }) : null,
     facets,
     terms: parsed.terms,
-    approximate: broadBase,
+    approximate,
   };
+}
+
+interface Found {
+  page: PageRow[];
+  total: number;
+  approximate: boolean;
+  facetRows?: Array<{ facet: FacetName; key: string; n: number }>;
+  facets?: FacetCounts | null;
+}
+interface Search {
+  db: Db;
+  spec: KindSpec;
+  visible: SQL;
+  filters: Partial<Record<FacetName, SQL>>;
+  sort: Sort;
+  cursor: Cursor | null;
+  query: SearchQuery;
+}
+
+/**
+ * A text search: one statement over the text's window (statement.ts), looked for since a horizon
+ * (window.ts); when fewer than a window's matches are found there, once or twice further back, and
+ * at last over every match.
+ */
+async function searchText(opts: Search & { kind: RecordKind; tsquery: string }): Promise<Found> {
+  const { db, kind, spec, tsquery, visible, query } = opts;
+  const window = searchSettings.broadQueryWindow;
+  const horizon = { db, kind, table: spec.table, window };
+  const rank = RANK(sql`${tsquery}::tsquery`);
+  let from = await firstHorizon(horizon);
+  for (let attempt = 1; ; attempt++) {
+    const text = from === null ? sql`r.search_vector @@ ${tsquery}::tsquery` : matchesSince(tsquery, from);
+    const found = await queryWindow({ ...opts, matching: sql`${text} AND ${visible}`, window, onlyFull: from !== null, facets: query.facets, rank, limit: query.limit });
+    if (from === null || found.matches >= window) {
+      return { page: found.page, total: found.total, approximate: from !== null || found.matches > window, facetRows: query.facets ? found.facetRows : undefined };
+    }
+    from = attempt >= 3 ? null : await widenHorizon({ ...horizon, from, found: found.matches });
+  }
+}
+
+/** Without text: every visible record, newest first (or by price); facets and total exact. */
+async function searchWithoutText(opts: Search): Promise<Found> {
+  const { db, spec, visible, filters, sort, cursor, query } = opts;
+  const key = sort === 'newest' ? sql`r.published_at` : sql`(${spec.price})::float8`;
+  const order = ordering(sort, key, sql`r.id`);
+  const where = allOf([visible, ...Object.values(filters)]);
+  const from = sql`${spec.table} r JOIN regions g ON g.code = r.region_code`;
+  const [page, counted] = await Promise.all([
+    queryRows<PageRow>(
+      db,
+      sql`SELECT r.id, ${key}::text AS sort_key, NULL::float8 AS score FROM ${from}
+          WHERE ${where} ${cursor ? sql`AND ${order.after(cursor)}` : sql``}
+          ORDER BY ${order.orderBy} LIMIT ${query.limit + 1}`,
+    ),
+    query.facets
+      ? countFacets({ db, spec, base: visible, filters })
+      : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => ({ total: r[0]!.n, facets: null })),
+  ]);
+  return { page, total: counted.total, approximate: false, facets: counted.facets };
 }
 
 export const searchAchievements = (opts: { db: Db; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'achievement' });
