@@ -59,9 +59,11 @@ describe.skipIf(!base)('statistics journeys', () => {
     const page = await logIn('officer@jinqiao.demo');
     await page.goto(`${base}/workspace/monitor`);
     // The dashboard opens at the latest year with registered contracts; the target is set for that year.
-    const year = Number(((await page.getByTestId('year-select').textContent()) ?? '').replace(/\D/g, ''));
-    const total = Number(((await page.getByTestId('kpi-contracts-exact').textContent()) ?? '').replace(/\D/g, ''));
-    expect(total).toBeGreaterThan(0);
+    const digitsOf = async (testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? '').replace(/\D/g, ''));
+    // Wait for the figures to load (the placeholders read 0).
+    await expect.poll(() => digitsOf('kpi-contracts-exact')).toBeGreaterThan(0);
+    const year = await digitsOf('year-select');
+    const total = await digitsOf('kpi-contracts-exact');
     await page.goto(`${base}/workspace/targets`);
     await pick(page, 'targets-year', `${year} 年`);
     await pick(page, 'target-metric', '合同数');
