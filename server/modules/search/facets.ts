@@ -36,8 +36,9 @@ export function facetBranches(spec: KindSpec, filters: Partial<Record<FacetName,
   return facetsOf(spec).map((f) => {
     const k = sql.raw(`k_${f}`);
     if (!MULTI.has(f)) return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${k}::text AS key, count(*)::int AS n FROM ${src} WHERE ${passing(filters, f)} AND ${k} IS NOT NULL GROUP BY 2`;
-    const values = f === 'mode' ? sql`SELECT DISTINCT m AS v FROM unnest(${src}.k_mode) m` : sql`SELECT DISTINCT e->>'kind' AS v FROM jsonb_array_elements(${src}.k_ip) e`;
-    return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(*)::int AS n FROM ${src} CROSS JOIN LATERAL (${values}) x WHERE ${passing(filters, f)} GROUP BY 2`;
+    // A record counts once per value, whatever its array repeats.
+    const values = f === 'mode' ? sql`unnest(${src}.k_mode) x(v)` : sql`(SELECT e->>'kind' AS v FROM jsonb_array_elements(${src}.k_ip) e) x`;
+    return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(DISTINCT ${src}.id)::int AS n FROM ${src} CROSS JOIN LATERAL ${values} WHERE ${passing(filters, f)} GROUP BY 2`;
   });
 }
 
@@ -47,7 +48,7 @@ export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; fil
   const rows = await queryRows<{ facet: FacetName | 'total'; key: string; n: number }>(
     db,
     sql`WITH base AS MATERIALIZED (
-          SELECT ${sql.join(facetColumns(spec, filters), sql`, `)}
+          SELECT r.id, ${sql.join(facetColumns(spec, filters), sql`, `)}
           FROM ${spec.table} r JOIN regions g ON g.code = r.region_code
           WHERE ${base}
         )
@@ -69,25 +70,25 @@ export async function presentFacets(db: Db, rows: Array<{ facet: FacetName; key:
   return { field: bucket('field'), trl: bucket('trl'), region: bucket('region'), mode: bucket('mode'), price: bucket('price'), ip: bucket('ip'), funding: bucket('funding') };
 }
 
+/** Region and field names: reference data, read once a minute per process rather than per search. */
+const NAMES_TTL_MS = 60_000;
+const nameCache = new WeakMap<Db, { at: number; names: Promise<Map<string, string>> }>();
+
+function referenceNames(db: Db): Promise<Map<string, string>> {
+  const cached = nameCache.get(db);
+  if (cached && Date.now() - cached.at < NAMES_TTL_MS) return cached.names;
+  const names = queryRows<{ key: string; name: string }>(
+    db,
+    sql`SELECT 'region:' || code AS key, name FROM regions UNION ALL SELECT 'field:' || code, name_zh FROM technical_fields`,
+  ).then((rows) => new Map(rows.map((r) => [r.key, r.name])));
+  nameCache.set(db, { at: Date.now(), names });
+  names.catch(() => nameCache.delete(db));
+  return names;
+}
+
 async function labelsFor(db: Db, byFacet: Map<string, Array<{ key: string }>>) {
-  const keys = (f: FacetName) => (byFacet.get(f) ?? []).map((b) => b.key);
-  const names = new Map<string, string>();
-  const lookups: Promise<void>[] = [];
-  const lookup = (table: 'regions' | 'technical_fields', nameCol: string, codes: string[], prefix: string) => {
-    if (codes.length === 0) return;
-    lookups.push(
-      queryRows<{ code: string; name: string }>(
-        db,
-        sql`SELECT code, ${sql.raw(nameCol)} AS name FROM ${sql.raw(table)} WHERE code IN (${sql.join(
-          codes.map((c) => sql`${c}`),
-          sql`, `,
-        )})`,
-      ).then((rows) => rows.forEach((r) => names.set(prefix + r.code, r.name))),
-    );
-  };
-  lookup('regions', 'name', keys('region'), 'region:');
-  lookup('technical_fields', 'name_zh', keys('field'), 'field:');
-  await Promise.all(lookups);
+  const needed = (byFacet.get('region')?.length ?? 0) + (byFacet.get('field')?.length ?? 0);
+  const names = needed ? await referenceNames(db) : new Map<string, string>();
   return (f: FacetName, key: string): string => {
     switch (f) {
       case 'field':

@@ -66,6 +66,9 @@ export function visibleSql(actor: Actor): SQL {
   return sql`${statuses} AND (${sql.join(allowed, sql` OR `)})`;
 }
 
+/** Whether visibleSql refers to the record's region (`g`): for government officers only. */
+export const visibilityUsesRegion = (actor: Actor): boolean => !isPlatformAdmin(actor) && actor.grants.some((g) => g.role === 'gov_officer');
+
 export type FacetName = 'field' | 'trl' | 'region' | 'mode' | 'price' | 'ip' | 'funding';
 export const FACETS: readonly FacetName[] = ['field', 'trl', 'region', 'mode', 'price', 'ip', 'funding'];
 

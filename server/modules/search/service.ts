@@ -8,7 +8,7 @@ import { canSeeRecord } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type LoadedRecord } from '../catalog/records.js';
 import { refreshDictionary } from './dictionary.js';
 import { countFacets, presentFacets, type FacetCounts } from './facets.js';
-import { allOf, facetFilters, KINDS, visibleSql, type FacetName, type KindSpec } from './filters.js';
+import { allOf, facetFilters, KINDS, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
 import { highlightRecord } from './highlight.js';
 import { parseQuery } from './query.js';
 import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
@@ -84,7 +84,7 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   const found =
     parsed.tsquery === null
       ? await searchWithoutText({ db, spec, visible, filters, sort, cursor, query })
-      : await searchText({ db, kind, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
+      : await searchText({ db, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
   const { page: rows, total, approximate } = found;
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
@@ -134,15 +134,15 @@ interface Search {
  * (window.ts); when fewer than a window's matches are found there, once or twice further back, and
  * at last over every match.
  */
-async function searchText(opts: Search & { kind: RecordKind; tsquery: string }): Promise<Found> {
-  const { db, kind, spec, tsquery, visible, query } = opts;
+async function searchText(opts: Search & { kind: RecordKind; tsquery: string; actor: Actor }): Promise<Found> {
+  const { db, kind, spec, tsquery, visible, query, actor } = opts;
   const window = searchSettings.broadQueryWindow;
   const horizon = { db, kind, table: spec.table, window };
   const rank = RANK(sql`${tsquery}::tsquery`);
   let from = await firstHorizon(horizon);
   for (let attempt = 1; ; attempt++) {
     const text = from === null ? sql`r.search_vector @@ ${tsquery}::tsquery` : matchesSince(tsquery, from);
-    const found = await queryWindow({ ...opts, matching: sql`${text} AND ${visible}`, window, onlyFull: from !== null, facets: query.facets, rank, limit: query.limit });
+    const found = await queryWindow({ ...opts, matching: sql`${text} AND ${visible}`, matchingUsesRegion: visibilityUsesRegion(actor), window, onlyFull: from !== null, facets: query.facets, rank, limit: query.limit });
     if (from === null || found.matches >= window) {
       return { page: found.page, total: found.total, approximate: from !== null || found.matches > window, facetRows: query.facets ? found.facetRows : undefined };
     }

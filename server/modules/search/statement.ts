@@ -57,8 +57,9 @@ export interface WindowResult {
 export async function queryWindow(opts: {
   db: Db;
   spec: KindSpec;
-  /** Text and visibility, over `r` (the record) and `g` (its region). */
+  /** Text and visibility, over `r` (the record) and, when `matchingUsesRegion`, `g` (its region). */
   matching: SQL;
+  matchingUsesRegion: boolean;
   window: number;
   /** Skip ranking and counting when fewer than `window` rows match (the caller will look further back). */
   onlyFull: boolean;
@@ -78,7 +79,8 @@ export async function queryWindow(opts: {
   const rows = await queryRows<{ facet: string; key: string; n: number; sort_key: string | null; score: number | null }>(
     opts.db,
     sql`WITH m AS MATERIALIZED (
-          SELECT r.ctid AS tid, r.id, r.published_at FROM ${spec.table} r JOIN regions g ON g.code = r.region_code WHERE ${opts.matching}
+          SELECT r.ctid AS tid, r.id, r.published_at FROM ${spec.table} r ${opts.matchingUsesRegion ? sql`JOIN regions g ON g.code = r.region_code` : sql``}
+          WHERE ${opts.matching}
         ), w AS MATERIALIZED (
           SELECT tid FROM m ${opts.onlyFull ? sql`WHERE (SELECT count(*) FROM m) >= ${opts.window}` : sql``}
           ORDER BY published_at DESC NULLS LAST, id LIMIT ${opts.window}

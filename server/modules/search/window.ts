@@ -42,9 +42,9 @@ export function recencyLexemes(from: number, through: number): string[] {
 
 /** The text's matches published since day `from`, as a condition on the recency index. */
 export function matchesSince(tsquery: string, from: number): SQL {
-  // The blocks reach well past today: records published after the horizon was chosen (or by a
-  // clock ahead of the database's newest record) are inside; empty blocks cost nothing.
-  const through = Math.max(dayOf(clock.now()), from) + 2 * RECENCY_BLOCKS[RECENCY_BLOCKS.length - 1]!.days;
+  // Through tomorrow by this process's clock: records published since the horizon was chosen, or
+  // by a process whose clock is a little ahead, are inside.
+  const through = Math.max(dayOf(clock.now()), from) + 1;
   const blocks = recencyLexemes(from, through).map((l) => `'${l}'`);
   return sql`${recencyVector(sql`r.search_vector`, sql`r.published_at`)} @@ ${`(${tsquery}) & (${blocks.join(' | ')})`}::tsquery`;
 }
