@@ -2,7 +2,8 @@
 // seeded): load time, GIN index build time, and p50/p95/p99 latency of a fixed query mix through
 // HTTP (the real app on 127.0.0.1) and as the raw SQL the service runs, on native PostgreSQL
 // (--sizes, default 100000,1000000) and PGlite (--pglite, default 100000), with MiniSearch over the
-// same jieba tokens beside it (--minisearch, default 100000). --rounds N repeats the mix (default 3).
+// same jieba tokens beside it (--minisearch, default 100000). --rounds N repeats the mix (default 3);
+// --window N sets the text search window (default 1000).
 // Uses DATABASE_URL's server when set (a fresh database per size), else a throwaway cluster.
 // Last line: JSON with every figure.
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { migrateDatabase, openPglite, openPostgres, type Database, type Db } fro
 import { recencyVector } from '../server/db/schema/catalog.js';
 import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor } from '../server/lib/actor.js';
-import { searchAchievements } from '../server/modules/search/service.js';
+import { searchAchievements, searchSettings } from '../server/modules/search/service.js';
 import { tokenize, tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
 import { createOrganization } from '../test/factories.js';
 import { insertStatement, queryMix, synthesise, type Row } from './search-corpus.js';
@@ -34,6 +35,8 @@ const pgSizes = nums(arg('sizes', '100000,1000000'));
 const pgliteSize = Number(arg('pglite', '100000'));
 const miniSize = Number(arg('minisearch', '100000'));
 const rounds = Number(arg('rounds', '3'));
+// --window N: the text search window (searchSettings.broadQueryWindow) for this run.
+searchSettings.broadQueryWindow = Number(arg('window', String(searchSettings.broadQueryWindow)));
 const BATCH = 2000;
 const MIX = queryMix(40);
 const started = performance.now();
@@ -268,4 +271,4 @@ if (pgSizes.length) {
 
 const totalS = Math.round((performance.now() - started) / 1000);
 log(`done in ${totalS}s on ${os.cpus().length} cores; targets: 1M PostgreSQL HTTP p95 ≤ 30 ms and ≤ 1.5× SQL; 100k PGlite p95 ≤ 50 ms`);
-console.log(JSON.stringify({ ...figures, totalS, cores: os.cpus().length, queries: MIX.length, rounds, results }));
+console.log(JSON.stringify({ ...figures, totalS, cores: os.cpus().length, queries: MIX.length, rounds, window: searchSettings.broadQueryWindow, results }));

@@ -20,7 +20,8 @@ export function findMatches(text: string, terms: readonly string[]): Array<[numb
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    const n = normalizeText(ch);
+    // Common Han characters and ASCII other than capitals normalise to themselves (most of a summary).
+    const n = (cp >= 0x4e00 && cp <= 0x9fff) || (cp < 0x80 && (cp < 0x41 || cp > 0x5a)) ? ch : normalizeText(ch);
     for (let k = 0; k < n.length; k++) origin.push(i);
     norm += n;
     i += ch.length;
