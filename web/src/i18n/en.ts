@@ -76,7 +76,7 @@ export const en: Messages = {
   'common.loadMore': 'Load more',
   'common.noMore': 'No more entries',
   'common.total': '{total} in total',
-  'search.approximate': 'broad query: counts and ranking cover the 1,000 most recent matches; add words or filters to narrow it',
+  'search.approximate': 'broad query: results, counts and filters cover the 1,000 most recent matches; add words to reach older records',
   'common.areYouSure': 'Are you sure?',
   'common.open': 'Open',
 

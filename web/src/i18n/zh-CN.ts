@@ -76,7 +76,7 @@ export const zhCN = {
   'common.loadMore': '加载更多',
   'common.noMore': '没有更多了',
   'common.total': '共 {total} 条',
-  'search.approximate': '检索词较宽泛，统计与排序基于最近发布的 1000 条结果，可加词或筛选缩小范围',
+  'search.approximate': '检索词较宽泛，结果、统计与筛选只覆盖最近发布的 1000 条匹配；加检索词可查到更早的记录',
   'common.areYouSure': '确定要执行此操作吗？',
   'common.open': '进入',
 
