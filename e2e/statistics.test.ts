@@ -66,6 +66,8 @@ describe.skipIf(!base)('statistics journeys', () => {
     const total = await digitsOf('kpi-contracts-exact');
     await page.goto(`${base}/workspace/targets`);
     await pick(page, 'targets-year', `${year} 年`);
+    // The form and table follow the chosen year once its targets are loaded: fill the form after that.
+    await page.waitForLoadState('networkidle');
     await pick(page, 'target-metric', '合同数');
     // Twice the year's contracts: 50% done.
     await page.getByTestId('target-count').fill(String(total * 2));
