@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Col, Empty, Flex, Form, InputNumber, Popconfirm, Progress, Row, Select, Table, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { STAT_SIDE_LABELS, TARGET_METRICS, type TargetMetric, type TargetView, type StatSide } from '../../../../../common/api/statistics';
@@ -35,7 +35,11 @@ export function TargetsPage() {
   const remove = useDeleteTarget();
   const [form] = Form.useForm<TargetForm>();
   const metric = Form.useWatch('metric', form) ?? 'contract_amount';
-  const scope = overview.data?.scope;
+  // The officer's scope does not change with the year: keep the last one while another year loads, so
+  // the form (whose region defaults to it) is not torn down and rebuilt without a region.
+  const lastScope = useRef(overview.data?.scope);
+  if (overview.data?.scope) lastScope.current = overview.data.scope;
+  const scope = overview.data?.scope ?? lastScope.current;
   // Next year (to plan), this year, and every year with registered contracts.
   const years = [...new Set([thisYear + 1, thisYear, ...(overview.data?.availableYears ?? [])])].sort((a, b) => b - a);
   const regionOptions = scope ? [scope.root, ...scope.children].map((r) => ({ value: r.code, label: r.name })) : [];
@@ -59,9 +63,9 @@ export function TargetsPage() {
           <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))} style={{ width: 120 }} data-testid="targets-year" />
         </Flex>
       </Card>
-      {targets.data?.canSetTargets && (
+      {targets.data?.canSetTargets && scope && (
         <Card title={t('stat.target.set')} size="small">
-          <Form form={form} layout="inline" initialValues={{ side: 'output', metric: 'contract_amount', regionCode: scope?.root.code }} key={scope?.root.code} style={{ rowGap: 8 }}>
+          <Form form={form} layout="inline" initialValues={{ side: 'output', metric: 'contract_amount', regionCode: scope.root.code }} style={{ rowGap: 8 }}>
             <Form.Item name="regionCode" rules={[{ required: true, message: t('common.required') }]}>
               <Select options={regionOptions} placeholder={t('stat.region')} style={{ width: 180 }} showSearch={{ optionFilterProp: 'label' }} data-testid="target-region" />
             </Form.Item>
