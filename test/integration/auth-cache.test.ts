@@ -57,4 +57,18 @@ describe('authentication cache', () => {
     await queryRows(t.db, sql`UPDATE organizations SET name = name WHERE false`);
     await expect.poll(() => t.app.authCache.generation, { timeout: 1000, interval: 20 }).toBe(generation + 1);
   });
+  it('stops caching while its listening connection is down, and listens again after it reconnects (PostgreSQL)', async (ctx) => {
+    if (t.kind !== 'postgres') ctx.skip();
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const listeners = sql`SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN jq_auth' AND datname = current_database()`;
+    expect(await queryRows(t.db, listeners)).toHaveLength(1);
+    await queryRows(t.db, sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN jq_auth' AND datname = current_database()`);
+    await expect.poll(() => t.app.authCache.active, { interval: 10 }).toBe(false);
+    await expect.poll(() => t.app.authCache.active, { timeout: 5000, interval: 50 }).toBe(true);
+    expect(await queryRows(t.db, listeners)).toHaveLength(1);
+    // Listening again: another process's revocation is heard.
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    await queryRows(t.db, sql`UPDATE sessions SET revoked_at = now() WHERE id = ${sha256(session.sessionToken)}`);
+    await expect.poll(async () => (await me(session.cookie)).statusCode, { timeout: 1000, interval: 20 }).toBe(401);
+  });
 });

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import type { Database } from '../../db/client.js';
+import { listenTo } from '../../db/listen.js';
 import { onAuthChange } from '../../lib/auth-changes.js';
 import { clock } from '../../lib/clock.js';
 
@@ -84,54 +84,20 @@ export class AuthCache {
 
   /** Starts listening; caching is on only while the listening connection is up. */
   async start(): Promise<void> {
-    if (this.database.kind === 'pglite') {
-      const unlisten = await this.database.pglite!.listen(CHANNEL, () => this.forget());
-      this.stop = () => unlisten();
-      this.listening = true;
-      return;
-    }
-    await this.connectPg(0);
-  }
-
-  private async connectPg(attempt: number): Promise<void> {
-    const client = new pg.Client({ connectionString: this.database.pool!.options.connectionString });
-    let ended = false;
-    const lost = () => {
-      this.listening = false;
-      this.forget();
-      if (ended || this.closed) return;
-      ended = true;
-      client.end().catch(() => {});
-      setTimeout(() => {
-        this.connectPg(attempt + 1).catch((err: unknown) => this.log?.error({ err }, 'authentication cache: reconnect failed'));
-      }, Math.min(10_000, 250 * 2 ** attempt)).unref();
-    };
-    client.on('notification', (m) => {
-      if (m.channel === CHANNEL) this.forget();
+    this.stop = await listenTo(this.database, CHANNEL, {
+      onMessage: () => this.forget(),
+      onLost: (err) => {
+        this.listening = false;
+        this.forget();
+        this.log?.warn({ err }, 'authentication cache lost its listening connection; not caching until it is back');
+      },
+      onRestored: () => {
+        this.forget();
+        this.listening = !this.closed;
+      },
     });
-    client.on('error', (err) => {
-      this.log?.warn({ err }, 'authentication cache lost its listening connection; not caching until it is back');
-      lost();
-    });
-    client.on('end', lost);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (err) {
-      if (attempt === 0) {
-        ended = true;
-        await client.end().catch(() => {});
-        throw err;
-      }
-      lost();
-      return;
-    }
-    this.forget();
-    this.listening = true;
-    this.stop = async () => {
-      ended = true;
-      await client.end().catch(() => {});
-    };
+    if (this.closed) await this.close(); // closed while it was connecting
+    else this.listening = true;
   }
 
   async close(): Promise<void> {

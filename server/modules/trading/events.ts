@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type SQL } from 'drizzle-orm';
-import pg from 'pg';
 import type { AuctionEvent } from '../../../common/api/trading.js';
 import type { Database } from '../../db/client.js';
+import { listenTo } from '../../db/listen.js';
 import { clock } from '../../lib/clock.js';
 import { forgetAuction, noteMinimum } from './bid-lane.js';
 
@@ -117,49 +117,12 @@ export class AuctionEventHub {
   }
 
   private async listen(): Promise<void> {
-    if (this.database.kind === 'pglite') {
-      const unlisten = await this.database.pglite!.listen(TRADING_CHANNEL, (payload) => this.dispatch(payload));
-      this.stopListening = () => unlisten();
-      return;
-    }
-    await this.connectPg();
-  }
-
-  /** One dedicated connection (LISTEN cannot share a pooled one); reconnects with backoff and resyncs clients. */
-  private async connectPg(attempt = 0): Promise<void> {
-    const client = new pg.Client({ connectionString: this.database.pool!.options.connectionString });
-    client.on('notification', (m) => {
-      if (m.channel === TRADING_CHANNEL && m.payload) this.dispatch(m.payload);
+    this.stopListening = await listenTo(this.database, TRADING_CHANNEL, {
+      onMessage: (payload) => this.dispatch(payload),
+      onLost: (err) => this.log.warn({ err }, 'auction event listener lost its connection; reconnecting'),
+      // Events may have been missed meanwhile: every client gets a fresh snapshot.
+      onRestored: () => this.resyncAll(),
     });
-    let ended = false;
-    const reconnect = () => {
-      if (ended || this.closed) return;
-      ended = true;
-      client.end().catch(() => {});
-      const wait = Math.min(10_000, 250 * 2 ** attempt);
-      setTimeout(() => {
-        this.connectPg(attempt + 1)
-          .then(() => this.resyncAll())
-          .catch((err: unknown) => this.log.error({ err }, 'auction event listener: reconnect failed'));
-      }, wait).unref();
-    };
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'auction event listener lost its connection');
-      reconnect();
-    });
-    client.on('end', reconnect);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${TRADING_CHANNEL}`);
-    } catch (err) {
-      if (attempt === 0) throw err;
-      reconnect();
-      return;
-    }
-    this.stopListening = async () => {
-      ended = true;
-      await client.end().catch(() => {});
-    };
   }
 
   /**
