@@ -12,12 +12,23 @@ import { useTestApp } from '../harness.js';
  */
 const t = useTestApp();
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+/**
+ * Waits until every change committed so far has been heard (notices arrive in commit order, so once
+ * a no-op change's notice is heard, every earlier one has been — e.g. the new user's role grant).
+ * Returns the cache's generation then.
+ */
+async function heardUpTo(): Promise<number> {
+  const before = t.app.authCache.generation;
+  await queryRows(t.db, sql`UPDATE organizations SET name = name WHERE false`);
+  await expect.poll(() => t.app.authCache.generation, { timeout: 1000, interval: 20 }).toBeGreaterThan(before);
+  return t.app.authCache.generation;
+}
 
 describe('authentication cache', () => {
   it('is on (its listening connection is up) and holds a session after its first request', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     expect(t.app.authCache.active).toBe(true);
-    t.app.authCache.forget();
+    await heardUpTo();
     expect((await me(session.cookie)).statusCode).toBe(200);
     expect(t.app.authCache.size).toBe(1);
   });
@@ -31,6 +42,7 @@ describe('authentication cache', () => {
 
   it('forgets when another process revokes a session (a write this process never saw, announced on commit)', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    await heardUpTo();
     expect((await me(session.cookie)).statusCode).toBe(200);
     expect(t.app.authCache.size).toBeGreaterThan(0);
     // Straight to the database, as another server process would: no audit entry in this process.
@@ -50,13 +62,12 @@ describe('authentication cache', () => {
   it('does not forget on the writes a session makes every minute (sliding expiry)', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     expect((await me(session.cookie)).statusCode).toBe(200);
-    const generation = t.app.authCache.generation;
+    const generation = await heardUpTo();
     await queryRows(t.db, sql`UPDATE sessions SET last_seen_at = now(), expires_at = now() + interval '1 day' WHERE id = ${sha256(session.sessionToken)}`);
-    // A later change's notification arrives after the earlier one's, so once this one is seen, the
-    // sliding-expiry write (which notifies no one) would have been seen too.
-    await queryRows(t.db, sql`UPDATE organizations SET name = name WHERE false`);
-    await expect.poll(() => t.app.authCache.generation, { timeout: 1000, interval: 20 }).toBe(generation + 1);
+    // Only the second no-op's notice: the sliding-expiry write announced nothing.
+    await expect.poll(async () => (await heardUpTo()) - generation).toBe(1);
   });
+
   it('stops caching while its listening connection is down, and listens again after it reconnects (PostgreSQL)', async (ctx) => {
     if (t.kind !== 'postgres') ctx.skip();
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
