@@ -38,6 +38,22 @@ describe('AuthCache', () => {
     await cache.close();
   });
 
+  it('reads through: a found value is cached, a miss is not, and a read that a change overtook is not kept', async () => {
+    const { database, notify } = fakeDatabase();
+    const cache = new AuthCache(database);
+    await cache.start();
+    let reads = 0;
+    expect(await cache.readThrough('gone', async () => (reads++, undefined))).toBeUndefined();
+    expect(await cache.readThrough('gone', async () => (reads++, undefined))).toBeUndefined();
+    expect(reads).toBe(2);
+    expect(await cache.readThrough('a', async () => (reads++, { v: 1 }))).toEqual({ v: 1 });
+    expect(await cache.readThrough('a', async () => (reads++, { v: 2 }))).toEqual({ v: 1 });
+    expect(reads).toBe(3);
+    expect(await cache.readThrough('b', async () => (notify(), { stale: true }))).toEqual({ stale: true });
+    expect(cache.get('b')).toBeUndefined();
+    await cache.close();
+  });
+
   it("forgets on this process's audited change, and again when the request that made it answers", async () => {
     const { database } = fakeDatabase();
     const cache = new AuthCache(database);

@@ -23,8 +23,7 @@ const CHANNEL = 'jq_auth';
 export class AuthCache {
   private entries = new Map<string, { at: number; value: unknown }>();
   private listening = false;
-  /** Bumped by every forget; a fill that started under an older generation is refused. */
-  generation = 0;
+  private gen = 0;
   private stop: (() => Promise<void>) | null = null;
   private readonly unsubscribe: () => void;
   private closed = false;
@@ -65,9 +64,24 @@ export class AuthCache {
     return e.value as T;
   }
 
+  /** Bumped by every forget; a fill that started under an older generation is refused. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** The cached value, else `read()`'s — cached when found (a miss never is) and no change overtook the read. */
+  async readThrough<T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+    const hit = this.get<T>(key);
+    if (hit) return hit;
+    const generation = this.gen;
+    const value = await read();
+    if (value) this.set(key, value, generation);
+    return value;
+  }
+
   /** Stores what was read, unless something was forgotten since the read began (`generation` then). */
   set(key: string, value: unknown, generationAtRead: number): void {
-    if (!this.listening || generationAtRead !== this.generation) return;
+    if (!this.listening || generationAtRead !== this.gen) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { at: clock.now().getTime(), value });
   }
@@ -78,7 +92,7 @@ export class AuthCache {
   }
 
   forget(): void {
-    this.generation++;
+    this.gen++;
     this.entries.clear();
   }
 

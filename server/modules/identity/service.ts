@@ -84,16 +84,8 @@ function lookupsFor(db: Db) {
   return found;
 }
 
-/** A credential's row from the cache, else from the database (a found row is cached; a miss never is). */
-async function cachedLookup<T>(cache: AuthCache | undefined, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
-  if (!cache) return read();
-  const hit = cache.get<T>(key);
-  if (hit) return hit;
-  const generation = cache.generation;
-  const row = await read();
-  if (row) cache.set(key, row, generation);
-  return row;
-}
+/** A credential's row from the cache, else from the database. */
+const cachedLookup = <T>(cache: AuthCache | undefined, key: string, read: () => Promise<T | undefined>) => (cache ? cache.readThrough(key, read) : read());
 
 /** Resolves a session cookie to its actor, or null when the session is unknown, revoked or expired. */
 export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number; cache?: AuthCache }): Promise<Authenticated | null> {
