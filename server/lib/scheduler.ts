@@ -36,8 +36,31 @@ export async function runDueJob(ctx: JobContext, job: Job): Promise<string | nul
   return result;
 }
 
-/** Polls every `tickMs` and runs whatever is due. Returns a stop function. */
-export function startScheduler(opts: { ctx: JobContext; jobs: Job[]; log: FastifyBaseLogger; tickMs?: number }): () => void {
+/**
+ * Most jobs run every minute or less often and share a 30 s tick. Jobs with a shorter period
+ * (trading's closing jobs: an auction, listing or notice nobody is watching should still close
+ * within seconds of its end) get a 1 s tick of their own, so a slow job never holds them up; their
+ * "ran" lines show at debug only (at info they would flood the log; failures always show). A tick
+ * costs each of its jobs one claim — an UPDATE that matches nothing until the job is due — which
+ * also keeps a job to once per period across processes.
+ */
+export const TICK_MS = 30_000;
+export const PROMPT_TICK_MS = 1_000;
+
+/** Runs every job when it is due, on the tick its period calls for. Returns a stop function. */
+export function startScheduler(opts: { ctx: JobContext; jobs: Job[]; log: FastifyBaseLogger }): () => void {
+  const prompt = opts.jobs.filter((j) => j.everyMs < TICK_MS);
+  const quietLog = ['debug', 'trace'].includes(opts.log.level) ? opts.log : opts.log.child({}, { level: 'warn' });
+  const stops = [
+    startLoop({ ctx: opts.ctx, jobs: prompt, log: quietLog, tickMs: PROMPT_TICK_MS }),
+    startLoop({ ctx: opts.ctx, jobs: opts.jobs.filter((j) => !prompt.includes(j)), log: opts.log, tickMs: TICK_MS }),
+  ];
+  return () => stops.forEach((stop) => stop());
+}
+
+/** Polls every `tickMs` and runs whatever is due, one job after another. */
+function startLoop(opts: { ctx: JobContext; jobs: Job[]; log: FastifyBaseLogger; tickMs: number }): () => void {
+  if (opts.jobs.length === 0) return () => {};
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -55,7 +78,7 @@ export function startScheduler(opts: { ctx: JobContext; jobs: Job[]; log: Fastif
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), opts.tickMs ?? 30_000);
+  const timer = setInterval(() => void tick(), opts.tickMs);
   timer.unref();
   void tick();
   return () => clearInterval(timer);
