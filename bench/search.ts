@@ -3,7 +3,8 @@
 // HTTP (the real app on 127.0.0.1) and as the raw SQL the service runs, on native PostgreSQL
 // (--sizes, default 100000,1000000) and PGlite (--pglite, default 100000), with MiniSearch over the
 // same jieba tokens beside it (--minisearch, default 100000). --rounds N repeats the mix (default 3);
-// --window N sets the text search window (default 1000).
+// --window N sets the text search window (default 1000). --keep (with DATABASE_URL) keeps each size's
+// loaded database (`jq_bench_<n>_kept`) and reuses it on the next run instead of loading again.
 // Uses DATABASE_URL's server when set (a fresh database per size), else a throwaway cluster.
 // Last line: JSON with every figure.
 import os from 'node:os';
@@ -35,6 +36,8 @@ const pgSizes = nums(arg('sizes', '100000,1000000'));
 const pgliteSize = Number(arg('pglite', '100000'));
 const miniSize = Number(arg('minisearch', '100000'));
 const rounds = Number(arg('rounds', '3'));
+const keep = process.argv.includes('--keep');
+if (keep && !process.env.DATABASE_URL) throw new Error('--keep needs DATABASE_URL (a server that outlives the run)');
 // --window N: the text search window (searchSettings.broadQueryWindow) for this run.
 searchSettings.broadQueryWindow = Number(arg('window', String(searchSettings.broadQueryWindow)));
 const BATCH = 2000;
@@ -86,18 +89,26 @@ async function load(database: Database, n: number, orgIds: string[]) {
   return { loadS: Math.round(loadMs / 100) / 10, indexBuildS: Math.round(indexMs / 100) / 10, recencyIndexBuildS: Math.round(recencyIndexMs / 100) / 10 };
 }
 
-/** The statements the service runs for one query (page, facets or count), captured from a real call. */
-async function capture(db: Db, q: Record<string, string>) {
-  const seen: SQL[] = [];
+/**
+ * The statements the service runs for each query (page, facets or count), captured from real calls
+ * through one spy (per-database state such as the user dictionary is loaded once for it, not per query).
+ */
+async function capture(db: Db, queries: Array<Record<string, string>>) {
+  let seen: SQL[] = [];
   const spy = new Proxy(db, {
     get(target, prop, recv) {
       if (prop === 'execute') return (s: SQL) => (seen.push(s), target.execute(s));
       return Reflect.get(target, prop, recv);
     },
   });
-  await searchAchievements({ db: spy, actor: anonymousActor(), query: SearchQuery.parse(q) });
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect;
-  return seen.map((s) => dialect.sqlToQuery(s)).filter((s) => s.sql.includes('search_vector'));
+  const out: Array<Array<{ sql: string; params: unknown[] }>> = [];
+  for (const q of queries) {
+    seen = [];
+    await searchAchievements({ db: spy, actor: anonymousActor(), query: SearchQuery.parse(q) });
+    out.push(seen.map((s) => dialect.sqlToQuery(s)).filter((s) => s.sql.includes('search_vector')));
+  }
+  return out;
 }
 
 async function measure(database: Database, label: string) {
@@ -105,8 +116,7 @@ async function measure(database: Database, label: string) {
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const statements: Array<Array<{ sql: string; params: unknown[] }>> = [];
-  for (const q of MIX) statements.push(await capture(database.db, q));
+  const statements = await capture(database.db, MIX);
   const runSql = async (i: number) => {
     const run = (s: { sql: string; params: unknown[] }) => (database.kind === 'postgres' ? database.pool!.query(s.sql, s.params) : database.pglite!.query(s.sql, s.params));
     // As the service does: one statement after another (a broad query's window, looked for further back when needed).
@@ -238,19 +248,29 @@ if (pgSizes.length) {
   try {
     for (const n of pgSizes) {
       log(`PostgreSQL ${n}`);
-      const name = `jq_bench_${n}_${process.pid}`;
+      const name = keep ? `jq_bench_${n}_kept` : `jq_bench_${n}_${process.pid}`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
+      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+      if (!exists) await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       const database = await openPostgres(url.toString(), 10);
       try {
-        const orgIds = await prepare(database);
-        kept = []; // organisation ids differ per database
-        const loaded = await load(database, n, orgIds);
-        log(`  PostgreSQL load ${loaded.loadS}s, GIN build ${loaded.indexBuildS}s, recency GIN build ${loaded.recencyIndexBuildS}s`);
+        const reuse = exists && Number((await database.pool!.query('SELECT count(*) AS n FROM achievements')).rows[0].n) === n;
+        let loaded: { loadS: number | null; indexBuildS: number | null; recencyIndexBuildS: number | null };
+        if (reuse) {
+          await migrateDatabase(database);
+          loaded = { loadS: null, indexBuildS: null, recencyIndexBuildS: null };
+          log(`  PostgreSQL: reusing the ${n}-record corpus kept in ${name} (no load or index build figures)`);
+        } else {
+          if (exists) throw new Error(`${name} exists but does not hold ${n} records: drop it first`);
+          const orgIds = await prepare(database);
+          kept = []; // organisation ids differ per database
+          loaded = await load(database, n, orgIds);
+          log(`  PostgreSQL load ${loaded.loadS}s, GIN build ${loaded.indexBuildS}s, recency GIN build ${loaded.recencyIndexBuildS}s`);
+        }
         const m = await measure(database, `PostgreSQL ${n}`);
         results[`postgres_${n}`] = { ...loaded, ...m, httpOverSql: Math.round((m.http.p95 / m.sql.p95) * 100) / 100 };
         if (n === 1_000_000) {
@@ -259,9 +279,11 @@ if (pgSizes.length) {
         }
       } finally {
         await database.close();
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+        if (!keep) {
+          const c = new pg.Client({ connectionString: serverUrl });
+          await c.connect();
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => c.end());
+        }
       }
     }
   } finally {

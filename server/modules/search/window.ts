@@ -46,7 +46,12 @@ export function matchesSince(tsquery: string, from: number): SQL {
   // by a process whose clock is a little ahead, are inside.
   const through = Math.max(dayOf(clock.now()), from) + 1;
   const blocks = recencyLexemes(from, through).map((l) => `'${l}'`);
-  return sql`${recencyVector(sql`r.search_vector`, sql`r.published_at`)} @@ ${`(${tsquery}) & (${blocks.join(' | ')})`}::tsquery`;
+  const indexed = recencyVector(sql`r.search_vector`, sql`r.published_at`);
+  // Two conditions on the index, not one query `text & blocks`: each is its own GIN scan key, and
+  // GIN steps the keys past each other (each driven by its own rarest entries). As one query, the
+  // blocks rarer than the text's rarest word join the entries that drive the scan, and every row
+  // they hold is visited: twice the time on a widened horizon (bench mix, 1M).
+  return sql`${indexed} @@ ${tsquery}::tsquery AND ${indexed} @@ ${blocks.join(' | ')}::tsquery`;
 }
 
 interface Profile {
