@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
 import type { RecordStatus } from '../../../common/catalog.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -9,8 +9,9 @@ import type { RecordKind } from './lifecycle.js';
 /** The two record tables behind one interface, so lifecycle, access and search treat them alike. */
 export const TABLES = { achievement: achievements, demand: demands } as const;
 
-export type AchievementRow = typeof achievements.$inferSelect;
-export type DemandRow = typeof demands.$inferSelect;
+/** A record's columns as loaded: everything but its search vector (the index's business, not the reader's). */
+export type AchievementRow = Omit<typeof achievements.$inferSelect, 'searchVector'>;
+export type DemandRow = Omit<typeof demands.$inferSelect, 'searchVector'>;
 export type RecordRow<K extends RecordKind> = K extends 'achievement' ? AchievementRow : DemandRow;
 
 export interface LoadedRecord<K extends RecordKind = RecordKind> {
@@ -24,9 +25,11 @@ export interface LoadedRecord<K extends RecordKind = RecordKind> {
 
 function selectRecords(db: DbOrTx, kind: RecordKind) {
   const table = TABLES[kind] as typeof achievements;
+  // Not the search vector: kilobytes per record (often out of line) that no reader uses.
+  const { searchVector: _vector, ...columns } = getTableColumns(table);
   return db
     .select({
-      row: table,
+      row: columns,
       orgId: organizations.id,
       orgName: organizations.name,
       orgType: organizations.type,
