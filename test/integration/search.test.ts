@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFields } from '../../server/db/seed/fields.js';
 import { createLoggedInUser, createOrganization, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { clock } from '../../server/lib/clock.js';
 import { searchSettings } from '../../server/modules/search/service.js';
+import { forgetSlowCounts, slowCountSettings } from '../../server/modules/search/slow-counts.js';
 
 /**
  * Search through GET /api/achievements|demands, on records filed, reviewed and published through the
@@ -337,5 +338,41 @@ describe('query validation', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/achievements?q=${k}&sort=price_asc&cursor=${nextCursor}` });
     expect(res.statusCode).toBe(400);
     expect((res.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe('querystring.cursor');
+  });
+});
+
+describe('list pages without text, when counting is slow', () => {
+  // A million records take seconds to count; here every count is made to look slow.
+  const saved = { ...slowCountSettings };
+  beforeAll(() => {
+    if (!t.app) return;
+    slowCountSettings.slowMs = 0;
+    forgetSlowCounts(t.db);
+  });
+  afterAll(() => {
+    Object.assign(slowCountSettings, saved);
+    if (t.app) forgetSlowCounts(t.db);
+    clock.reset();
+  });
+
+  it('keeps counts per viewer and filters, shows the page live, and recounts in the background after a minute', async () => {
+    const k = tag();
+    await file(member, { title: `保密工艺 ${k}`, restricted: true, trl: 3 });
+    const anonymous = await search({});
+    const own = await search({}, member);
+    // The member sees their organisation's restricted records: not the count kept for visitors.
+    expect(own.total).toBeGreaterThan(anonymous.total);
+    expect((await search({ trl: 3 })).total).toBeLessThan(anonymous.total);
+
+    const fresh = await file(member, { title: `新发布成果 ${k}`, trl: 3 });
+    const again = await search({});
+    expect(ids(again)[0]).toBe(fresh); // the page is live
+    expect(again.total).toBe(anonymous.total); // the count is the kept one
+    expect(counts(again.facets!.trl)).toEqual(counts(anonymous.facets!.trl));
+
+    clock.advance(61_000);
+    expect((await search({})).total).toBe(anonymous.total); // stale, answered at once, recounting behind
+    await expect.poll(async () => (await search({})).total, { timeout: 10_000 }).toBe(anonymous.total + 1);
+    expect(counts((await search({})).facets!.trl)['3']).toBe((counts(anonymous.facets!.trl)['3'] ?? 0) + 1);
   });
 });

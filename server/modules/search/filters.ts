@@ -54,17 +54,26 @@ const list = (values: readonly (string | number)[]) =>
  * drafts and records under review are listed in the workspace and review queue, not here); the
  * service checks every hit with `canSeeRecord` as well.
  */
+/** What decides which records a caller sees: all (platform admin), or the unrestricted ones plus their own organisations' and governed regions'. */
+function visibilityOf(actor: Actor): { all: boolean; own: string[]; governed: string[] } {
+  if (isPlatformAdmin(actor)) return { all: true, own: [], governed: [] };
+  const own = can(actor, 'catalog:file') ? organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']) : [];
+  const governed = actor.grants.some((g) => g.role === 'gov_officer') ? governedRegionPaths(actor) : [];
+  return { all: false, own: [...new Set(own)].sort(), governed: [...new Set(governed)].sort() };
+}
+
 export function visibleSql(actor: Actor): SQL {
   const statuses = sql`r.status IN (${list(PUBLIC_STATUSES)})`;
-  if (isPlatformAdmin(actor)) return statuses;
+  const v = visibilityOf(actor);
+  if (v.all) return statuses;
   const allowed: SQL[] = [sql`NOT r.restricted`];
-  const own = can(actor, 'catalog:file') ? organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']) : [];
-  if (own.length) allowed.push(sql`r.organization_id IN (${list(own)})`);
-  if (actor.grants.some((g) => g.role === 'gov_officer')) {
-    for (const root of governedRegionPaths(actor)) allowed.push(sql`g.path LIKE ${root + '%'}`);
-  }
+  if (v.own.length) allowed.push(sql`r.organization_id IN (${list(v.own)})`);
+  for (const root of v.governed) allowed.push(sql`g.path LIKE ${root + '%'}`);
   return sql`${statuses} AND (${sql.join(allowed, sql` OR `)})`;
 }
+
+/** Callers with the same key see the same records (visibleSql is the same rule). */
+export const visibilityKey = (actor: Actor): string => JSON.stringify(visibilityOf(actor));
 
 /** Whether visibleSql refers to the record's region (`g`): for government officers only. */
 export const visibilityUsesRegion = (actor: Actor): boolean => !isPlatformAdmin(actor) && actor.grants.some((g) => g.role === 'gov_officer');

@@ -8,10 +8,11 @@ import { canSeeRecord } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type LoadedRecord } from '../catalog/records.js';
 import { dictionaryLoaded, refreshDictionary } from './dictionary.js';
 import { countFacets, presentFacets, type FacetCounts } from './facets.js';
-import { allOf, facetFilters, KINDS, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
+import { allOf, facetFilters, KINDS, visibilityKey, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
 import { highlightRecord } from './highlight.js';
 import { parseQuery, type ParsedQuery } from './query.js';
 import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
+import { slowCount } from './slow-counts.js';
 import { synonymMap } from './synonyms.js';
 import { firstHorizon, matchesSince, widenHorizon } from './window.js';
 
@@ -92,7 +93,7 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const found =
       parsed.tsquery === null
-        ? searchWithoutText({ db, spec, visible, filters, sort, cursor, query })
+        ? searchWithoutText({ db, kind, actor, spec, visible, filters, sort, cursor, query })
         : searchText({ db, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
     return { parsed, sort, found };
   };
@@ -171,9 +172,15 @@ async function searchText(opts: Search & { kind: RecordKind; tsquery: string; ac
   }
 }
 
-/** Without text: every visible record, newest first (or by price); facets and total exact. */
-async function searchWithoutText(opts: Search): Promise<Found> {
+/**
+ * Without text: every visible record, newest first (or by price); facets and total exact, or, when
+ * counting them is slow (a catalogue of a million), as counted at most a minute or so before
+ * (slow-counts.ts). The page is always live.
+ */
+async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor }): Promise<Found> {
   const { db, spec, visible, filters, sort, cursor, query } = opts;
+  const { field, trl, region, mode, price, ip, funding } = query;
+  const countKey = JSON.stringify([opts.kind, visibilityKey(opts.actor), query.facets, field, trl, region, mode, price, ip, funding]);
   const key = sort === 'newest' ? sql`r.published_at` : sql`(${spec.price})::float8`;
   const order = ordering(sort, key, sql`r.id`);
   const where = allOf([visible, ...Object.values(filters)]);
@@ -185,9 +192,11 @@ async function searchWithoutText(opts: Search): Promise<Found> {
           WHERE ${where} ${cursor ? sql`AND ${order.after(cursor)}` : sql``}
           ORDER BY ${order.orderBy} LIMIT ${query.limit + 1}`,
     ),
-    query.facets
-      ? countFacets({ db, spec, base: visible, filters })
-      : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => ({ total: r[0]!.n, facets: null })),
+    slowCount<{ total: number; facets: FacetCounts | null }>(db, countKey, () =>
+      query.facets
+        ? countFacets({ db, spec, base: visible, filters })
+        : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => ({ total: r[0]!.n, facets: null })),
+    ),
   ]);
   return { page, total: counted.total, approximate: false, facets: counted.facets };
 }
