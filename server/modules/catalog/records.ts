@@ -1,7 +1,8 @@
-import { eq, getTableColumns, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
 import type { RecordStatus } from '../../../common/catalog.js';
-import type { DbOrTx } from '../../db/client.js';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { achievements, demands, organizations, regions, technicalFields } from '../../db/schema/index.js';
 import { searchVectorSql } from '../search/vector.js';
 import type { RecordKind } from './lifecycle.js';
@@ -64,13 +65,32 @@ export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: 
   return r ? toLoaded(kind, r) : null;
 }
 
-/** Several records at once, in the order of `ids` (missing ids are skipped). */
+/**
+ * Several records at once, in the order of `ids` (missing ids are skipped). On a database handle
+ * (not a transaction) through a named prepared statement per kind: every search page loads its
+ * records this way, and parsing and planning the four-table join cost as much as running it.
+ */
 export async function loadRecordsByIds<K extends RecordKind>(db: DbOrTx, kind: K, ids: string[]): Promise<LoadedRecord<K>[]> {
   if (ids.length === 0) return [];
   const table = TABLES[kind] as typeof achievements;
-  const rows = await selectRecords(db, kind).where(inArray(table.id, ids));
+  const prepared = db instanceof PgTransaction ? null : loadsFor(db)[kind];
+  const rows = prepared ? await prepared.execute({ ids }) : await selectRecords(db, kind).where(inArray(table.id, ids));
   const byId = new Map(rows.map((r) => [r.row.id, toLoaded(kind, r)]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+function prepareLoads(db: Db) {
+  const byIds = (kind: RecordKind) =>
+    selectRecords(db, kind)
+      .where(sql`${(TABLES[kind] as typeof achievements).id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+      .prepare(`catalog_load_${kind}s_by_ids`);
+  return { achievement: byIds('achievement'), demand: byIds('demand') };
+}
+const preparedLoads = new WeakMap<Db, ReturnType<typeof prepareLoads>>();
+function loadsFor(db: Db) {
+  let found = preparedLoads.get(db);
+  if (!found) preparedLoads.set(db, (found = prepareLoads(db)));
+  return found;
 }
 
 export function facts(rec: LoadedRecord) {
