@@ -47,13 +47,6 @@ const list = (values: readonly (string | number)[]) =>
     sql`, `,
   );
 
-/**
- * What the actor may find: records in a public status (published, in_trade, transferred, closed),
- * restricted ones only for their organisation's members and government in scope. This is
- * catalog/policy.ts `canSeeRecord` restricted to public statuses, as SQL (search is for discovery:
- * drafts and records under review are listed in the workspace and review queue, not here); the
- * service checks every hit with `canSeeRecord` as well.
- */
 /** What decides which records a caller sees: all (platform admin), or the unrestricted ones plus their own organisations' and governed regions'. */
 function visibilityOf(actor: Actor): { all: boolean; own: string[]; governed: string[] } {
   if (isPlatformAdmin(actor)) return { all: true, own: [], governed: [] };
@@ -62,6 +55,13 @@ function visibilityOf(actor: Actor): { all: boolean; own: string[]; governed: st
   return { all: false, own: [...new Set(own)].sort(), governed: [...new Set(governed)].sort() };
 }
 
+/**
+ * What the actor may find: records in a public status (published, in_trade, transferred, closed),
+ * restricted ones only for their organisation's members and government in scope. This is
+ * catalog/policy.ts `canSeeRecord` restricted to public statuses, as SQL (search is for discovery:
+ * drafts and records under review are listed in the workspace and review queue, not here); the
+ * service checks every hit with `canSeeRecord` as well.
+ */
 export function visibleSql(actor: Actor): SQL {
   const statuses = sql`r.status IN (${list(PUBLIC_STATUSES)})`;
   const v = visibilityOf(actor);
