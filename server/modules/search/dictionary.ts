@@ -24,10 +24,8 @@ const LOOKBACK = '1 minute';
 interface State {
   /** ISO timestamp (microseconds kept, as text) of the newest published_at loaded, or null. */
   watermark: string | null;
-  /** Whether a load has completed (the full load happens on first use). */
-  loaded: boolean;
   words: Set<string>;
-  pending: Promise<number> | null;
+  pending: Promise<void> | null;
 }
 const states = new WeakMap<Db, State>();
 
@@ -46,13 +44,9 @@ async function newestPublished(db: Db): Promise<string | null> {
   return row?.newest ?? null;
 }
 
-/** Adds the keywords published since the last load; resolves with how many words were new to jieba. */
-async function load(db: Db, state: State): Promise<number> {
+async function load(db: Db, state: State): Promise<void> {
   const newest = await newestPublished(db);
-  if (newest === null || newest === state.watermark) {
-    state.loaded = true;
-    return 0;
-  }
+  if (newest === null || newest === state.watermark) return;
   const since = state.watermark === null ? sql`TRUE` : sql`published_at >= ${state.watermark}::timestamptz - interval '${sql.raw(LOOKBACK)}'`;
   const rows = await queryRows<{ word: string }>(
     db,
@@ -64,26 +58,16 @@ async function load(db: Db, state: State): Promise<number> {
   for (const w of fresh) state.words.add(w);
   addDictionaryWords(fresh);
   state.watermark = newest;
-  state.loaded = true;
-  return fresh.length;
 }
 
-/**
- * Brings the dictionary up to date with what has been published (cheap when nothing has): resolves
- * with how many words were added, so a caller that cut a query while this ran knows whether the
- * cut may have changed (0: it did not).
- */
-export async function refreshDictionary(db: Db): Promise<number> {
+/** Brings the dictionary up to date with what has been published (cheap when nothing has). */
+export async function refreshDictionary(db: Db): Promise<void> {
   let state = states.get(db);
-  if (!state) states.set(db, (state = { watermark: null, loaded: false, words: new Set(), pending: null }));
+  if (!state) states.set(db, (state = { watermark: null, words: new Set(), pending: null }));
   // One refresh at a time per database; concurrent searches wait for it.
   while (state.pending) await state.pending;
-  const pending = load(db, state).finally(() => {
+  state.pending = load(db, state).finally(() => {
     state.pending = null;
   });
-  state.pending = pending;
-  return pending;
+  await state.pending;
 }
-
-/** Whether the full load has happened for this database (before it, queries must wait for it). */
-export const dictionaryLoaded = (db: Db): boolean => states.get(db)?.loaded === true;

@@ -6,11 +6,11 @@ import { AppError } from '../../lib/errors.js';
 import type { RecordKind } from '../catalog/lifecycle.js';
 import { canSeeRecord } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type LoadedRecord } from '../catalog/records.js';
-import { dictionaryLoaded, refreshDictionary } from './dictionary.js';
+import { refreshDictionary } from './dictionary.js';
 import { countFacets, presentFacets, type FacetCounts } from './facets.js';
 import { allOf, facetFilters, KINDS, visibilityKey, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
 import { highlightRecord } from './highlight.js';
-import { parseQuery, type ParsedQuery } from './query.js';
+import { parseQuery } from './query.js';
 import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
 import { slowCount } from './slow-counts.js';
 import { synonymMap } from './synonyms.js';
@@ -79,34 +79,17 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   const spec = KINDS[kind];
   if (!spec.hasIp && query.ip?.length) throw AppError.validation('querystring.ip', `does not apply to ${kind}s`);
   if (!spec.hasFunding && query.funding) throw AppError.validation('querystring.funding', `does not apply to ${kind}s`);
-  // The dictionary probe runs beside the search: when it added words (someone published new
-  // keywords since the last search), the query is cut again and, if the cut changed, searched again.
-  const dictionary = refreshDictionary(db);
-  dictionary.catch(() => {}); // observed below; not an unhandled rejection if the search throws first
-  if (!dictionaryLoaded(db)) await dictionary;
-  const synonyms = await synonymMap(db);
+  await refreshDictionary(db);
+  const parsed = parseQuery(query.q, await synonymMap(db));
+  // Without searchable text, relevance means newest first.
+  const sort: Sort = query.sort === 'relevance' && parsed.tsquery === null ? 'newest' : query.sort;
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
   const visible = visibleSql(actor);
   const filters = facetFilters(spec, query);
-  const run = (parsed: ParsedQuery) => {
-    // Without searchable text, relevance means newest first.
-    const sort: Sort = query.sort === 'relevance' && parsed.tsquery === null ? 'newest' : query.sort;
-    const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
-    const found =
-      parsed.tsquery === null
-        ? searchWithoutText({ db, kind, actor, spec, visible, filters, sort, cursor, query })
-        : searchText({ db, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
-    return { parsed, sort, found };
-  };
-  let attempt = run(parseQuery(query.q, synonyms));
-  // Both settle before either is used: a failing search is not left unobserved.
-  const [added] = await Promise.allSettled([dictionary, attempt.found]);
-  if (added.status === 'rejected') throw added.reason;
-  if (added.value > 0) {
-    const again = parseQuery(query.q, synonyms);
-    if (again.tsquery !== attempt.parsed.tsquery) attempt = run(again);
-  }
-  const { parsed, sort } = attempt;
-  const found = await attempt.found;
+  const found =
+    parsed.tsquery === null
+      ? await searchWithoutText({ db, kind, actor, spec, visible, filters, sort, cursor, query })
+      : await searchText({ db, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
   const { page: rows, total, approximate } = found;
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
