@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { completeCreditCode } from '../common/credit-code.js';
 import { SearchQuery } from '../common/api/search.js';
 import { migrateDatabase, openPglite } from '../server/db/client.js';
-import { organizations } from '../server/db/schema/index.js';
+import { organizations } from '../server/modules/organizations/schema.js';
 import { seedCatalogDemo, type CslPaper, readCslPapers } from '../server/db/seed/catalog-demo.js';
 import { fieldCodeByName } from '../server/db/seed/fields.js';
 import { seedReferenceData } from '../server/db/setup.js';

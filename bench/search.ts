@@ -18,7 +18,7 @@ import { PRICE_BANDS } from '../common/catalog.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
-import { recencyVector } from '../server/db/schema/catalog.js';
+import { recencyVector } from '../server/modules/catalog/schema.js';
 import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor } from '../server/lib/actor.js';
 import { searchAchievements, searchSettings } from '../server/modules/search/service.js';
@@ -43,7 +43,7 @@ searchSettings.broadQueryWindow = Number(arg('window', String(searchSettings.bro
 const BATCH = 2000;
 const MIX = queryMix(40);
 const started = performance.now();
-/** The recency index (db/schema/catalog.ts), dropped while loading and built after, like the text index. */
+/** The recency index (server/modules/catalog/schema.ts), dropped while loading and built after, like the text index. */
 const RECENCY_INDEX_EXPRESSION = new PgDialect().sqlToQuery(recencyVector(sql.raw('search_vector'), sql.raw('published_at'))).sql;
 const log = (...a: unknown[]) => console.log(`[${((performance.now() - started) / 1000).toFixed(0)}s]`, ...a);
 

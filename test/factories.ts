@@ -5,7 +5,7 @@ import { CREDIT_CODE_ALPHABET, completeCreditCode } from '../common/credit-code.
 import type { MeView } from '../common/api/identity.js';
 import { ORG_SCOPED_ROLES, type AssignableRole, type OrganizationStatus, type OrganizationType, type Role } from '../common/roles.js';
 import type { Db } from '../server/db/client.js';
-import { organizations } from '../server/db/schema/index.js';
+import { organizations } from '../server/modules/organizations/schema.js';
 import { systemActor } from '../server/lib/actor.js';
 import { writeAudit } from '../server/lib/audit.js';
 import { newId } from '../server/lib/ids.js';

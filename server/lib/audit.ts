@@ -1,5 +1,5 @@
 import { asc, gt, sql } from 'drizzle-orm';
-import { auditLog } from '../db/schema/index.js';
+import { auditLog } from './schema.js';
 import { queryRows, type DbOrTx, type Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { clock } from './clock.js';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/db/client.js';
-import { apiTokens, sessions } from '../../server/db/schema/index.js';
+import { apiTokens, sessions } from '../../server/modules/identity/schema.js';
 import { sha256 } from '../../server/lib/ids.js';
 import { createLoggedInUser, createUser, DEFAULT_PASSWORD, loginAs } from '../factories.js';
 import { useTestApp } from '../harness.js';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContractPage, ContractView } from '../../common/api/contracts.js';
 import { parseRegistrationNumber } from '../../common/contracts.js';
 import type { z } from 'zod';
-import { auditLog } from '../../server/db/schema/index.js';
+import { auditLog } from '../../server/lib/schema.js';
 import { verifyAuditChain } from '../../server/lib/audit.js';
 import { createLoggedInUser, createOrganization, createUser, loginAs, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/db/client.js';
-import { organizations, users } from '../../server/db/schema/index.js';
+import { users } from '../../server/modules/identity/schema.js';
+import { organizations } from '../../server/modules/organizations/schema.js';
 import { createLoggedInUser, createOrganization, loginAs, unique, uniqueCreditCode } from '../factories.js';
 import { useTestApp } from '../harness.js';
 

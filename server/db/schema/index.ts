@@ -1,6 +1,15 @@
-export * from './identity.js';
-export * from './audit.js';
-export * from './catalog.js';
-export * from './contracts.js';
-export * from './statistics.js';
-export * from './trading.js';
+/**
+ * Every table, for the database client's typing and drizzle-kit. Application code never imports this:
+ * each module owns its schema (server/modules/<module>/schema.ts) and others reach its tables only
+ * through its functions (lint enforces it).
+ */
+export * from '../../lib/schema.js';
+export * from '../../modules/alerts/schema.js';
+export * from '../../modules/catalog/schema.js';
+export * from '../../modules/contracts/schema.js';
+export * from '../../modules/identity/schema.js';
+export * from '../../modules/organizations/schema.js';
+export * from '../../modules/search/schema.js';
+export * from '../../modules/statistics/schema.js';
+export * from '../../modules/suggest/schema.js';
+export * from '../../modules/trading/schema.js';

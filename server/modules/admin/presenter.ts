@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UserAdminView } from '../../../common/api/admin.js';
-import type { users } from '../../db/schema/index.js';
+import type { users } from '../identity/schema.js';
 import type { GrantRow } from '../identity/grants.js';
 import { presentGrant } from '../identity/presenter.js';
 

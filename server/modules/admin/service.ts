@@ -2,7 +2,7 @@ import { count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssignRoleBody, ListUsersQuery, UpdateUserBody } from '../../../common/api/admin.js';
 import type { Db } from '../../db/client.js';
-import { sessions, users } from '../../db/schema/index.js';
+import { sessions, users } from '../identity/schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

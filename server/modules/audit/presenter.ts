@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AuditEntryView } from '../../../common/api/admin.js';
-import type { auditLog } from '../../db/schema/index.js';
+import type { auditLog } from '../../lib/schema.js';
 
 export function presentAuditEntry(e: typeof auditLog.$inferSelect): z.infer<typeof AuditEntryView> {
   return {

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListAuditQuery } from '../../../common/api/admin.js';
 import type { Db } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog } from '../../lib/schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { verifyAuditChain } from '../../lib/audit.js';
 

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CuratedListBody } from '../../../common/api/catalog.js';
 import type { Db } from '../../db/client.js';
-import { achievements, curatedListItems, curatedLists } from '../../db/schema/index.js';
+import { achievements, curatedListItems, curatedLists } from './schema.js';
 import { can, requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -3,7 +3,8 @@ import type { AchievementInput, DemandInput } from '../../../common/api/catalog.
 import type { RecordStatus } from '../../../common/catalog.js';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { achievements, demands, organizations, regions, technicalFields } from '../../db/schema/index.js';
+import { achievements, demands, technicalFields } from './schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 import { searchVectorSql } from '../search/vector.js';
 import type { RecordKind } from './lifecycle.js';
 

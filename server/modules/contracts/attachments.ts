@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ATTACHMENT_TYPES, type AttachmentQuery } from '../../../common/api/contracts.js';
 import type { ContractStatus } from '../../../common/contracts.js';
 import type { Db } from '../../db/client.js';
-import { contractAttachments } from '../../db/schema/index.js';
+import { contractAttachments } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -8,7 +8,10 @@ import type { ContractInput, PartyInput } from '../../../common/api/contracts.js
 import { computeAmounts, type PartyRole } from '../../../common/contracts.js';
 import type { FieldError } from '../../../common/problems.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { contractCostItems, contractParties, contractPayments, contracts, organizations, regions, roleAssignments, technicalFields, users } from '../../db/schema/index.js';
+import { technicalFields } from '../catalog/schema.js';
+import { contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
+import { roleAssignments, users } from '../identity/schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 import { AppError } from '../../lib/errors.js';
 
 export type Organization = typeof organizations.$inferSelect;

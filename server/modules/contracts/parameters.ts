@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ParametersBody } from '../../../common/api/contracts.js';
 import { CONTRACT_PARAMETER_DEFAULTS, CONTRACT_PARAMETER_INFO, CONTRACT_PARAMETER_KEYS, type ContractParameterKey, type ContractParameters } from '../../../common/contracts.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { contractParameters } from '../../db/schema/index.js';
+import { contractParameters } from './schema.js';
 import { isPlatformAdmin, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -5,7 +5,7 @@ import type { ContractPrefill, PartyInput } from '../../../common/api/contracts.
 import type { TransferMode } from '../../../common/catalog.js';
 import { CONTRACT_TYPE_LABELS, type ContractSubtype, type ContractType } from '../../../common/contracts.js';
 import type { Db } from '../../db/client.js';
-import { organizations } from '../../db/schema/index.js';
+import { organizations } from '../organizations/schema.js';
 import { organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { findDealForContract } from '../trading/deals.js';

@@ -2,16 +2,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ContractStatus, PartyRole } from '../../../common/contracts.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  contractAttachments,
-  contractCostItems,
-  contractParties,
-  contractPayments,
-  contracts,
-  organizations,
-  regions,
-  technicalFields,
-} from '../../db/schema/index.js';
+import { technicalFields } from '../catalog/schema.js';
+import { contractAttachments, contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 import type { ContractFacts } from './policy.js';
 
 export type ContractRow = typeof contracts.$inferSelect;

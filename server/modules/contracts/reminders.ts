@@ -9,7 +9,9 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { contractDeadlineReminders, contracts, organizations, roleAssignments, users } from '../../db/schema/index.js';
+import { contractDeadlineReminders, contracts } from './schema.js';
+import { roleAssignments, users } from '../identity/schema.js';
+import { organizations } from '../organizations/schema.js';
 import { notifyUsers } from '../alerts/service.js';
 import { systemActor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';

@@ -5,7 +5,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TransitionBody } from '../../../common/api/contracts.js';
 import type { Db, Tx } from '../../db/client.js';
-import { contractVersions } from '../../db/schema/index.js';
+import { contractVersions } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';

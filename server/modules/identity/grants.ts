@@ -1,6 +1,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations, regions, roleAssignments } from '../../db/schema/index.js';
+import { roleAssignments } from './schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 import type { RoleGrant } from '../../lib/actor.js';
 import type { AssignableRole } from '../../../common/roles.js';
 

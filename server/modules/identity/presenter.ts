@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiTokenView, MeView, RoleGrantView, SessionView } from '../../../common/api/identity.js';
-import type { apiTokens, sessions } from '../../db/schema/index.js';
+import type { apiTokens, sessions } from './schema.js';
 import type { Actor } from '../../lib/actor.js';
 import type { GrantRow } from './grants.js';
 import type { Profile } from './service.js';

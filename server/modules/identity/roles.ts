@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { ORG_SCOPED_ROLES, REGION_SCOPED_ROLES, type AssignableRole } from '../../../common/roles.js';
 import type { Tx } from '../../db/client.js';
-import { organizations, regions, roleAssignments } from '../../db/schema/index.js';
+import { roleAssignments } from './schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { apiTokens, sessions, users } from '../../db/schema/index.js';
+import { apiTokens, sessions, users } from './schema.js';
 import { anonymousActor, buildUserActor, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

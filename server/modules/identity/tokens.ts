@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Permission } from '../../../common/roles.js';
 import type { Db } from '../../db/client.js';
-import { apiTokens } from '../../db/schema/index.js';
+import { apiTokens } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

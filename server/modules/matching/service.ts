@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { TransferMode } from '../../../common/catalog.js';
 import { queryRows, type Db } from '../../db/client.js';
-import { achievements, technicalFields } from '../../db/schema/index.js';
+import { achievements, technicalFields } from '../catalog/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { partiesFor } from '../catalog/policy.js';

@@ -1,6 +1,6 @@
 import type { OrganizationView } from '../../../common/api/organizations.js';
 import type { OrganizationStatus, OrganizationType } from '../../../common/roles.js';
-import type { organizations } from '../../db/schema/index.js';
+import type { organizations } from './schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { organizationActions } from './policy.js';
 

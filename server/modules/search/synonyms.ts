@@ -4,7 +4,7 @@ import type { SynonymGroupView as View } from '../../../common/api/search.js';
 
 type SynonymGroupView = z.infer<typeof View>;
 import type { Db } from '../../db/client.js';
-import { synonymGroups } from '../../db/schema/index.js';
+import { synonymGroups } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';

@@ -1,6 +1,7 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { contractFacts, regions } from '../../db/schema/index.js';
+import { regions } from '../organizations/schema.js';
+import { contractFacts } from './schema.js';
 import { localDateOf } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { applyDeltas, contributions, mergeDeltas, type FactRow } from './rollup.js';

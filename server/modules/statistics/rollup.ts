@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { contractFacts } from '../../db/schema/index.js';
+import type { contractFacts } from './schema.js';
 
 /**
  * The rollups and how one fact contributes to them. A fact adds one unit to a row of each table on

@@ -1,6 +1,6 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { regions } from '../../db/schema/index.js';
+import { regions } from '../organizations/schema.js';
 import { PLATFORM_CITY } from '../../db/seed/regions.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { localDateOf } from '../../lib/calendar.js';

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { TARGET_METRIC_MEASURE, type StatSide, type TargetInput, type TargetMetric, type TargetView } from '../../../common/api/statistics.js';
 import { queryRows, type Db } from '../../db/client.js';
-import { regions, statsTargets } from '../../db/schema/index.js';
+import { regions } from '../organizations/schema.js';
+import { statsTargets } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { endOfLocalDate, startOfLocalDate } from '../../lib/calendar.js';

@@ -1,6 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { achievements, suggestionModels, technicalFields } from '../../db/schema/index.js';
+import { achievements, technicalFields } from '../catalog/schema.js';
+import { suggestionModels } from './schema.js';
 import { readCslPapers } from '../../db/seed/catalog-demo.js';
 import { fieldCodeByName } from '../../db/seed/fields.js';
 import { systemActor, type Actor } from '../../lib/actor.js';

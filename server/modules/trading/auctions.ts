@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AuctionCreateBody, AuctionStatus, AuctionView } from '../../../common/api/trading.js';
 import type { Db, Tx } from '../../db/client.js';
-import { tradeAuctionRegistrations, tradeAuctions, tradeBids } from '../../db/schema/index.js';
+import { tradeAuctionRegistrations, tradeAuctions, tradeBids } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

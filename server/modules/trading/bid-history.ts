@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AuctionSnapshot } from '../../../common/api/trading.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { tradeAuctions, tradeBids } from '../../db/schema/index.js';
+import { tradeAuctions, tradeBids } from './schema.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { presentBid, presentLiveState } from './present-auction.js';

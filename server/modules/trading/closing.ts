@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, notExists, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeListingIntents, tradeListings, tradeObjections } from '../../db/schema/index.js';
+import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
 import { systemActor, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -1,7 +1,7 @@
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import type { DealView, TradeRoute } from '../../../common/api/trading.js';
 import type { Db, Tx } from '../../db/client.js';
-import { tradeAuctionRegistrations, tradeAuctions, tradeDeals } from '../../db/schema/index.js';
+import { tradeAuctionRegistrations, tradeAuctions, tradeDeals } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -1,5 +1,5 @@
 import { lt, sql } from 'drizzle-orm';
-import { tradeIdempotencyKeys } from '../../db/schema/index.js';
+import { tradeIdempotencyKeys } from './schema.js';
 import { clock } from '../../lib/clock.js';
 import type { Job } from '../../lib/scheduler.js';
 import { closeDueAuctions, concludeDueNotices, endDueListings } from './closing.js';

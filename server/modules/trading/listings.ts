@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import type { ListingCreateBody, ListingStatus, ListingView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
-import { tradeListingIntents, tradeListings } from '../../db/schema/index.js';
+import { tradeListingIntents, tradeListings } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { calendarDayDeadline } from '../../lib/calendar.js';

@@ -1,7 +1,9 @@
 import { and, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { NoticeCreateBody, NoticeStatus, NoticeView } from '../../../common/api/trading.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { regions, roleAssignments, tradeAgreementNotices, tradeObjections, users } from '../../db/schema/index.js';
+import { roleAssignments, users } from '../identity/schema.js';
+import { regions } from '../organizations/schema.js';
+import { tradeAgreementNotices, tradeObjections } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { calendarDayDeadline } from '../../lib/calendar.js';

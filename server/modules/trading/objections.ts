@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { ObjectionStatus, ObjectionView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
-import { tradeAgreementNotices, tradeObjections } from '../../db/schema/index.js';
+import { tradeAgreementNotices, tradeObjections } from './schema.js';
 import { governedRegionPaths, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -2,18 +2,9 @@ import { asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRef } from '../../../common/api/trading.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  organizations,
-  regions,
-  technicalFields,
-  tradeAgreementNotices,
-  tradeAuctionRegistrations,
-  tradeAuctions,
-  tradeDeals,
-  tradeListingIntents,
-  tradeListings,
-  tradeObjections,
-} from '../../db/schema/index.js';
+import { technicalFields } from '../catalog/schema.js';
+import { organizations, regions } from '../organizations/schema.js';
+import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
 
 /**
  * Loading trade records with what their views need: the seller, the region (name and path, for

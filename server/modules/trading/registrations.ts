@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RegistrationView } from '../../../common/api/trading.js';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../../db/client.js';
-import { tradeAuctionRegistrations, tradeAuctions, tradeBids } from '../../db/schema/index.js';
+import { tradeAuctionRegistrations, tradeAuctions, tradeBids } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';

@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
 import type { HallView, MyTradingView, StaffDeskView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
-import { organizations, regions, tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from '../../db/schema/index.js';
+import { organizations, regions } from '../organizations/schema.js';
+import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { clock } from '../../lib/clock.js';
 import { listAuctions } from './auctions.js';

@@ -1,59 +1,27 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
   boolean,
+  customType,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { organizations, regions } from '../organizations/schema.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/** GB/T 2260 regions and the parks below districts: city (市) → district (区) → park (园区). */
-export const regions = pgTable(
-  'regions',
-  {
-    code: varchar('code', { length: 12 }).primaryKey(),
-    name: text('name').notNull(),
-    level: varchar('level', { length: 16 }).notNull(), // province | city | district | park
-    parentCode: varchar('parent_code', { length: 12 }),
-    /** Materialised path of codes from the root, e.g. `/120000/120116/12011601/`, for subtree scope. */
-    path: text('path').notNull(),
-  },
-  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_path_idx').on(t.path)],
-);
-
-export const organizations = pgTable(
-  'organizations',
-  {
-    id: uuid('id').primaryKey(),
-    type: varchar('type', { length: 32 }).notNull(),
-    name: text('name').notNull(),
-    creditCode: varchar('credit_code', { length: 18 }).notNull(),
-    regionCode: varchar('region_code', { length: 12 })
-      .notNull()
-      .references(() => regions.code),
-    status: varchar('status', { length: 16 }).notNull(),
-    address: text('address'),
-    website: text('website'),
-    description: text('description'),
-    contactPhone: varchar('contact_phone', { length: 32 }),
-    statusReason: text('status_reason'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    updatedAt: ts('updated_at').notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('organizations_credit_code_key').on(t.creditCode),
-    index('organizations_region_idx').on(t.regionCode),
-    index('organizations_status_idx').on(t.status, t.createdAt),
-  ],
-);
-
+/** Owned by the identity module: accounts, role grants, sessions, API tokens, rate counters. */
 export const users = pgTable(
   'users',
   {

@@ -1,4 +1,26 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { bytea, fen, ts, tsvector } from '../db/columns.js';
+
+/** Platform tables owned by server/lib (audit.ts, scheduler.ts, system state); modules reach them through lib functions. */
 
 /**
  * Append-only audit log. Each row carries the hash of the previous row (a hash chain); rows are

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
+  bigserial,
   boolean,
   customType,
   date,
@@ -9,14 +11,18 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { technicalFields, type IpAsset } from './catalog.js';
-import { organizations, regions, users } from './identity.js';
+import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { technicalFields, type IpAsset } from '../catalog/schema.js';
+import { users } from '../identity/schema.js';
+import { organizations, regions } from '../organizations/schema.js';
+
 
 /**
  * Technology contracts (C5): applications for certification and registration (认定登记) and the
@@ -29,15 +35,7 @@ import { organizations, regions, users } from './identity.js';
  * - `contract_registration_sequences`: the per-year, per-region counter behind registration numbers.
  * Money is integer fen (bigint); times UTC.
  */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const fen = (name: string) => bigint(name, { mode: 'number' });
 
-/** bytea as a Buffer on both drivers (node-postgres gives a Buffer, PGlite a Uint8Array). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-  toDriver: (v) => v,
-});
 
 export interface ExpertReview {
   experts: Array<{ name: string; title?: string; organization?: string }>;

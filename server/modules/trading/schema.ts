@@ -1,15 +1,34 @@
-import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { achievements, technicalFields } from './catalog.js';
-import { organizations, regions, users } from './identity.js';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { achievements, technicalFields } from '../catalog/schema.js';
+import { users } from '../identity/schema.js';
+import { organizations, regions } from '../organizations/schema.js';
+
 
 /**
  * Trading (C4): listings, auctions with their registrations and bids, agreement notices with their
  * objections, and the deals all three end in. Each trade row keeps a snapshot of the achievement as
  * it was posted (title, summary, field): what was announced is what the dossier shows.
  */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const fen = (name: string) => bigint(name, { mode: 'number' });
 
 export interface PricingBasisData {
   method: 'appraisal' | 'evaluation' | 'negotiation' | 'market';

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
   boolean,
   customType,
   date,
@@ -10,40 +11,18 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { organizations, regions, users } from './identity.js';
+import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { users } from '../identity/schema.js';
+import { organizations, regions } from '../organizations/schema.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-/** A PostgreSQL tsvector built from jieba tokens (config `simple`), searched through a GIN index. */
-export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-/**
- * Publication-time blocks for search: the day a record was published (days since 1970, UTC) and
- * the 8-, 64- and 512-day blocks holding it, as lexemes with a leading space (no jieba token has
- * one): ' d20451', ' w2556', ' m319', ' y39'.
- */
-export const RECENCY_BLOCKS = [
-  { prefix: 'd', days: 1 },
-  { prefix: 'w', days: 8 },
-  { prefix: 'm', days: 64 },
-  { prefix: 'y', days: 512 },
-] as const;
-
-/**
- * The search vector plus the record's publication blocks (none before it is published). A GIN index
- * on it answers "matches of the text published since day D" (`text & (blocks covering D…today)`)
- * intersecting inside the index, without visiting older matches (search/window.ts). Queries must
- * repeat this expression exactly (column references may be qualified) for the planner to use it.
- */
-export function recencyVector(searchVector: SQL | AnyPgColumn, publishedAt: SQL | AnyPgColumn): SQL {
-  const day = sql`(floor(extract(epoch from (${publishedAt} AT TIME ZONE 'UTC')) / 86400)::int)`;
-  const lexemes = RECENCY_BLOCKS.map((b) => sql`${sql.raw(`' ${b.prefix}'`)} || ${b.days === 1 ? day : sql`(${day} / ${sql.raw(String(b.days))})`}::text`);
-  return sql`(${searchVector} || CASE WHEN ${publishedAt} IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY[${sql.join(lexemes, sql`, `)}]) END)`;
-}
+export { tsvector };
 
 /** Technical fields: the CSL disciplines and the strategic emerging industries, stored as data. */
 export const technicalFields = pgTable(
@@ -78,6 +57,30 @@ export interface Contact {
 export interface Attachment {
   name: string;
   url: string;
+}
+
+/**
+ * Publication-time blocks for search: the day a record was published (days since 1970, UTC) and
+ * the 8-, 64- and 512-day blocks holding it, as lexemes with a leading space (no jieba token has
+ * one): ' d20451', ' w2556', ' m319', ' y39'.
+ */
+export const RECENCY_BLOCKS = [
+  { prefix: 'd', days: 1 },
+  { prefix: 'w', days: 8 },
+  { prefix: 'm', days: 64 },
+  { prefix: 'y', days: 512 },
+] as const;
+
+/**
+ * The search vector plus the record's publication blocks (none before it is published). A GIN index
+ * on it answers "matches of the text published since day D" (`text & (blocks covering D…today)`)
+ * intersecting inside the index, without visiting older matches (search/window.ts). Queries must
+ * repeat this expression exactly (column references may be qualified) for the planner to use it.
+ */
+export function recencyVector(searchVector: SQL | AnyPgColumn, publishedAt: SQL | AnyPgColumn): SQL {
+  const day = sql`(floor(extract(epoch from (${publishedAt} AT TIME ZONE 'UTC')) / 86400)::int)`;
+  const lexemes = RECENCY_BLOCKS.map((b) => sql`${sql.raw(`' ${b.prefix}'`)} || ${b.days === 1 ? day : sql`(${day} / ${sql.raw(String(b.days))})`}::text`);
+  return sql`(${searchVector} || CASE WHEN ${publishedAt} IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY[${sql.join(lexemes, sql`, `)}]) END)`;
 }
 
 /** Columns achievements and demands share. */
@@ -188,62 +191,6 @@ export const curatedListItems = pgTable(
   (t) => [primaryKey({ columns: [t.listId, t.achievementId] })],
 );
 
-/** Synonym groups editable by admins (锂电池 ~ 锂离子电池): a query term expands to its whole group. */
-export const synonymGroups = pgTable('synonym_groups', {
-  id: uuid('id').primaryKey(),
-  terms: text('terms').array().notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
-
-export const savedSearches = pgTable(
-  'saved_searches',
-  {
-    id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** achievements | demands | matches (matches of one record) */
-    target: varchar('target', { length: 32 }).notNull(),
-    name: text('name').notNull(),
-    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
-    /** none | instant | daily */
-    notify: varchar('notify', { length: 8 }).notNull().default('instant'),
-    /** Records published up to here have been considered. */
-    checkedUntil: ts('checked_until').notNull().defaultNow(),
-    createdAt: ts('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('saved_searches_user_idx').on(t.userId)],
-);
-
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: varchar('kind', { length: 32 }).notNull(),
-    title: text('title').notNull(),
-    body: text('body'),
-    link: text('link'),
-    /** Set when an e-mail (instant or in the daily digest) carried it. */
-    emailedAt: ts('emailed_at'),
-    readAt: ts('read_at'),
-    createdAt: ts('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
-);
-
-/** Trained suggestion models (field classifier), newest first; servers load the latest. */
-export const suggestionModels = pgTable('suggestion_models', {
-  id: uuid('id').primaryKey(),
-  kind: varchar('kind', { length: 16 }).notNull(),
-  model: jsonb('model').notNull(),
-  metrics: jsonb('metrics'),
-  trainedOn: integer('trained_on').notNull(),
-  trainedAt: ts('trained_at').notNull().defaultNow(),
-});
-
 /** Bulk imports: progress is read from here while a large file is processed. */
 export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey(),
@@ -261,4 +208,3 @@ export const importJobs = pgTable('import_jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
 });
-

@@ -1,5 +1,27 @@
-import { bigint, date, index, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
-import { regions, users } from './identity.js';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { users } from '../identity/schema.js';
+import { regions } from '../organizations/schema.js';
+
 
 /**
  * Statistics (C6): one fact per certified contract, written by the contracts module through
@@ -8,8 +30,6 @@ import { regions, users } from './identity.js';
  * materialised paths (`/120000/120116/`, `/110000/`, `/abroad/US/`, `/unknown/`) so a region's
  * subtree is a prefix. Money is integer fen.
  */
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const fen = (name: string) => bigint(name, { mode: 'number' });
 const measures = () => ({
   contracts: bigint('contracts', { mode: 'number' }).notNull().default(0),
   contractAmountFen: fen('contract_amount_fen').notNull().default(0),
