@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
 // Each module owns its tables (server/modules/<module>/schema.ts); others reach them only through its functions.
-const modules = readdirSync(new URL('./server/modules/', import.meta.url), { withFileTypes: true })
+const modules = readdirSync('./server/modules/', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 

@@ -1,24 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 
 export const savedSearches = pgTable(

@@ -1,24 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { type AnyPgColumn, bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts, tsvector } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 import { organizations, regions } from '../organizations/schema.js';
 

@@ -1,24 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bytea, fen, ts } from '../../db/columns.js';
 import { technicalFields, type IpAsset } from '../catalog/schema.js';
 import { users } from '../identity/schema.js';
 import { organizations, regions } from '../organizations/schema.js';

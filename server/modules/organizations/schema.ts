@@ -1,25 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
-import { users } from '../identity/schema.js';
+import { index, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.js';
+
 
 /** Owned by the organizations module: GB/T 2260 regions (and parks) and organisations. */
 /** GB/T 2260 regions and the parks below districts: city (市) → district (区) → park (园区). */

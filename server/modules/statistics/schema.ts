@@ -1,24 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { bigint, date, index, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { fen, ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 import { regions } from '../organizations/schema.js';
 

@@ -1,24 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
-import { bytea, fen, ts, tsvector } from '../../db/columns.js';
+import { integer, jsonb, pgTable, uuid, varchar } from 'drizzle-orm/pg-core';
+import { ts } from '../../db/columns.js';
 
 /** Trained suggestion models (field classifier), newest first; servers load the latest. */
 export const suggestionModels = pgTable('suggestion_models', {
