@@ -12,6 +12,7 @@ import { AppError } from './lib/errors.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
 import { newId } from './lib/ids.js';
 import './lib/http/types.js';
+import { clientErrorHandler, registerHardening } from './lib/http/hardening.js';
 import { registerProblemHandlers } from './lib/http/problems.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -69,11 +70,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     },
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
+    clientErrorHandler,
   });
   app.decorate('ctx', { config: opts.config, database: opts.database, db: opts.database.db, mailer: opts.mailer ?? createMailer(opts.config) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerHardening(app, { allowedOrigins: [new URL(opts.config.publicUrl).origin] });
 
   const metrics = createMetrics();
   app.addHook('onRequest', async (req, reply) => {

@@ -19,7 +19,14 @@ const EnvSchema = z.object({
   JINQIAO_ADMIN_EMAIL: z.email().optional(),
   JINQIAO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: boolish.default(false),
+  /** false, true (= loopback only), or the proxies' addresses/CIDRs, comma-separated: X-Forwarded-* is believed only from them. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => v === 'false' || v === 'true' || v.split(',').every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(a.trim())), 'must be false, true or a comma-separated list of proxy addresses or CIDRs'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; when unset, it answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   WEB_DIST: z.string().default('./web/dist'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -38,7 +45,9 @@ export interface Config {
   demo: boolean;
   admin: { email: string; password: string } | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /** The proxies whose X-Forwarded-* headers are believed (never any client's). */
+  trustProxy: false | string[];
+  metricsToken: string | undefined;
   sessionTtlHours: number;
   webDist: string;
   /** Outgoing mail (notifications); none when SMTP_URL is unset. */
@@ -80,7 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: demoAllowed && (e.JINQIAO_DEMO ?? true),
     admin: e.JINQIAO_ADMIN_EMAIL ? { email: e.JINQIAO_ADMIN_EMAIL, password: e.JINQIAO_ADMIN_PASSWORD! } : undefined,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? ['127.0.0.1', '::1'] : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    metricsToken: e.METRICS_TOKEN,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDist: e.WEB_DIST,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,

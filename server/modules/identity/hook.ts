@@ -64,7 +64,8 @@ export function registerAuthentication(app: FastifyInstance) {
     const requestId = String(req.id);
     req.actor = anonymousActor(requestId);
     const authorization = req.headers.authorization;
-    if (authorization) {
+    // /metrics checks its own scrape token (METRICS_TOKEN); it is not an API token.
+    if (authorization && req.url !== '/metrics') {
       const m = /^Bearer\s+(jq_[A-Za-z0-9_-]+)$/.exec(authorization);
       const auth = m ? await authenticateApiToken({ db, token: m[1]!, requestId, cache }) : null;
       if (!auth) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');

@@ -6,7 +6,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId, randomToken, sha256 } from '../../lib/ids.js';
-import { clearCounter, hitCounter, peekCounter, windowEnd } from '../../lib/throttle.js';
+import { clearCounter, hitCounter, windowEnd } from '../../lib/throttle.js';
 import { effectiveGrants, grantRowsJson, loadGrantRows, type GrantRow } from './grants.js';
 import type { AuthCache } from './auth-cache.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
@@ -165,13 +165,16 @@ export async function login(opts: {
       headers: { 'retry-after': String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)) },
     });
   }
-  if ((await peekCounter(opts.db, { key: emailKey, windowMs: LOGIN_POLICY.windowMs })) >= LOGIN_POLICY.maxFailuresPerEmail) {
+  // The attempt is counted for the account BEFORE the password is checked (one atomic increment), so
+  // however many attempts race, at most maxFailuresPerEmail of them are ever verified; a success clears it.
+  const attempts = await hitCounter(opts.db, { key: emailKey, windowMs: LOGIN_POLICY.windowMs });
+  if (attempts > LOGIN_POLICY.maxFailuresPerEmail) {
     throw new AppError('account_locked', 'This account is locked after repeated failed logins; try again later', { headers: retryAfter() });
   }
 
   const ok = user ? await verifyPassword(user.passwordHash, opts.password) : (await verifyPassword(await dummyPasswordHash(), opts.password), false);
   if (!user || !ok || user.disabled) {
-    const failures = await hitCounter(opts.db, { key: emailKey, windowMs: LOGIN_POLICY.windowMs });
+    const failures = attempts;
     if (user && failures >= LOGIN_POLICY.maxFailuresPerEmail) {
       const lockedUntil = windowEnd(LOGIN_POLICY.windowMs);
       await opts.db.transaction(async (tx) => {

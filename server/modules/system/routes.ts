@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { AppError } from '../../lib/errors.js';
 import type { Metrics } from './metrics.js';
+
+const isLoopback = (address: string | undefined) => !!address && (address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1');
 
 const tags = ['system'];
 
@@ -37,7 +40,11 @@ export const systemRoutes =
     app.get('/metrics', {
       config: { access: 'public' },
       schema: { tags, summary: 'Prometheus metrics (text exposition format)', hide: false },
-      handler: async (_req, reply) => {
+      handler: async (req, reply) => {
+        // Behind a token when one is configured; otherwise only for scrapers on this machine.
+        const token = app.ctx.config.metricsToken;
+        const allowed = token ? req.headers.authorization === `Bearer ${token}` : isLoopback(req.socket.remoteAddress);
+        if (!allowed) throw new AppError('not_found', 'No route GET /metrics');
         reply.type(metrics.registry.contentType);
         return metrics.registry.metrics();
       },
