@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './credit-code.js';
+import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode, organizationCodeCheckChar } from './credit-code.js';
 
 // Codes as published by large companies on their business licences: real input, not our own arithmetic.
 const PUBLISHED = ['914403001922038216', '9144030071526726XG', '91330100716105852F', '91110108551385082Q', '12100000400000624D'];
@@ -23,8 +23,10 @@ describe('credit code check character (GB 32100-2015)', () => {
   });
 
   it.each([
-    ['91120116MA05KQ0T3', '91120116MA05KQ0T3'],
-    ['91120116ma05kq0t3', '91120116MA05KQ0T3'],
+    ['91120116MA05KQ0T9', '91120116MA05KQ0T9'],
+    ['91120116ma05kq0t9', '91120116MA05KQ0T9'],
+    // The organisation code's check digit is filled in when the body's is wrong.
+    ['91120116MA05KQ0T3', '91120116MA05KQ0T9'],
   ])('completeCreditCode(%s) builds a valid, upper-case code', (body, upper) => {
     const code = completeCreditCode(body);
     expect(code.slice(0, 17)).toBe(upper);
@@ -38,6 +40,18 @@ describe('credit code check character (GB 32100-2015)', () => {
   });
 });
 
+describe('organisation code check (GB 11714-1997), characters 9–17', () => {
+  it('matches a hand-computed example and the published codes', () => {
+    // 1·3 + 9·7 + 2·9 + 2·10 + 0·5 + 3·8 + 8·4 + 2·2 = 164; 164 mod 11 = 10; 11 − 10 = 1.
+    expect(organizationCodeCheckChar('19220382')).toBe('1');
+    for (const code of PUBLISHED) expect(organizationCodeCheckChar(code.slice(8, 16))).toBe(code[16]);
+  });
+  it('maps 10 to X and 11 to 0', () => {
+    expect(organizationCodeCheckChar('00000000')).toBe('0');
+    expect(organizationCodeCheckChar('71526726')).toBe('X');
+  });
+});
+
 describe('creditCodeProblem names what is wrong', () => {
   const valid = '91330100716105852F';
   it.each([
@@ -48,8 +62,10 @@ describe('creditCodeProblem names what is wrong', () => {
     ['a hyphen', '9133-100716105852F', 'character'],
     ['a Chinese character', '9133010071610585中F', 'character'],
     ['wrong check character', '91330100716105852G', 'check_character'],
-    ['two digits swapped', '91330100761105852F', 'check_character'],
-    ['one digit changed', '91330100716105853F', 'check_character'],
+    ['two digits of the organisation code swapped', '91330100761105852F', 'organization_code'],
+    ['its check digit changed', '91330100716105853F', 'organization_code'],
+    // A forged code whose final check character was recomputed still fails the GB 11714 check inside it.
+    ['organisation code wrong, final check recomputed', '91330100716105850' + creditCodeCheckChar('91330100716105850'), 'organization_code'],
   ])('%s → %s', (_label, code, problem) => {
     expect(creditCodeProblem(code)).toBe(problem);
     expect(isValidCreditCode(code)).toBe(false);
@@ -70,7 +86,7 @@ describe('creditCodeProblem names what is wrong', () => {
   });
 
   it('every wrong check character for a body is refused, and exactly one is accepted', () => {
-    const body = '91120116MA05KQ0T3';
+    const body = '91120116MA05KQ0T9';
     const accepted = [...CREDIT_CODE_ALPHABET].filter((c) => isValidCreditCode(body + c));
     expect(accepted).toEqual([creditCodeCheckChar(body)]);
   });

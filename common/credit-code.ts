@@ -19,13 +19,33 @@ export function creditCodeCheckChar(first17: string): string | null {
   return CREDIT_CODE_ALPHABET[check]!;
 }
 
-export type CreditCodeProblem = 'length' | 'character' | 'check_character';
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * The check character of a 9-character organisation code (GB 11714-1997): characters 9–17 of the
+ * credit code are one, its last character checking the eight before it (digits 0–9, letters 10–35).
+ */
+export function organizationCodeCheckChar(first8: string): string | null {
+  if (first8.length !== 8) return null;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) {
+    const ch = first8[i]!;
+    const value = /[0-9]/.test(ch) ? Number(ch) : /[A-Z]/.test(ch) ? ch.charCodeAt(0) - 55 : -1;
+    if (value < 0) return null;
+    sum += value * ORG_WEIGHTS[i]!;
+  }
+  const check = 11 - (sum % 11);
+  return check === 11 ? '0' : check === 10 ? 'X' : String(check);
+}
+
+export type CreditCodeProblem = 'length' | 'character' | 'organization_code' | 'check_character';
 
 /** Why a code is not valid, or null when it is. Lower case letters are accepted and normalised by the caller. */
 export function creditCodeProblem(code: string): CreditCodeProblem | null {
   const c = code.toUpperCase();
   if (c.length !== 18) return 'length';
   for (const ch of c) if (!CREDIT_CODE_ALPHABET.includes(ch)) return 'character';
+  if (organizationCodeCheckChar(c.slice(8, 16)) !== c[16]) return 'organization_code';
   return creditCodeCheckChar(c.slice(0, 17)) === c[17] ? null : 'check_character';
 }
 
@@ -33,9 +53,19 @@ export function isValidCreditCode(code: string): boolean {
   return creditCodeProblem(code) === null;
 }
 
-/** Builds a valid code from a 17-character body (used by demo data and test factories). */
+/** The GB/T 2260 division inside a code (characters 3–8). */
+export const creditCodeDivision = (code: string): string => code.slice(2, 8);
+
+/**
+ * Builds a valid code from a 17-character body (used by demo data and test factories): its 17th
+ * character becomes the organisation code's check character, then the code's own is appended.
+ */
 export function completeCreditCode(first17: string): string {
-  const check = creditCodeCheckChar(first17.toUpperCase());
+  const body = first17.toUpperCase();
+  const orgCheck = organizationCodeCheckChar(body.slice(8, 16));
+  if (!orgCheck || body.length !== 17 || ![...body].every((ch) => CREDIT_CODE_ALPHABET.includes(ch))) throw new Error(`not a credit-code body: ${first17}`);
+  const fixed = body.slice(0, 16) + orgCheck;
+  const check = creditCodeCheckChar(fixed);
   if (!check) throw new Error(`not a credit-code body: ${first17}`);
-  return first17.toUpperCase() + check;
+  return fixed + check;
 }

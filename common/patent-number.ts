@@ -41,3 +41,20 @@ export function parsePatentNumber(input: string): ParsedPatentNumber | PatentNum
   if (patentCheckChar(digits) !== m[2]) return 'check_character';
   return { normalised: `${digits}.${m[2]}`, year, type };
 }
+
+/**
+ * The number types an IP asset's kind admits: an invention patent is type 1 (or 8, a PCT
+ * application entering China), a utility model 2 (or 9), a design 3; a PCT asset 8 or 9.
+ */
+const KIND_TYPES: Record<string, readonly ParsedPatentNumber['type'][]> = {
+  invention_patent: ['invention', 'pct_invention'],
+  utility_model: ['utility_model', 'pct_utility_model'],
+  design_patent: ['design'],
+  pct: ['pct_invention', 'pct_utility_model'],
+};
+
+/** Does the number's type digit fit the asset's kind? Kinds without patent numbers always fit. */
+export function patentTypeFitsKind(kind: string, type: ParsedPatentNumber['type']): boolean {
+  const allowed = KIND_TYPES[kind];
+  return !allowed || allowed.includes(type);
+}

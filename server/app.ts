@@ -15,6 +15,7 @@ import './lib/http/types.js';
 import { clientErrorHandler, registerHardening } from './lib/http/hardening.js';
 import { registerProblemHandlers } from './lib/http/problems.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { auditCheckpointJob } from './modules/audit/jobs.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { curatedRoutes } from './modules/catalog/curated-routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
@@ -40,7 +41,7 @@ import { tradingRoutes } from './modules/trading/routes.js';
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, statisticsRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob, checkSavedSearchesJob, dailyDigestJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs];
+export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs];
 
 export interface BuildAppOptions {
   config: Config;

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
     .transform((v) => v.trim().toLowerCase())
     .refine((v) => v === 'false' || v === 'true' || v.split(',').every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(a.trim())), 'must be false, true or a comma-separated list of proxy addresses or CIDRs'),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; when unset, it answers loopback clients only. */
+  /** The Ed25519 key (PKCS#8 PEM) that signs audit checkpoints; default <DATA_DIR>/audit-signing-key.pem, made at first start. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   WEB_DIST: z.string().default('./web/dist'),
@@ -48,6 +50,7 @@ export interface Config {
   /** The proxies whose X-Forwarded-* headers are believed (never any client's). */
   trustProxy: false | string[];
   metricsToken: string | undefined;
+  auditSigningKeyFile: string | undefined;
   sessionTtlHours: number;
   webDist: string;
   /** Outgoing mail (notifications); none when SMTP_URL is unset. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? ['127.0.0.1', '::1'] : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     metricsToken: e.METRICS_TOKEN,
+    auditSigningKeyFile: e.AUDIT_SIGNING_KEY_FILE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDist: e.WEB_DIST,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,

@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/lock.js';
 import { prepareDatabase } from './db/setup.js';
 import { startScheduler } from './lib/scheduler.js';
 import { buildApp, SCHEDULED_JOBS } from './app.js';
+import { checkpointAuditChain } from './modules/audit/jobs.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -36,6 +37,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopScheduler();
+    // The chain's head as it is at shutdown, signed (see server/lib/audit-checkpoints.ts).
+    await checkpointAuditChain(database.db, config).catch((err: unknown) => app.log.error({ err }, 'audit checkpoint failed'));
     await app.close();
     await database.close();
     process.exit(0);

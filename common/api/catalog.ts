@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { DayWithin, HttpUrl, Text } from '../text.js';
 import { IP_KINDS, PATENT_KINDS, RECORD_STATUSES, TRANSFER_MODES, type PriceBandKey } from '../catalog.js';
-import { parsePatentNumber } from '../patent-number.js';
+import { parsePatentNumber, patentTypeFitsKind } from '../patent-number.js';
 
 const MAX_FEN = 100_000_000_000_000; // ¥1 trillion: anything above is a typo
 const Fen = z.number().int('must be a whole number of fen').min(0, 'must not be negative').max(MAX_FEN, 'is implausibly large');
-const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const IpAssetInput = z
   .object({
@@ -29,6 +29,10 @@ export const IpAssetInput = z
       ctx.addIssue({ code: 'custom', path: ['number'], message });
       return z.NEVER;
     }
+    if (!patentTypeFitsKind(a.kind, parsed.type)) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: `is a ${parsed.type.replace(/_/g, ' ')} number (its type digit), not a ${a.kind.replace(/_/g, ' ')}` });
+      return z.NEVER;
+    }
     return { ...a, number: parsed.normalised };
   });
 
@@ -38,7 +42,7 @@ const Contact = z.object({
   email: z.email('must be an e-mail address').optional(),
 });
 const TeamMember = z.object({ name: Text(50).min(1, 'is required'), title: Text(50).optional(), role: Text(50).optional() });
-const Attachment = z.object({ name: Text(200).min(1), url: z.url('must be a URL').max(500) });
+const Attachment = z.object({ name: Text(200).min(1), url: HttpUrl(500) });
 const Keywords = z.array(Text(30).min(1)).max(10, 'at most 10 keywords').default([]);
 
 const common = {
@@ -70,7 +74,6 @@ export const AchievementInput = z
   });
 export type AchievementInput = z.infer<typeof AchievementInput>;
 
-const today = () => new Date().toISOString().slice(0, 10);
 export const DemandInput = z
   .object({
     ...common,
@@ -79,7 +82,7 @@ export const DemandInput = z
     budgetNegotiable: z.boolean().default(false),
     cooperationModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose at least one cooperation mode'),
     trlMin: z.number().int().min(1).max(9).nullable().optional(),
-    deadline: z.iso.date('must be a date YYYY-MM-DD').nullable().optional(),
+    deadline: DayWithin({ earliest: 0, latestDays: 5 * 366 }).nullable().optional(),
   })
   .superRefine((d, ctx) => {
     if (d.budgetMinFen != null && d.budgetMaxFen != null && d.budgetMinFen > d.budgetMaxFen) {
@@ -88,7 +91,6 @@ export const DemandInput = z
     if (!d.budgetNegotiable && d.budgetMinFen == null && d.budgetMaxFen == null) {
       ctx.addIssue({ code: 'custom', path: ['budgetMaxFen'], message: 'give a budget range or mark it negotiable (面议)' });
     }
-    if (d.deadline && d.deadline < today()) ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'must not be in the past' });
   });
 export type DemandInput = z.infer<typeof DemandInput>;
 

@@ -28,6 +28,7 @@
  *   GET    /api/contracts/import-jobs/:id                authenticated      ImportJobView (the user who started it only)
  */
 import { z } from 'zod';
+import { DayWithin, Text } from '../text.js';
 import { isValidCreditCode } from '../credit-code.js';
 import {
   ALL_CONTRACT_SUBTYPES,
@@ -45,8 +46,9 @@ import { IpAssetInput } from './catalog.js';
 
 const MAX_FEN = 100_000_000_000_000; // ¥1 trillion: anything above is a typo
 const Fen = z.number().int('must be a whole number of fen').min(0, 'must not be negative').max(MAX_FEN, 'is implausibly large');
-const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const Day = z.iso.date('must be a date YYYY-MM-DD');
+/** Contract dates: from 1980 (technology contracts law) to a year ahead; terms may run 30 years. */
+const Day = DayWithin({ earliest: '1980-01-01', latestDays: 30 * 366 });
+const SignedDay = DayWithin({ earliest: '1980-01-01', latestDays: 366 });
 
 export const PARTY_ORGANIZATION_TYPES = [...ORGANIZATION_TYPES, ...EXTRA_PARTY_TYPES] as const;
 
@@ -110,7 +112,7 @@ const contractShape = {
   title: Text(200).min(2, 'must be at least 2 characters'),
   subject: Text(5000).min(10, 'must be at least 10 characters'),
   fieldCode: z.string().min(1, 'is required').max(32),
-  signedOn: Day,
+  signedOn: SignedDay,
   validFrom: Day.nullable().optional(),
   validUntil: Day.nullable().optional(),
   ipInvolved: z.array(IpAssetInput).max(50).default([]),

@@ -17,6 +17,7 @@ export const CreditCode = z
     const problem = creditCodeProblem(code);
     if (problem === 'length') ctx.addIssue({ code: 'custom', message: 'must be 18 characters (统一社会信用代码)' });
     else if (problem === 'character') ctx.addIssue({ code: 'custom', message: 'contains a character not used in credit codes (I, O, S, V, Z are never used)' });
+    else if (problem === 'organization_code') ctx.addIssue({ code: 'custom', message: 'characters 9–17 are not a valid organisation code (GB 11714)' });
     else if (problem === 'check_character') ctx.addIssue({ code: 'custom', message: 'check character does not match (GB 32100-2015)' });
   });
 

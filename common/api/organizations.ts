@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrl } from '../text.js';
 import { ASSIGNABLE_ROLES, ORGANIZATION_STATUSES, ORGANIZATION_TYPES } from '../roles.js';
 
 export const OrganizationView = z.object({
@@ -24,7 +25,7 @@ export type OrganizationView = z.infer<typeof OrganizationView>;
 export const UpdateOrganizationBody = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   address: z.string().trim().max(300).nullable().optional(),
-  website: z.url('must be a URL').max(300).nullable().optional(),
+  website: HttpUrl(300).nullable().optional(),
   description: z.string().trim().max(5000).nullable().optional(),
   contactPhone: z.string().trim().max(32).nullable().optional(),
 });

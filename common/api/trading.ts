@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DayWithin, InstantWithin, Text } from '../text.js';
 import { TRANSFER_MODES } from '../catalog.js';
 
 /**
@@ -57,9 +58,8 @@ import { TRANSFER_MODES } from '../catalog.js';
 const MAX_FEN = 100_000_000_000_000; // ¥1 trillion: anything above is a typo
 const Fen = z.number().int('must be a whole number of fen').min(0, 'must not be negative').max(MAX_FEN, 'is implausibly large');
 const PositiveFen = Fen.min(1, 'must be more than zero');
-const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const Reason = Text(1000).min(2, 'give a reason');
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+const Instant = InstantWithin(366);
 const Page = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -127,7 +127,7 @@ export const PricingBasis = z.object({
   appraiser: Text(200).optional(),
   appraisedValueFen: Fen.optional(),
   reportNumber: Text(100).optional(),
-  reportDate: z.iso.date('must be a date YYYY-MM-DD').optional(),
+  reportDate: DayWithin({ earliest: '1980-01-01', latestDays: 366 }).optional(),
   note: Text(2000).optional(),
 });
 export type PricingBasis = z.infer<typeof PricingBasis>;
@@ -136,7 +136,7 @@ export type PricingBasis = z.infer<typeof PricingBasis>;
 export const Approval = z.object({
   body: Text(200).min(2, 'name the approving body'),
   decision: Text(500).min(2, 'say what was decided'),
-  decidedOn: z.iso.date('must be a date YYYY-MM-DD'),
+  decidedOn: DayWithin({ earliest: '1980-01-01', latestDays: 366 }),
   reference: Text(100).optional(),
 });
 export type Approval = z.infer<typeof Approval>;

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { achievementInput, createLoggedInUser, createUser, DEFAULT_PASSWORD } from '../factories.js';
+import { achievementInput, createLoggedInUser, demandInput, createUser, DEFAULT_PASSWORD } from '../factories.js';
 import { useTestApp } from '../harness.js';
 
 const t = useTestApp();
@@ -28,6 +28,22 @@ describe('text that cannot be stored is refused, naming the field', () => {
     // Tabs and line breaks are text.
     const ok = await session.inject({ method: 'POST', url: '/api/achievements', payload: { ...achievementInput(), summary: '第一行\n第二行\t缩进' } });
     expect(ok.statusCode).toBe(201);
+  });
+
+  it('a title of only zero-width spaces is empty, an attachment must be an http(s) link, a deadline within five years', async () => {
+    const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const post = (payload: object, url = '/api/achievements') => session.inject({ method: 'POST', url, payload });
+    const blank = await post({ ...achievementInput(), title: '\u200B\u200B\u200B' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].field).toBe('body.title');
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd']) {
+      const res = await post({ ...achievementInput(), attachments: [{ name: '说明书', url }] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('body.attachments.0.url');
+    }
+    const far = await post(demandInput({ deadline: '9999-12-31' }), '/api/demands');
+    expect(far.statusCode).toBe(400);
+    expect(far.json().errors[0].field).toBe('body.deadline');
   });
 
   it('a lone surrogate in a query string (the admin user search) is a 400 naming it, not a 500', async () => {

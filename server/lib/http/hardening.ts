@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PROBLEM_CODES } from '../../../common/problems.js';
+import { badTextReason } from '../../../common/text.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -27,25 +28,6 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
     } else if (c === 125 || c === 93) depth--;
   }
   return false;
-}
-
-/**
- * Why a text is refused, or null: NUL and the other C0/C1 control characters (tab, line feed and
- * carriage return are text), and UTF-16 surrogates that are not part of a pair (they cannot be stored
- * as UTF-8 and break every consumer downstream).
- */
-export function badTextReason(s: string): string | null {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0) return 'contains a NUL byte';
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) return 'contains a control character';
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return 'contains an unpaired surrogate';
-    } else if (c >= 0xdc00 && c <= 0xdfff) return 'contains an unpaired surrogate';
-  }
-  return null;
 }
 
 /** The first bad text inside a parsed body or query, as [field path, reason]. */

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { AuditEntryView, ListAuditQuery } from '../../../common/api/admin.js';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { readCheckpoints } from '../../lib/audit-checkpoints.js';
+import { checkpointFile } from './jobs.js';
 import { presentAuditEntry } from './presenter.js';
+
+const CheckpointView = z.object({
+  rows: z.number(),
+  headSeq: z.number(),
+  headHash: z.string(),
+  at: z.string(),
+  keyId: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
+});
 import * as audit from './service.js';
 
 const tags = ['audit'];
@@ -25,6 +37,17 @@ export const auditRoutes: Routes = (instance) => {
         nextBefore: r.nextBefore,
       };
     },
+  });
+
+  app.get('/api/audit/checkpoints', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Signed checkpoints of the audit chain (newest last): copy them off the machine and check with npm run audit:verify -- --checkpoint FILE',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      response: { 200: z.object({ items: z.array(CheckpointView) }) },
+    },
+    handler: async (req) => ({ items: readCheckpoints(checkpointFile(app.ctx.config)).slice(-req.query.limit) }),
   });
 
   app.get('/api/audit/verify', {

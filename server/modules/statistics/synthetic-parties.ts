@@ -43,11 +43,12 @@ function kindAt(i: number) {
 function orgCode(prefix: string, n: number): string {
   let s = '';
   let v = n;
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 6; i++) {
     s = CREDIT_CODE_ALPHABET[v % 31]! + s;
     v = Math.floor(v / 31);
   }
-  return `${prefix}${s}`;
+  // The ninth character is the GB 11714 check digit, filled in by completeCreditCode.
+  return `${prefix}${s}0`;
 }
 
 /** The i-th synthetic organisation of a region (a city district or a province): name, type, credit code. */

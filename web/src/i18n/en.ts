@@ -104,6 +104,7 @@ export const en: Messages = {
   'register.creditCodeHelp': '18 characters; I, O, S, V and Z are never used',
   'register.creditCode.length': 'A credit code has 18 characters',
   'register.creditCode.character': 'Contains a character not used in credit codes (I, O, S, V, Z)',
+  'register.creditCode.organization_code': 'Characters 9–17 are not a valid organisation code (GB 11714)',
   'register.creditCode.check_character': 'The check character does not match (GB 32100-2015)',
   'register.region': 'Region',
   'register.address': 'Address',

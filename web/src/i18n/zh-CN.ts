@@ -103,6 +103,7 @@ export const zhCN = {
   'register.creditCodeHelp': '18 位，不含 I、O、S、V、Z',
   'register.creditCode.length': '统一社会信用代码应为 18 位',
   'register.creditCode.character': '含有信用代码不使用的字符（I、O、S、V、Z 不会出现）',
+  'register.creditCode.organization_code': '第9–17位不是有效的组织机构代码（GB 11714）',
   'register.creditCode.check_character': '校验码不正确（GB 32100-2015）',
   'register.region': '所在区域',
   'register.address': '地址',
