@@ -14,8 +14,10 @@ import { clock } from '../../server/lib/clock.js';
 import * as audit from '../../server/modules/audit/service.js';
 import * as catalog from '../../server/modules/catalog/service.js';
 import * as contracts from '../../server/modules/contracts/service.js';
+import * as statisticsFacts from '../../server/modules/statistics/facts.js';
 import * as statisticsFlows from '../../server/modules/statistics/flows.js';
 import * as statistics from '../../server/modules/statistics/service.js';
+import * as statisticsTargets from '../../server/modules/statistics/targets.js';
 import { actorFor, createUser, type TestUser, type UserOptions } from '../factories.js';
 import { openTestDatabase } from '../harness.js';
 
@@ -27,7 +29,7 @@ export const services = {
   audit,
   catalog,
   contracts,
-  statistics: { ...statistics, ...statisticsFlows },
+  statistics: { ...statistics, ...statisticsFlows, ...statisticsTargets, ...statisticsFacts },
 };
 
 /** A user with a role, and the `Actor` the services see for them after login (their effective grants). */
