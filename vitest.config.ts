@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` (pure rules, no database), and the same integration files run twice,
- * on embedded PGlite and on a throwaway PostgreSQL cluster (see test/pg-global-setup.ts).
- * Each integration file gets its own fresh database (test/harness.ts).
+ * `unit` (pure rules, no database); `medium` (services against a real PGlite database with their
+ * collaborators, no HTTP: test/medium/harness.ts); and the same integration files run twice, through
+ * the app on embedded PGlite and on a throwaway PostgreSQL cluster (see test/pg-global-setup.ts).
+ * Each medium and integration file gets its own fresh database. test/README.md says which tier a test belongs in.
  */
 const integration = ['test/integration/**/*.test.ts'];
 
@@ -29,6 +30,15 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['common/**/*.test.ts', 'server/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'medium',
+          include: ['test/medium/**/*.test.ts'],
+          env: { JQ_TEST_DB: 'pglite' },
+          globalSetup: ['test/pglite-global-setup.ts'],
+        },
       },
       {
         extends: true,

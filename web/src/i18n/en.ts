@@ -48,7 +48,7 @@ export const en: Messages = {
   'comingSoon.title': 'Coming soon',
   'comingSoon.achievements':
     'Publish, review and show scientific and technological achievements: IP, readiness level, transfer modes and price.',
-  'comingSoon.demands': 'Publish and review enterprise technology demands, matched to achievements, experts and institutions.',
+  'comingSoon.demands': 'Publish and review enterprise technology demands, matched to achievements with the reasons for each match.',
   'comingSoon.trading': 'Listings, auctions and agreement-price notices, each deal with its full pricing-decision dossier.',
   'comingSoon.contracts':
     'Technology contract certification and registration: submission, review, registration number, certificate and technology transaction amount.',

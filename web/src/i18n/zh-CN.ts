@@ -50,7 +50,7 @@ export const zhCN = {
 
   'comingSoon.title': '即将上线',
   'comingSoon.achievements': '科技成果的发布、审核与展示：成果信息、知识产权、技术就绪水平、转化方式与价格。',
-  'comingSoon.demands': '企业技术需求的发布与审核，并与成果、专家和服务机构精准对接。',
+  'comingSoon.demands': '企业技术需求的发布与审核，并与科技成果精准对接，每项匹配都说明理由。',
   'comingSoon.trading': '挂牌交易、拍卖和协议定价公示，每笔成交都保留完整的定价决策档案。',
   'comingSoon.contracts': '技术合同认定登记：提交、审核、登记编号与证明，核算技术交易额。',
   'comingSoon.statistics': '按类型、领域、区域和月份统计合同成交额与技术交易额，并以图表和地图呈现。',
