@@ -144,6 +144,35 @@ describe('open data', () => {
     expect(res.body).not.toContain('123456789');
   });
 
+  it('no withheld cell can be worked out by adding and subtracting published cells across tables and sides', async () => {
+    const view = (await t.app.inject({ method: 'GET', url: '/api/open-data/statistics?year=2025' })).json() as OpenDataView;
+    const cells = view.cells.filter((c) => c.table !== 'year' || c.year === 2025);
+    const idx = (pred: (c: (typeof cells)[number]) => boolean) => cells.flatMap((c, i) => (pred(c) ? [i] : []));
+    // What a reader knows: each table of a side adds up to the side's total; "within" is the same contracts on both sides.
+    const relations: Array<Array<[number, number]>> = [];
+    for (const side of ['output', 'absorption']) {
+      const total = idx((c) => c.table === 'year' && c.side === side)[0]!;
+      for (const table of ['district', 'type', 'flow']) relations.push([...idx((c) => c.table === table && c.side === side).map((i): [number, number] => [i, 1]), [total, -1]]);
+    }
+    relations.push([
+      [idx((c) => c.table === 'flow' && c.side === 'output' && c.key === 'within')[0]!, 1],
+      [idx((c) => c.table === 'flow' && c.side === 'absorption' && c.key === 'within')[0]!, -1],
+    ]);
+    const hidden = new Set(idx((c) => c.suppressed));
+    expect(hidden.size).toBeGreaterThan(0);
+    for (let code = 1; code < 3 ** relations.length; code++) {
+      const weight = new Map<number, number>();
+      let rest = code;
+      for (const r of relations) {
+        const k = (rest % 3) - 1;
+        rest = Math.floor(rest / 3);
+        if (k) for (const [i, coef] of r) weight.set(i, (weight.get(i) ?? 0) + k * coef);
+      }
+      const unknown = [...weight].filter(([i, w]) => w !== 0 && hidden.has(i));
+      expect(unknown.length, `combination ${code} gives away ${unknown.map(([i]) => `${cells[i]!.table}/${cells[i]!.side}/${cells[i]!.key}`)}`).not.toBe(1);
+    }
+  });
+
   it('as CSV with the same cells', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/open-data/statistics.csv?year=2025' });
     expect(res.statusCode).toBe(200);

@@ -17,7 +17,7 @@ import { clock } from '../../lib/clock.js';
 import { flowArea } from './flows.js';
 import { presentTotals, typeLabel, type RawTotals } from './presenter.js';
 import { childRegions, currentYear, PLATFORM_CITY_CODE, regionNames, within } from './scope.js';
-import { cellsToSuppress } from './suppression.js';
+import { cellsToSuppress, type Relation } from './suppression.js';
 
 /**
  * Open data (public): the platform city's aggregated figures — totals by year, and for one year by
@@ -25,7 +25,7 @@ import { cellsToSuppress } from './suppression.js';
  * from single contracts, with small cells suppressed (suppression.ts).
  */
 const SUMS = sql.raw('sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen');
-type Raw = Omit<OpenDataCell, 'suppressed'>;
+export type Raw = Omit<OpenDataCell, 'suppressed'>;
 
 export async function getOpenData(opts: { db: Db; year?: number }): Promise<OpenDataView> {
   const { db } = opts;
@@ -72,9 +72,9 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
     for (const a of FLOW_AREAS.filter((x) => x !== 'rest_of_city')) raw.push({ table: 'flow', year, side, key: a, label: FLOW_AREA_LABELS[a].zh, ...(areas.get(a) ?? presentTotals(null)) });
   }
 
-  // Year totals are margins themselves (own group each); the other tables partition a year's total.
   const hidden = cellsToSuppress(
-    raw.map((c) => ({ group: c.table === 'year' ? `year:${c.year}:${c.side}` : `${c.table}:${c.side}`, contracts: c.contracts!, contractAmountFen: c.contractAmountFen! })),
+    raw.map((c) => ({ contracts: c.contracts!, contractAmountFen: c.contractAmountFen! })),
+    openDataRelations(raw, year),
     OPEN_DATA_MIN_CONTRACTS,
   );
   const cells = raw.map((c, i) =>
@@ -92,13 +92,41 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
       sides,
       period: PERIOD_BASIS,
       suppression: {
-        zh: `合同数少于 ${OPEN_DATA_MIN_CONTRACTS} 份的单元格不公开；若同组仅有一个单元格不公开，则同组最小的另一单元格一并不公开，以免由合计反推。`,
-        en: `Cells of fewer than ${OPEN_DATA_MIN_CONTRACTS} contracts are withheld; where that leaves a single withheld cell in a group, the group's next smallest cell is withheld too, so the total cannot give it away.`,
+        zh: `合同数少于 ${OPEN_DATA_MIN_CONTRACTS} 份的单元格不公开；各表之间、输出与吸纳之间、分项与合计之间凡能由已公开数字加减推出不公开单元格的，再隐去最小的相关单元格（互补隐匿），直至无法推出。`,
+        en: `Cells of fewer than ${OPEN_DATA_MIN_CONTRACTS} contracts are withheld; while a withheld cell could still be worked out by adding and subtracting published cells (across tables, sides and totals), the smallest related cell is withheld too (complementary suppression).`,
       },
     },
     cells,
     generatedAt: clock.now().toISOString(),
   };
+}
+
+/**
+ * The relations a reader can use among the published cells of `year`: each of the district, type and
+ * flow tables adds up to the side's year total, and the output side's "within" flow is the same
+ * contracts as the absorption side's. A relation is used only when it holds on the figures (then a
+ * reader could use it too), checked on both the contract count and the amount.
+ */
+export function openDataRelations(raw: readonly Raw[], year: number): Relation[] {
+  const at = (pred: (c: Raw) => boolean) => raw.flatMap((c, i) => (pred(c) ? [i] : []));
+  const holds = (r: Relation) =>
+    r.reduce((s, [i, k]) => s + k * raw[i]!.contracts!, 0) === 0 && r.reduce((s, [i, k]) => s + k * raw[i]!.contractAmountFen!, 0) === 0;
+  const relations: Relation[] = [];
+  for (const side of STAT_SIDES) {
+    const total = at((c) => c.table === 'year' && c.year === year && c.side === side)[0];
+    for (const table of ['district', 'type', 'flow'] as const) {
+      const parts = at((c) => c.table === table && c.year === year && c.side === side);
+      const r: Relation = [...parts.map((i) => [i, 1] as const), ...(total === undefined ? [] : [[total, -1] as const])];
+      if (parts.length && total !== undefined && holds(r)) relations.push(r);
+    }
+  }
+  const within = (side: StatSide) => at((c) => c.table === 'flow' && c.year === year && c.side === side && c.key === 'within')[0];
+  const [wOut, wAbs] = [within('output'), within('absorption')];
+  if (wOut !== undefined && wAbs !== undefined) {
+    const r: Relation = [[wOut, 1], [wAbs, -1]];
+    if (holds(r)) relations.push(r);
+  }
+  return relations;
 }
 
 const csvField = (v: string | number | boolean | null) => {
