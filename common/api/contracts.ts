@@ -245,6 +245,8 @@ export const ReviewView = z.object({
   /** Working days from today to the deadline (negative when overdue), while submitted. */
   workingDaysLeft: z.number().nullable(),
   overdue: z.boolean(),
+  /** The deadline runs into a year whose public holidays are not published yet: counted with weekends only. */
+  deadlineEstimated: z.boolean(),
   expertReviewRequired: z.boolean(),
   expertReview: z
     .object({
@@ -323,6 +325,7 @@ export const ContractSummary = z.object({
   deadlineAt: z.string().nullable(),
   workingDaysLeft: z.number().nullable(),
   overdue: z.boolean(),
+  deadlineEstimated: z.boolean(),
   expertReviewRequired: z.boolean(),
   registrationNumber: z.string().nullable(),
   certifiedAt: z.string().nullable(),

@@ -7,8 +7,9 @@ import chineseDays from 'chinese-days';
  *
  * Deadlines "within N days" end at the close (24:00 Beijing time) of the Nth day after the start day,
  * as civil-law counting does (民法典 201: the starting day is not counted). Years the library has no
- * notice for yet fall back to Saturdays and Sundays as the only rest days; update chinese-days when
- * the State Council publishes the next year's arrangement.
+ * notice for yet fall back to Saturdays and Sundays as the only rest days — such a deadline is an
+ * estimate, and `isEstimatedDay` / `deadlineIsEstimated` say so, so the UI flags it instead of
+ * computing it silently; update chinese-days when the State Council publishes the next arrangement.
  */
 const BEIJING_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
@@ -66,4 +67,30 @@ export function workingDayDeadline(start: Date, workingDays: number): Date {
 /** Deadline instant for "at least N (calendar) days" from an instant: the close of the Nth day after it. */
 export function calendarDayDeadline(start: Date, days: number): Date {
   return endOfLocalDate(addLocalDays(localDateOf(start), days));
+}
+
+/**
+ * Does the holiday data know this year? A year the State Council has published always has a public
+ * holiday on a weekday (元旦, 春节, 国庆 …); a year without one is weekends only, i.e. unknown.
+ */
+const knownYears = new Map<number, boolean>();
+export function isKnownYear(year: number): boolean {
+  let known = knownYears.get(year);
+  if (known === undefined) {
+    known = false;
+    for (let d = `${year}-01-01`; d <= `${year}-12-31` && !known; d = addLocalDays(d, 1)) {
+      const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && chineseDays.isHoliday(d)) known = true;
+    }
+    knownYears.set(year, known);
+  }
+  return known;
+}
+
+/** A day whose working-day status is a weekend-only estimate (its year's holidays are not published yet). */
+export const isEstimatedDay = (day: LocalDate): boolean => !isKnownYear(Number(day.slice(0, 4)));
+
+/** Was a working-day deadline counted through days the holiday data does not know? */
+export function deadlineIsEstimated(deadline: Date | null): boolean {
+  return deadline !== null && isEstimatedDay(localDateOf(new Date(deadline.getTime() - 1)));
 }

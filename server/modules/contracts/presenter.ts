@@ -1,7 +1,7 @@
 import type { ContractSummary, ContractView } from '../../../common/api/contracts.js';
 import { computeAmounts, DEDUCTED_COST_KINDS, vatExemption, type ContractStatus, type ContractType, type CostItemKind, type RefusalReason } from '../../../common/contracts.js';
 import type { Actor } from '../../lib/actor.js';
-import { localDateOf, workingDaysBetween } from '../../lib/calendar.js';
+import { localDateOf, workingDaysBetween, deadlineIsEstimated } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { contractActions, type ContractFacts } from './policy.js';
 import { factsOf, type LoadedContract, type PartyRow } from './records.js';
@@ -89,6 +89,7 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
       deadlineAt: r.status === 'submitted' ? iso(r.deadlineAt) : null,
       workingDays: r.reviewWorkingDays,
       ...deadlineInfo(r.status, r.deadlineAt, now),
+      deadlineEstimated: r.status === 'submitted' && deadlineIsEstimated(r.deadlineAt),
       expertReviewRequired: r.expertReviewRequired,
       expertReview: er ? { experts: er.experts, opinion: er.opinion, conclusion: er.conclusion, recordedAt: er.recordedAt } : null,
       note: r.reviewNote,
@@ -159,6 +160,7 @@ export function presentSummary(r: SummaryRow, actor: Actor): ContractSummary {
     submittedAt: iso(r.submittedAt),
     deadlineAt: r.status === 'submitted' ? iso(r.deadlineAt) : null,
     ...deadlineInfo(r.status, r.deadlineAt),
+    deadlineEstimated: r.status === 'submitted' && deadlineIsEstimated(r.deadlineAt),
     expertReviewRequired: r.expertReviewRequired,
     registrationNumber: r.registrationNumber,
     certifiedAt: iso(r.certifiedAt),

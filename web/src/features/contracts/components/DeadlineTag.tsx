@@ -6,10 +6,12 @@ interface Props {
   workingDaysLeft: number | null;
   overdue: boolean;
   expertReviewRequired?: boolean;
+  /** Counted through a year whose holidays are not published yet (weekends only). */
+  deadlineEstimated?: boolean;
 }
 
 /** The registrar's deadline: the date, working days left (red once overdue, orange in the last three), expert review. */
-export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReviewRequired }: Props) {
+export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReviewRequired, deadlineEstimated }: Props) {
   const t = useT();
   if (!deadlineAt) return <Typography.Text type="secondary">—</Typography.Text>;
   const left = workingDaysLeft ?? 0;
@@ -25,6 +27,13 @@ export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReview
       <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
         {t('contract.deadlineDay', { day: lastDay(deadlineAt) })}
       </Typography.Text>
+      {deadlineEstimated && (
+        <Tooltip title={t('contract.deadlineEstimatedHelp')}>
+          <Tag color="gold" style={{ marginInlineEnd: 0, width: 'fit-content' }} data-testid="deadline-estimated">
+            {t('contract.deadlineEstimated')}
+          </Tag>
+        </Tooltip>
+      )}
       {expertReviewRequired && (
         <Tag color="purple" style={{ marginInlineEnd: 0, width: 'fit-content' }}>
           {t('contract.expertReviewRequired')}

@@ -32,7 +32,7 @@ export function ReviewCard({ contract: c }: { contract: ContractView }) {
               : []),
             { key: 'submitted', label: t('contract.submittedAt'), children: formatDateTime(r.submittedAt, locale) },
             ...(c.status === 'submitted'
-              ? [{ key: 'deadline', label: t('contract.deadline'), children: <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} /> }]
+              ? [{ key: 'deadline', label: t('contract.deadline'), children: <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} /> }]
               : []),
             ...(r.workingDays ? [{ key: 'days', label: t('contract.reviewPeriod'), children: t('contract.workingDays', { n: r.workingDays }) }] : []),
             {

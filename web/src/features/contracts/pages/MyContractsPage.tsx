@@ -75,7 +75,7 @@ export function MyContractsPage() {
           '—'
         ),
     },
-    { title: t('contract.deadline'), key: 'deadline', width: 150, responsive: ['lg'], render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} /> },
+    { title: t('contract.deadline'), key: 'deadline', width: 150, responsive: ['lg'], render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} /> },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -73,7 +73,7 @@ export function RegistrarQueuePage() {
           title: t('contract.deadline'),
           key: 'deadline',
           width: 170,
-          render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} expertReviewRequired={r.expertReviewRequired} />,
+          render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} expertReviewRequired={r.expertReviewRequired} />,
         }
       : {
           title: t('contract.registrationNumber'),
