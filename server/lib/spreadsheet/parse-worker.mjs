@@ -1,0 +1,57 @@
+// Parses an uploaded workbook off the event loop (a worker thread, see read.ts), with exceljs's
+// streaming reader: the rows of the data sheet (by name, else the first sheet) as plain values, and
+// it stops as soon as the sheet holds more rows than the limit. Plain JavaScript so that it runs
+// under any loader (tsx, vitest, node).
+import { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+
+/** One cell → string | number | boolean | Date | null (rich text joined, formulas by their result). */
+function scalar(v) {
+  if (v == null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) return v.result == null || (typeof v.result === 'object' && !(v.result instanceof Date)) ? null : v.result;
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : scalar(v.text);
+  if ('error' in v) return v.error;
+  return null;
+}
+
+const blank = (v) => v == null || (typeof v === 'string' && v.trim() === '');
+
+async function parse({ file, sheet, maxRows }) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(file)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let chosen = null;
+  for await (const ws of reader) {
+    const named = ws.name === sheet;
+    const rows = [];
+    let data = 0;
+    for await (const row of ws) {
+      const cells = [];
+      let empty = true;
+      row.values.forEach((v, i) => {
+        const s = scalar(v);
+        cells[i] = s;
+        if (!blank(s)) empty = false;
+      });
+      if (empty) continue;
+      if (row.number > 1 && ++data > maxRows) return { ok: false, limit: true, message: `has more than ${maxRows} rows; split it into several files` };
+      rows.push({ number: row.number, cells: Array.from(cells, (c) => c ?? null) });
+    }
+    if (!chosen || named) chosen = rows;
+    if (named) break;
+  }
+  if (!chosen) return { ok: false, limit: false, message: 'has no worksheet' };
+  return { ok: true, rows: chosen };
+}
+
+parse(workerData).then(
+  (result) => parentPort.postMessage(result),
+  () => parentPort.postMessage({ ok: false, limit: false, message: 'is not a readable .xlsx workbook' }),
+);
