@@ -2,6 +2,7 @@
 // streaming reader: the rows of the data sheet (by name, else the first sheet) as plain values, and
 // it stops as soon as the sheet holds more rows than the limit. Plain JavaScript so that it runs
 // under any loader (tsx, vitest, node).
+import { Buffer } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 // Only the streaming reader: it loads in about a third of the time of the whole of exceljs.

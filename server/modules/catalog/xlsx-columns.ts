@@ -6,29 +6,9 @@
 import type ExcelJS from 'exceljs';
 import { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
 import { IP_KIND_LABELS, IP_KINDS, RECORD_STATUS_LABELS, TRANSFER_MODE_LABELS, TRANSFER_MODES, TRL_LEVELS, type RecordStatus } from '../../../common/catalog.js';
-import {
-  bad,
-  ENTRY_SEPARATORS,
-  entryParts,
-  fromFen,
-  joinList,
-  MAX_IMPORT_ROWS,
-  ok,
-  readBool,
-  readDate,
-  readMoney,
-  readText,
-  splitList,
-  squash,
-  text,
-  toFen,
-  WAN,
-  yesNo,
-  type Column,
-  type Read,
-  type Scalar,
-  type SheetSpec,
-} from '../../lib/spreadsheet/index.js';
+import { bad, ENTRY_SEPARATORS, entryParts, fromFen, joinList, MAX_IMPORT_ROWS, ok, readBool, readDate } from '../../lib/spreadsheet/index.js';
+import { readMoney, readText, splitList, squash, text, toFen, WAN, yesNo } from '../../lib/spreadsheet/index.js';
+import type { Column, Read, Scalar, SheetSpec } from '../../lib/spreadsheet/index.js';
 import type { RecordKind } from './lifecycle.js';
 import type { LoadedRecord } from './records.js';
 
@@ -77,7 +57,8 @@ function readModes(v: Scalar): Read {
   return ok(modes);
 }
 
-function readIpAssets(v: Scalar): Read {
+/** 类别:编号:名称；… → IP assets (also read by the contracts sheet's 涉及知识产权). */
+export function readIpAssets(v: Scalar): Read {
   const assets = [];
   for (const entry of splitList(v, ENTRY_SEPARATORS)) {
     const parts = entryParts(entry);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ContractInput } from '../../../common/api/contracts.js';
-import { IP_KIND_LABELS, IP_KINDS } from '../../../common/catalog.js';
+import { IP_KIND_LABELS } from '../../../common/catalog.js';
 import {
   CONTRACT_STATUS_LABELS,
   CONTRACT_SUBTYPE_LABELS,
@@ -21,30 +21,10 @@ import {
 } from '../../../common/contracts.js';
 import { ORGANIZATION_TYPE_LABELS } from '../../../common/roles.js';
 import { localDateOf } from '../../lib/calendar.js';
-import {
-  bad,
-  entryParts,
-  fromFen,
-  joinList,
-  MAX_IMPORT_ROWS,
-  ok,
-  readBool,
-  readDate,
-  readLabel,
-  readMoney,
-  readText,
-  splitList,
-  ENTRY_SEPARATORS,
-  squash,
-  text,
-  toFen,
-  YUAN,
-  yesNo,
-  type Column,
-  type Read,
-  type Scalar,
-  type SheetSpec,
-} from '../../lib/spreadsheet/index.js';
+import { bad, entryParts, fromFen, joinList, MAX_IMPORT_ROWS, ok, readBool, readDate, readLabel } from '../../lib/spreadsheet/index.js';
+import { readMoney, readText, splitList, ENTRY_SEPARATORS, squash, text, toFen, YUAN, yesNo } from '../../lib/spreadsheet/index.js';
+import type { Column, Read, Scalar, SheetSpec } from '../../lib/spreadsheet/index.js';
+import { readIpAssets } from '../catalog/xlsx-columns.js';
 import type { Organization } from './content.js';
 import type { LoadedContract, PartyRow } from './records.js';
 
@@ -91,17 +71,6 @@ function readPayments(v: Scalar): Read {
     const fen = amount ? yuanToFen(amount) : 'is missing';
     if (!date.ok || typeof fen === 'string') return bad(`write each payment as 日期:金额(元):条件 (日期 may be empty) — 「${entry}」`);
     out.push({ dueOn: date.value ?? null, amountFen: fen, condition: condition.join(':') });
-  }
-  return ok(out);
-}
-
-function readIp(v: Scalar): Read {
-  const out = [];
-  for (const entry of entries(v)) {
-    const p = entryParts(entry);
-    const kind = IP_KINDS.find((k) => squash(IP_KIND_LABELS[k].zh) === squash(p[0]!) || k === p[0]);
-    if (!kind || p.length < 2) return bad(`write each entry as 类别:编号:名称, e.g. 发明专利:200310102344.5:一种… — 「${entry}」`);
-    out.push(p.length === 2 ? { kind, number: null, title: p[1] } : { kind, number: p[1] || null, title: p.slice(2).join(':') });
   }
   return ok(out);
 }
@@ -173,7 +142,7 @@ function contractColumns(publicUrl: string): C[] {
     },
     {
       id: 'ipInvolved', header: '涉及知识产权', keys: ['ipInvolved'], width: 36, help: '每项写作 类别:编号:名称，多项用“；”分隔', example: '发明专利:200310102344.5:一种…',
-      read: readIp, write: (c) => joinList(c.row.ipInvolved.map((a) => `${IP_KIND_LABELS[a.kind].zh}:${a.number ?? ''}:${a.title}`)),
+      read: readIpAssets, write: (c) => joinList(c.row.ipInvolved.map((a) => `${IP_KIND_LABELS[a.kind].zh}:${a.number ?? ''}:${a.title}`)),
     },
     { id: 'scanUrl', header: '合同扫描件链接', keys: ['scanUrl'], required: ['applications'], width: 30, help: '已签署合同扫描件的网址（https://…）；申请登记时必填，申请才算完整', read: readText, write: (c) => scanLink(c, publicUrl) },
     {
