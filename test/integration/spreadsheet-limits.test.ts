@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,9 +136,14 @@ describe('hostile uploads', () => {
     const file = workbookWith(Buffer.from(rows.join('')));
     const before = process.memoryUsage().rss;
     const started = performance.now();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const res = await upload(session, file);
+    loop.disable();
+    // Figures, not assertions: the parse runs in a worker, so the event loop stays free meanwhile.
     console.info(
-      `[${t.kind}] 1M-row file (${(file.length / 1024 / 1024).toFixed(1)} MB) refused in ${Math.round(performance.now() - started)} ms, rss +${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB`,
+      `[${t.kind}] 1M-row file (${(file.length / 1024 / 1024).toFixed(1)} MB) refused in ${Math.round(performance.now() - started)} ms, ` +
+        `rss +${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB, event-loop delay p99 ${Math.round(loop.percentile(99) / 1e6)} ms, max ${Math.round(loop.max / 1e6)} ms`,
     );
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -47,6 +47,7 @@ export const READ_LIMITS: ReadLimits = {
   timeoutMs: 60_000,
 };
 
+const YIELD_EVERY = 100;
 const normaliseHeader = (h: string) => h.replace(/\s+/g, '').replace(/[*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
 type Cells = Array<{ number: number; cells: Scalar[] }>;
@@ -169,8 +170,11 @@ export async function readWorkbook<R, Out, Ctx>(
   const missing = columns.filter((c) => isRequired(c as Column<never, never>, opts.mode) && !at.has(c.id));
   if (missing.length) return { limit: false, message: `misses the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `「${c.header}」`).join('、')}; start from the template` };
   const rows: Array<ParsedRow<Out>> = [];
-  for (const { number, cells } of head?.number === 1 ? body : parsed.rows) {
-    if ([...at.values()].every((i) => text(cells[i] ?? null) === '')) continue;
+  const data = head?.number === 1 ? body : parsed.rows;
+  for (const [i, { number, cells }] of data.entries()) {
+    // Reading and validating 5,000 rows takes a while: let other requests in between.
+    if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if ([...at.values()].every((c) => text(cells[c] ?? null) === '')) continue;
     rows.push(parseRow(spec, columns, at, number, cells, opts.ctx, opts.mode));
   }
   return rows.length ? rows : { limit: false, message: 'has no data rows under the header' };
