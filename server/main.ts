@@ -3,6 +3,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { prepareDatabase } from './db/setup.js';
 import { startScheduler } from './lib/scheduler.js';
+import { failInterruptedImports } from './lib/spreadsheet/index.js';
 import { buildApp, SCHEDULED_JOBS } from './app.js';
 import { checkpointAuditChain } from './modules/audit/jobs.js';
 
@@ -29,6 +30,8 @@ async function main() {
     throw err;
   }
   const prepared = await prepareDatabase(database, config);
+  // Nothing is imported yet: a job still running was cut off by the last stop, and says so.
+  const interruptedImports = await failInterruptedImports(database.db);
   const app = await buildApp({ config, database });
   let stopScheduler = () => {};
   let closing = false;
@@ -52,6 +55,7 @@ async function main() {
       database: database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'postgresql',
       demo: config.demo,
       ...prepared,
+      interruptedImports,
       bootMs: Math.round(performance.now() - startedAt),
     },
     `Jinqiao listening on http://${config.host}:${config.port}`,

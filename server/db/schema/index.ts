@@ -4,6 +4,7 @@
  * through its functions (lint enforces it).
  */
 export * from '../../lib/schema.js';
+export * from '../../lib/spreadsheet/schema.js';
 export * from '../../modules/alerts/schema.js';
 export * from '../../modules/catalog/schema.js';
 export * from '../../modules/contracts/schema.js';

@@ -173,20 +173,3 @@ export const curatedListItems = pgTable(
   (t) => [primaryKey({ columns: [t.listId, t.achievementId] })],
 );
 
-/** Bulk imports: progress is read from here while a large file is processed. */
-export const importJobs = pgTable('import_jobs', {
-  id: uuid('id').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  organizationId: uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id),
-  kind: varchar('kind', { length: 16 }).notNull(), // achievements | demands
-  status: varchar('status', { length: 16 }).notNull(), // running | succeeded | failed
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
-  errors: jsonb('errors').$type<Array<{ row: number; field: string; message: string }>>().notNull().default(sql`'[]'::jsonb`),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  finishedAt: ts('finished_at'),
-});

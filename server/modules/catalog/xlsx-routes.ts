@@ -1,6 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { acceptXlsx, ImportResultSchema, RowIssueSchema, sendWorkbook, uploadedFile } from '../../lib/spreadsheet/index.js';
 import type { RecordKind } from './lifecycle.js';
 import { buildImportTemplate, exportOwnRecords, getImportJob, importRecords, MAX_IMPORT_BYTES, XLSX_MIME } from './xlsx.js';
 
@@ -15,7 +15,6 @@ const ImportQuery = z.object({
   // Chosen by the client, so it can poll GET /api/import-jobs/:id while the upload is processed.
   jobId: z.uuid('must be a uuid').optional(),
 });
-const ImportResult = z.object({ jobId: z.string(), imported: z.number().int(), ids: z.array(z.string()) });
 const ImportJobView = z.object({
   id: z.string(),
   kind: z.enum(['achievements', 'demands']),
@@ -23,18 +22,10 @@ const ImportJobView = z.object({
   total: z.number().int(),
   processed: z.number().int(),
   /** `row` as Excel numbers the worksheet rows (0: the file as a whole); `field` the input path. */
-  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  errors: z.array(RowIssueSchema),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
-
-function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Buffer) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 /**
  * Bulk import and export as xlsx. The upload is the raw request body with the xlsx content type (no
@@ -43,7 +34,7 @@ function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Bu
 export const catalogXlsxRoutes: Routes = (instance) => {
   const app = typed(instance);
   const { db, database } = app.ctx;
-  instance.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  acceptXlsx(instance);
 
   for (const k of KINDS) {
     const kind = k.kind as RecordKind;
@@ -65,14 +56,14 @@ export const catalogXlsxRoutes: Routes = (instance) => {
           'a validation_failed problem lists each error as `rows.<row>.<field>`, and the report stays on the import job (header x-import-job-id).',
         consumes: [XLSX_MIME],
         querystring: ImportQuery,
-        response: { 201: ImportResult },
+        response: { 201: ImportResultSchema },
       },
       handler: async (req, reply) => {
         const result = await importRecords({
           db,
           actor: req.actor,
           kind,
-          file: Buffer.isBuffer(req.body) ? req.body : null,
+          file: uploadedFile(req.body),
           organizationId: req.query.organizationId,
           jobId: req.query.jobId,
           liveProgress: database.kind === 'postgres',

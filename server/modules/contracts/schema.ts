@@ -237,23 +237,6 @@ export const contractParameters = pgTable('contract_parameters', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-/** Bulk imports of contracts: progress and the per-row error report. */
-export const contractImportJobs = pgTable('contract_import_jobs', {
-  id: uuid('id').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id),
-  /** applications (an applicant's, submitted) | historical (a registrar's, certified) */
-  mode: varchar('mode', { length: 16 }).notNull(),
-  organizationId: uuid('organization_id').references(() => organizations.id),
-  status: varchar('status', { length: 16 }).notNull(), // running | succeeded | failed
-  total: integer('total').notNull().default(0),
-  processed: integer('processed').notNull().default(0),
-  errors: jsonb('errors').$type<Array<{ row: number; field: string; message: string }>>().notNull().default(sql`'[]'::jsonb`),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  finishedAt: ts('finished_at'),
-});
-
 /**
  * Deadline reminders sent to a registration point's registrars (contracts.deadline_reminders job):
  * one row per application, condition (`due_soon`: within 2 working days; `overdue`) and deadline, so

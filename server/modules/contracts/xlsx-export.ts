@@ -12,7 +12,8 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { listContractIds, ownFilter, queueFilter, type ListFilter } from './queries.js';
 import { loadContracts, type LoadedContract } from './records.js';
-import { workbookBuffer, writeWorkbook } from './xlsx-workbook.js';
+import { workbookBuffer, writeWorkbook } from '../../lib/spreadsheet/index.js';
+import { contractSheet } from './xlsx-columns.js';
 import { fieldsOf } from './xlsx.js';
 
 export const EXPORT_BATCH = 1000;
@@ -23,7 +24,7 @@ export const EXPORT_BATCH = 1000;
 export const EXPORT_MAX_ROWS = 100_000;
 
 export async function buildImportTemplate(opts: { db: Db }): Promise<Buffer> {
-  return workbookBuffer(await fieldsOf(opts.db));
+  return workbookBuffer(contractSheet(await fieldsOf(opts.db)), null);
 }
 
 async function* batchesOf(db: Db, ids: string[], size: number, out: Writable): AsyncGenerator<LoadedContract[]> {
@@ -52,7 +53,7 @@ async function streamExport(opts: ExportLimits & { db: Db; filter: ListFilter | 
   const fields = await fieldsOf(opts.db);
   const out = new PassThrough();
   // A failure halfway (the database going away) ends the download with an error; Fastify logs it.
-  writeWorkbook(out, { fields, batches: batchesOf(opts.db, ids, opts.batchSize ?? EXPORT_BATCH, out), publicUrl: opts.publicUrl }).catch((err: unknown) => out.destroy(err as Error));
+  writeWorkbook(out, contractSheet(fields, opts.publicUrl), batchesOf(opts.db, ids, opts.batchSize ?? EXPORT_BATCH, out)).catch((err: unknown) => out.destroy(err as Error));
   return out;
 }
 

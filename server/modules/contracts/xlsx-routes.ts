@@ -1,21 +1,11 @@
-import type { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ExportQuery, ImportJobView, ImportQuery, ImportResult, MyExportQuery } from '../../../common/api/contracts.js';
 import { typed, type Routes } from '../../lib/http/context.js';
+import { acceptXlsx, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, sendWorkbook, uploadedFile, XLSX_MIME } from '../../lib/spreadsheet/index.js';
 import { buildImportTemplate, EXPORT_MAX_ROWS, exportOwnContracts, exportRegisteredContracts } from './xlsx-export.js';
-import { MAX_IMPORT_ROWS } from './xlsx-workbook.js';
-import { getImportJob, importContracts, MAX_IMPORT_BYTES, XLSX_MIME } from './xlsx.js';
+import { getImportJob, importContracts } from './xlsx.js';
 
 const tags = ['contracts'];
-
-function sendWorkbook(reply: FastifyReply, name: string, ascii: string, body: Buffer | Readable) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
 
 const importDescription =
   `Send the workbook as the raw body with content-type ${XLSX_MIME}. Any bad row imports nothing: a validation_failed ` +
@@ -29,7 +19,7 @@ const exportDescription =
 export const contractXlsxRoutes: Routes = (instance) => {
   const app = typed(instance);
   const { db, database, config } = app.ctx;
-  instance.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+  acceptXlsx(instance);
   const liveProgress = database.kind === 'postgres';
 
   app.get('/api/contracts/import-template.xlsx', {
@@ -43,7 +33,7 @@ export const contractXlsxRoutes: Routes = (instance) => {
     bodyLimit: MAX_IMPORT_BYTES,
     schema: { tags, summary: 'Import registration applications (submitted) for my organisation, all or nothing', description: importDescription, consumes: [XLSX_MIME], querystring: ImportQuery, response: { 201: ImportResult } },
     handler: async (req, reply) => {
-      const r = await importContracts({ db, actor: req.actor, mode: 'applications', file: Buffer.isBuffer(req.body) ? req.body : null, ...req.query, liveProgress });
+      const r = await importContracts({ db, actor: req.actor, mode: 'applications', file: uploadedFile(req.body), ...req.query, liveProgress });
       return reply.status(201).header('x-import-job-id', r.jobId).send(r);
     },
   });
@@ -53,7 +43,7 @@ export const contractXlsxRoutes: Routes = (instance) => {
     bodyLimit: MAX_IMPORT_BYTES,
     schema: { tags, summary: 'Import historical registrations (certified, with their numbers) at my registration point, all or nothing', description: importDescription, consumes: [XLSX_MIME], querystring: ImportQuery, response: { 201: ImportResult } },
     handler: async (req, reply) => {
-      const r = await importContracts({ db, actor: req.actor, mode: 'historical', file: Buffer.isBuffer(req.body) ? req.body : null, ...req.query, liveProgress });
+      const r = await importContracts({ db, actor: req.actor, mode: 'historical', file: uploadedFile(req.body), ...req.query, liveProgress });
       return reply.status(201).header('x-import-job-id', r.jobId).send(r);
     },
   });

@@ -1,70 +1,54 @@
 /**
- * Bulk import and export of contracts as xlsx, all or nothing: every row is validated (schema, then
- * references, then registration numbers) before anything is written; then all rows are inserted in
- * one transaction, each with its audit entry. Progress and the error report live on
- * `contract_import_jobs`. Applicants import submitted applications; registrars import historical
- * registrations (certified, with their own numbers).
+ * Bulk import of contracts as xlsx through the spreadsheet engine (server/lib/spreadsheet), all or
+ * nothing: every row is validated (the sheet in xlsx-columns.ts, then references, then registration
+ * numbers) before anything is written; then all rows are inserted in one transaction, each with its
+ * audit entry. Progress and the error report live on the engine's import job (kind `contracts`).
+ * Applicants import submitted applications; registrars import historical registrations (certified,
+ * with their own numbers).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { FieldError } from '../../../common/problems.js';
+import { inArray } from 'drizzle-orm';
+import type { ContractInput } from '../../../common/api/contracts.js';
 import { parseRegistrationNumber, registrationRegionOf, reviewPeriod, type ContractParameters } from '../../../common/contracts.js';
 import type { Db, Tx } from '../../db/client.js';
-import { technicalFields } from '../catalog/schema.js';
-import { contractAttachments, contractImportJobs, contracts } from './schema.js';
-import { organizations } from '../organizations/schema.js';
 import { isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { startOfLocalDate, workingDayDeadline } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { codeLookup, getImportJob as jobOf, readWorkbook, runImport, type ImportResult, type ParsedRow, type RowIssue } from '../../lib/spreadsheet/index.js';
+import { listTechnicalFields } from '../catalog/service.js';
+import { activeOrganizationsByCreditCode } from '../organizations/lookups.js';
 import { applicantOrganization } from './applications.js';
 import { applicantSide, auditContent, contentRows, listRegistrationPointRows, loadReferences, referenceIssues, writeChildRows, type Organization, type RegistrationPoint } from './content.js';
 import { loadParameters } from './parameters.js';
 import { reserveRegistrationNumber } from './registration-number.js';
 import { recordVersion, resolveAdjustment } from './review.js';
-import { contractColumns } from './xlsx-columns.js';
-import { readImportFile, type ImportMode, type ParsedRow, type RowIssue } from './xlsx-workbook.js';
+import { contractAttachments, contracts } from './schema.js';
+import { contractSheet, extrasOf, headerFor, type ImportMode, type RowExtras } from './xlsx-columns.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-const MAX_REPORTED_ERRORS = 500;
+export { MAX_IMPORT_BYTES, XLSX_MIME, type ImportResult } from '../../lib/spreadsheet/index.js';
 
-export const fieldsOf = (db: Db) => db.select({ code: technicalFields.code, nameZh: technicalFields.nameZh }).from(technicalFields).orderBy(technicalFields.scheme, technicalFields.sort);
+/** The technical fields for the 填写说明 sheet and the 技术领域 column (catalog owns them). */
+export const fieldsOf = (db: Db) => listTechnicalFields({ db });
 
-/** The column header an input path belongs to (for reference issues found after parsing). */
-function headerFor(field: string): string {
-  const columns = contractColumns();
-  const col = columns.find((c) => c.keys.includes(field)) ?? columns.find((c) => c.keys.includes(field.split('.')[0]!));
-  return col?.header ?? field;
-}
-
-async function finishJob(db: Db, id: string, status: 'succeeded' | 'failed', set: { errors?: RowIssue[]; processed?: number }) {
-  await db.update(contractImportJobs).set({ status, finishedAt: clock.now(), ...set }).where(and(eq(contractImportJobs.id, id), eq(contractImportJobs.status, 'running')));
-}
-
-function reportProgress(db: Db, id: string, processed: number) {
-  db.update(contractImportJobs)
-    .set({ processed: sql`GREATEST(${contractImportJobs.processed}, ${processed})` })
-    .where(and(eq(contractImportJobs.id, id), eq(contractImportJobs.status, 'running')))
-    .catch(() => undefined);
-}
+type Row = ParsedRow<ContractInput> & { extras: RowExtras };
 
 interface Prepared {
-  row: ParsedRow;
+  row: Row;
   applicant: Organization | null;
   point: RegistrationPoint;
   adjustment: { fen: number; reason: string | null };
 }
 
 /** Reference and registration-number checks over every parsed row (historical: numbers unique in the file and the database). */
-async function prepareRows(db: Db, mode: ImportMode, rows: ParsedRow[], ctx: { applicant: Organization | null; point: RegistrationPoint | null }): Promise<{ prepared: Prepared[]; issues: RowIssue[] }> {
+async function prepareRows(db: Db, mode: ImportMode, rows: Row[], ctx: { applicant: Organization | null; point: RegistrationPoint | null }): Promise<{ prepared: Prepared[]; issues: RowIssue[] }> {
   const refs = await loadReferences(db);
   const issues: RowIssue[] = rows.flatMap((r) => r.issues);
   const good = rows.filter((r) => r.input);
   // Historical: the applicant is the platform organisation with the applicant side's credit code, if any.
   const codes = mode === 'historical' ? good.map((r) => r.input![applicantSide(r.input!)].creditCode).filter((c): c is string => Boolean(c)) : [];
-  const byCode = new Map((codes.length ? await db.select().from(organizations).where(and(inArray(organizations.creditCode, codes), eq(organizations.status, 'active'))) : []).map((o) => [o.creditCode, o]));
+  const byCode = new Map((await activeOrganizationsByCreditCode(db, codes)).map((o) => [o.creditCode, o]));
   const numbers = good.map((r) => r.extras.registrationNumber).filter((n): n is string => Boolean(n));
   const taken = new Set((numbers.length ? await db.select({ n: contracts.registrationNumber }).from(contracts).where(inArray(contracts.registrationNumber, numbers)) : []).map((r) => r.n));
   const seen = new Set<string>();
@@ -130,12 +114,6 @@ async function insertRow(tx: Tx, actor: Actor, mode: ImportMode, p: Prepared, no
   return id;
 }
 
-export interface ImportResult {
-  jobId: string;
-  imported: number;
-  ids: string[];
-}
-
 /** Where the import goes: applications for the applicant's organisation, or historical registrations at the registrar's point. */
 async function importTarget(db: Db, actor: Actor, mode: ImportMode, opts: { organizationId?: string; registrationOrganizationId?: string }) {
   if (mode === 'applications') {
@@ -155,57 +133,54 @@ async function importTarget(db: Db, actor: Actor, mode: ImportMode, opts: { orga
   return { applicant: null, point, ownerOrganizationId: point.id };
 }
 
-export async function importContracts(opts: { db: Db; actor: Actor; mode: ImportMode; file: Buffer | null; organizationId?: string; registrationOrganizationId?: string; jobId?: string; liveProgress?: boolean }): Promise<ImportResult> {
+export async function importContracts(opts: {
+  db: Db;
+  actor: Actor;
+  mode: ImportMode;
+  file: Buffer | null;
+  organizationId?: string;
+  registrationOrganizationId?: string;
+  jobId?: string;
+  liveProgress?: boolean;
+}): Promise<ImportResult> {
   const { db, actor, mode } = opts;
   requireUser(actor);
   const target = await importTarget(db, actor, mode, opts);
-  const jobId = opts.jobId ?? newId();
-  const created = await db.insert(contractImportJobs).values({ id: jobId, userId: actor.userId, mode, organizationId: target.ownerOrganizationId, status: 'running' }).onConflictDoNothing().returning({ id: contractImportJobs.id });
-  if (created.length === 0) throw AppError.conflict('This import job id is already taken');
-  const headers = { 'x-import-job-id': jobId };
-  try {
-    const rows = opts.file?.length ? await readImportFile(mode, opts.file, await fieldsOf(db), target.applicant) : `is missing: send the .xlsx file as the request body with content-type ${XLSX_MIME}`;
-    if (typeof rows === 'string') {
-      await finishJob(db, jobId, 'failed', { errors: [{ row: 0, field: 'file', message: `The file ${rows}` }] });
-      throw new AppError('validation_failed', `file: The file ${rows}`, { fields: [{ field: 'file', message: `The file ${rows}` }], headers });
-    }
-    await db.update(contractImportJobs).set({ total: rows.length }).where(eq(contractImportJobs.id, jobId));
-    const { prepared, issues } = await prepareRows(db, mode, rows, target);
-    if (issues.length) {
-      const report = issues.length <= MAX_REPORTED_ERRORS ? issues : [...issues.slice(0, MAX_REPORTED_ERRORS), { row: 0, field: 'rows', message: `… and ${issues.length - MAX_REPORTED_ERRORS} more errors` }];
-      await finishJob(db, jobId, 'failed', { errors: report, processed: rows.length });
-      const fields: FieldError[] = report.map((i) => (i.row === 0 ? { field: i.field, message: i.message } : { field: `rows.${i.row}.${i.field}`, message: `第${i.row}行 ${i.message}` }));
-      throw new AppError('validation_failed', `${new Set(issues.map((i) => i.row)).size} of ${rows.length} rows have errors; nothing was imported (import job ${jobId})`, { fields, headers });
-    }
-    const now = clock.now();
-    const params = mode === 'applications' ? await loadParameters(db) : null;
-    const ids: string[] = [];
-    await db.transaction(async (tx) => {
-      for (const p of prepared) {
+  let params: ContractParameters | null = null;
+  return runImport<ContractInput, Prepared>({
+    db,
+    userId: actor.userId,
+    organizationId: target.ownerOrganizationId,
+    kind: 'contracts',
+    mode,
+    jobId: opts.jobId,
+    file: opts.file,
+    liveProgress: opts.liveProgress,
+    read: async (file) => {
+      const fields = await fieldsOf(db);
+      const rows = await readWorkbook(contractSheet(fields), file, { mode, ctx: { fieldCodes: codeLookup(fields), applicant: target.applicant } });
+      return Array.isArray(rows) ? rows.map((r) => ({ ...r, extras: extrasOf(r.draft) })) : rows;
+    },
+    prepare: async (rows) => {
+      const { prepared, issues } = await prepareRows(db, mode, rows as Row[], target);
+      // Read before the insert transaction (PGlite has one connection).
+      if (mode === 'applications' && !issues.length) params = await loadParameters(db);
+      return { items: prepared, issues };
+    },
+    insert: async (tx, items, progress) => {
+      const now = clock.now();
+      const ids: string[] = [];
+      for (const p of items) {
         ids.push(await insertRow(tx, actor, mode, p, now, params));
-        if (opts.liveProgress && ids.length % 100 === 0) reportProgress(db, jobId, ids.length);
+        if (ids.length % 100 === 0) progress(ids.length);
       }
-    });
-    await finishJob(db, jobId, 'succeeded', { processed: ids.length });
-    return { jobId, imported: ids.length, ids };
-  } catch (err) {
-    await finishJob(db, jobId, 'failed', { errors: [{ row: 0, field: 'file', message: 'The import stopped on an unexpected error; nothing was imported' }] }).catch(() => undefined);
-    throw err;
-  }
+      return ids;
+    },
+  });
 }
 
 export async function getImportJob(opts: { db: Db; actor: Actor; id: string }) {
   requireUser(opts.actor);
-  const [job] = await opts.db.select().from(contractImportJobs).where(and(eq(contractImportJobs.id, opts.id), eq(contractImportJobs.userId, opts.actor.userId))).limit(1);
-  if (!job) throw AppError.notFound('Import job');
-  return {
-    id: job.id,
-    mode: job.mode as ImportMode,
-    status: job.status as 'running' | 'succeeded' | 'failed',
-    total: job.total,
-    processed: job.processed,
-    errors: job.errors,
-    createdAt: job.createdAt.toISOString(),
-    finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
-  };
+  const { kind: _kind, ...job } = await jobOf(opts.db, { userId: opts.actor.userId, id: opts.id, kinds: ['contracts'] });
+  return { ...job, mode: job.mode as ImportMode };
 }

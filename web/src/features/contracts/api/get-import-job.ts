@@ -11,7 +11,9 @@ export function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJo
 
 /**
  * An import's progress, polled every second while `polling` (the upload is being processed); the job
- * may not exist yet in the first moments (404), which polling simply waits out.
+ * may not exist yet in the first moments (404), which polling simply waits out. A job last seen
+ * running is polled on after the upload broke off (the server restarted): the restarted server fails
+ * it with the reason, which the panel then shows among the errors.
  */
 export function useImportJob(id: string | null, polling: boolean) {
   return useQuery({
@@ -19,6 +21,9 @@ export function useImportJob(id: string | null, polling: boolean) {
     queryFn: ({ signal }) => getImportJob(id!, signal),
     enabled: !!id,
     retry: false,
-    refetchInterval: (query) => (polling && query.state.data?.status !== 'succeeded' && query.state.data?.status !== 'failed' ? 1000 : false),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return (polling || status === 'running') && status !== 'succeeded' && status !== 'failed' ? 1000 : false;
+    },
   });
 }

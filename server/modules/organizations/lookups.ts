@@ -1,0 +1,14 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { organizations } from './schema.js';
+
+/** Lookups other modules need (they never read the organisations table themselves). */
+
+/** The active organisations with these credit codes (a historical contract import finds the applicant by it). */
+export async function activeOrganizationsByCreditCode(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(organizations)
+    .where(and(inArray(organizations.creditCode, codes), eq(organizations.status, 'active')));
+}
