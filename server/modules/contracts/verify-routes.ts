@@ -13,7 +13,7 @@ export const verifyRoutes: Routes = (instance) => {
     schema: {
       tags: ['contracts'],
       summary: "A registered contract's public facts by its registration number (parties masked)",
-      params: z.object({ registrationNumber: z.string().trim().min(1).max(32) }),
+      params: z.object({ registrationNumber: z.string().trim().min(1).max(64) }),
       response: { 200: PublicCertificateView },
     },
     handler: async (req) => {
