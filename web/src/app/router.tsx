@@ -25,6 +25,7 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const NotificationPreferencesPage = page(() => import('../features/notifications/pages/NotificationPreferencesPage'), 'NotificationPreferencesPage');
 const VerifyPage = page(() => import('../features/verify/pages/VerifyPage'), 'VerifyPage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
 const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'account/notifications', element: <NotificationPreferencesPage /> },
           { path: 'account/tokens', element: guarded('token:own', TokensPage) },
           { path: 'admin/organizations', element: guarded('org:review', AdminOrganizationsPage) },
           { path: 'admin/users', element: guarded('user:read_all', AdminUsersPage) },

@@ -50,6 +50,13 @@ export const marketZh = {
   'verify.maskedHint': '为保护当事人信息，名称已部分隐藏',
   'notif.markAllRead': '全部已读',
   'notif.todo': '待办',
+  'nav.notificationPreferences': '通知设置',
+  'notif.prefsTitle': '通知设置',
+  'notif.prefsHint': '站内通知（铃铛）始终保留；以下设置决定是否同时发送电子邮件。',
+  'notif.email.instant': '即时邮件',
+  'notif.email.daily': '每日摘要',
+  'notif.email.off': '不发邮件',
+  'notif.prefsSaved': '已保存',
 } as const;
 
 export const marketEn: Record<keyof typeof marketZh, string> = {
@@ -103,4 +110,11 @@ export const marketEn: Record<keyof typeof marketZh, string> = {
   'verify.maskedHint': 'Party names are partly hidden',
   'notif.markAllRead': 'Mark all read',
   'notif.todo': 'To do',
+  'nav.notificationPreferences': 'Notification settings',
+  'notif.prefsTitle': 'Notification settings',
+  'notif.prefsHint': 'The bell always shows notifications; this decides whether e-mail is sent too.',
+  'notif.email.instant': 'E-mail at once',
+  'notif.email.daily': 'Daily digest',
+  'notif.email.off': 'No e-mail',
+  'notif.prefsSaved': 'Saved',
 };

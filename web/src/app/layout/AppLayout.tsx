@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BarChartOutlined,
   BulbOutlined,
   DashboardOutlined,
@@ -119,6 +120,7 @@ export function AppLayout() {
       { key: '/account/organization', icon: <BankOutlined />, label: t('nav.myOrganization') },
       { key: '/account/sessions', icon: <LaptopOutlined />, label: t('nav.mySessions') },
       { key: '/account/password', icon: <LockOutlined />, label: t('nav.changePassword') },
+      { key: '/account/notifications', icon: <BellOutlined />, label: t('nav.notificationPreferences') },
       ...(hasPermission(me, 'token:own') ? [{ key: '/account/tokens', icon: <KeyOutlined />, label: t('nav.apiTokens') }] : []),
       { type: 'divider' as const },
       { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('nav.logout')}</span> },
