@@ -4,7 +4,7 @@ import type { SavedSearchBody, SavedSearchTarget } from '../../../common/api/sea
 import type { Db, Tx } from '../../db/client.js';
 import { notificationPreferences, notifications, savedSearches } from './schema.js';
 import { getNotificationPreference, upsertNotificationPreference, type EmailPreference } from './notify.js';
-import { users } from '../identity/schema.js';
+import { contactsOf } from '../identity/members.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -123,11 +123,10 @@ export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor;
  * looked (see watches.ts for whose eyes each runs with).
  */
 export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
-  const searches = await opts.db
-    .select({ s: savedSearches, email: users.email })
-    .from(savedSearches)
-    .innerJoin(users, eq(users.id, savedSearches.userId))
-    .where(and(ne(savedSearches.notify, 'none'), eq(users.disabled, false)));
+  const all = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
+  // Disabled users' searches rest (contactsOf leaves them out).
+  const contacts = await contactsOf(opts.db, all.map((s) => s.userId));
+  const searches = all.flatMap((s) => (contacts.has(s.userId) ? [{ s, email: contacts.get(s.userId)!.email }] : []));
   let created = 0;
   for (const { s, email } of searches) {
     const startedAt = clock.now();
@@ -170,9 +169,8 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
 export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl: string }) {
   if (!opts.mailer.enabled) return 0;
   const pending = await opts.db
-    .select({ n: notifications, email: users.email })
+    .select({ n: notifications })
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
     .where(
       and(
@@ -183,9 +181,12 @@ export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl
       ),
     )
     .orderBy(notifications.userId, notifications.createdAt);
+  const contacts = await contactsOf(opts.db, pending.map((p) => p.n.userId));
   const byUser = new Map<string, { email: string; items: (typeof pending)[number]['n'][] }>();
   for (const p of pending) {
-    const entry = byUser.get(p.n.userId) ?? { email: p.email, items: [] };
+    const contact = contacts.get(p.n.userId);
+    if (!contact) continue; // a disabled user gets no digest
+    const entry = byUser.get(p.n.userId) ?? { email: contact.email, items: [] };
     entry.items.push(p.n);
     byUser.set(p.n.userId, entry);
   }
