@@ -28,20 +28,22 @@ import { searchRoutes } from './modules/search/routes.js';
 import { suggestRoutes } from './modules/suggest/routes.js';
 import { createMetrics } from './modules/system/metrics.js';
 import { pruneJob } from './modules/system/jobs.js';
-import { checkSavedSearchesJob, dailyDigestJob } from './modules/alerts/jobs.js';
+import { checkSavedSearchesJob, dailyDigestJob, deliverNotificationsJob } from './modules/alerts/jobs.js';
 import { alertRoutes } from './modules/alerts/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
+import { verifyRoutes } from './modules/contracts/verify-routes.js';
+import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, statisticsRoutes];
+const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, verifyRoutes, inquiryRoutes, statisticsRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs];
+export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, deliverNotificationsJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs];
 
 export interface BuildAppOptions {
   config: Config;

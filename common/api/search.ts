@@ -103,8 +103,15 @@ export const NotificationView = z.object({
   title: z.string(),
   body: z.string().nullable(),
   link: z.string().nullable(),
+  /** On the workspace's to-do list until read. */
+  needsAction: z.boolean(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
+});
+
+export const NotificationPreferences = z.object({
+  /** E-mail: at once, in the daily digest, or never (the bell always). */
+  email: z.enum(['instant', 'daily', 'off']),
 });
 
 export const SuggestBody = z.object({ title: z.string().max(200).default(''), summary: z.string().max(5000).default('') });

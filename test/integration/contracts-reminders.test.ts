@@ -37,7 +37,7 @@ function setClock(iso: string) {
 }
 type Notification = ReturnType<typeof NotificationView.parse>;
 const notificationsOf = async (session: LoggedIn) =>
-  ((await session.inject({ method: 'GET', url: '/api/me/notifications?limit=200' })).json() as { items: Notification[] }).items.filter((n) => n.kind.startsWith('contract_'));
+  ((await session.inject({ method: 'GET', url: '/api/me/notifications?limit=200' })).json() as { items: Notification[] }).items.filter((n) => n.kind === 'contract_due_soon' || n.kind === 'contract_overdue'); // deadline reminders, not review results
 const about = (list: Notification[], c: ContractView) => list.filter((n) => n.link === `/workspace/contracts/${c.id}`).map((n) => n.kind).sort();
 
 describe('deadline reminders', () => {

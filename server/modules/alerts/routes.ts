@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotificationView, SavedSearchBody, SavedSearchView, type SavedSearchTarget } from '../../../common/api/search.js';
+import { NotificationPreferences, NotificationView, SavedSearchBody, SavedSearchView, type SavedSearchTarget } from '../../../common/api/search.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import * as alerts from './service.js';
 
@@ -44,16 +44,33 @@ export const alertRoutes: Routes = (instance) => {
     schema: {
       tags,
       summary: 'My notifications, newest first, with the unread count',
-      querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({
+        unread: z.enum(['true', 'false']).default('false'),
+        /** Only unread items that need my action (the to-do list). */
+        needsAction: z.enum(['true', 'false']).default('false'),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
       response: { 200: z.object({ items: z.array(NotificationView), unread: z.number() }) },
     },
     handler: async (req) => {
-      const r = await alerts.listNotifications({ db, actor: req.actor, unreadOnly: req.query.unread === 'true', limit: req.query.limit });
+      const r = await alerts.listNotifications({ db, actor: req.actor, unreadOnly: req.query.unread === 'true', needsActionOnly: req.query.needsAction === 'true', limit: req.query.limit });
       return {
-        items: r.items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, readAt: iso(n.readAt), createdAt: n.createdAt.toISOString() })),
+        items: r.items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, needsAction: n.needsAction, readAt: iso(n.readAt), createdAt: n.createdAt.toISOString() })),
         unread: r.unread,
       };
     },
+  });
+
+  app.get('/api/me/notification-preferences', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'How I want to be notified beyond the bell', response: { 200: NotificationPreferences } },
+    handler: async (req) => alerts.getMyNotificationPreferences({ db, actor: req.actor }),
+  });
+
+  app.put('/api/me/notification-preferences', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: 'Set how I want to be notified (e-mail instant, daily digest or off)', body: NotificationPreferences, response: { 200: NotificationPreferences } },
+    handler: async (req) => alerts.setMyNotificationPreferences({ db, actor: req.actor, email: req.body.email }),
   });
 
   app.post('/api/me/notifications/:id/read', {

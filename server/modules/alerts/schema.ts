@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 
@@ -35,8 +36,25 @@ export const notifications = pgTable(
     link: text('link'),
     /** Set when an e-mail (instant or in the daily digest) carried it. */
     emailedAt: ts('emailed_at'),
+    /** Something the user must act on (the workspace's to-do list). */
+    needsAction: boolean('needs_action').notNull().default(false),
+    /** Written by notify(); the delivery job hands it to the channels the user's preference asks for. */
+    pendingDelivery: boolean('pending_delivery').notNull().default(false),
     readAt: ts('read_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_pending_idx').on(t.createdAt).where(sql`${t.pendingDelivery}`),
+  ],
 );
+
+/** How a user wants notifications beyond the bell; no row means the default (`instant`). */
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** instant | daily | off */
+  email: varchar('email', { length: 8 }).notNull().default('instant'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

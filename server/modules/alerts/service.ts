@@ -2,8 +2,9 @@ import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SavedSearchBody, SavedSearchTarget } from '../../../common/api/search.js';
 import type { Db, Tx } from '../../db/client.js';
-import { notifications, savedSearches } from './schema.js';
-import { users } from '../identity/schema.js';
+import { notificationPreferences, notifications, savedSearches } from './schema.js';
+import { getNotificationPreference, upsertNotificationPreference, type EmailPreference } from './notify.js';
+import { contactsOf } from '../identity/members.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -69,13 +70,13 @@ export async function deleteSavedSearch(opts: { db: Db; actor: Actor; id: string
   });
 }
 
-export async function listNotifications(opts: { db: Db; actor: Actor; unreadOnly: boolean; limit: number }) {
+export async function listNotifications(opts: { db: Db; actor: Actor; unreadOnly: boolean; needsActionOnly?: boolean; limit: number }) {
   requireUser(opts.actor);
   const mine = eq(notifications.userId, opts.actor.userId);
   const items = await opts.db
     .select()
     .from(notifications)
-    .where(opts.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine)
+    .where(and(mine, opts.unreadOnly || opts.needsActionOnly ? isNull(notifications.readAt) : undefined, opts.needsActionOnly ? eq(notifications.needsAction, true) : undefined))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(opts.limit);
   const [{ n }] = (await opts.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)))) as [{ n: number }];
@@ -100,16 +101,32 @@ export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: s
   });
 }
 
+/** How I want notifications beyond the bell (e-mail: instant, daily digest or off). */
+export async function getMyNotificationPreferences(opts: { db: Db; actor: Actor }) {
+  requireUser(opts.actor);
+  return { email: await getNotificationPreference(opts.db, opts.actor.userId) };
+}
+
+export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor; email: EmailPreference }) {
+  requireUser(opts.actor);
+  const userId = opts.actor.userId;
+  await opts.db.transaction(async (tx) => {
+    const before = await getNotificationPreference(tx, userId);
+    await upsertNotificationPreference(tx, userId, opts.email);
+    await writeAudit(tx, opts.actor, { action: 'notification_preference.update', entity: 'user', entityId: userId, before: { email: before }, after: { email: opts.email } });
+  });
+  return { email: opts.email };
+}
+
 /**
  * Runs every saved search and match watch that notifies, looking at records published after it last
  * looked (see watches.ts for whose eyes each runs with).
  */
 export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
-  const searches = await opts.db
-    .select({ s: savedSearches, email: users.email })
-    .from(savedSearches)
-    .innerJoin(users, eq(users.id, savedSearches.userId))
-    .where(and(ne(savedSearches.notify, 'none'), eq(users.disabled, false)));
+  const all = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
+  // Disabled users' searches rest (contactsOf leaves them out).
+  const contacts = await contactsOf(opts.db, all.map((s) => s.userId));
+  const searches = all.flatMap((s) => (contacts.has(s.userId) ? [{ s, email: contacts.get(s.userId)!.email }] : []));
   let created = 0;
   for (const { s, email } of searches) {
     const startedAt = clock.now();
@@ -145,18 +162,31 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
   return created;
 }
 
-/** The daily digest: one e-mail per user with every notification no e-mail has carried yet. */
+/**
+ * The daily digest: one e-mail per user with every notification no e-mail has carried yet (not for
+ * users whose preference is `off`; never for one still waiting for the delivery job).
+ */
 export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl: string }) {
   if (!opts.mailer.enabled) return 0;
   const pending = await opts.db
-    .select({ n: notifications, email: users.email })
+    .select({ n: notifications })
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt)))
+    .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        isNull(notifications.readAt),
+        eq(notifications.pendingDelivery, false),
+        sql`coalesce(${notificationPreferences.email}, 'instant') <> 'off'`,
+      ),
+    )
     .orderBy(notifications.userId, notifications.createdAt);
+  const contacts = await contactsOf(opts.db, pending.map((p) => p.n.userId));
   const byUser = new Map<string, { email: string; items: (typeof pending)[number]['n'][] }>();
   for (const p of pending) {
-    const entry = byUser.get(p.n.userId) ?? { email: p.email, items: [] };
+    const contact = contacts.get(p.n.userId);
+    if (!contact) continue; // a disabled user gets no digest
+    const entry = byUser.get(p.n.userId) ?? { email: contact.email, items: [] };
     entry.items.push(p.n);
     byUser.set(p.n.userId, entry);
   }

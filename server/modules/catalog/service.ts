@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { EDITABLE, TRANSITIONS, transitionAllowed, type RecordKind, type TransitionName } from './lifecycle.js';
 import { canSeeRecord, partiesFor } from './policy.js';
+import { notify } from '../alerts/notify.js';
 import { facts, indexedText, loadRecord, loadRecordsByIds, TABLES, type LoadedRecord } from './records.js';
 
 type Input<K extends RecordKind> = K extends 'achievement' ? AchievementInput : DemandInput;
@@ -164,10 +165,24 @@ export async function transitionRecord<K extends RecordKind>(opts: {
       before: { status },
       after: { status: t.to, reason: opts.reason ?? null },
     });
+    if (opts.transition === 'approve' || opts.transition === 'return') await notifyReviewDecision(tx, rec, opts.transition, opts.reason);
   };
   if ('rollback' in opts.db) await run(opts.db as Tx);
   else await (opts.db as Db).transaction(run);
   return (await loadRecord(opts.db, opts.kind, opts.id))!;
+}
+
+/** The owner's members hear a review decision (in the transaction, so only a committed decision is told). */
+async function notifyReviewDecision(tx: Tx, rec: LoadedRecord, decision: 'approve' | 'return', reason?: string) {
+  const what = rec.kind === 'achievement' ? '成果' : '需求';
+  await notify(tx, {
+    organizationId: rec.row.organizationId,
+    kind: decision === 'approve' ? 'record_approved' : 'record_returned',
+    title: decision === 'approve' ? `${what}「${rec.row.title}」已通过审核` : `${what}「${rec.row.title}」被退回修改`,
+    body: decision === 'return' ? `退回理由：${reason ?? ''}` : '可以发布了。',
+    link: `/workspace/${rec.kind}s`,
+    needsAction: true,
+  });
 }
 
 /** The actor's organisations' records, any status. */

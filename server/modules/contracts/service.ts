@@ -15,6 +15,7 @@ import { defaultRegistrationPoint, listRegistrationPointRows } from './content.j
 import { canSeeContract, partiesFor } from './policy.js';
 import { factsOf, loadContract, type LoadedContract } from './records.js';
 import { cancelContract, certifyContract, refuseContract, returnContract } from './review.js';
+import { notify } from '../alerts/notify.js';
 
 export { createContract, updateContract } from './applications.js';
 export { addAttachment, getAttachmentFile, removeAttachment } from './attachments.js';
@@ -57,6 +58,17 @@ export async function transitionContract(opts: { db: Db; actor: Actor; id: strin
       before: { status: c.row.status, technologyTransactionAmountFen: c.row.technologyTransactionAmountFen },
       after,
     });
+    if (body.action === 'return' || body.action === 'certify') {
+      await notify(tx, {
+        organizationId: c.row.organizationId,
+        exceptUserIds: [opts.actor.userId],
+        kind: body.action === 'return' ? 'contract_returned' : 'contract_certified',
+        title: body.action === 'return' ? `技术合同「${c.row.title}」被退回补正` : `技术合同「${c.row.title}」已登记`,
+        body: body.note ?? null,
+        link: `/workspace/contracts/${c.row.id}`,
+        needsAction: body.action === 'return',
+      });
+    }
   });
   return (await loadContract(opts.db, opts.id))!;
 }

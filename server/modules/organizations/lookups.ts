@@ -12,3 +12,13 @@ export async function activeOrganizationsByCreditCode(db: DbOrTx, codes: string[
     .from(organizations)
     .where(and(inArray(organizations.creditCode, codes), eq(organizations.status, 'active')));
 }
+
+/** Organisations' names and statuses by id, for other modules to show who is who. */
+export async function organizationsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, { id: string; name: string; status: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name, status: organizations.status })
+    .from(organizations)
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

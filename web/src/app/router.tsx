@@ -23,6 +23,10 @@ const DemandDetailPage = page(() => import('../features/demands/pages/DemandDeta
 const DemandFilingPage = page(() => import('../features/demands/pages/DemandFilingPage'), 'DemandFilingPage');
 const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage'), 'MyDemandsPage');
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
+const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
+const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const NotificationPreferencesPage = page(() => import('../features/notifications/pages/NotificationPreferencesPage'), 'NotificationPreferencesPage');
+const VerifyPage = page(() => import('../features/verify/pages/VerifyPage'), 'VerifyPage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
 const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
 const ListingPage = page(() => import('../features/trading/pages/ListingPage'), 'ListingPage');
@@ -83,6 +87,8 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      // The public check a certificate's QR code opens.
+      { path: 'verify/:number', element: <VerifyPage /> },
       {
         element: (
           <RequireAuth>
@@ -99,6 +105,8 @@ export const router = createBrowserRouter([
           { path: 'workspace/demands/:id/edit', element: guarded('catalog:file', DemandFilingPage) },
           { path: 'workspace/review', element: guarded('catalog:review', ReviewQueuePage) },
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
+          { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
+          { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },
@@ -113,6 +121,7 @@ export const router = createBrowserRouter([
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'account/notifications', element: <NotificationPreferencesPage /> },
           { path: 'account/tokens', element: guarded('token:own', TokensPage) },
           { path: 'admin/organizations', element: guarded('org:review', AdminOrganizationsPage) },
           { path: 'admin/users', element: guarded('user:read_all', AdminUsersPage) },

@@ -1,4 +1,5 @@
 import { contractsEn } from './contracts';
+import { marketEn } from './market';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import type { Messages } from './zh-CN';
@@ -7,6 +8,7 @@ export const en: Messages = {
   ...tradingEn,
   ...contractsEn,
   ...statisticsEn,
+  ...marketEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

@@ -128,5 +128,6 @@ export const api = {
   /** POSTs a file as the raw request body. */
   upload: <T>(path: string, file: Blob, opts: { query?: Query; contentType?: string } = {}) => apiRequest<T>(path, { method: 'POST', raw: file, ...opts }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

@@ -9,6 +9,7 @@ import { useLabel, useT } from '../../i18n/locale';
 import { isApiProblem } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { ContactsBlock } from './ContactsBlock';
+import { InquiryButton } from '../inquiries/InquiryButton';
 import { MatchBar } from './MatchBar';
 import { RecordActions, useReportedTransition, type TransitionAction } from './RecordActions';
 import { RecordHeader } from './RecordHeader';
@@ -218,7 +219,12 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({ id, 
               />
             </Card>
             <Card title={t('record.contacts')}>
-              <ContactsBlock contacts={record.contacts} />
+              <Flex vertical gap={12}>
+                <ContactsBlock contacts={record.contacts} />
+                {record.status === 'published' && !isOwner && (
+                  <InquiryButton recordKind={basePath === '/demands' ? 'demand' : 'achievement'} recordId={record.id} ownerOrganizationId={record.organization.id} />
+                )}
+              </Flex>
             </Card>
             {record.attachments.length > 0 && (
               <Card title={t('record.attachments')}>

@@ -20,6 +20,7 @@ import { OrganizationStatusTag } from '../../../components/OrganizationStatusTag
 import { useLabel, useT } from '../../../i18n/locale';
 import type { MessageKey } from '../../../i18n/zh-CN';
 import { hasPermission, useMe, type Me } from '../../../lib/auth';
+import { TodoCard } from '../components/TodoCard';
 
 interface Tile {
   to: string;
@@ -139,6 +140,8 @@ export function DashboardPage() {
         />
         {pending && <Alert type="info" showIcon title={t('dashboard.pendingHint')} style={{ marginTop: 12 }} />}
       </Card>
+
+      <TodoCard />
 
       <Card title={t('dashboard.areas')}>
         <Row gutter={[16, 16]}>

@@ -5,7 +5,7 @@ import { api } from '../../../lib/api';
 
 export type Notification = z.infer<typeof NotificationView>;
 
-export function listNotifications(signal?: AbortSignal): Promise<{ items: Notification[] }> {
+export function listNotifications(signal?: AbortSignal): Promise<{ items: Notification[]; unread: number }> {
   return api.get('/api/me/notifications', undefined, signal);
 }
 
