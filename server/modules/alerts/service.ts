@@ -10,6 +10,7 @@ import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Mailer } from '../../lib/mailer.js';
+import type { SearchState } from '../search/service.js';
 import { runWatch, validateWatch } from './watches.js';
 
 /**
@@ -104,7 +105,7 @@ export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: s
  * Runs every saved search and match watch that notifies, looking at records published after it last
  * looked (see watches.ts for whose eyes each runs with).
  */
-export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
+export async function checkSavedSearches(opts: { db: Db; search: SearchState; mailer: Mailer; publicUrl: string; actor: Actor }) {
   const searches = await opts.db
     .select({ s: savedSearches, email: users.email })
     .from(savedSearches)
@@ -113,7 +114,7 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
   let created = 0;
   for (const { s, email } of searches) {
     const startedAt = clock.now();
-    const fresh = await runWatch({ db: opts.db, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
+    const fresh = await runWatch({ db: opts.db, search: opts.search, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
     await opts.db.transaction(async (tx) => {
       // Claim the window first: if another process checked this search meanwhile, do nothing.
       const claimed = await tx
