@@ -76,12 +76,18 @@ export const BID_PRECHECK: RawStatement = {
   LEFT JOIN trade_idempotency_keys k ON k.user_id = $3::uuid AND k.key = $4::varchar`,
 };
 
-/** One row always (the auction's columns null when there is no such auction). */
-export type BidPrecheckRow = { id: string | null; reg_id: string | null; reg_status: string | null; deposit_status: string | null; bidder_number: string | null; bidder_organization_id: string | null } & AuctionStateRow & {
-    fingerprint: string | null;
-    status_code: number | null;
-    response: StoredResponse['body'] | string | null;
-  };
+/** One row always: the auction's columns are null when there is no such auction (`id` null). */
+export interface BidPrecheckRow extends AuctionStateRow {
+  id: string | null;
+  reg_id: string | null;
+  reg_status: string | null;
+  deposit_status: string | null;
+  bidder_number: string | null;
+  bidder_organization_id: string | null;
+  fingerprint: string | null;
+  status_code: number | null;
+  response: StoredResponse['body'] | string | null;
+}
 
 export const bidPrecheckValues = (p: { auctionId: string; organizationIds: string[]; userId: string; key: string | null }) => [p.auctionId, p.organizationIds, p.userId, p.key];
 
