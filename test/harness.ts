@@ -88,7 +88,9 @@ export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => v
   // The app's own clock, also the one test code reads and moves (`clock` outside requests) until close.
   const clock = createClock();
   const app = await buildApp({ config: testConfig(), database, logger: false, onRoute: opts.onRoute, clock });
+  // Until the app closes, however it is closed (a test may close the app and the database on its own).
   const leaveClock = useAmbientClock(clock);
+  app.addHook('onClose', async () => leaveClock());
   let closed = false;
   return {
     app,
@@ -98,7 +100,6 @@ export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => v
     async close() {
       if (closed) return;
       closed = true;
-      leaveClock();
       await app.close();
       await database.close();
     },
