@@ -9,6 +9,7 @@ import type { BidResult } from '../common/api/trading.js';
 import type { Db } from '../server/db/client.js';
 import { createApiToken } from '../server/modules/identity/tokens.js';
 import { createAuction } from '../server/modules/trading/auctions.js';
+import { manualPaymentChannel } from '../server/modules/trading/payment.js';
 import { confirmDeposit, decideRegistration, registerBidder } from '../server/modules/trading/registrations.js';
 import { actorFor, createAchievement, createUser } from '../test/factories.js';
 
@@ -63,7 +64,7 @@ export async function setUpHotAuction(db: Db, opts: { bidders: number; concurren
     const actor = await actorFor(db, user);
     const reg = await registerBidder({ db, actor, auctionId: auction.id, qualification: `竞买人资质说明：注册资本充足，具备实施能力（${index}）` });
     await decideRegistration({ db, actor: staffActor, id: reg.id, decision: 'qualified' });
-    await confirmDeposit({ db, actor: staffActor, id: reg.id, reference: `BANK-DEP-${index}`, amountFen: auction.depositFen });
+    await confirmDeposit({ db, paymentChannel: manualPaymentChannel, actor: staffActor, id: reg.id, reference: `BANK-DEP-${index}`, amountFen: auction.depositFen });
     const { token } = await createApiToken({ db, actor, name: `bidder ${index}`, scopes: ['trade:participate'] });
     bidders.push({ index, userId: user.id, email: user.email, organizationId: user.organizationId!, registrationId: reg.id, bidderNumber: reg.bidderNumber, token });
   };

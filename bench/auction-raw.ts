@@ -1,30 +1,19 @@
 // The bid path of server/modules/trading/bids.ts (placeBid) as raw node-postgres calls: the same
-// statements in the same order on a plain pg.Pool — the pre-read, the refusal's idempotency record,
-// or the locked transaction (SELECT … FOR UPDATE, the one CTE with pg_notify, the four audit
-// statements of writeAudit) — with the same pure rules (decideBid) and presenters. What it leaves
+// statements in the same order on a plain pg.Pool — the pre-read (the module's own BID_PRECHECK and
+// auctionStateOf), the refusal's idempotency record, or the locked transaction (SELECT … FOR UPDATE,
+// the one CTE with pg_notify, the four audit statements of writeAudit) — with the same pure rules (decideBid) and presenters. What it leaves
 // out is what the comparison is about: HTTP, Fastify, authentication, validation and Drizzle.
 // Keep it in step with bids.ts; bench:auction prints statements per attempt of both (pg_stat_statements) so drift shows.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { GENESIS_HASH, rowHash, type ChainedFields } from '../server/lib/audit.js';
 import { canonicalJson, sha256 } from '../server/lib/ids.js';
-import { decideBid, type AuctionState } from '../server/modules/trading/auction-rules.js';
+import { decideBid } from '../server/modules/trading/auction-rules.js';
+import { auctionStateOf, BID_PRECHECK, bidPrecheckValues, type BidPrecheckRow } from '../server/modules/trading/bids.js';
 import { TRADING_CHANNEL } from '../server/modules/trading/events.js';
 import { presentBid, presentLiveState } from '../server/modules/trading/present-auction.js';
-import type { StoredAuctionStatus } from '../server/modules/trading/lifecycle.js';
 
 const AUDIT_CHAIN_LOCK = 727274002; // server/lib/audit.ts
-
-const PRE_READ = `SELECT a.id, a.status, a.starts_at, a.ends_at, a.starting_price_fen, a.increment_fen, a.current_price_fen,
-       r.id AS reg_id, r.status AS reg_status, r.deposit_status, r.bidder_number, r.bidder_organization_id,
-       k.fingerprint, k.status_code, k.response
-FROM (SELECT 1) AS one
-LEFT JOIN trade_auctions a ON a.id = $1
-LEFT JOIN LATERAL (
-  SELECT id, status, deposit_status, bidder_number, bidder_organization_id FROM trade_auction_registrations
-  WHERE auction_id = $2 AND status IN ('pending', 'qualified') AND bidder_organization_id IN ($3)
-  ORDER BY (status = 'qualified' AND deposit_status = 'confirmed') DESC LIMIT 1) r ON true
-LEFT JOIN trade_idempotency_keys k ON k.user_id = $4 AND k.key = $5`;
 
 const REFUSAL = `INSERT INTO trade_idempotency_keys (user_id, key, fingerprint, status_code, response, created_at)
 VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT DO NOTHING RETURNING 1 AS one`;
@@ -55,7 +44,6 @@ export interface RawBidder {
 
 export type RawOutcome = { ok: true; seq: number; amountFen: number; bidderNumber: string; minimumBidFen: number } | { ok: false; minimumBidFen: number | null };
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
 async function refuse(pool: pg.Pool, b: RawBidder, key: string, fingerprint: string, minimumFen: number): Promise<RawOutcome> {
@@ -78,19 +66,11 @@ async function refuse(pool: pg.Pool, b: RawBidder, key: string, fingerprint: str
 /** One bid attempt, exactly as placeBid runs it (the too-low and accepted paths; replays and ineligible bidders are not exercised). */
 export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string, amountFen: number, key: string = randomUUID()): Promise<RawOutcome> {
   const fingerprint = `bid:${auctionId}:${amountFen}`;
-  const pre = (await pool.query(PRE_READ, [auctionId, auctionId, b.organizationId, b.userId, key])).rows[0] as Record<string, unknown>;
+  // The module's own statement, named as placeBid sends it to a pg.Pool (server/db/client.ts queryStatement).
+  const values = bidPrecheckValues({ auctionId, organizationIds: [b.organizationId], userId: b.userId, key });
+  const pre = (await pool.query<BidPrecheckRow>({ name: BID_PRECHECK.name, text: BID_PRECHECK.text, values })).rows[0]!;
   if (pre.fingerprint != null || pre.reg_status !== 'qualified' || pre.deposit_status !== 'confirmed') throw new Error('raw bid: unexpected replay or ineligible bidder');
-  const seen: AuctionState = {
-    status: pre.status as StoredAuctionStatus,
-    startsAt: date(pre.starts_at).getTime(),
-    endsAt: date(pre.ends_at).getTime(),
-    startingPriceFen: Number(pre.starting_price_fen),
-    incrementFen: Number(pre.increment_fen),
-    reservePriceFen: null,
-    currentPriceFen: num(pre.current_price_fen),
-    leader: null,
-    bidCount: 0,
-  };
+  const seen = auctionStateOf(pre);
   const early = decideBid(seen, { bidder: b.registrationId, amountFen, at: Date.now() });
   if (!early.ok && early.reason !== 'ended') return refuse(pool, b, key, fingerprint, early.minimumFen);
 
@@ -98,20 +78,10 @@ export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string
   let refusedAt = 0;
   try {
     await client.query('BEGIN');
-    const a = (await client.query(LOCK, [auctionId])).rows[0] as Record<string, unknown>;
+    const a = (await client.query<Parameters<typeof auctionStateOf>[0] & { original_ends_at: Date; leader_registration_id: string | null; bid_count: number; last_bid_at: Date | null }>(LOCK, [auctionId])).rows[0]!;
     const lastBidAt = a.last_bid_at ? date(a.last_bid_at).getTime() : 0;
     const now = Math.max(Date.now(), lastBidAt);
-    const state: AuctionState = {
-      status: a.status as StoredAuctionStatus,
-      startsAt: date(a.starts_at).getTime(),
-      endsAt: date(a.ends_at).getTime(),
-      startingPriceFen: Number(a.starting_price_fen),
-      incrementFen: Number(a.increment_fen),
-      reservePriceFen: null,
-      currentPriceFen: num(a.current_price_fen),
-      leader: (a.leader_registration_id as string | null) ?? null,
-      bidCount: Number(a.bid_count),
-    };
+    const state = auctionStateOf(a, a);
     const d = decideBid(state, { bidder: b.registrationId, amountFen, at: now });
     if (!d.ok) {
       await client.query('ROLLBACK');

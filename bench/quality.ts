@@ -28,7 +28,8 @@ import { anonymousActor, systemActor } from '../server/lib/actor.js';
 import { newId } from '../server/lib/ids.js';
 import { similarAchievementIds } from '../server/modules/matching/service.js';
 import { cosine, tfidfVector } from '../server/modules/matching/vectors.js';
-import { searchAchievements } from '../server/modules/search/service.js';
+import { clock } from '../server/lib/clock.js';
+import { createSearchState, searchAchievements } from '../server/modules/search/service.js';
 import { crossValidateFields, evaluateFields, readJsonl } from '../server/modules/suggest/evaluate.js';
 import { tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
 import { ROOT } from './lib.js';
@@ -92,6 +93,7 @@ const topIndices = (scores: number[], k: number, exclude = -1) =>
     .map(([, i]) => i);
 
 // ---------- (a) known-item search ----------
+const search = createSearchState({ clock });
 let mrr = 0;
 let recall = 0;
 let mrrBase = 0;
@@ -101,7 +103,7 @@ for (const [i, p] of known.entries()) {
   const q = p.keywords[0];
   if (!q) continue;
   asked++;
-  const result = await searchAchievements({ db, actor: anonymousActor(), query: SearchQuery.parse({ q, limit: 10, facets: 'false' }) });
+  const result = await searchAchievements({ db, search, actor: anonymousActor(), query: SearchQuery.parse({ q, limit: 10, facets: 'false' }) });
   const rank = result.items.findIndex((h) => h.record.row.id === idByTitle.get(p.title.slice(0, 200)));
   if (rank >= 0) {
     mrr += 1 / (rank + 1);

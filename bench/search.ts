@@ -21,7 +21,8 @@ import { migrateDatabase, openPglite, openPostgres, type Database, type Db } fro
 import { recencyVector } from '../server/modules/catalog/schema.js';
 import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor } from '../server/lib/actor.js';
-import { searchAchievements, searchSettings } from '../server/modules/search/service.js';
+import { clock } from '../server/lib/clock.js';
+import { createSearchState, searchAchievements } from '../server/modules/search/service.js';
 import { tokenize, tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
 import { createOrganization } from '../test/factories.js';
 import { insertStatement, queryMix, synthesise, type Row } from './search-corpus.js';
@@ -38,8 +39,8 @@ const miniSize = Number(arg('minisearch', '100000'));
 const rounds = Number(arg('rounds', '3'));
 const keep = process.argv.includes('--keep');
 if (keep && !process.env.DATABASE_URL) throw new Error('--keep needs DATABASE_URL (a server that outlives the run)');
-// --window N: the text search window (searchSettings.broadQueryWindow) for this run.
-searchSettings.broadQueryWindow = Number(arg('window', String(searchSettings.broadQueryWindow)));
+// --window N: the text search window (SearchSettings.broadQueryWindow) for this run.
+const search = createSearchState({ clock, settings: { broadQueryWindow: Number(arg('window', '1000')) } });
 const BATCH = 2000;
 const MIX = queryMix(40);
 const started = performance.now();
@@ -107,7 +108,7 @@ async function capture(db: Db, queries: Array<Record<string, string>>) {
   const out: Array<Array<{ sql: string; params: unknown[] }>> = [];
   for (const q of queries) {
     seen = [];
-    await searchAchievements({ db: spy, actor: anonymousActor(), query: SearchQuery.parse(q) });
+    await searchAchievements({ db: spy, search, actor: anonymousActor(), query: SearchQuery.parse(q) });
     out.push(seen.map((s) => dialect.sqlToQuery(s)).filter((s) => s.sql.includes('search_vector')));
   }
   return out;
@@ -115,7 +116,7 @@ async function capture(db: Db, queries: Array<Record<string, string>>) {
 
 async function measure(database: Database, label: string) {
   const config = loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' });
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, search });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const statements = await capture(database.db, MIX);
@@ -295,4 +296,4 @@ if (pgSizes.length) {
 
 const totalS = Math.round((performance.now() - started) / 1000);
 log(`done in ${totalS}s on ${os.cpus().length} cores; targets: 1M PostgreSQL HTTP p95 ≤ 30 ms and ≤ 1.5× SQL; 100k PGlite p95 ≤ 50 ms`);
-console.log(JSON.stringify({ ...figures, totalS, cores: os.cpus().length, queries: MIX.length, rounds, window: searchSettings.broadQueryWindow, results }));
+console.log(JSON.stringify({ ...figures, totalS, cores: os.cpus().length, queries: MIX.length, rounds, window: search.settings.broadQueryWindow, results }));

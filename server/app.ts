@@ -1,3 +1,13 @@
+/**
+ * Builds the Fastify app. Per-app state lives here, never in module globals, so two apps in one
+ * process (test files share a worker: `isolate: false`) stay apart: buildApp makes one AppContext
+ * (server/lib/http/context.ts) — the clock, search settings and kept counts, the bid lanes, the
+ * payment channel — and decorates the app with it as `app.ctx`. Routes hand a service the parts it
+ * needs in its options object (`searchAchievements({ db, search, … })`), jobs get the context as
+ * their JobContext. The clock alone is not passed by hand (every module reads it): each request and
+ * job runs inside `runWithClock(app.ctx.clock)`, and `clock.now()` answers with that app's time.
+ * What is left at module level is immutable or a cache of a database's content keyed by its Db.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -8,6 +18,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { createClock, runWithClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
 import { newId } from './lib/ids.js';
@@ -38,6 +49,9 @@ import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
+import { createSearchState, type SearchState } from './modules/search/service.js';
+import { BidLanes } from './modules/trading/bid-lane.js';
+import { manualPaymentChannel, type PaymentChannel } from './modules/trading/payment.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
@@ -54,6 +68,12 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** Called for every registered route after its access rule is settled (the authorisation matrix test lists routes with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** The app's clock; by default a clock of its own at the real time. */
+  clock?: Clock;
+  /** Search settings and kept counts; by default the production settings. */
+  search?: SearchState;
+  /** How payments are verified; by default manual (staff enter what the bank statement shows). */
+  paymentChannel?: PaymentChannel;
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -75,7 +95,22 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 2 * 1024 * 1024,
     clientErrorHandler,
   });
-  app.decorate('ctx', { config: opts.config, database: opts.database, db: opts.database.db, mailer: opts.mailer ?? createMailer(opts.config) });
+  const clock = opts.clock ?? createClock();
+  app.decorate('ctx', {
+    config: opts.config,
+    database: opts.database,
+    db: opts.database.db,
+    mailer: opts.mailer ?? createMailer(opts.config),
+    clock,
+    search: opts.search ?? createSearchState({ clock }),
+    bidLanes: new BidLanes(),
+    paymentChannel: opts.paymentChannel ?? manualPaymentChannel,
+  });
+  // Every request runs on the app's clock: entered first, and again once the body is read (the
+  // body's stream events come from outside the request's async context).
+  const onAppClock = (_req: unknown, _reply: unknown, done: () => void) => runWithClock(clock, done);
+  app.addHook('onRequest', onAppClock);
+  app.addHook('preValidation', onAppClock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { prepareDatabase } from './db/setup.js';
+import { currentClock } from './lib/clock.js';
 import { startScheduler } from './lib/scheduler.js';
 import { failInterruptedImports } from './lib/spreadsheet/index.js';
 import { buildApp, SCHEDULED_JOBS } from './app.js';
@@ -32,7 +33,8 @@ async function main() {
   const prepared = await prepareDatabase(database, config);
   // Nothing is imported yet: a job still running was cut off by the last stop, and says so.
   const interruptedImports = await failInterruptedImports(database.db);
-  const app = await buildApp({ config, database });
+  // The process runs one app, on the process's clock (which the e2e suite's entry shifts before it imports this).
+  const app = await buildApp({ config, database, clock: currentClock() });
   let stopScheduler = () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,7 +51,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  stopScheduler = startScheduler({ ctx: { db: database.db, mailer: app.ctx.mailer, config }, jobs: SCHEDULED_JOBS, log: app.log });
+  stopScheduler = startScheduler({ ctx: app.ctx, jobs: SCHEDULED_JOBS, log: app.log });
   app.log.info(
     {
       database: database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'postgresql',

@@ -11,7 +11,7 @@ import { loadConfig } from '../server/config.js';
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
 import * as schema from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/setup.js';
-import { clock } from '../server/lib/clock.js';
+import { createClock, useAmbientClock } from '../server/lib/clock.js';
 import './provided.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -85,7 +85,12 @@ const testConfig = () => loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', L
 export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const kind = testDbKind();
   const database = await openTestDatabase(kind);
-  const app = await buildApp({ config: testConfig(), database, logger: false, onRoute: opts.onRoute });
+  // The app's own clock, also the one test code reads and moves (`clock` outside requests) until close.
+  const clock = createClock();
+  const app = await buildApp({ config: testConfig(), database, logger: false, onRoute: opts.onRoute, clock });
+  // Until the app closes, however it is closed (a test may close the app and the database on its own).
+  const leaveClock = useAmbientClock(clock);
+  app.addHook('onClose', async () => leaveClock());
   let closed = false;
   return {
     app,
@@ -95,7 +100,6 @@ export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => v
     async close() {
       if (closed) return;
       closed = true;
-      clock.reset();
       await app.close();
       await database.close();
     },

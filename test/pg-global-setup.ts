@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openPostgres } from '../server/db/client.js';
 import { seedReferenceData } from '../server/db/setup.js';
+import { trainAndStoreModel } from '../server/modules/suggest/service.js';
 import { findPgBin, startCluster } from './pg-cluster.js';
 import type { PgClusterInfo } from './provided.js';
 
@@ -32,6 +33,8 @@ export default async function setup(project: TestProject) {
     try {
       await migrateDatabase(database);
       await seedReferenceData(database.db);
+      // Every file's database starts with the suggestion model (suggest, matching): training it takes seconds.
+      await trainAndStoreModel({ db: database.db });
     } finally {
       await database.close();
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openPglite } from '../server/db/client.js';
 import { seedReferenceData } from '../server/db/setup.js';
+import { trainAndStoreModel } from '../server/modules/suggest/service.js';
 import './provided.js';
 
 /**
@@ -16,6 +17,8 @@ export default async function setup(project: TestProject) {
   try {
     await migrateDatabase(database);
     await seedReferenceData(database.db);
+    // Every file's database starts with the suggestion model (suggest, matching): training it takes seconds.
+    await trainAndStoreModel({ db: database.db });
     const dump = await database.pglite!.dumpDataDir('gzip');
     const file = path.join(dir, 'migrated.tar.gz');
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

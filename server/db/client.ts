@@ -116,3 +116,22 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** A statement sent straight to the driver, skipping Drizzle: for the few hottest reads. */
+export interface RawStatement {
+  /** Its name on PostgreSQL: prepared once per connection, then only executed. */
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a raw statement with positional values ($1, $2, …) on either driver: a named prepared
+ * statement on node-postgres, a plain parameterised query on PGlite. `T` is the row as the driver
+ * returns it (timestamps as Date, bigint and numeric as string).
+ */
+export async function queryStatement<T>(db: Db, statement: RawStatement, values: unknown[]): Promise<T[]> {
+  // Both Drizzle drivers keep the client they were made with as `$client`.
+  const client = (db as Db & { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values })).rows;
+  return (await client.query<T>(statement.text, values)).rows;
+}

@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../config.js';
-import { queryRows, type Db } from '../db/client.js';
-import { clock } from './clock.js';
-import type { Mailer } from './mailer.js';
+import { queryRows } from '../db/client.js';
+import { clock, runWithClock } from './clock.js';
+import type { AppContext } from './http/context.js';
 
-export interface JobContext {
-  db: Db;
-  mailer: Mailer;
-  config: Config;
-}
+/** What a job gets: the app's context (main.ts passes `app.ctx`); with a clock, the job runs on it. */
+export type JobContext = Pick<AppContext, 'db' | 'mailer' | 'config' | 'search'> & Partial<Pick<AppContext, 'clock'>>;
 
 export interface Job {
   name: string;
@@ -22,6 +18,10 @@ export interface Job {
  * runs it. Nothing lives in process memory, so a restart or a second process changes nothing.
  */
 export async function runDueJob(ctx: JobContext, job: Job): Promise<string | null> {
+  return ctx.clock ? runWithClock(ctx.clock, () => claimAndRun(ctx, job)) : claimAndRun(ctx, job);
+}
+
+async function claimAndRun(ctx: JobContext, job: Job): Promise<string | null> {
   const { db } = ctx;
   const now = clock.now();
   await db.execute(sql`INSERT INTO scheduled_jobs (name, next_run_at) VALUES (${job.name}, ${now}) ON CONFLICT (name) DO NOTHING`);

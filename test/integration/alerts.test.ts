@@ -12,7 +12,7 @@ const t = useTestApp();
 const PUBLIC_URL = 'https://jinqiao.example';
 
 async function check(mailer = memoryMailer()) {
-  const created = await checkSavedSearches({ db: t.db, mailer, publicUrl: PUBLIC_URL, actor: systemActor('test') });
+  const created = await checkSavedSearches({ db: t.db, search: t.app.ctx.search, mailer, publicUrl: PUBLIC_URL, actor: systemActor('test') });
   return { created, mailer };
 }
 

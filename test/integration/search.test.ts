@@ -3,8 +3,6 @@ import { seedFields } from '../../server/db/seed/fields.js';
 import { createLoggedInUser, createOrganization, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { clock } from '../../server/lib/clock.js';
-import { searchSettings } from '../../server/modules/search/service.js';
-import { forgetSlowCounts, slowCountSettings } from '../../server/modules/search/slow-counts.js';
 
 /**
  * Search through GET /api/achievements|demands, on records filed, reviewed and published through the
@@ -221,7 +219,7 @@ describe('broad queries', () => {
     const exact = await search({ q: k, limit: 100 });
     expect(exact.approximate).toBe(false);
     expect(exact.total).toBe(6);
-    searchSettings.broadQueryWindow = 4;
+    t.app.ctx.search.settings.broadQueryWindow = 4;
     try {
       const broad = await search({ q: k, limit: 100 });
       expect(broad.approximate).toBe(true);
@@ -236,7 +234,7 @@ describe('broad queries', () => {
       expect(narrowed.total).toBe(trl['3']);
       expect(new Set(ids(narrowed))).toEqual(new Set([made[2], made[4]]));
     } finally {
-      searchSettings.broadQueryWindow = 1000;
+      t.app.ctx.search.settings.broadQueryWindow = 1000;
     }
   });
 });
@@ -249,14 +247,14 @@ describe('broad queries over time', () => {
     const newer = await file(member, { title: `钙钛矿电池 ${k} 三` });
     // Newer records without the tag: the newest eight hold one match only.
     for (let i = 0; i < 7; i++) await file(member, { title: `填充记录 ${tag()}` });
-    searchSettings.broadQueryWindow = 2;
+    t.app.ctx.search.settings.broadQueryWindow = 2;
     try {
       const found = await search({ q: k, limit: 100, sort: 'newest' });
       expect(ids(found)).toEqual([newer, older[1]]);
       expect(found.total).toBe(2);
       expect(found.approximate).toBe(true);
     } finally {
-      searchSettings.broadQueryWindow = 1000;
+      t.app.ctx.search.settings.broadQueryWindow = 1000;
     }
   });
 });
@@ -343,15 +341,19 @@ describe('query validation', () => {
 
 describe('list pages without text, when counting is slow', () => {
   // A million records take seconds to count; here every count is made to look slow.
-  const saved = { ...slowCountSettings };
+  let saved: number;
   beforeAll(() => {
     if (!t.app) return;
-    slowCountSettings.slowMs = 0;
-    forgetSlowCounts(t.db);
+    const { slowCounts } = t.app.ctx.search;
+    saved = slowCounts.settings.slowMs;
+    slowCounts.settings.slowMs = 0;
+    slowCounts.forget();
   });
   afterAll(() => {
-    Object.assign(slowCountSettings, saved);
-    if (t.app) forgetSlowCounts(t.db);
+    if (!t.app) return;
+    const { slowCounts } = t.app.ctx.search;
+    slowCounts.settings.slowMs = saved;
+    slowCounts.forget();
     clock.reset();
   });
 

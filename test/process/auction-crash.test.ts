@@ -20,6 +20,7 @@ import { prepareDatabase } from '../../server/db/setup.js';
 import { clock } from '../../server/lib/clock.js';
 import { memoryMailer } from '../../server/lib/mailer.js';
 import { runDueJob } from '../../server/lib/scheduler.js';
+import { createSearchState } from '../../server/modules/search/service.js';
 import { closeAuctionsJob } from '../../server/modules/trading/jobs.js';
 import { TRADING_PARAMETERS } from '../../server/modules/trading/parameters.js';
 import { findPgBin, startCluster, type Cluster } from '../pg-cluster.js';
@@ -197,7 +198,7 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
         expect(Number(beforeClose!.current_price_fen)).toBe(highest.amountFen);
 
         clock.advance(check.expectedEndsAt.getTime() - Date.now() + 1_000);
-        const ctx = { db: database.db, mailer: memoryMailer(), config: loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false' }) };
+        const ctx = { db: database.db, mailer: memoryMailer(), config: loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false' }), search: createSearchState({ clock }) };
         expect(await runDueJob(ctx, closeAuctionsJob)).toBe('closed 1 auction(s)');
         const [closed] = (await run('SELECT status, winner_registration_id, winner_number, final_price_fen, ends_at FROM trade_auctions WHERE id = $1', [auction.auctionId])).rows;
         expect(closed).toMatchObject({ status: 'sold', winner_registration_id: highest.registrationId, winner_number: highest.bidderNumber });

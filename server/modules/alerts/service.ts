@@ -11,6 +11,7 @@ import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Mailer } from '../../lib/mailer.js';
+import type { SearchState } from '../search/service.js';
 import { runWatch, validateWatch } from './watches.js';
 
 /**
@@ -122,7 +123,7 @@ export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor;
  * Runs every saved search and match watch that notifies, looking at records published after it last
  * looked (see watches.ts for whose eyes each runs with).
  */
-export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
+export async function checkSavedSearches(opts: { db: Db; search: SearchState; mailer: Mailer; publicUrl: string; actor: Actor }) {
   const all = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
   // Disabled users' searches rest (contactsOf leaves them out).
   const contacts = await contactsOf(opts.db, all.map((s) => s.userId));
@@ -130,7 +131,7 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
   let created = 0;
   for (const { s, email } of searches) {
     const startedAt = clock.now();
-    const fresh = await runWatch({ db: opts.db, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
+    const fresh = await runWatch({ db: opts.db, search: opts.search, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
     await opts.db.transaction(async (tx) => {
       // Claim the window first: if another process checked this search meanwhile, do nothing.
       const claimed = await tx

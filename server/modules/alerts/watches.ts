@@ -4,7 +4,7 @@ import { anonymousActor, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { actorForUserId } from '../identity/service.js';
 import { matchAchievementsForDemand, matchDemandsForAchievement } from '../matching/service.js';
-import { searchAchievements, searchDemands } from '../search/service.js';
+import { searchAchievements, searchDemands, type SearchState } from '../search/service.js';
 
 /** One new record a watch found: what the notification says and where it links. */
 export interface Finding {
@@ -46,7 +46,7 @@ async function findMatches(opts: { db: Db; actor: Actor; target: SavedSearchTarg
  * the owner's working material; candidates are published, unrestricted records) and keep those scoring
  * at least `minScore`.
  */
-export async function runWatch(opts: { db: Db; userId: string; target: SavedSearchTarget; query: Record<string, unknown>; since: Date }): Promise<Finding[]> {
+export async function runWatch(opts: { db: Db; search: SearchState; userId: string; target: SavedSearchTarget; query: Record<string, unknown>; since: Date }): Promise<Finding[]> {
   if (isMatchWatch(opts.target)) {
     const { recordId, minScore } = MatchWatchQuery.parse(opts.query);
     const owner = await actorForUserId({ db: opts.db, userId: opts.userId });
@@ -66,7 +66,7 @@ export async function runWatch(opts: { db: Db; userId: string; target: SavedSear
   }
   const query = SearchQuery.parse({ ...opts.query, sort: 'newest', limit: 50, facets: 'false', cursor: undefined });
   const search = opts.target === 'demands' ? searchDemands : searchAchievements;
-  const result = await search({ db: opts.db, actor: anonymousActor(), query });
+  const result = await search({ db: opts.db, search: opts.search, actor: anonymousActor(), query });
   const path = opts.target === 'demands' ? 'demands' : 'achievements';
   return result.items
     .filter((h) => h.record.row.publishedAt && h.record.row.publishedAt > opts.since)

@@ -8,7 +8,7 @@ import { createSynonymGroup, deleteSynonymGroup, listSynonymGroups } from './syn
 
 export const searchRoutes: Routes = (instance) => {
   const app = typed(instance);
-  const { db } = app.ctx;
+  const { db, search } = app.ctx;
 
   // Load the user dictionary in the background once the app is ready; searches wait for it.
   app.addHook('onReady', async () => {
@@ -24,7 +24,7 @@ export const searchRoutes: Routes = (instance) => {
       response: { 200: AchievementSearchResult },
     },
     handler: async (req) => {
-      const r = await searchAchievements({ db, actor: req.actor, query: req.query });
+      const r = await searchAchievements({ db, search, actor: req.actor, query: req.query });
       return { ...r, items: r.items.map((h) => ({ ...h, record: presentAchievement(h.record, req.actor) })) };
     },
   });
@@ -38,7 +38,7 @@ export const searchRoutes: Routes = (instance) => {
       response: { 200: DemandSearchResult },
     },
     handler: async (req) => {
-      const r = await searchDemands({ db, actor: req.actor, query: req.query });
+      const r = await searchDemands({ db, search, actor: req.actor, query: req.query });
       return { ...r, items: r.items.map((h) => ({ ...h, record: presentDemand(h.record, req.actor) })) };
     },
   });

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SearchQuery } from '../../../common/api/search.js';
 import { queryRows, type Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { RecordKind } from '../catalog/lifecycle.js';
 import { canSeeRecord } from '../catalog/policy.js';
@@ -12,7 +13,7 @@ import { allOf, facetFilters, KINDS, visibilityKey, visibilityUsesRegion, visibl
 import { highlightRecord } from './highlight.js';
 import { parseQuery } from './query.js';
 import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
-import { slowCount } from './slow-counts.js';
+import { SlowCounts, type SlowCountSettings } from './slow-counts.js';
 import { synonymMap } from './synonyms.js';
 import { firstHorizon, matchesSince, widenHorizon } from './window.js';
 
@@ -35,7 +36,19 @@ const RANK = (tsq: SQL) => sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', r.search_vector, 
  * 方法) would otherwise make every search rank and count hundreds of thousands of rows. Narrower
  * queries are exact.
  */
-export const searchSettings = { broadQueryWindow: 1000 };
+export interface SearchSettings {
+  broadQueryWindow: number;
+}
+
+/** One app's search state (`app.ctx.search`, made in buildApp): its settings and its kept counts. */
+export interface SearchState {
+  settings: SearchSettings;
+  slowCounts: SlowCounts;
+}
+
+export function createSearchState(opts: { clock: Clock; settings?: Partial<SearchSettings>; slowCounts?: Partial<SlowCountSettings> }): SearchState {
+  return { settings: { broadQueryWindow: 1000, ...opts.settings }, slowCounts: new SlowCounts(opts.clock, opts.slowCounts) };
+}
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
@@ -74,8 +87,8 @@ export interface SearchResult<K extends RecordKind> {
   approximate: boolean;
 }
 
-async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor; kind: K; query: SearchQuery }): Promise<SearchResult<K>> {
-  const { db, actor, kind, query } = opts;
+async function searchRecords<K extends RecordKind>(opts: { db: Db; search: SearchState; actor: Actor; kind: K; query: SearchQuery }): Promise<SearchResult<K>> {
+  const { db, search, actor, kind, query } = opts;
   const spec = KINDS[kind];
   if (!spec.hasIp && query.ip?.length) throw AppError.validation('querystring.ip', `does not apply to ${kind}s`);
   if (!spec.hasFunding && query.funding) throw AppError.validation('querystring.funding', `does not apply to ${kind}s`);
@@ -88,8 +101,8 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; actor: Actor;
   const filters = facetFilters(spec, query);
   const found =
     parsed.tsquery === null
-      ? await searchWithoutText({ db, kind, actor, spec, visible, filters, sort, cursor, query })
-      : await searchText({ db, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
+      ? await searchWithoutText({ db, search, kind, actor, spec, visible, filters, sort, cursor, query })
+      : await searchText({ db, search, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
   const { page: rows, total, approximate } = found;
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
@@ -126,6 +139,7 @@ interface Found {
 }
 interface Search {
   db: Db;
+  search: SearchState;
   spec: KindSpec;
   visible: SQL;
   filters: Partial<Record<FacetName, SQL>>;
@@ -141,7 +155,7 @@ interface Search {
  */
 async function searchText(opts: Search & { kind: RecordKind; tsquery: string; actor: Actor }): Promise<Found> {
   const { db, kind, spec, tsquery, visible, query, actor } = opts;
-  const window = searchSettings.broadQueryWindow;
+  const window = opts.search.settings.broadQueryWindow;
   const horizon = { db, kind, table: spec.table, window };
   const rank = RANK(sql`${tsquery}::tsquery`);
   let from = await firstHorizon(horizon);
@@ -175,8 +189,7 @@ async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor
           WHERE ${where} ${cursor ? sql`AND ${order.after(cursor)}` : sql``}
           ORDER BY ${order.orderBy} LIMIT ${query.limit + 1}`,
     ),
-    slowCount<{ total: number; facets: FacetCounts | null }>(
-      db,
+    opts.search.slowCounts.count<{ total: number; facets: FacetCounts | null }>(
       countKey,
       () =>
         query.facets
@@ -189,5 +202,5 @@ async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor
   return { page, total: counted.total, approximate: false, facets: counted.facets };
 }
 
-export const searchAchievements = (opts: { db: Db; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'achievement' });
-export const searchDemands = (opts: { db: Db; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'demand' });
+export const searchAchievements = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'achievement' });
+export const searchDemands = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'demand' });

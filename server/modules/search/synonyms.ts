@@ -27,24 +27,25 @@ const present = (r: Row): SynonymGroupView => ({ id: r.id, terms: r.terms, creat
 /** Map key: the term as the tokenizer sees it, without spaces (tokens are joined without them). */
 const keyOf = (term: string) => normalizeTerm(term).replace(/\s+/g, '');
 
-let cache: { db: Db; at: number; map: Map<string, string[]> } | undefined;
+const caches = new WeakMap<Db, { at: number; map: Map<string, string[]> }>();
 
-/** normalised term → all terms of its group; cached per process. */
+/** normalised term → all terms of its group; cached per process and database. */
 export async function synonymMap(db: Db): Promise<ReadonlyMap<string, readonly string[]>> {
   const now = Date.now();
-  if (cache && cache.db === db && now - cache.at < CACHE_TTL_MS) return cache.map;
+  const cache = caches.get(db);
+  if (cache && now - cache.at < CACHE_TTL_MS) return cache.map;
   const rows = await db.select({ terms: synonymGroups.terms }).from(synonymGroups);
   const map = new Map<string, string[]>();
   for (const { terms } of rows) {
     const group = [...new Set(terms.map(normalizeTerm))];
     for (const t of group) map.set(keyOf(t), [...new Set([...(map.get(keyOf(t)) ?? []), ...group])]);
   }
-  cache = { db, at: now, map };
+  caches.set(db, { at: now, map });
   return map;
 }
 
-const invalidate = () => {
-  cache = undefined;
+const invalidate = (db: Db) => {
+  caches.delete(db);
 };
 
 export async function listSynonymGroups(opts: { db: Db; actor: Actor }): Promise<SynonymGroupView[]> {
@@ -69,7 +70,7 @@ export async function createSynonymGroup(opts: { db: Db; actor: Actor; terms: st
     await tx.insert(synonymGroups).values({ id, terms });
     await writeAudit(tx, opts.actor, { action: 'synonym_group.create', entity: 'synonym_group', entityId: id, after: { terms } });
   });
-  invalidate();
+  invalidate(opts.db);
   const [row] = await opts.db.select().from(synonymGroups).where(eq(synonymGroups.id, id));
   return present(row!);
 }
@@ -81,5 +82,5 @@ export async function deleteSynonymGroup(opts: { db: Db; actor: Actor; id: strin
     if (!row) throw AppError.notFound('Synonym group');
     await writeAudit(tx, opts.actor, { action: 'synonym_group.delete', entity: 'synonym_group', entityId: opts.id, before: { terms: row.terms } });
   });
-  invalidate();
+  invalidate(opts.db);
 }

@@ -21,8 +21,21 @@ interface StoredModel {
   keywords: KeywordIdf;
 }
 
-let cached: { id: string; model: StoredModel; checkedAt: number } | null = null;
-let training: Promise<void> | null = null;
+/**
+ * The newest stored model as last read, and a training under way, per database: a copy of what its
+ * `suggestion_models` holds, so keyed by its Db like the other pure caches (two apps on two databases
+ * never share one).
+ */
+interface ModelCache {
+  cached: { id: string; model: StoredModel; checkedAt: number } | null;
+  training: Promise<void> | null;
+}
+const caches = new WeakMap<Db, ModelCache>();
+function cacheOf(db: Db): ModelCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { cached: null, training: null }));
+  return cache;
+}
 const RECHECK_MS = 5 * 60_000;
 
 export async function trainAndStoreModel(opts: { db: Db; actor?: Actor }) {
@@ -42,11 +55,13 @@ export async function trainAndStoreModel(opts: { db: Db; actor?: Actor }) {
     await tx.insert(suggestionModels).values({ id, kind: 'field', model, metrics, trainedOn: records.length, trainedAt: clock.now() });
     await writeAudit(tx, opts.actor ?? systemActor('suggest:train'), { action: 'suggestion_model.train', entity: 'suggestion_model', entityId: id, after: metrics });
   });
-  cached = { id, model, checkedAt: Date.now() };
+  cacheOf(opts.db).cached = { id, model, checkedAt: Date.now() };
   return { id, ...metrics };
 }
 
 async function currentModel(db: Db): Promise<StoredModel> {
+  const cache = cacheOf(db);
+  const { cached } = cache;
   if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.model;
   const [latest] = await db.select({ id: suggestionModels.id }).from(suggestionModels).where(eq(suggestionModels.kind, 'field')).orderBy(desc(suggestionModels.trainedAt)).limit(1);
   if (latest && cached?.id === latest.id) {
@@ -55,13 +70,13 @@ async function currentModel(db: Db): Promise<StoredModel> {
   }
   if (latest) {
     const [row] = await db.select().from(suggestionModels).where(eq(suggestionModels.id, latest.id));
-    cached = { id: latest.id, model: row!.model as StoredModel, checkedAt: Date.now() };
-    return cached.model;
+    cache.cached = { id: latest.id, model: row!.model as StoredModel, checkedAt: Date.now() };
+    return cache.cached.model;
   }
-  // No model yet (a fresh database): train one from the shipped data, once per process.
-  training ??= trainAndStoreModel({ db }).then(() => undefined).finally(() => (training = null));
-  await training;
-  return cached!.model;
+  // No model yet (a fresh database): train one from the shipped data, once per database.
+  cache.training ??= trainAndStoreModel({ db }).then(() => undefined).finally(() => (cache.training = null));
+  await cache.training;
+  return cache.cached!.model;
 }
 
 export async function suggestForText(opts: { db: Db; title: string; summary: string }) {

@@ -10,7 +10,7 @@ import { newId } from '../../lib/ids.js';
 import { winnerDepositAfter } from './auction-rules.js';
 import { completeTransfer, endTrade } from './catalog-bridge.js';
 import { AUCTION_TRANSITIONS, DEAL_TRANSITIONS, requireTransition } from './lifecycle.js';
-import { paymentChannel } from './payment.js';
+import type { PaymentChannel } from './payment.js';
 import { buyerOrgIds, partiesFor, seesIdentities, sellerOrgIds } from './policy.js';
 import { presentDeal } from './presenter.js';
 import { countDeals, loadDeal, loadDeals } from './records.js';
@@ -69,7 +69,7 @@ export function ownDealsWhere(actor: Actor): SQL | undefined {
  * Staff confirm the buyer paid (price less any deposit applied): the deal completes, the winner's
  * deposit is applied to the price, and the achievement is transferred.
  */
-export async function confirmDealPayment(opts: { db: Db; actor: Actor; id: string; reference: string; amountFen: number }) {
+export async function confirmDealPayment(opts: { db: Db; paymentChannel: PaymentChannel; actor: Actor; id: string; reference: string; amountFen: number }) {
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const d = await loadDeal(tx, opts.id, true);
@@ -77,10 +77,10 @@ export async function confirmDealPayment(opts: { db: Db; actor: Actor; id: strin
     const parties = partiesFor(opts.actor, { organizationId: d.row.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [d.row.buyerOrganizationId] });
     const to = requireTransition('deal', 'confirm_payment', DEAL_TRANSITIONS.confirm_payment, d.row.status, parties.filter((p) => p === 'staff'));
     const due = d.row.priceFen - d.row.depositAppliedFen;
-    const { reference } = await paymentChannel().verify({ kind: 'payment', expectedFen: due, amountFen: opts.amountFen, reference: opts.reference });
+    const { reference } = await opts.paymentChannel.verify({ kind: 'payment', expectedFen: due, amountFen: opts.amountFen, reference: opts.reference });
     const now = clock.now();
     await tx.update(tradeDeals).set({ status: to, paymentReference: reference, paymentConfirmedBy: opts.actor.userId, paymentConfirmedAt: now, updatedAt: now }).where(eq(tradeDeals.id, d.row.id));
-    await writeAudit(tx, opts.actor, { action: 'deal.confirm_payment', entity: 'deal', entityId: d.row.id, organizationId: d.row.sellerOrganizationId, before: { status: d.row.status }, after: { status: to, reference, amountFen: opts.amountFen, channel: paymentChannel().name } });
+    await writeAudit(tx, opts.actor, { action: 'deal.confirm_payment', entity: 'deal', entityId: d.row.id, organizationId: d.row.sellerOrganizationId, before: { status: d.row.status }, after: { status: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name } });
     if (d.row.auctionId) await settleWinnerDeposit(tx, opts.actor, d.row.auctionId, 'paid');
     await completeTransfer(tx, d.row.achievementId);
   });

@@ -4,7 +4,7 @@ import type { AuctionEvent } from '../../../common/api/trading.js';
 import type { Database } from '../../db/client.js';
 import { listenTo } from '../../db/listen.js';
 import { clock } from '../../lib/clock.js';
-import { forgetAuction, noteMinimum } from './bid-lane.js';
+import type { BidLanes } from './bid-lane.js';
 
 /**
  * Auction events travel through the database: the transaction that accepts a bid (or closes an
@@ -45,6 +45,8 @@ export class AuctionEventHub {
   constructor(
     private readonly database: Database,
     private readonly log: FastifyBaseLogger,
+    /** The app's bid lanes, told of every committed bid and close. */
+    private readonly bidLanes: BidLanes,
     /** Called when a watched auction reaches its end (closing is idempotent; the scheduler is the safety net). */
     private readonly onDue: (auctionId: string) => Promise<void> = async () => {},
   ) {}
@@ -97,8 +99,8 @@ export class AuctionEventHub {
     }
     for (const e of n.events) {
       if (e.event === 'extended') this.watchEnd(n.auctionId, new Date(e.data.endsAt));
-      if (e.event === 'bid') noteMinimum(n.auctionId, e.data.state.minimumBidFen);
-      if (e.event === 'closed') forgetAuction(n.auctionId);
+      if (e.event === 'bid') this.bidLanes.noteMinimum(n.auctionId, e.data.state.minimumBidFen);
+      if (e.event === 'closed') this.bidLanes.forgetAuction(n.auctionId);
     }
     for (const l of this.listeners.get(n.auctionId) ?? []) l(n.events);
   }

@@ -4,7 +4,8 @@ import { AppError } from '../../lib/errors.js';
  * Money is recorded here, not moved. A payment channel says whether a payment (a deposit, the
  * price, a refund) really happened; the trading services record the outcome in their own
  * transaction. `manual` is the trading centre's staff entering what the bank statement shows; a
- * real channel (a bank's or a payment provider's API) implements the same interface later.
+ * real channel (a bank's or a payment provider's API) implements the same interface later. The
+ * channel in use is the app's (`app.ctx.paymentChannel`: manual unless buildApp is given another).
  */
 export type PaymentKind = 'deposit' | 'payment' | 'refund';
 
@@ -39,10 +40,3 @@ export const manualPaymentChannel: PaymentChannel = {
     return { reference };
   },
 };
-
-let channel: PaymentChannel = manualPaymentChannel;
-/** The channel in use (manual unless a deployment installs another at boot). */
-export const paymentChannel = (): PaymentChannel => channel;
-export function usePaymentChannel(c: PaymentChannel): void {
-  channel = c;
-}

@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { phaseOf } from './auction-rules.js';
 import { DEPOSIT_TRANSITIONS, REGISTRATION_TRANSITIONS, requireTransition, type StoredAuctionStatus } from './lifecycle.js';
-import { paymentChannel } from './payment.js';
+import type { PaymentChannel } from './payment.js';
 import { buyerOrgIds, partiesFor } from './policy.js';
 import { presentRegistration } from './present-auction.js';
 import { loadOrg, loadRegistration, loadRegistrations, type AuctionRow, type LoadedRegistration } from './records.js';
@@ -128,7 +128,7 @@ export async function decideRegistration(opts: { db: Db; actor: Actor; id: strin
 }
 
 /** Staff confirm a deposit from the payment channel (manual: the bank statement). */
-export async function confirmDeposit(opts: { db: Db; actor: Actor; id: string; reference: string; amountFen: number }) {
+export async function confirmDeposit(opts: { db: Db; paymentChannel: PaymentChannel; actor: Actor; id: string; reference: string; amountFen: number }) {
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const { auction, row, parties } = await lockRegistration(tx, opts.actor, opts.id);
@@ -136,20 +136,20 @@ export async function confirmDeposit(opts: { db: Db; actor: Actor; id: string; r
     if (!['pending', 'qualified'].includes(row.status)) throw AppError.conflict(`The registration is ${row.status}`);
     const now = clock.now();
     if (!isOpen(auction, now)) throw AppError.conflict('The auction has ended');
-    const { reference } = await paymentChannel().verify({ kind: 'deposit', expectedFen: row.depositFen, amountFen: opts.amountFen, reference: opts.reference });
+    const { reference } = await opts.paymentChannel.verify({ kind: 'deposit', expectedFen: row.depositFen, amountFen: opts.amountFen, reference: opts.reference });
     await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, depositReference: reference, depositConfirmedBy: opts.actor.userId, depositConfirmedAt: now, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-    await writeAudit(tx, opts.actor, { action: 'registration.deposit_confirm', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to, reference, amountFen: opts.amountFen, channel: paymentChannel().name } });
+    await writeAudit(tx, opts.actor, { action: 'registration.deposit_confirm', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name } });
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
 
 /** Staff confirm a deposit marked for refund was paid back. */
-export async function confirmRefund(opts: { db: Db; actor: Actor; id: string; reference: string }) {
+export async function confirmRefund(opts: { db: Db; paymentChannel: PaymentChannel; actor: Actor; id: string; reference: string }) {
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const { row, parties } = await lockRegistration(tx, opts.actor, opts.id);
     const to = requireTransition('deposit', 'refund', DEPOSIT_TRANSITIONS.refund, row.depositStatus, parties.includes('staff') ? ['staff'] : []);
-    const { reference } = await paymentChannel().verify({ kind: 'refund', expectedFen: row.depositFen, amountFen: row.depositFen, reference: opts.reference });
+    const { reference } = await opts.paymentChannel.verify({ kind: 'refund', expectedFen: row.depositFen, amountFen: row.depositFen, reference: opts.reference });
     const now = clock.now();
     await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, refundReference: reference, refundedAt: now, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
     await writeAudit(tx, opts.actor, { action: 'registration.deposit_refund', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to, reference } });

@@ -34,7 +34,7 @@ const IdempotencyHeaders = z.looseObject({
 /** Auctions, bidders and bids (the route list is in common/api/trading.ts). */
 export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
   const app = typed(instance);
-  const { db } = app.ctx;
+  const { db, bidLanes, paymentChannel } = app.ctx;
 
   app.get('/api/trading/auctions', {
     config: { access: 'public' },
@@ -89,7 +89,7 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
       response: { 201: BidResult },
     },
     handler: async (req, reply) => {
-      const result = await placeBid({ db, actor: req.actor, auctionId: req.params.id, amountFen: req.body.amountFen, organizationId: req.body.organizationId, idempotencyKey: req.headers['idempotency-key'] });
+      const result = await placeBid({ db, bidLanes, actor: req.actor, auctionId: req.params.id, amountFen: req.body.amountFen, organizationId: req.body.organizationId, idempotencyKey: req.headers['idempotency-key'] });
       return reply.status(201).send(result);
     },
   });
@@ -116,13 +116,13 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
   app.post('/api/trading/registrations/:id/deposit', {
     config: { access: 'trade:staff' },
     schema: { tags, summary: 'Confirm a bidder’s deposit was received', params: IdParams, body: PaymentConfirmBody, response: { 200: RegistrationView } },
-    handler: async (req) => registrations.confirmDeposit({ db, actor: req.actor, id: req.params.id, ...req.body }),
+    handler: async (req) => registrations.confirmDeposit({ db, paymentChannel, actor: req.actor, id: req.params.id, ...req.body }),
   });
 
   app.post('/api/trading/registrations/:id/refund', {
     config: { access: 'trade:staff' },
     schema: { tags, summary: 'Confirm a deposit marked for refund was paid back', params: IdParams, body: RefundConfirmBody, response: { 200: RegistrationView } },
-    handler: async (req) => registrations.confirmRefund({ db, actor: req.actor, id: req.params.id, reference: req.body.reference }),
+    handler: async (req) => registrations.confirmRefund({ db, paymentChannel, actor: req.actor, id: req.params.id, reference: req.body.reference }),
   });
 
   app.post('/api/trading/registrations/:id/withdraw', {

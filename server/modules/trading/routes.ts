@@ -48,9 +48,9 @@ const tags = ['trading'];
 /** Trading (C4). The full route list with access rules is in common/api/trading.ts. */
 export const tradingRoutes: Routes = (instance) => {
   const app = typed(instance);
-  const { db } = app.ctx;
+  const { db, paymentChannel } = app.ctx;
   // One listening connection per process, shared by every SSE client; a watched auction is closed at its end.
-  const hub = new AuctionEventHub(app.ctx.database, app.log, async (auctionId) => {
+  const hub = new AuctionEventHub(app.ctx.database, app.log, app.ctx.bidLanes, async (auctionId) => {
     await closeAuction({ db, auctionId });
   });
   // preClose, not onClose: the HTTP server's close waits for open responses, and event streams stay open until ended.
@@ -169,7 +169,7 @@ export const tradingRoutes: Routes = (instance) => {
   app.post('/api/trading/deals/:id/payment', {
     config: { access: 'trade:staff' },
     schema: { tags, summary: 'Confirm the buyer’s payment (the deal completes)', params: IdParams, body: PaymentConfirmBody, response: { 200: DealView } },
-    handler: async (req) => deals.confirmDealPayment({ db, actor: req.actor, id: req.params.id, ...req.body }),
+    handler: async (req) => deals.confirmDealPayment({ db, paymentChannel, actor: req.actor, id: req.params.id, ...req.body }),
   });
   app.post('/api/trading/deals/:id/withdraw', {
     config: { access: 'trade:participate' },
