@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ContractPage, ContractView } from '../../common/api/contracts.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/db/client.js';
 import { clock } from '../../server/lib/clock.js';
 import { createLoggedInUser } from '../factories.js';
 import { useTestApp } from '../harness.js';
@@ -50,6 +52,25 @@ describe('the registrar’s deadline', () => {
     expect(review.statusCode, review.body).toBe(200);
     expect((review.json() as ContractView).review.expertReview).toMatchObject({ conclusion: 'supports', experts: [{ name: '王教授' }] });
     expect((await certify(cast, c.id)).statusCode).toBe(200);
+  });
+
+  it('certifying against an expert review that concludes 不支持 needs the registrar’s written reasoning, kept on the record and in the audit', async () => {
+    const c = await submitApplication(cast, { contractAmountFen: 6 * MILLION_YUAN, nonTechnicalCosts: [], payments: [] });
+    const review = await cast.registrarSession.inject({
+      method: 'PUT',
+      url: `/api/contracts/${c.id}/expert-review`,
+      payload: { experts: [{ name: '李研究员' }], opinion: '标的以设备供货为主，技术含量不足，不支持按技术转让合同认定。', conclusion: 'does_not_support' },
+    });
+    expect(review.statusCode, review.body).toBe(200);
+    const bare = await certify(cast, c.id);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].field).toBe('body.note');
+    const reasoning = '经复核合同附件三，技术资料与培训占价款七成以上，专家意见所称设备供货为配套部分，故予认定。';
+    const ok = await transition(cast.registrarSession, c.id, { action: 'certify', note: reasoning });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((ok.json() as ContractView).review.note).toBe(reasoning);
+    const [row] = await queryRows<{ changes: string }>(t.db, sql`SELECT changes::text AS changes FROM audit_log WHERE entity_id = ${c.id} AND action LIKE '%certify' ORDER BY seq DESC LIMIT 1`);
+    expect(row?.changes).toContain(reasoning);
   });
 
   it('stops when the application is returned and restarts in full on resubmission', async () => {

@@ -77,6 +77,12 @@ export async function refuseContract(tx: Tx, actor: Actor, c: LoadedContract, bo
 export async function certifyContract(tx: Tx, actor: Actor, c: LoadedContract, body: Body<'certify'>) {
   requireTransition(actor, c, 'certify');
   if (c.row.expertReviewRequired && !c.row.expertReview) throw AppError.conflict('This application needs expert review: record the experts’ opinion before certifying');
+  // Certifying against the experts' 不支持 is the registrar's call, but only with written reasoning,
+  // kept as the review note on the record and in the audit row of the certification.
+  const againstExperts = c.row.expertReview?.conclusion === 'does_not_support';
+  if (againstExperts && (body.note ?? '').length < 20) {
+    throw AppError.validation('body.note', 'the experts concluded 不支持: give your written reasoning (at least 20 characters) to certify against it');
+  }
   const adjustment = resolveAdjustment(c.row.contractAmountFen, c.row.nonTechnicalCostsFen, body);
   const now = clock.now();
   const registrationNumber = await nextRegistrationNumber(tx, now, c.row.registrationRegionCode);
@@ -99,7 +105,14 @@ export async function certifyContract(tx: Tx, actor: Actor, c: LoadedContract, b
     })
     .where(eq(contracts.id, c.row.id));
   await recordVersion(tx, actor, c.row.id, 'certified', body.note ?? null);
-  return { status: 'certified', registrationNumber, technologyTransactionAmountFen, adjustmentFen: adjustment.fen, adjustmentReason: adjustment.reason };
+  return {
+    status: 'certified',
+    registrationNumber,
+    technologyTransactionAmountFen,
+    adjustmentFen: adjustment.fen,
+    adjustmentReason: adjustment.reason,
+    ...(againstExperts ? { certifiedAgainstExpertReview: true, reasoning: body.note } : {}),
+  };
 }
 
 export async function cancelContract(tx: Tx, actor: Actor, c: LoadedContract, body: Body<'cancel'>) {
