@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { SavedSearchBody, SavedSearchTarget } from '../../../common/api/search.js';
 import type { Db, Tx } from '../../db/client.js';
 import { notifications, savedSearches } from './schema.js';
-import { users } from '../identity/schema.js';
+import { emailsOf } from '../identity/repository.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -105,13 +105,12 @@ export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: s
  * looked (see watches.ts for whose eyes each runs with).
  */
 export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicUrl: string; actor: Actor }) {
-  const searches = await opts.db
-    .select({ s: savedSearches, email: users.email })
-    .from(savedSearches)
-    .innerJoin(users, eq(users.id, savedSearches.userId))
-    .where(and(ne(savedSearches.notify, 'none'), eq(users.disabled, false)));
+  const notifying = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
+  const emails = await emailsOf(opts.db, notifying.map((s) => s.userId), { enabledOnly: true });
   let created = 0;
-  for (const { s, email } of searches) {
+  for (const s of notifying) {
+    const email = emails.get(s.userId);
+    if (email === undefined) continue; // a disabled user's searches wait until the account is enabled again
     const startedAt = clock.now();
     const fresh = await runWatch({ db: opts.db, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
     await opts.db.transaction(async (tx) => {
@@ -149,16 +148,16 @@ export async function checkSavedSearches(opts: { db: Db; mailer: Mailer; publicU
 export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl: string }) {
   if (!opts.mailer.enabled) return 0;
   const pending = await opts.db
-    .select({ n: notifications, email: users.email })
+    .select()
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(isNull(notifications.emailedAt), isNull(notifications.readAt)))
     .orderBy(notifications.userId, notifications.createdAt);
-  const byUser = new Map<string, { email: string; items: (typeof pending)[number]['n'][] }>();
-  for (const p of pending) {
-    const entry = byUser.get(p.n.userId) ?? { email: p.email, items: [] };
-    entry.items.push(p.n);
-    byUser.set(p.n.userId, entry);
+  const emails = await emailsOf(opts.db, pending.map((n) => n.userId));
+  const byUser = new Map<string, { email: string; items: typeof pending }>();
+  for (const n of pending) {
+    const entry = byUser.get(n.userId) ?? { email: emails.get(n.userId)!, items: [] };
+    entry.items.push(n);
+    byUser.set(n.userId, entry);
   }
   for (const { email, items } of byUser.values()) {
     await opts.mailer.send({

@@ -1,9 +1,12 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { roleAssignments } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import type { RoleGrant } from '../../lib/actor.js';
 import type { AssignableRole } from '../../../common/roles.js';
+
+const organizations = organizationsJoinable();
+const regions = regionsJoinable();
 
 export interface GrantRow extends RoleGrant {
   id: string;
