@@ -4,7 +4,7 @@
  * for a join that filters or sorts by an organisation's or region's columns (PostgreSQL pulls such a
  * subquery up, so the plan is the plain join's).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations, regions } from './schema.js';
@@ -56,4 +56,18 @@ export async function findRegions(db: DbOrTx, codes?: string[]): Promise<RegionR
 /** The regions directly below one region, by code. */
 export async function childRegions(db: DbOrTx, parentCode: string): Promise<RegionRow[]> {
   return db.select().from(regions).where(eq(regions.parentCode, parentCode)).orderBy(regions.code);
+}
+
+/** `ARRAY(SELECT path || '%' …)`: LIKE patterns for the subtrees of the regions with these codes. */
+export function regionSubtreePatternsSql(codes: readonly string[]): SQL {
+  const list = sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  return sql`ARRAY(SELECT ${regions.path} || '%' FROM ${regions} WHERE ${regions.code} IN (${list}))`;
+}
+
+/** `(key, name)` rows naming every region as `region:<code>`, for a UNION of labels. */
+export function regionLabelsSql(): SQL {
+  return sql`SELECT 'region:' || ${regions.code} AS key, ${regions.name} AS name FROM ${regions}`;
 }
