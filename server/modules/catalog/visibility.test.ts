@@ -4,7 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_STATUSES, type RecordStatus } from '../../../common/catalog.js';
 import { anonymousActor, buildUserActor, systemActor, type Actor, type RoleGrant } from '../../lib/actor.js';
-import { canSeeRecord } from './policy.js';
+import { canSeeRecord, type RecordFacts } from './policy.js';
 import { recordScope, scopeSees, visibleRecordsSql, type VisibilityFacts } from './visibility.js';
 
 /**
@@ -31,8 +31,8 @@ const ACTORS: Record<string, Actor> = {
 };
 
 /** Every status × restricted or not, in Binhai, owned by OWN_ORG. */
-const RECORDS: Array<VisibilityFacts & { id: number }> = RECORD_STATUSES.flatMap((status, i) =>
-  [false, true].map((restricted) => ({ id: i * 2 + (restricted ? 1 : 0), organizationId: OWN_ORG, regionPath: `${BINHAI}12011601/`, status: status as RecordStatus, restricted })),
+const RECORDS: Array<RecordFacts & { id: number }> = RECORD_STATUSES.flatMap((status, i) =>
+  [false, true].map((restricted) => ({ id: i * 2 + (restricted ? 1 : 0), kind: 'achievement' as const, organizationId: OWN_ORG, regionPath: `${BINHAI}12011601/`, status: status as RecordStatus, restricted })),
 );
 
 const dialect = new PgDialect();

@@ -60,7 +60,7 @@ export function grantRowsJson(userId: SQL): SQL<GrantRow[]> {
       'id', ra.id, 'role', ra.role, 'organizationId', ra.organization_id, 'organizationName', o.name,
       'organizationStatus', o.status, 'regionCode', ra.region_code, 'regionName', r.name, 'regionPath', r.path))
     FROM role_assignments ra
-    LEFT JOIN organizations o ON o.id = ra.organization_id
-    LEFT JOIN regions r ON r.code = ra.region_code
+    LEFT JOIN ${organizationsJoinable('o')} ON o.id = ra.organization_id
+    LEFT JOIN ${regionsJoinable('r')} ON r.code = ra.region_code
     WHERE ra.user_id = ${userId}), '[]'::json)`;
 }
