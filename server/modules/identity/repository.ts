@@ -2,10 +2,10 @@
  * The SQL other modules need over users, sessions and role assignments (no business rules: callers
  * check access first). `organizationsWithRole` is a derived table for a join.
  */
-import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.js';
-import { roleAssignments, sessions, users } from './schema.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
+import { rateCounters, roleAssignments, sessions, users } from './schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -85,4 +85,14 @@ export async function registrarsOf(db: DbOrTx, organizationIds: string[]): Promi
 /** The organisations in which someone holds `role`, as a derived table `(organization_id)` for a join. */
 export function organizationsWithRole(role: string, alias = 'role_holders') {
   return qb.selectDistinct({ organizationId: roleAssignments.organizationId }).from(roleAssignments).where(eq(roleAssignments.role, role)).as(alias);
+}
+
+/** Housekeeping: deletes sessions that ended (revoked or expired) before `before`; returns how many. */
+export async function pruneEndedSessions(db: DbOrTx, before: Date): Promise<number> {
+  return (await queryRows(db, sql`DELETE FROM ${sessions} WHERE coalesce(${sessions.revokedAt}, ${sessions.expiresAt}) < ${before} RETURNING ${sessions.id}`)).length;
+}
+
+/** Housekeeping: deletes throttling windows that started before `before`; returns how many. */
+export async function pruneRateCounters(db: DbOrTx, before: Date): Promise<number> {
+  return (await queryRows(db, sql`DELETE FROM ${rateCounters} WHERE ${rateCounters.windowStart} < ${before} RETURNING ${rateCounters.key}`)).length;
 }
