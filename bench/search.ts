@@ -18,7 +18,7 @@ import { PRICE_BANDS } from '../common/catalog.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
-import { recencyVector } from '../server/modules/catalog/schema.js';
+import { recencyVector } from '../server/modules/catalog/recency.js';
 import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor } from '../server/lib/actor.js';
 import { clock } from '../server/lib/clock.js';

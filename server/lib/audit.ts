@@ -1,4 +1,4 @@
-import { asc, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from './schema.js';
 import { queryRows, type DbOrTx, type Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
@@ -136,4 +136,37 @@ export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<{ rows
       after = r.seq;
     }
   }
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export interface AuditFilter {
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  actorUserId?: string;
+  organizationId?: string;
+  from?: Date;
+  to?: Date;
+  /** Only entries with a smaller `seq` (keyset pagination). */
+  before?: number;
+}
+
+/** Audit entries matching the filter, newest first. */
+export async function readAuditEntries(db: DbOrTx, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+  const where: SQL[] = [];
+  if (filter.action) where.push(eq(auditLog.action, filter.action));
+  if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.actorUserId) where.push(eq(auditLog.actorUserId, filter.actorUserId));
+  if (filter.organizationId) where.push(eq(auditLog.organizationId, filter.organizationId));
+  if (filter.from) where.push(gte(auditLog.at, filter.from));
+  if (filter.to) where.push(lte(auditLog.at, filter.to));
+  if (filter.before) where.push(lt(auditLog.seq, filter.before));
+  return db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
 }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { UserAdminView } from '../../../common/api/admin.js';
-import type { users } from '../identity/schema.js';
+import type { UserRow } from '../identity/repository.js';
 import type { GrantRow } from '../identity/grants.js';
 import { presentGrant } from '../identity/presenter.js';
 
-export function presentUserForAdmin(user: typeof users.$inferSelect, grants: GrantRow[]): z.infer<typeof UserAdminView> {
+export function presentUserForAdmin(user: UserRow, grants: GrantRow[]): z.infer<typeof UserAdminView> {
   return {
     id: user.id,
     email: user.email,

@@ -1,8 +1,7 @@
-import { count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AssignRoleBody, ListUsersQuery, UpdateUserBody } from '../../../common/api/admin.js';
 import type { Db } from '../../db/client.js';
-import { sessions, users } from '../identity/schema.js';
+import { findUser, listUsersPage, revokeSessionsOf, updateUserFlags, type UserRow } from '../identity/repository.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -13,16 +12,13 @@ import { assignRole, removeRole } from '../identity/roles.js';
 
 export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typeof ListUsersQuery> }) {
   requirePermission(opts.actor, 'user:read_all');
-  const q = opts.query.q;
-  const cond = q ? or(ilike(users.email, `%${q}%`), ilike(users.name, `%${q}%`)) : undefined;
-  const rows = await opts.db.select().from(users).where(cond).orderBy(desc(users.createdAt), users.id).limit(opts.query.limit).offset(opts.query.offset);
-  const [{ total }] = (await opts.db.select({ total: count() }).from(users).where(cond)) as [{ total: number }];
+  const { rows, total } = await listUsersPage(opts.db, { q: opts.query.q, limit: opts.query.limit, offset: opts.query.offset });
   const grants = await loadGrantRows(opts.db, rows.map((r) => r.id));
-  return { items: rows.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })), total: Number(total) };
+  return { items: rows.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })), total };
 }
 
 async function requireUserRow(db: Db, id: string) {
-  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  const u = await findUser(db, id);
   if (!u) throw AppError.notFound('User');
   return u;
 }
@@ -55,12 +51,12 @@ export async function updateUser(opts: { db: Db; actor: Actor; userId: string; i
   const u = await requireUserRow(opts.db, opts.userId);
   if (opts.input.disabled && u.id === opts.actor.userId) throw AppError.conflict('You cannot disable yourself');
   await opts.db.transaction(async (tx) => {
-    const patch: Partial<typeof users.$inferInsert> = {};
+    const patch: Partial<Pick<UserRow, 'disabled' | 'lockedUntil' | 'failedLogins'>> = {};
     if (opts.input.disabled !== undefined) patch.disabled = opts.input.disabled;
     if (opts.input.unlock) Object.assign(patch, { lockedUntil: null, failedLogins: 0 });
     if (Object.keys(patch).length === 0) return;
-    await tx.update(users).set(patch).where(eq(users.id, u.id));
-    if (opts.input.disabled) await tx.update(sessions).set({ revokedAt: clock.now() }).where(eq(sessions.userId, u.id));
+    await updateUserFlags(tx, u.id, patch);
+    if (opts.input.disabled) await revokeSessionsOf(tx, u.id, clock.now());
     if (opts.input.unlock) await clearCounter(tx, `login:email:${u.email.toLowerCase()}`);
     await writeAudit(tx, opts.actor, {
       action: opts.input.unlock ? 'user.unlock' : 'user.update',

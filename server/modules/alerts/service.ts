@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { notificationPreferences, notifications, savedSearches } from './schema.js';
 import { getNotificationPreference, upsertNotificationPreference, type EmailPreference } from './notify.js';
 import { contactsOf } from '../identity/members.js';
+import { emailsOf } from '../identity/repository.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -124,12 +125,12 @@ export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor;
  * looked (see watches.ts for whose eyes each runs with).
  */
 export async function checkSavedSearches(opts: { db: Db; search: SearchState; mailer: Mailer; publicUrl: string; actor: Actor }) {
-  const all = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
-  // Disabled users' searches rest (contactsOf leaves them out).
-  const contacts = await contactsOf(opts.db, all.map((s) => s.userId));
-  const searches = all.flatMap((s) => (contacts.has(s.userId) ? [{ s, email: contacts.get(s.userId)!.email }] : []));
+  const notifying = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
+  const emails = await emailsOf(opts.db, notifying.map((s) => s.userId), { enabledOnly: true });
   let created = 0;
-  for (const { s, email } of searches) {
+  for (const s of notifying) {
+    const email = emails.get(s.userId);
+    if (email === undefined) continue; // a disabled user's searches wait until the account is enabled again
     const startedAt = clock.now();
     const fresh = await runWatch({ db: opts.db, search: opts.search, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
     await opts.db.transaction(async (tx) => {

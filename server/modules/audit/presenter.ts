@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { AuditEntryView } from '../../../common/api/admin.js';
-import type { auditLog } from '../../lib/schema.js';
+import type { AuditRow } from '../../lib/audit.js';
 
-export function presentAuditEntry(e: typeof auditLog.$inferSelect): z.infer<typeof AuditEntryView> {
+export function presentAuditEntry(e: AuditRow): z.infer<typeof AuditEntryView> {
   return {
     seq: e.seq,
     at: e.at.toISOString(),

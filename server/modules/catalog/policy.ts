@@ -1,7 +1,9 @@
 import type { RecordAction } from '../../../common/api/catalog.js';
 import type { RecordStatus } from '../../../common/catalog.js';
-import { can, inRegionScope, isPlatformAdmin, organizationIdsOf, type Actor } from '../../lib/actor.js';
-import { EDITABLE, PUBLIC_STATUSES, TRANSITIONS, transitionAllowed, type Party, type RecordKind, type TransitionName } from './lifecycle.js';
+import type { Actor } from '../../lib/actor.js';
+import { EDITABLE, TRANSITIONS, transitionAllowed, type Party, type RecordKind, type TransitionName } from './lifecycle.js';
+
+import { reachesOrganization, reachesRegion, recordScope, scopeSees } from './visibility.js';
 
 export interface RecordFacts {
   kind: RecordKind;
@@ -13,29 +15,17 @@ export interface RecordFacts {
 
 /** The parties the actor is for this record. */
 export function partiesFor(actor: Actor, r: RecordFacts): Party[] {
-  const parties: Party[] = [];
   if (actor.kind === 'system') return ['system', 'reviewer', 'owner'];
-  if (can(actor, 'catalog:file') && organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']).includes(r.organizationId)) parties.push('owner');
-  if (can(actor, 'catalog:review') && (isPlatformAdmin(actor) || inRegionScope(actor, r.regionPath))) parties.push('reviewer');
+  const scope = recordScope(actor);
+  const parties: Party[] = [];
+  if (reachesOrganization(scope.own, r.organizationId)) parties.push('owner');
+  if (reachesRegion(scope.review, r.regionPath)) parties.push('reviewer');
   return parties;
 }
 
-/** Government in scope (officers of the region, platform admins) sees restricted records too. */
-function isGovernmentInScope(actor: Actor, r: RecordFacts): boolean {
-  return isPlatformAdmin(actor) || (actor.grants.some((g) => g.role === 'gov_officer') && inRegionScope(actor, r.regionPath));
-}
-
-/**
- * May the actor see the record at all? If not, it answers 404. Drafts are the owner's own work;
- * reviewers see a record once it has been submitted; restricted records never reach the public.
- */
+/** May the actor see the record at all? If not, it answers 404. The rule is visibility.ts's, shared with search. */
 export function canSeeRecord(actor: Actor, r: RecordFacts): boolean {
-  const parties = partiesFor(actor, r);
-  if (parties.includes('owner')) return true;
-  if (r.status === 'draft') return false;
-  if (r.restricted) return isGovernmentInScope(actor, r);
-  if (PUBLIC_STATUSES.includes(r.status)) return true;
-  return parties.includes('reviewer');
+  return scopeSees(recordScope(actor), r);
 }
 
 /** Contacts are for logged-in members only. */

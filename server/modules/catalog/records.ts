@@ -4,9 +4,12 @@ import type { RecordStatus } from '../../../common/catalog.js';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { achievements, demands, technicalFields } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import { searchVectorSql } from '../search/vector.js';
 import type { RecordKind } from './lifecycle.js';
+
+const organizations = organizationsJoinable();
+const regions = regionsJoinable();
 
 /** The two record tables behind one interface, so lifecycle, access and search treat them alike. */
 export const TABLES = { achievement: achievements, demand: demands } as const;

@@ -3,7 +3,7 @@ import type { AchievementInput, DemandInput } from '../../../common/api/catalog.
 import type { RecordStatus } from '../../../common/catalog.js';
 import type { Db, Tx } from '../../db/client.js';
 import { achievements, technicalFields } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { findOrganization, regionsJoinable } from '../organizations/repository.js';
 import { can, governedRegionPaths, isPlatformAdmin, organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -13,6 +13,8 @@ import { EDITABLE, TRANSITIONS, transitionAllowed, type RecordKind, type Transit
 import { canSeeRecord, partiesFor } from './policy.js';
 import { notify } from '../alerts/notify.js';
 import { facts, indexedText, loadRecord, loadRecordsByIds, TABLES, type LoadedRecord } from './records.js';
+
+const regions = regionsJoinable();
 
 type Input<K extends RecordKind> = K extends 'achievement' ? AchievementInput : DemandInput;
 
@@ -30,7 +32,7 @@ export async function filingOrganization(db: Db | Tx, actor: Actor, organization
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
   if (!id) throw AppError.validation('querystring.organizationId', mine.length ? 'name the organisation to file for' : 'you belong to no active organisation');
   if (!mine.includes(id)) throw AppError.forbidden('You can only file for your own organisation');
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  const org = await findOrganization(db, id);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
   return org;
 }

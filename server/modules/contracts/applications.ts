@@ -4,7 +4,7 @@ import type { ContractInput } from '../../../common/api/contracts.js';
 import { reviewPeriod, type ContractStatus } from '../../../common/contracts.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { contractAttachments, contracts } from './schema.js';
-import { organizations } from '../organizations/schema.js';
+import { findOrganization } from '../organizations/repository.js';
 import { organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { workingDayDeadline } from '../../lib/calendar.js';
@@ -24,7 +24,7 @@ export async function applicantOrganization(db: DbOrTx, actor: Actor, organizati
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
   if (!id) throw AppError.validation('querystring.organizationId', mine.length ? 'name the organisation you apply for' : 'you belong to no active organisation');
   if (!mine.includes(id)) throw AppError.forbidden('You can only apply for your own organisation');
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
+  const org = await findOrganization(db, id);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
   return org;
 }
@@ -74,7 +74,7 @@ export async function updateContract(opts: { db: Db; actor: Actor; id: string; i
     const c = await lockVisibleContract(tx, opts.actor, opts.id);
     if (!partiesFor(opts.actor, factsOf(c)).includes('applicant')) throw AppError.forbidden('Only the applicant may edit the application');
     if (!EDITABLE.includes(c.row.status as ContractStatus)) throw AppError.conflict(`A ${c.row.status} application cannot be edited`);
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, c.row.organizationId));
+    const org = await findOrganization(tx, c.row.organizationId);
     const input = { ...opts.input, registrationOrganizationId: opts.input.registrationOrganizationId ?? c.row.registrationOrganizationId };
     const { issues, point } = await referenceIssues(tx, await loadReferences(tx, input), input, org!);
     throwIssues('body', issues);

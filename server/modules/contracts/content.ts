@@ -3,18 +3,22 @@
  * regions, organisations, broker, registration point), takes the applicant's party from the
  * applicant organisation, computes the amounts, and writes parties, cost items and payments.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ContractInput, PartyInput } from '../../../common/api/contracts.js';
 import { computeAmounts, type PartyRole } from '../../../common/contracts.js';
 import type { FieldError } from '../../../common/problems.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { technicalFields } from '../catalog/schema.js';
+import { technicalFieldNames } from '../catalog/repository.js';
 import { contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
-import { roleAssignments, users } from '../identity/schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { findUser, organizationsWithRole } from '../identity/repository.js';
+import { findOrganizations, findRegions, organizationsJoinable, regionsJoinable, type OrganizationRow } from '../organizations/repository.js';
 import { AppError } from '../../lib/errors.js';
 
-export type Organization = typeof organizations.$inferSelect;
+export type Organization = OrganizationRow;
+
+const organizations = organizationsJoinable();
+const regions = regionsJoinable();
+const registrarOrganizations = organizationsWithRole('registrar', 'registrar_organizations');
 
 export interface RegistrationPoint {
   id: string;
@@ -28,7 +32,7 @@ export async function listRegistrationPointRows(db: DbOrTx): Promise<Registratio
   return db
     .selectDistinct({ id: organizations.id, name: organizations.name, regionCode: organizations.regionCode, regionName: regions.name })
     .from(organizations)
-    .innerJoin(roleAssignments, and(eq(roleAssignments.organizationId, organizations.id), eq(roleAssignments.role, 'registrar')))
+    .innerJoin(registrarOrganizations, eq(registrarOrganizations.organizationId, organizations.id))
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
     .where(eq(organizations.status, 'active'))
     .orderBy(organizations.regionCode, organizations.name);
@@ -51,10 +55,10 @@ export interface References {
 export async function loadReferences(db: DbOrTx, input?: ContractInput): Promise<References> {
   const codes = input ? [input.seller.regionCode, input.buyer.regionCode, input.intermediary?.regionCode].filter((c): c is string => Boolean(c)) : null;
   // One statement at a time: `db` may be a transaction's single client.
-  const fields = await db.select({ code: technicalFields.code }).from(technicalFields).where(input ? eq(technicalFields.code, input.fieldCode) : undefined);
-  const regionRows = codes?.length === 0 ? [] : await db.select({ code: regions.code }).from(regions).where(codes ? inArray(regions.code, codes) : undefined);
+  const fields = await technicalFieldNames(db, input ? [input.fieldCode] : undefined);
+  const regionRows = await findRegions(db, codes ?? undefined);
   const points = await listRegistrationPointRows(db);
-  return { fieldCodes: new Set(fields.map((f) => f.code)), regionCodes: new Set(regionRows.map((r) => r.code)), points };
+  return { fieldCodes: new Set(fields.keys()), regionCodes: new Set(regionRows.map((r) => r.code)), points };
 }
 
 /** The side the applicant stands on: the seller, or the domestic buyer when the seller is abroad (technology import). */
@@ -80,14 +84,13 @@ export async function referenceIssues(
   const others: Array<[string, PartyInput]> = applicant ? [[side === 'seller' ? 'buyer' : 'seller', input[side === 'seller' ? 'buyer' : 'seller']]] : [['seller', input.seller], ['buyer', input.buyer]];
   if (input.intermediary) others.push(['intermediary', input.intermediary]);
   const orgIds = others.map(([, p]) => p.organizationId).filter((x): x is string => Boolean(x));
-  const known = orgIds.length ? new Set((await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds))).map((o) => o.id)) : new Set<string>();
+  const known = new Set((await findOrganizations(db, orgIds)).map((o) => o.id));
   for (const [role, p] of others) {
     if (p.regionCode && !refs.regionCodes.has(p.regionCode)) issues.push({ field: `${role}.regionCode`, message: 'is not a known region code' });
     if (p.organizationId && !known.has(p.organizationId)) issues.push({ field: `${role}.organizationId`, message: 'is not an organisation on the platform' });
   }
   if (input.broker?.userId) {
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.broker.userId)).limit(1);
-    if (!u) issues.push({ field: 'broker.userId', message: 'is not a user on the platform' });
+    if (!(await findUser(db, input.broker.userId))) issues.push({ field: 'broker.userId', message: 'is not a user on the platform' });
   }
   let point: RegistrationPoint | null = null;
   if (input.registrationOrganizationId) {

@@ -1,11 +1,10 @@
 /** A trading deal pre-fills a registration application (the seller applies). */
-import { inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ContractPrefill, PartyInput } from '../../../common/api/contracts.js';
 import type { TransferMode } from '../../../common/catalog.js';
 import { CONTRACT_TYPE_LABELS, type ContractSubtype, type ContractType } from '../../../common/contracts.js';
 import type { Db } from '../../db/client.js';
-import { organizations } from '../organizations/schema.js';
+import { findOrganizations } from '../organizations/repository.js';
 import { organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { findDealForContract } from '../trading/deals.js';
@@ -26,7 +25,7 @@ export async function prefillFromDeal(opts: { db: Db; actor: Actor; dealId: stri
   requirePermission(opts.actor, 'contract:apply');
   const deal = await findDealForContract(opts);
   if (!organizationIdsOf(opts.actor, [...APPLICANT_ROLES]).includes(deal.sellerOrganizationId)) throw AppError.forbidden('The seller’s organisation applies to register the contract of a deal');
-  const orgs = await opts.db.select().from(organizations).where(inArray(organizations.id, [deal.sellerOrganizationId, deal.buyerOrganizationId]));
+  const orgs = await findOrganizations(opts.db, [deal.sellerOrganizationId, deal.buyerOrganizationId]);
   const party = (id: string): PartyInput => {
     const o = orgs.find((x) => x.id === id)!;
     return { name: o.name, creditCode: o.creditCode, organizationId: o.id, organizationType: o.type as PartyInput['organizationType'], regionCode: o.regionCode, country: 'CN' };

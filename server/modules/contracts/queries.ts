@@ -5,15 +5,15 @@ import type { z } from 'zod';
 import type { MyContractsQuery, QueueQuery } from '../../../common/api/contracts.js';
 import type { Db } from '../../db/client.js';
 import { contractParties, contracts } from './schema.js';
-import { organizations } from '../organizations/schema.js';
+import { organizationsJoinable } from '../organizations/repository.js';
 import { isPlatformAdmin, organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
 import { startOfLocalDate } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { APPLICANT_ROLES } from './policy.js';
 import type { SummaryRow } from './presenter.js';
 
-const applicant = alias(organizations, 'applicant');
-const point = alias(organizations, 'point');
+const applicant = organizationsJoinable('applicant');
+const point = organizationsJoinable('point');
 const seller = alias(contractParties, 'seller');
 const buyer = alias(contractParties, 'buyer');
 

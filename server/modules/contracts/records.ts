@@ -1,10 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { ContractStatus, PartyRole } from '../../../common/contracts.js';
 import type { DbOrTx } from '../../db/client.js';
-import { technicalFields } from '../catalog/schema.js';
+import { technicalFieldsJoinable } from '../catalog/repository.js';
 import { contractAttachments, contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { findRegions, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import type { ContractFacts } from './policy.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -25,9 +24,11 @@ export interface LoadedContract {
   attachments: AttachmentRow[];
 }
 
-const applicantOrg = alias(organizations, 'applicant');
-const pointOrg = alias(organizations, 'point');
-const pointRegion = alias(regions, 'point_region');
+const applicantOrg = organizationsJoinable('applicant');
+const pointOrg = organizationsJoinable('point');
+const pointRegion = regionsJoinable('point_region');
+const regions = regionsJoinable();
+const technicalFields = technicalFieldsJoinable();
 
 /** Groups rows by contract id, keeping their order. */
 function byContract<T extends { contractId: string }>(rows: T[]): Map<string, T[]> {
@@ -130,6 +131,6 @@ export function factsOf(c: LoadedContract): ContractFacts {
 /** Region paths for a set of codes (officers' scope in lists). */
 export async function regionPaths(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select({ code: regions.code, path: regions.path }).from(regions).where(inArray(regions.code, [...new Set(codes)]));
+  const rows = await findRegions(db, codes);
   return new Map(rows.map((r) => [r.code, r.path]));
 }

@@ -6,12 +6,11 @@
  * notifications, so two processes (or two runs) never send one twice; a resubmission's new deadline
  * earns its own reminders.
  */
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { contractDeadlineReminders, contracts } from './schema.js';
-import { roleAssignments, users } from '../identity/schema.js';
-import { organizations } from '../organizations/schema.js';
+import { registrarsOf } from '../identity/repository.js';
+import { organizationsJoinable } from '../organizations/repository.js';
 import { notifyUsers } from '../alerts/service.js';
 import { systemActor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -41,7 +40,7 @@ function message(kind: ReminderKind, c: { title: string; applicantName: string; 
     : { title: `认定登记申请即将到期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，还剩 ${left} 个工作日。` };
 }
 
-const applicant = alias(organizations, 'applicant');
+const applicant = organizationsJoinable('applicant');
 
 /** Sends the reminders that are due; returns how many of each kind and how many notifications. */
 export async function sendDeadlineReminders(opts: { db: Db }): Promise<{ dueSoon: number; overdue: number; notifications: number }> {
@@ -59,12 +58,8 @@ export async function sendDeadlineReminders(opts: { db: Db }): Promise<{ dueSoon
   const result = { dueSoon: 0, overdue: 0, notifications: 0 };
   if (due.length === 0) return result;
 
-  const registrars = await opts.db
-    .selectDistinct({ pointId: roleAssignments.organizationId, userId: users.id })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, 'registrar'), inArray(roleAssignments.organizationId, [...new Set(due.map((d) => d.pointId))]), eq(users.disabled, false)));
-  const recipientsOf = (pointId: string) => registrars.filter((r) => r.pointId === pointId).map((r) => r.userId);
+  const registrars = await registrarsOf(opts.db, due.map((d) => d.pointId));
+  const recipientsOf = (pointId: string) => registrars.filter((r) => r.organizationId === pointId).map((r) => r.userId);
 
   await opts.db.transaction(async (tx) => {
     const claimed = await tx

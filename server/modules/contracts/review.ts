@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AmendmentBody, ExpertReviewBody, TransitionBody } from '../../../common/api/contracts.js';
 import type { Db, Tx } from '../../db/client.js';
 import { contractVersions, contracts } from './schema.js';
-import { organizations } from '../organizations/schema.js';
+import { findOrganization } from '../organizations/repository.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -146,7 +146,7 @@ export async function amendContract(opts: { db: Db; actor: Actor; id: string; in
   await opts.db.transaction(async (tx) => {
     const c = await lockVisibleContract(tx, opts.actor, opts.id);
     requireTransition(opts.actor, c, 'amend');
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, c.row.organizationId));
+    const org = await findOrganization(tx, c.row.organizationId);
     const input = { ...opts.input.contract, registrationOrganizationId: null, dealId: opts.input.contract.dealId ?? c.row.dealId };
     const { issues } = await referenceIssues(tx, await loadReferences(tx, input), input, org!, { requirePoint: false });
     throwIssues('body.contract', issues);

@@ -1,9 +1,12 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { roleAssignments } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import type { RoleGrant } from '../../lib/actor.js';
 import type { AssignableRole } from '../../../common/roles.js';
+
+const organizations = organizationsJoinable();
+const regions = regionsJoinable();
 
 export interface GrantRow extends RoleGrant {
   id: string;
@@ -57,7 +60,7 @@ export function grantRowsJson(userId: SQL): SQL<GrantRow[]> {
       'id', ra.id, 'role', ra.role, 'organizationId', ra.organization_id, 'organizationName', o.name,
       'organizationStatus', o.status, 'regionCode', ra.region_code, 'regionName', r.name, 'regionPath', r.path))
     FROM role_assignments ra
-    LEFT JOIN organizations o ON o.id = ra.organization_id
-    LEFT JOIN regions r ON r.code = ra.region_code
+    LEFT JOIN ${organizationsJoinable('o')} ON o.id = ra.organization_id
+    LEFT JOIN ${regionsJoinable('r')} ON r.code = ra.region_code
     WHERE ra.user_id = ${userId}), '[]'::json)`;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { ORG_SCOPED_ROLES, REGION_SCOPED_ROLES, type AssignableRole } from '../../../common/roles.js';
 import type { Tx } from '../../db/client.js';
 import { roleAssignments } from './schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { findOrganization, findRegion } from '../organizations/repository.js';
 import type { Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
@@ -26,12 +26,10 @@ export async function assignRole(
     throw AppError.validation('body.regionCode', REGION_SCOPED_ROLES.includes(input.role) ? `is required for ${input.role}` : `must be empty for ${input.role}`);
   }
   if (organizationId) {
-    const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
-    if (!org) throw AppError.validation('body.organizationId', 'no such organisation');
+    if (!(await findOrganization(tx, organizationId))) throw AppError.validation('body.organizationId', 'no such organisation');
   }
   if (regionCode) {
-    const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
-    if (!region) throw AppError.validation('body.regionCode', 'no such region');
+    if (!(await findRegion(tx, regionCode))) throw AppError.validation('body.regionCode', 'no such region');
   }
   const existing = await tx
     .select({ id: roleAssignments.id, organizationId: roleAssignments.organizationId, regionCode: roleAssignments.regionCode })

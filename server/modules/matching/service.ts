@@ -1,7 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TransferMode } from '../../../common/catalog.js';
 import { queryRows, type Db } from '../../db/client.js';
-import { achievements, technicalFields } from '../catalog/schema.js';
+import { achievementFieldCodes, technicalFieldNames } from '../catalog/repository.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { partiesFor } from '../catalog/policy.js';
@@ -73,8 +73,7 @@ async function candidates(db: Db, source: { table: Table; id: string }, target: 
 const textFraction = (similarity: number) => Math.sqrt(Math.max(0, similarity));
 
 async function fieldNamer(db: Db) {
-  const rows = await db.select({ code: technicalFields.code, name: technicalFields.nameZh }).from(technicalFields);
-  const map = new Map(rows.map((r) => [r.code, r.name]));
+  const map = await technicalFieldNames(db);
   return (code: string) => map.get(code) ?? code;
 }
 
@@ -169,9 +168,7 @@ export async function similarAchievements(opts: { db: Db; actor: Actor; achievem
 export async function similarAchievementIds(db: Db, a: { id: string; title: string; keywords: string[]; summary: string; fieldCode: string }, limit: number, useField = true): Promise<string[]> {
   const idf = await termIdf(db);
   const ranks = await candidates(db, { table: 'achievements', id: a.id }, 'achievements', profileQuery(a, idf), useField ? a.fieldCode : null, idf);
-  const fields = new Map(
-    (await db.select({ id: achievements.id, fieldCode: achievements.fieldCode }).from(achievements).where(inArray(achievements.id, [...ranks.keys()].length ? [...ranks.keys()] : ['00000000-0000-0000-0000-000000000000']))).map((r) => [r.id, r.fieldCode]),
-  );
+  const fields = await achievementFieldCodes(db, [...ranks.keys()]);
   return [...ranks.entries()]
     .map(([id, rank]) => ({ id, score: 0.7 * textFraction(rank) + (useField && fields.get(id) === a.fieldCode ? 0.3 : 0) }))
     .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id))

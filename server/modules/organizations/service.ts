@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AddMemberBody, ListOrganizationsQuery, UpdateOrganizationBody } from '../../../common/api/organizations.js';
 import type { RegisterBody } from '../../../common/api/identity.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { roleAssignments, users } from '../identity/schema.js';
+import { membersOf } from '../identity/repository.js';
 import { organizations, regions } from './schema.js';
 import { can, governedRegionPaths, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -181,12 +181,7 @@ export async function reviewOrganization(opts: {
 
 export async function listMembers(opts: { db: Db; actor: Actor; id: string }) {
   await requireVisibleOrg(opts.db, opts.actor, opts.id);
-  const rows = await opts.db
-    .select({ userId: users.id, name: users.name, email: users.email, role: roleAssignments.role })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(eq(roleAssignments.organizationId, opts.id))
-    .orderBy(users.name);
+  const rows = await membersOf(opts.db, opts.id);
   const byUser = new Map<string, { userId: string; name: string; email: string; roles: string[] }>();
   for (const r of rows) {
     const m = byUser.get(r.userId) ?? { userId: r.userId, name: r.name, email: r.email, roles: [] };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { PUBLIC_STATUSES } from '../catalog/lifecycle.js';
+import { keywordsOfUnrestricted, newestPublishedAt } from '../catalog/repository.js';
 import { addDictionaryWords } from '../suggest/tokenize.js';
 
 /**
@@ -29,32 +30,12 @@ interface State {
 }
 const states = new WeakMap<Db, State>();
 
-const STATUSES = sql.join(
-  PUBLIC_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
-
-async function newestPublished(db: Db): Promise<string | null> {
-  // One max() per (table, status): each is a backward probe of the (status, published_at) index;
-  // a single max() over `status IN (…)` would scan every row.
-  const probes = ['achievements', 'demands'].flatMap((table) =>
-    PUBLIC_STATUSES.map((s) => sql`(SELECT max(published_at) FROM ${sql.raw(table)} WHERE status = ${s})`),
-  );
-  const [row] = await queryRows<{ newest: string | null }>(db, sql`SELECT greatest(${sql.join(probes, sql`, `)})::text AS newest`);
-  return row?.newest ?? null;
-}
-
 async function load(db: Db, state: State): Promise<void> {
-  const newest = await newestPublished(db);
+  const newest = await newestPublishedAt(db, PUBLIC_STATUSES);
   if (newest === null || newest === state.watermark) return;
-  const since = state.watermark === null ? sql`TRUE` : sql`published_at >= ${state.watermark}::timestamptz - interval '${sql.raw(LOOKBACK)}'`;
-  const rows = await queryRows<{ word: string }>(
-    db,
-    sql`SELECT DISTINCT unnest(keywords) AS word FROM achievements WHERE status IN (${STATUSES}) AND NOT restricted AND ${since}
-        UNION
-        SELECT DISTINCT unnest(keywords) FROM demands WHERE status IN (${STATUSES}) AND NOT restricted AND ${since}`,
-  );
-  const fresh = rows.map((r) => r.word).filter((w) => !state.words.has(w));
+  const since = state.watermark === null ? null : sql`${state.watermark}::timestamptz - interval '${sql.raw(LOOKBACK)}'`;
+  const words = await keywordsOfUnrestricted(db, PUBLIC_STATUSES, since);
+  const fresh = words.filter((w) => !state.words.has(w));
   for (const w of fresh) state.words.add(w);
   addDictionaryWords(fresh);
   state.watermark = newest;

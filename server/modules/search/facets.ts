@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Facets } from '../../../common/api/search.js';
 import { IP_KIND_LABELS, PRICE_BANDS, TRANSFER_MODE_LABELS, TRL_LEVELS, type IpKind, type TransferMode } from '../../../common/catalog.js';
 import { queryRows, type Db } from '../../db/client.js';
+import { fieldLabelsSql } from '../catalog/repository.js';
+import { regionLabelsSql, regionsJoinable } from '../organizations/repository.js';
 import { allOf, FACETS, facetKey, type FacetName, type KindSpec } from './filters.js';
 
 /**
@@ -49,7 +51,7 @@ export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; fil
     db,
     sql`WITH base AS MATERIALIZED (
           SELECT r.id, ${sql.join(facetColumns(spec, filters), sql`, `)}
-          FROM ${spec.table} r JOIN regions g ON g.code = r.region_code
+          FROM ${spec.table} r JOIN ${regionsJoinable('g')} ON g.code = r.region_code
           WHERE ${base}
         )
         ${sql.join([...facetBranches(spec, filters, 'base'), sql`SELECT 'total' AS facet, '' AS key, count(*)::int AS n FROM base WHERE ${passing(filters)}`], sql` UNION ALL `)}`,
@@ -79,7 +81,7 @@ function referenceNames(db: Db): Promise<Map<string, string>> {
   if (cached && Date.now() - cached.at < NAMES_TTL_MS) return cached.names;
   const names = queryRows<{ key: string; name: string }>(
     db,
-    sql`SELECT 'region:' || code AS key, name FROM regions UNION ALL SELECT 'field:' || code, name_zh FROM technical_fields`,
+    sql`${regionLabelsSql()} UNION ALL ${fieldLabelsSql()}`,
   ).then((rows) => new Map(rows.map((r) => [r.key, r.name])));
   nameCache.set(db, { at: Date.now(), names });
   names.catch(() => nameCache.delete(db));

@@ -1,8 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchQuery } from '../../../common/api/search.js';
 import { PRICE_BANDS } from '../../../common/catalog.js';
-import { can, governedRegionPaths, isPlatformAdmin, organizationIdsOf, type Actor } from '../../lib/actor.js';
-import { PUBLIC_STATUSES, type RecordKind } from '../catalog/lifecycle.js';
+import type { Actor } from '../../lib/actor.js';
+import type { RecordKind } from '../catalog/lifecycle.js';
+import { fieldsAndChildrenSql, recordTableSql } from '../catalog/repository.js';
+import { publicVisibilityKey, recordScope, visibilityReadsRegion, visibleRecordsSql } from '../catalog/visibility.js';
+import { regionSubtreePatternsSql } from '../organizations/repository.js';
 
 /**
  * SQL fragments over one record table aliased `r`, joined to its region as `g`. Everything is
@@ -22,7 +25,7 @@ export interface KindSpec {
 
 export const KINDS: Record<RecordKind, KindSpec> = {
   achievement: {
-    table: sql.raw('achievements'),
+    table: recordTableSql('achievement'),
     trl: sql.raw('r.trl'),
     modes: sql.raw('r.transfer_modes'),
     price: sql.raw('r.price_fen'),
@@ -31,7 +34,7 @@ export const KINDS: Record<RecordKind, KindSpec> = {
     hasFunding: true,
   },
   demand: {
-    table: sql.raw('demands'),
+    table: recordTableSql('demand'),
     trl: sql.raw('r.trl_min'),
     modes: sql.raw('r.cooperation_modes'),
     price: sql.raw('coalesce(r.budget_max_fen, r.budget_min_fen)'),
@@ -47,36 +50,24 @@ const list = (values: readonly (string | number)[]) =>
     sql`, `,
   );
 
-/** What decides which records a caller sees: all (platform admin), or the unrestricted ones plus their own organisations' and governed regions'. */
-function visibilityOf(actor: Actor): { all: boolean; own: string[]; governed: string[] } {
-  if (isPlatformAdmin(actor)) return { all: true, own: [], governed: [] };
-  const own = can(actor, 'catalog:file') ? organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']) : [];
-  const governed = actor.grants.some((g) => g.role === 'gov_officer') ? governedRegionPaths(actor) : [];
-  return { all: false, own: [...new Set(own)].sort(), governed: [...new Set(governed)].sort() };
-}
+/** The record (`r`) and its region (`g`) as the visibility rule reads them. */
+const RECORD_COLUMNS = { organizationId: sql`r.organization_id`, regionPath: sql`g.path`, status: sql`r.status`, restricted: sql`r.restricted` };
 
 /**
- * What the actor may find: records in a public status (published, in_trade, transferred, closed),
- * restricted ones only for their organisation's members and government in scope. This is
- * catalog/policy.ts `canSeeRecord` restricted to public statuses, as SQL (search is for discovery:
- * drafts and records under review are listed in the workspace and review queue, not here); the
- * service checks every hit with `canSeeRecord` as well.
+ * What the actor may find: catalog/visibility.ts's rule (the one `canSeeRecord` checks) narrowed to
+ * public statuses (published, in_trade, transferred, closed) — search is for discovery: drafts and
+ * records under review are listed in the workspace and review queue, not here. The service checks
+ * every hit with `canSeeRecord` as well.
  */
 export function visibleSql(actor: Actor): SQL {
-  const statuses = sql`r.status IN (${list(PUBLIC_STATUSES)})`;
-  const v = visibilityOf(actor);
-  if (v.all) return statuses;
-  const allowed: SQL[] = [sql`NOT r.restricted`];
-  if (v.own.length) allowed.push(sql`r.organization_id IN (${list(v.own)})`);
-  for (const root of v.governed) allowed.push(sql`g.path LIKE ${root + '%'}`);
-  return sql`${statuses} AND (${sql.join(allowed, sql` OR `)})`;
+  return visibleRecordsSql(recordScope(actor), RECORD_COLUMNS, { publicOnly: true });
 }
 
 /** Callers with the same key see the same records (visibleSql is the same rule). */
-export const visibilityKey = (actor: Actor): string => JSON.stringify(visibilityOf(actor));
+export const visibilityKey = (actor: Actor): string => publicVisibilityKey(recordScope(actor));
 
 /** Whether visibleSql refers to the record's region (`g`): for government officers only. */
-export const visibilityUsesRegion = (actor: Actor): boolean => !isPlatformAdmin(actor) && actor.grants.some((g) => g.role === 'gov_officer');
+export const visibilityUsesRegion = (actor: Actor): boolean => visibilityReadsRegion(recordScope(actor), { publicOnly: true });
 
 export type FacetName = 'field' | 'trl' | 'region' | 'mode' | 'price' | 'ip' | 'funding';
 export const FACETS: readonly FacetName[] = ['field', 'trl', 'region', 'mode', 'price', 'ip', 'funding'];
@@ -86,12 +77,12 @@ export function facetFilters(spec: KindSpec, q: SearchQuery): Partial<Record<Fac
   const out: Partial<Record<FacetName, SQL>> = {};
   if (q.field?.length) {
     // A field matches itself and its children (an industry and its sub-industries).
-    out.field = sql`r.field_code IN (SELECT code FROM technical_fields WHERE code IN (${list(q.field)}) OR parent_code IN (${list(q.field)}))`;
+    out.field = sql`r.field_code IN ${fieldsAndChildrenSql(q.field)}`;
   }
   if (q.trl?.length) out.trl = sql`${spec.trl} IN (${list(q.trl)})`;
   if (q.region?.length) {
     // The chosen regions' path prefixes are looked up once per statement (an uncorrelated ARRAY).
-    out.region = sql`g.path LIKE ANY (ARRAY(SELECT sel.path || '%' FROM regions sel WHERE sel.code IN (${list(q.region)})))`;
+    out.region = sql`g.path LIKE ANY (${regionSubtreePatternsSql(q.region)})`;
   }
   if (q.mode?.length) out.mode = sql`${spec.modes} && ARRAY[${list(q.mode)}]::text[]`;
   if (q.price?.length) {

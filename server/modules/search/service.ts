@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors.js';
 import type { RecordKind } from '../catalog/lifecycle.js';
 import { canSeeRecord } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type LoadedRecord } from '../catalog/records.js';
+import { regionsJoinable } from '../organizations/repository.js';
 import { refreshDictionary } from './dictionary.js';
 import { countFacets, presentFacets, type FacetCounts } from './facets.js';
 import { allOf, facetFilters, KINDS, visibilityKey, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
@@ -181,7 +182,7 @@ async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor
   const key = sort === 'newest' ? sql`r.published_at` : sql`(${spec.price})::float8`;
   const order = ordering(sort, key, sql`r.id`);
   const where = allOf([visible, ...Object.values(filters)]);
-  const from = sql`${spec.table} r JOIN regions g ON g.code = r.region_code`;
+  const from = sql`${spec.table} r JOIN ${regionsJoinable('g')} ON g.code = r.region_code`;
   const [page, counted] = await Promise.all([
     queryRows<PageRow>(
       db,

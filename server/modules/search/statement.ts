@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchQuery } from '../../../common/api/search.js';
 import { queryRows, type Db } from '../../db/client.js';
+import { regionsJoinable } from '../organizations/repository.js';
 import { facetBranches, facetColumns } from './facets.js';
 import { allOf, type FacetName, type KindSpec } from './filters.js';
 
@@ -79,7 +80,7 @@ export async function queryWindow(opts: {
   const rows = await queryRows<{ facet: string; key: string; n: number; sort_key: string | null; score: number | null }>(
     opts.db,
     sql`WITH m AS MATERIALIZED (
-          SELECT r.ctid AS tid, r.id, r.published_at FROM ${spec.table} r ${opts.matchingUsesRegion ? sql`JOIN regions g ON g.code = r.region_code` : sql``}
+          SELECT r.ctid AS tid, r.id, r.published_at FROM ${spec.table} r ${opts.matchingUsesRegion ? sql`JOIN ${regionsJoinable('g')} ON g.code = r.region_code` : sql``}
           WHERE ${opts.matching}
         ), w AS MATERIALIZED (
           SELECT tid FROM m ${opts.onlyFull ? sql`WHERE (SELECT count(*) FROM m) >= ${opts.window}` : sql``}
@@ -88,7 +89,7 @@ export async function queryWindow(opts: {
           SELECT r.id, ${passes} AS p, ${relevance ? sql`NULL::float8` : keyOfRow} AS sort_key,
                  CASE WHEN ${passes} THEN ${opts.rank} END AS score
                  ${opts.facets ? sql`, ${sql.join(facetColumns(spec, filters), sql`, `)}` : sql``}
-          FROM w JOIN ${spec.table} r ON r.ctid = w.tid JOIN regions g ON g.code = r.region_code
+          FROM w JOIN ${spec.table} r ON r.ctid = w.tid JOIN ${regionsJoinable('g')} ON g.code = r.region_code
         )
         SELECT '~page' AS facet, id::text AS key, n, page_key::text AS sort_key, score FROM (
           SELECT id, ${relevance ? sql`score` : sql`sort_key`} AS page_key, score, row_number() OVER (ORDER BY ${order.orderBy})::int AS n

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { RECENCY_BLOCKS, recencyVector } from '../catalog/schema.js';
+import { RECENCY_BLOCKS, recencyVector } from '../catalog/recency.js';
 import { clock } from '../../lib/clock.js';
 
 /**
  * Where a text query looks for its window (its newest `window` matches) without visiting every match.
  *
  * Every record's indexed vector also holds its publication blocks: its day and the 8-, 64- and
- * 512-day blocks holding it (catalog/schema.ts recencyVector, GIN `*_recency_idx`). "Matches
+ * 512-day blocks holding it (catalog/recency.ts recencyVector, GIN `*_recency_idx`). "Matches
  * published since day D" is then `text & (blocks covering D … today)`, intersected inside the index:
  * the cost follows the smaller of the text's matches and the records published since D, not the
  * text's matches over all time (a word in a third of a million-record corpus has 300,000).

@@ -1,6 +1,6 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { regions } from '../organizations/schema.js';
+import { findRegions } from '../organizations/repository.js';
 import { contractFacts } from './schema.js';
 import { localDateOf } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
@@ -74,7 +74,7 @@ export function regionPathOf(party: Pick<ContractParty, 'regionCode' | 'country'
 export async function loadRegionPaths(tx: DbOrTx, codes: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter((c): c is string => !!c).flatMap(regionCandidates))];
   if (wanted.length === 0) return new Map();
-  const rows = await tx.select({ code: regions.code, path: regions.path }).from(regions).where(inArray(regions.code, wanted));
+  const rows = await findRegions(tx, wanted);
   return new Map(rows.map((r) => [r.code, r.path]));
 }
 

@@ -1,6 +1,6 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { regions } from '../organizations/schema.js';
+import { childRegions as regionsBelow, findRegion, findRegions } from '../organizations/repository.js';
 import { PLATFORM_CITY } from '../../db/seed/regions.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { localDateOf } from '../../lib/calendar.js';
@@ -24,9 +24,11 @@ export interface Scope {
 
 export const PLATFORM_CITY_CODE = PLATFORM_CITY.code;
 
+const info = (r: RegionInfo): RegionInfo => ({ code: r.code, name: r.name, level: r.level, path: r.path });
+
 async function loadRegion(db: Db, code: string): Promise<RegionInfo | null> {
-  const [r] = await db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path }).from(regions).where(eq(regions.code, code));
-  return r ?? null;
+  const r = await findRegion(db, code);
+  return r ? info(r) : null;
 }
 
 export async function resolveScope(db: Db, actor: Actor, code: string | undefined): Promise<Scope> {
@@ -43,7 +45,7 @@ export async function resolveScope(db: Db, actor: Actor, code: string | undefine
 }
 
 export async function childRegions(db: Db, code: string): Promise<RegionInfo[]> {
-  return db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path }).from(regions).where(eq(regions.parentCode, code)).orderBy(regions.code);
+  return (await regionsBelow(db, code)).map(info);
 }
 
 /** The regions on the path from the root down to the region. */
@@ -51,14 +53,13 @@ export async function breadcrumb(db: Db, scope: Scope): Promise<RegionInfo[]> {
   const codes = scope.region.path.split('/').filter(Boolean);
   const from = codes.indexOf(scope.root.code);
   const wanted = codes.slice(from < 0 ? codes.length - 1 : from);
-  const rows = await db.select({ code: regions.code, name: regions.name, level: regions.level, path: regions.path }).from(regions).where(inArray(regions.code, wanted));
+  const rows = (await findRegions(db, wanted)).map(info);
   return wanted.map((c) => rows.find((r) => r.code === c)).filter((r): r is RegionInfo => !!r);
 }
 
 /** Names of the regions with these codes (provinces, districts, parks). */
 export async function regionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...new Set(codes)]));
+  const rows = await findRegions(db, codes);
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 

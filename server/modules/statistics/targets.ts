@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { TARGET_METRIC_MEASURE, type StatSide, type TargetInput, type TargetMetric, type TargetView } from '../../../common/api/statistics.js';
 import { queryRows, type Db } from '../../db/client.js';
-import { regions } from '../organizations/schema.js';
+import { findRegion, regionsJoinable } from '../organizations/repository.js';
 import { statsTargets } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -59,12 +59,14 @@ function presentTarget(r: TargetRow, actor: Actor): TargetView {
 }
 
 /** Targets with their actual figure, one query: the actual sums the yearly rollup over the region's subtree. */
+const regions = regionsJoinable();
+
 async function loadTargets(db: Db, where: ReturnType<typeof sql>) {
   return queryRows<TargetRow>(
     db,
     sql`SELECT t.id, t.year, t.region_code, r.name AS region_name, r.level AS region_level, r.path AS region_path, t.side, t.metric, t.value, t.updated_at,
           a.contracts, a.contract_amount_fen, a.technology_transaction_amount_fen
-        FROM stats_targets t JOIN regions r ON r.code = t.region_code
+        FROM stats_targets t JOIN ${regionsJoinable('r')} ON r.code = t.region_code
         LEFT JOIN LATERAL (
           SELECT sum(y.contracts) AS contracts, sum(y.contract_amount_fen) AS contract_amount_fen, sum(y.technology_transaction_amount_fen) AS technology_transaction_amount_fen
           FROM stats_yearly y WHERE y.side = t.side AND y.year = t.year AND y.region_path LIKE r.path || '%') a ON true
@@ -83,7 +85,7 @@ export async function listTargets(opts: { db: Db; actor: Actor; region?: string;
 export async function setTarget(opts: { db: Db; actor: Actor; input: TargetInput }): Promise<TargetView> {
   requirePermission(opts.actor, 'stats:target');
   const { input } = opts;
-  const [region] = await opts.db.select().from(regions).where(eq(regions.code, input.regionCode));
+  const region = await findRegion(opts.db, input.regionCode);
   if (!region) throw AppError.validation('body.regionCode', 'is not a known region');
   if (!maySetTarget(opts.actor, region.path)) throw AppError.validation('body.regionCode', 'is outside the region you govern');
   const id = await opts.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { achievements, technicalFields } from '../catalog/schema.js';
+import { achievementTexts, technicalFieldNames } from '../catalog/repository.js';
 import { suggestionModels } from './schema.js';
 import { readCslPapers } from '../../db/seed/catalog-demo.js';
 import { fieldCodeByName } from '../../db/seed/fields.js';
@@ -41,10 +41,7 @@ const RECHECK_MS = 5 * 60_000;
 export async function trainAndStoreModel(opts: { db: Db; actor?: Actor }) {
   const t0 = performance.now();
   const papers = readCslPapers().map((p) => ({ text: `${p.title}\n${p.abstract}`, field: fieldCodeByName.get(p.discipline)! }));
-  const own = await opts.db
-    .select({ title: achievements.title, summary: achievements.summary, fieldCode: achievements.fieldCode })
-    .from(achievements)
-    .where(inArray(achievements.status, ['published', 'in_trade', 'transferred']));
+  const own = await achievementTexts(opts.db, ['published', 'in_trade', 'transferred']);
   // Demo achievements are the CSL papers themselves: count each text once.
   const seen = new Set(papers.map((p) => p.text));
   const records = [...papers, ...own.map((a) => ({ text: `${a.title}\n${a.summary}`, field: a.fieldCode })).filter((r) => !seen.has(r.text))];
@@ -84,9 +81,7 @@ export async function suggestForText(opts: { db: Db; title: string; summary: str
   if (!text.trim()) return { fields: [], keywords: [] };
   const model = await currentModel(opts.db);
   const top = suggestFields(model.field, text, 3);
-  const names = new Map(
-    (await opts.db.select({ code: technicalFields.code, name: technicalFields.nameZh }).from(technicalFields).where(inArray(technicalFields.code, top.map((t) => t.field).concat('')))).map((r) => [r.code, r.name]),
-  );
+  const names = await technicalFieldNames(opts.db, top.map((t) => t.field).concat(''));
   return {
     fields: top.map((t) => ({ code: t.field, name: names.get(t.field) ?? t.field, confidence: Math.round(t.confidence * 1000) / 1000 })),
     keywords: suggestKeywords(text, 5, model.keywords),

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.js';
+import { pruneEndedSessions, pruneRateCounters } from '../identity/repository.js';
 import { clock } from '../../lib/clock.js';
 import type { Job } from '../../lib/scheduler.js';
 
@@ -11,11 +10,8 @@ export const pruneJob: Job = {
   everyMs: 3600_000,
   async run({ db }) {
     const now = clock.now().getTime();
-    const counters = await queryRows(db, sql`DELETE FROM rate_counters WHERE window_start < ${new Date(now - DAY)} RETURNING key`);
-    const sessions = await queryRows(
-      db,
-      sql`DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < ${new Date(now - 30 * DAY)} RETURNING id`,
-    );
-    return `pruned ${counters.length} counters, ${sessions.length} sessions`;
+    const counters = await pruneRateCounters(db, new Date(now - DAY));
+    const sessions = await pruneEndedSessions(db, new Date(now - 30 * DAY));
+    return `pruned ${counters} counters, ${sessions} sessions`;
   },
 };

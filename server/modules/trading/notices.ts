@@ -1,8 +1,8 @@
 import { and, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { NoticeCreateBody, NoticeStatus, NoticeView } from '../../../common/api/trading.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { roleAssignments, users } from '../identity/schema.js';
-import { regions } from '../organizations/schema.js';
+import { memberNamesAmong, namesOf } from '../identity/repository.js';
+import { regionsJoinable } from '../organizations/repository.js';
 import { tradeAgreementNotices, tradeObjections } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -29,12 +29,7 @@ async function relatedPartyReasons(db: DbOrTx, opts: { declared: boolean; note?:
   if (opts.sellerId === opts.buyerId) reasons.push('受让方即成果所属单位');
   const names = [...new Set(opts.team.map((m) => m.name.trim()).filter(Boolean))];
   if (names.length) {
-    const members = await db
-      .selectDistinct({ name: users.name })
-      .from(users)
-      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-      .where(and(eq(roleAssignments.organizationId, opts.buyerId), inArray(users.name, names)));
-    for (const m of members) reasons.push(`受让方成员 ${m.name} 与成果完成团队成员同名`);
+    for (const name of await memberNamesAmong(db, opts.buyerId, names)) reasons.push(`受让方成员 ${name} 与成果完成团队成员同名`);
   }
   return reasons;
 }
@@ -88,7 +83,7 @@ export async function createNotice(opts: { db: Db; actor: Actor; input: NoticeCr
 export async function objectorsOf(db: DbOrTx, objections: LoadedObjection[]): Promise<Map<string, ObjectorInfo>> {
   const userIds = [...new Set(objections.map((o) => o.row.objectorUserId))];
   if (userIds.length === 0) return new Map();
-  const names = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
+  const names = await namesOf(db, userIds);
   const orgs = await loadOrgRefs(db, objections.flatMap((o) => (o.row.objectorOrganizationId ? [o.row.objectorOrganizationId] : [])));
   return new Map(
     objections.map((o) => [o.row.id, { name: names.find((n) => n.id === o.row.objectorUserId)?.name ?? '', organization: o.row.objectorOrganizationId ? (orgs.get(o.row.objectorOrganizationId) ?? null) : null }]),
@@ -155,6 +150,7 @@ export async function withdrawNotice(opts: { db: Db; actor: Actor; id: string; r
 export function objectionScope(actor: Actor, governed: string[], admin: boolean): SQL | undefined {
   if (admin) return undefined;
   if (governed.length === 0) return sql`false`;
+  const regions = regionsJoinable();
   return or(...governed.map((root) => sql`${regions.path} LIKE ${root + '%'}`));
 }
 

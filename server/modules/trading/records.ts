@@ -1,9 +1,8 @@
-import { asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { OrgRef } from '../../../common/api/trading.js';
 import type { DbOrTx } from '../../db/client.js';
-import { technicalFields } from '../catalog/schema.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { technicalFieldsJoinable } from '../catalog/repository.js';
+import { findOrganization, findOrganizations, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
 
 /**
@@ -11,6 +10,10 @@ import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeD
  * scope), the field name, the buyer. Organisations and regions are the platform's reference data,
  * read here, never written.
  */
+const organizations = organizationsJoinable();
+const regions = regionsJoinable();
+const technicalFields = technicalFieldsJoinable();
+
 export const TRADE_TABLES = { listing: tradeListings, auction: tradeAuctions, notice: tradeAgreementNotices } as const;
 export type TradeKind = keyof typeof TRADE_TABLES;
 export type ListingRow = typeof tradeListings.$inferSelect;
@@ -76,18 +79,15 @@ export async function countTrades(db: DbOrTx, kind: TradeKind, where: SQL | unde
 
 /** Organisations by id, as the views show them. */
 export async function loadOrgRefs(db: DbOrTx, ids: string[]): Promise<Map<string, OrgRef>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: organizations.id, name: organizations.name, type: organizations.type }).from(organizations).where(inArray(organizations.id, unique));
-  return new Map(rows.map((r) => [r.id, r]));
+  const rows = await findOrganizations(db, ids);
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, type: r.type }]));
 }
 
 export async function loadOrg(db: DbOrTx, id: string) {
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
-  return org ?? null;
+  return (await findOrganization(db, id)) ?? null;
 }
 
-const sellerOrg = alias(organizations, 'seller_org');
+const sellerOrg = organizationsJoinable('seller_org');
 
 /** Deals with their seller and buyer, region path and field. */
 export async function loadDeals(db: DbOrTx, where: SQL | undefined, opts: PageOpts = {}) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
 import type { HallView, MyTradingView, StaffDeskView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
-import { organizations, regions } from '../organizations/schema.js';
+import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { clock } from '../../lib/clock.js';
@@ -90,6 +90,8 @@ export async function getStaffDesk(opts: { db: Db; actor: Actor }): Promise<Staf
 export async function findCounterparties(opts: { db: Db; actor: Actor; q: string }) {
   requirePermission(opts.actor, 'trade:initiate');
   const q = opts.q.replace(/[%_\\]/g, (c) => `\\${c}`);
+  const organizations = organizationsJoinable();
+  const regions = regionsJoinable();
   const rows = await opts.db
     .select({ id: organizations.id, name: organizations.name, type: organizations.type, regionName: regions.name })
     .from(organizations)
