@@ -48,21 +48,4 @@ export default tseslint.config(
       ],
     },
   })),
-  {
-    // Until the spreadsheet engine lands: the two xlsx engines still read other modules' tables.
-    files: ['server/modules/catalog/xlsx*.ts', 'server/modules/contracts/xlsx*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'warn',
-        {
-          patterns: [
-            {
-              group: ['**/modules/*/schema*', '../*/schema*', '**/db/schema/**', '**/lib/schema*'],
-              message: "Another module's tables: call that module's functions instead.",
-            },
-          ],
-        },
-      ],
-    },
-  },
 );
