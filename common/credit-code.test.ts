@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, isValidCreditCode, organizationCodeCheckChar } from './credit-code.js';
+import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, creditCodeFromSerialBody, isValidCreditCode, organizationCodeCheckChar } from './credit-code.js';
 
 // Codes as published by large companies on their business licences: real input, not our own arithmetic.
 const PUBLISHED = ['914403001922038216', '9144030071526726XG', '91330100716105852F', '91110108551385082Q', '12100000400000624D'];
@@ -89,5 +89,13 @@ describe('creditCodeProblem names what is wrong', () => {
     const body = '91120116MA05KQ0T9';
     const accepted = [...CREDIT_CODE_ALPHABET].filter((c) => isValidCreditCode(body + c));
     expect(accepted).toEqual([creditCodeCheckChar(body)]);
+  });
+});
+
+describe('creditCodeFromSerialBody (demo data)', () => {
+  it('keeps bodies that differ only in their last character distinct, and valid', () => {
+    const codes = ['91120116MA0000107', '91120116MA0000108', '91120116MB0000107', '12120116MB0000107'].map(creditCodeFromSerialBody);
+    expect(new Set(codes).size).toBe(4);
+    for (const c of codes) expect(creditCodeProblem(c)).toBeNull();
   });
 });

@@ -53,6 +53,15 @@ export function isValidCreditCode(code: string): boolean {
   return creditCodeProblem(code) === null;
 }
 
+/**
+ * A valid code for demo data numbered by a serial at the end of its body (`91120116MA0000107`):
+ * the organisation code is the body's characters 10–17 (its 9th, a fixed letter, dropped) plus its
+ * GB 11714 check character, so bodies that differ only in their last character stay distinct.
+ */
+export function creditCodeFromSerialBody(body17: string): string {
+  return completeCreditCode(body17.slice(0, 8) + body17.slice(9, 17) + '0');
+}
+
 /** The GB/T 2260 division inside a code (characters 3–8). */
 export const creditCodeDivision = (code: string): string => code.slice(2, 8);
 

@@ -4,7 +4,7 @@
 // and the seller's district on the dashboard move by exactly that contract.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { creditCodeCheckChar } from '../common/credit-code.js';
+import { creditCodeFromSerialBody } from '../common/credit-code.js';
 import { launchBrowser } from './browser.js';
 
 const base = inject('e2eBaseUrl');
@@ -13,7 +13,7 @@ const code = `jq${String(Date.now()).slice(-6)}`;
 const TITLE = `焊缝缺陷机器视觉检测系统技术开发合同 ${code}`;
 /** 津沽大学, the member's university, is in 南开区. */
 const SELLER_DISTRICT = '120104';
-const BUYER_CREDIT_CODE = `91120116MA0000033${creditCodeCheckChar('91120116MA0000033')}`;
+const BUYER_CREDIT_CODE = creditCodeFromSerialBody('91120116MA0000033');
 const CONTRACT_FEN = 123_456_789; // ¥1,234,567.89
 const TTA_FEN = 120_000_000; // less ¥34,567.89 of equipment
 let browser: Browser;

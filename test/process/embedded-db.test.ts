@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { completeCreditCode } from '../../common/credit-code.js';
+import { creditCodeFromSerialBody } from '../../common/credit-code.js';
 import { freePort, startProcess, stopProcess, ROOT } from '../../bench/lib.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jq-embedded-'));
@@ -24,7 +24,7 @@ async function startServer(port: number) {
 function registration(i: number) {
   const body = `91120116MA${String(i).padStart(7, '0')}`;
   return {
-    organization: { type: 'enterprise', name: `耐久测试企业${i}`, creditCode: completeCreditCode(body), regionCode: '120116' },
+    organization: { type: 'enterprise', name: `耐久测试企业${i}`, creditCode: creditCodeFromSerialBody(body), regionCode: '120116' },
     user: { name: `用户${i}`, email: `durable${i}@example.com`, password: 'durable-pass-1' },
   };
 }

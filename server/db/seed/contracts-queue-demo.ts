@@ -1,5 +1,5 @@
 import type { ContractInput } from '../../../common/api/contracts.js';
-import { completeCreditCode } from '../../../common/credit-code.js';
+import { creditCodeFromSerialBody } from '../../../common/credit-code.js';
 import type { Db } from '../client.js';
 import { addAttachment } from '../../modules/contracts/attachments.js';
 import { createContract } from '../../modules/contracts/applications.js';
@@ -41,7 +41,7 @@ export async function seedContractQueueDemo(db: Db, opts: { memberUserId: string
   const registrar = await actorForUserId({ db, userId: opts.registrarUserId });
   if (!member || !enterprise || !registrar) throw new Error('demo accounts for the contract queue are missing');
   const point = opts.registrationPointId;
-  const buyer = (name: string, body: string, regionCode: string) => ({ name, organizationType: 'enterprise' as const, country: 'CN', regionCode, creditCode: completeCreditCode(body) });
+  const buyer = (name: string, body: string, regionCode: string) => ({ name, organizationType: 'enterprise' as const, country: 'CN', regionCode, creditCode: creditCodeFromSerialBody(body) });
 
   const file = async (actor: typeof member, body: ContractInput, steps: { submit?: boolean; returnNote?: string } = {}) => {
     const c = await createContract({ db, actor, input: body });

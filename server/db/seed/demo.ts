@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { completeCreditCode } from '../../../common/credit-code.js';
+import { creditCodeFromSerialBody } from '../../../common/credit-code.js';
 import type { AssignableRole, OrganizationType } from '../../../common/roles.js';
 import type { Db } from '../client.js';
 import { organizations, systemState, users } from '../schema/index.js';
@@ -73,7 +73,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const o of DEMO_ORGS) {
       const id = newId();
       orgIds.set(o.key, id);
-      const row = { id, type: o.type, name: o.name, creditCode: completeCreditCode(o.body), regionCode: o.regionCode, status: o.status };
+      const row = { id, type: o.type, name: o.name, creditCode: creditCodeFromSerialBody(o.body), regionCode: o.regionCode, status: o.status };
       await tx.insert(organizations).values(row);
       await writeAudit(tx, actor, { action: 'organization.register', entity: 'organization', entityId: id, organizationId: id, after: row });
     }

@@ -187,7 +187,7 @@ const demandColumns: C[] = [
   { id: 'cooperationModes', header: '合作方式', keys: ['cooperationModes'], required: true, width: 20, help: '一种或多种，用“；”分隔', example: '合作开发', read: readModes, write: (r) => modeLabels(dem(r).cooperationModes), choices: MODE_CHOICES },
   { id: 'trlMin', header: '最低TRL', keys: ['trlMin'], width: 10, help: '能承接的最低技术就绪水平，1–9，选填', read: readTrl, write: (r) => dem(r).trlMin, validation: wholeTrl('选填，1–9 的整数') },
   {
-    id: 'deadline', header: '截止日期', keys: ['deadline'], width: 12, help: '选填，格式 2026-12-31，不得早于今天', numFmt: 'yyyy-mm-dd',
+    id: 'deadline', header: '截止日期', keys: ['deadline'], width: 12, help: '选填，格式 2026-12-31，不得早于今天，也不得晚于五年后', numFmt: 'yyyy-mm-dd',
     read: (v) => readDate(v), write: (r) => (dem(r).deadline ? new Date(`${dem(r).deadline}T00:00:00Z`) : null),
   },
   ...tailColumns,
