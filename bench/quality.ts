@@ -30,7 +30,7 @@ import { similarAchievementIds } from '../server/modules/matching/service.js';
 import { cosine, tfidfVector } from '../server/modules/matching/vectors.js';
 import { searchAchievements } from '../server/modules/search/service.js';
 import { crossValidateFields, evaluateFields, readJsonl } from '../server/modules/suggest/evaluate.js';
-import { tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
+import { tokenizeForSearch } from '../server/lib/text/tokenize.js';
 import { ROOT } from './lib.js';
 
 const { values } = parseArgs({ options: { train: { type: 'string' }, test: { type: 'string' } } });

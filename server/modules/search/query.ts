@@ -1,4 +1,4 @@
-import { normalizeText, tokenize, tokenizeForSearch } from '../suggest/tokenize.js';
+import { normalizeText, tokenize, tokenizeForSearch } from '../../lib/text/tokenize.js';
 
 /**
  * Turns what a person typed into a tsquery LITERAL (quoted lexemes joined by & and |), cast with

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { normalizeText, tokenizeForSearch } from '../suggest/tokenize.js';
+import { normalizeText, tokenizeForSearch } from './tokenize.js';
 
 /**
  * Builds the tsvector of a record from jieba tokens. The vector is written as a tsvector literal
