@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/lock.js';
 import { prepareDatabase } from './db/setup.js';
 import { startScheduler } from './lib/scheduler.js';
 import { buildApp, SCHEDULED_JOBS } from './app.js';
+import { rebuildSearchVectors } from './modules/catalog/reindex.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -43,6 +44,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // Stored search vectors older than lib/text/vector.ts are rebuilt in the background (start stays fast).
+  rebuildSearchVectors(database.db)
+    .then((done) => done && app.log.info(done, 'search vectors rebuilt'))
+    .catch((err: unknown) => app.log.warn({ err }, 'could not rebuild the search vectors'));
   stopScheduler = startScheduler({ ctx: { db: database.db, mailer: app.ctx.mailer, config }, jobs: SCHEDULED_JOBS, log: app.log });
   app.log.info(
     {

@@ -54,6 +54,13 @@ export const AchievementSearchResult = z.object({
    * ranking and `total`, which is then a lower bound.
    */
   approximate: z.boolean(),
+  /**
+   * How the text matched: `words` (as typed), or relaxed because that found nothing — `bigrams`
+   * (every pair of characters typed) or `characters` (every character, in the order typed). A
+   * relaxed match may come with the fuller term of the catalogue the query seems to abbreviate
+   * (锂电池 → 锂离子电池), for "您是不是要找：…".
+   */
+  match: z.object({ level: z.enum(['words', 'bigrams', 'characters']), relaxed: z.boolean(), suggestion: z.string().nullable() }),
 });
 export const DemandSearchResult = AchievementSearchResult.extend({ items: z.array(DemandHit) });
 
