@@ -18,6 +18,8 @@ interface Props {
   /** A broad query: counts cover only the newest matches (the API's `approximate`). */
   approximate?: boolean;
   terms: readonly string[];
+  /** How the text matched (the API's `match`): a relaxed match is said, with the fuller term to search instead. */
+  match?: { relaxed: boolean; suggestion: string | null };
   loading: boolean;
   error: Error | null;
   empty: boolean;
@@ -59,6 +61,27 @@ export function SearchFrame(props: Props) {
         </Col>
         <Col xs={24} md={17} lg={18}>
           <Flex vertical gap={12}>
+            {props.match?.relaxed && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="search-relaxed"
+                title={
+                  <>
+                    {t('search.relaxed')}
+                    {props.match.suggestion && (
+                      <>
+                        {' '}
+                        {t('search.didYouMean')}
+                        <Typography.Link data-testid="search-suggestion" onClick={() => onChange({ ...state, q: props.match!.suggestion! })}>
+                          {props.match.suggestion}
+                        </Typography.Link>
+                      </>
+                    )}
+                  </>
+                }
+              />
+            )}
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Typography.Text type="secondary" data-testid="search-total">
                 {props.total !== undefined && t('common.total', { total: props.total })}
