@@ -64,6 +64,16 @@ export const AchievementSearchResult = z.object({
 });
 export const DemandSearchResult = AchievementSearchResult.extend({ items: z.array(DemandHit) });
 
+export const SearchSuggestQuery = z.object({
+  q: z.string().trim().min(1).max(50),
+  kind: z.enum(['achievement', 'demand']).default('achievement'),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+/** Search-as-you-type: keywords (with how many of the sampled records hold them) and titles. */
+export const SearchSuggestResult = z.object({
+  items: z.array(z.object({ text: z.string(), source: z.enum(['keyword', 'title']), count: z.number() })),
+});
+
 export const SynonymGroupView = z.object({ id: z.string(), terms: z.array(z.string()), createdAt: z.string() });
 export const SynonymGroupBody = z.object({
   terms: z.array(z.string().trim().min(1).max(30)).min(2, 'a synonym group needs at least two terms').max(20),

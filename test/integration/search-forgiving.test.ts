@@ -121,3 +121,18 @@ describe('vectors of an older version', () => {
     expect(ids(await search(`锂 ${k}`))).toEqual([id]);
   });
 });
+
+describe('search-as-you-type', () => {
+  it('suggests keywords of public records holding what was typed, or its characters in order, most held first', async () => {
+    const k = `zq${unique()}`;
+    await file({ title: `钠离子电池负极材料 ${k}`, keywords: [`钠离子电池${k}`, '负极材料'] });
+    await file({ title: `钠离子电池储能系统 ${k}`, keywords: [`钠离子电池${k}`] });
+    const res = await t.app.inject({ method: 'GET', url: `/api/search/suggest?${new URLSearchParams({ q: `钠离子电池${k}` })}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = (res.json() as { items: Array<{ text: string; source: string; count: number }> }).items;
+    expect(items[0]).toEqual({ text: `钠离子电池${k}`, source: 'keyword', count: 2 });
+    const abbr = await t.app.inject({ method: 'GET', url: `/api/search/suggest?${new URLSearchParams({ q: `钠电池${k}` })}` });
+    expect((abbr.json() as { items: Array<{ text: string }> }).items.map((i) => i.text)).toContain(`钠离子电池${k}`);
+    expect((await t.app.inject({ method: 'GET', url: '/api/search/suggest?q=' })).statusCode).toBe(400);
+  });
+});

@@ -67,6 +67,7 @@ export function RecordSearchPage<R extends { id: string; organization: { name: s
       total={first?.total}
       approximate={first?.approximate}
       match={first?.match}
+      kind={props.basePath.startsWith('/demands') ? 'demand' : 'achievement'}
       terms={first?.terms ?? []}
       loading={search.isPending}
       error={search.error}

@@ -20,6 +20,8 @@ interface Props {
   terms: readonly string[];
   /** How the text matched (the API's `match`): a relaxed match is said, with the fuller term to search instead. */
   match?: { relaxed: boolean; suggestion: string | null };
+  /** Whose keywords the search box suggests. */
+  kind?: 'achievement' | 'demand';
   loading: boolean;
   error: Error | null;
   empty: boolean;
@@ -43,7 +45,7 @@ export function SearchFrame(props: Props) {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {props.title}
         </Typography.Title>
-        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" />
+        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" kind={props.kind} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={7} lg={6}>
