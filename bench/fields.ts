@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossValidateFields, evaluateFields, readJsonl, type LabelledRecord } from '../server/modules/suggest/evaluate.js';
 import { buildKeywordIdf, suggestKeywords, suggestKeywordsJiebaBaseline } from '../server/modules/suggest/keywords.js';
-import { normalizeText } from '../server/modules/suggest/tokenize.js';
+import { normalizeText } from '../server/lib/text/tokenize.js';
 import { ROOT } from './lib.js';
 
 const DEFAULT_DATA = path.resolve(ROOT, '../shared/data/csl-papers-1000.jsonl');

@@ -12,9 +12,14 @@
  * (c) similar records: the platform's "similar achievements" top 10, precision@10 counted as same
  *     discipline, beside TF-IDF cosine — shown for the platform as it runs (text + same field) and for
  *     its text part alone, since a field bonus makes "same discipline" partly self-fulfilling.
+ * (d) with --queries FILE (JSONL lines {"kind", "q", "relevant": [titles]}, e.g.
+ *     bench/queries/csl-forgiving.jsonl, built by bench/queries/make-csl-forgiving.ts): per kind, the
+ *     share of queries with no result, success@10 (a relevant record in the top 10) and precision@10
+ *     (relevant records among the top 10 shown, over how many were shown, at most 10; 0 when none),
+ *     beside BM25 over the same jieba tokens.
  * Last line: JSON with every figure.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { completeCreditCode } from '../common/credit-code.js';
@@ -31,10 +36,12 @@ import { cosine, tfidfVector } from '../server/modules/matching/vectors.js';
 import { clock } from '../server/lib/clock.js';
 import { createSearchState, searchAchievements } from '../server/modules/search/service.js';
 import { crossValidateFields, evaluateFields, readJsonl } from '../server/modules/suggest/evaluate.js';
-import { tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
+import { tokenizeForSearch } from '../server/lib/text/tokenize.js';
 import { ROOT } from './lib.js';
 
-const { values } = parseArgs({ options: { train: { type: 'string' }, test: { type: 'string' } } });
+const { values } = parseArgs({ options: { train: { type: 'string' }, test: { type: 'string' }, queries: { type: 'string' }, 'queries-only': { type: 'boolean' } } });
+// --queries-only: (a) and (d) alone (no field cross-validation, no similar records), for quick runs.
+const queriesOnly = Boolean(values['queries-only']);
 if (Boolean(values.train) !== Boolean(values.test)) throw new Error('give both --train and --test, or neither');
 const shared = path.resolve(ROOT, '../shared/data/csl-papers-1000.jsonl');
 const corpusFile = values.test ?? (existsSync(shared) ? shared : path.resolve(ROOT, 'server/db/seed/data/csl-papers-1000.jsonl'));
@@ -42,7 +49,7 @@ const papers: CslPaper[] = readCslPapers(corpusFile);
 const t0 = performance.now();
 
 // ---------- (b) field suggestion ----------
-const fields = values.train ? evaluateFields(readJsonl(values.train), readJsonl(values.test!)) : crossValidateFields(readJsonl(corpusFile), 5, 42);
+const fields = queriesOnly ? { top1: NaN, top3: NaN, baselineTop1: NaN, baselineTop3: NaN } : values.train ? evaluateFields(readJsonl(values.train), readJsonl(values.test!)) : crossValidateFields(readJsonl(corpusFile), 5, 42);
 
 // ---------- load the corpus into a fresh embedded database, as published achievements ----------
 const database = await openPglite('memory://');
@@ -116,12 +123,39 @@ for (const [i, p] of known.entries()) {
   }
 }
 
+// ---------- (d) forgiving queries (--queries FILE) ----------
+interface KindFigures { queries: number; empty: number; success10: number; precision10: number; emptyBaseline: number; success10Baseline: number; precision10Baseline: number; relaxed: number }
+const byKind = new Map<string, KindFigures>();
+if (values.queries) {
+  const lines = readFileSync(values.queries, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { kind: string; q: string; relevant: string[] });
+  const titleOf = known.map((p) => p.title.slice(0, 200));
+  for (const line of lines) {
+    const relevant = new Set(line.relevant.map((x) => x.slice(0, 200)));
+    const f = byKind.get(line.kind) ?? { queries: 0, empty: 0, success10: 0, precision10: 0, emptyBaseline: 0, success10Baseline: 0, precision10Baseline: 0, relaxed: 0 };
+    byKind.set(line.kind, f);
+    f.queries++;
+    const result = await searchAchievements({ db, search, actor: anonymousActor(), query: SearchQuery.parse({ q: line.q, limit: 10, facets: 'false' }) });
+    const ours = result.items.map((h) => h.record.row.title);
+    const base = topIndices(bm25(tokenizeForSearch(line.q)), 10).map((i) => titleOf[i]!);
+    if (result.match.relaxed) f.relaxed++;
+    for (const [titles, empty, success, precision] of [
+      [ours, 'empty', 'success10', 'precision10'],
+      [base, 'emptyBaseline', 'success10Baseline', 'precision10Baseline'],
+    ] as const) {
+      const hits = titles.filter((x) => relevant.has(x)).length;
+      if (titles.length === 0) f[empty]++;
+      if (hits > 0) f[success]++;
+      f[precision] += titles.length ? hits / titles.length : 0;
+    }
+  }
+}
+
 // ---------- (c) similar records ----------
 let p10 = 0;
 let p10Text = 0;
 let p10Base = 0;
 const disciplineById = new Map(known.map((p) => [idByTitle.get(p.title.slice(0, 200))!, p.discipline]));
-for (const [i, p] of known.entries()) {
+for (const [i, p] of queriesOnly ? [] : known.entries()) {
   const id = idByTitle.get(p.title.slice(0, 200))!;
   const me = { id, title: p.title.slice(0, 200), keywords: p.keywords.filter((k) => k.length <= 30).slice(0, 10), summary: p.abstract.slice(0, 5000), fieldCode: fieldCodeByName.get(p.discipline)! };
   const withField = await similarAchievementIds(db, me, 10, true);
@@ -147,6 +181,21 @@ const figures = {
   similarP10: r3(p10 / known.length),
   similarP10TextOnly: r3(p10Text / known.length),
   similarP10Baseline: r3(p10Base / known.length),
+  queries: Object.fromEntries(
+    [...byKind].map(([kind, f]) => [
+      kind,
+      {
+        queries: f.queries,
+        emptyShare: r3(f.empty / f.queries),
+        success10: r3(f.success10 / f.queries),
+        precision10: r3(f.precision10 / f.queries),
+        relaxedShare: r3(f.relaxed / f.queries),
+        emptyShareBaseline: r3(f.emptyBaseline / f.queries),
+        success10Baseline: r3(f.success10Baseline / f.queries),
+        precision10Baseline: r3(f.precision10Baseline / f.queries),
+      },
+    ]),
+  ),
   seconds: Math.round((performance.now() - t0) / 1000),
 };
 console.log(`\nbench:quality on ${path.basename(corpusFile)} (${known.length} records; corpus loaded in ${Math.round(loadMs)} ms)`);
@@ -157,4 +206,11 @@ console.log(`(b) field top-1 ${values.train ? '(train A, test B)' : '(5-fold CV)
 console.log(`    field top-3                     ${String(figures.fieldTop3).padEnd(8)} ${figures.fieldTop3Baseline}`);
 console.log(`(c) similar P@10 (text + field)     ${String(figures.similarP10).padEnd(8)} ${figures.similarP10Baseline}  (TF-IDF cosine)`);
 console.log(`    similar P@10 (text only)        ${String(figures.similarP10TextOnly).padEnd(8)} ${figures.similarP10Baseline}`);
+for (const [kind, f] of Object.entries(figures.queries)) {
+  console.log(`(d) ${kind} (${f.queries} queries, ${path.basename(values.queries!)})`);
+  console.log(`    no result                       ${String(f.emptyShare).padEnd(8)} ${f.emptyShareBaseline}  (BM25, same tokens)`);
+  console.log(`    success@10                      ${String(f.success10).padEnd(8)} ${f.success10Baseline}`);
+  console.log(`    precision@10                    ${String(f.precision10).padEnd(8)} ${f.precision10Baseline}`);
+  console.log(`    relaxed matches                 ${f.relaxedShare}`);
+}
 console.log(JSON.stringify(figures));

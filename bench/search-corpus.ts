@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { PRICE_BANDS, TRANSFER_MODES } from '../common/catalog.js';
 import { fieldCodeByName } from '../server/db/seed/fields.js';
-import { tsvectorLiteral } from '../server/modules/search/vector.js';
+import { tsvectorLiteral } from '../server/lib/text/vector.js';
 import { createRandom } from '../server/lib/random.js';
 
 export interface Paper {

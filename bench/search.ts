@@ -23,7 +23,7 @@ import { seedReferenceData } from '../server/db/setup.js';
 import { anonymousActor } from '../server/lib/actor.js';
 import { clock } from '../server/lib/clock.js';
 import { createSearchState, searchAchievements } from '../server/modules/search/service.js';
-import { tokenize, tokenizeForSearch } from '../server/modules/suggest/tokenize.js';
+import { tokenize, tokenizeForSearch } from '../server/lib/text/tokenize.js';
 import { createOrganization } from '../test/factories.js';
 import { insertStatement, queryMix, synthesise, type Row } from './search-corpus.js';
 import { findPgBin, startCluster } from '../test/pg-cluster.js';

@@ -7,6 +7,7 @@ import { startScheduler } from './lib/scheduler.js';
 import { failInterruptedImports } from './lib/spreadsheet/index.js';
 import { buildApp, SCHEDULED_JOBS } from './app.js';
 import { checkpointAuditChain } from './modules/audit/jobs.js';
+import { rebuildSearchVectors } from './modules/catalog/reindex.js';
 
 async function main() {
   const startedAt = performance.now();
@@ -51,6 +52,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // Stored search vectors older than lib/text/vector.ts are rebuilt in the background (start stays fast).
+  rebuildSearchVectors(database.db)
+    .then((done) => done && app.log.info(done, 'search vectors rebuilt'))
+    .catch((err: unknown) => app.log.warn({ err }, 'could not rebuild the search vectors'));
   stopScheduler = startScheduler({ ctx: app.ctx, jobs: SCHEDULED_JOBS, log: app.log });
   app.log.info(
     {

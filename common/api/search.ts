@@ -54,8 +54,25 @@ export const AchievementSearchResult = z.object({
    * ranking and `total`, which is then a lower bound.
    */
   approximate: z.boolean(),
+  /**
+   * How the text matched: `words` (as typed), or relaxed because that found nothing — `bigrams`
+   * (every pair of characters typed) or `characters` (every character, in the order typed). A
+   * relaxed match may come with the fuller term of the catalogue the query seems to abbreviate
+   * (锂电池 → 锂离子电池), for "您是不是要找：…".
+   */
+  match: z.object({ level: z.enum(['words', 'bigrams', 'characters']), relaxed: z.boolean(), suggestion: z.string().nullable() }),
 });
 export const DemandSearchResult = AchievementSearchResult.extend({ items: z.array(DemandHit) });
+
+export const SearchSuggestQuery = z.object({
+  q: z.string().trim().min(1).max(50),
+  kind: z.enum(['achievement', 'demand']).default('achievement'),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+/** Search-as-you-type: keywords (with how many of the sampled records hold them) and titles. */
+export const SearchSuggestResult = z.object({
+  items: z.array(z.object({ text: z.string(), source: z.enum(['keyword', 'title']), count: z.number() })),
+});
 
 export const SynonymGroupView = z.object({ id: z.string(), terms: z.array(z.string()), createdAt: z.string() });
 export const SynonymGroupBody = z.object({

@@ -76,6 +76,7 @@ interface Result {
   facets: Record<string, Array<{ key: string; label: string; count: number }>> | null;
   terms: string[];
   approximate: boolean;
+  match: { level: string; relaxed: boolean; suggestion: string | null };
 }
 
 async function search(query: Record<string, string | number>, who?: LoggedIn, path = '/api/achievements'): Promise<Result> {
@@ -98,16 +99,21 @@ beforeAll(async () => {
 });
 
 describe('segmentation and synonyms', () => {
-  it('finds 锂离子电池 for 锂电池 only once the synonym group exists', async () => {
+  it('finds 锂离子电池 for 锂电池 as a word once the synonym group exists (before, only as a relaxed match)', async () => {
     const k = tag();
     const id = await file(member, { title: `高能量密度锂离子电池正极材料 ${k}`, summary: `一种锂离子电池正极材料的制备方法，循环寿命长。${k}` });
-    expect(ids(await search({ q: `锂电池 ${k}` }))).toEqual([]);
+    // Without the group: found only by the relaxation ladder (its characters in order).
+    const relaxed = await search({ q: `锂电池 ${k}` });
+    expect(ids(relaxed)).toEqual([id]);
+    expect(relaxed.match.relaxed).toBe(true);
+    expect(relaxed.terms).not.toContain('锂离子电池');
 
     const created = await admin.inject({ method: 'POST', url: '/api/synonyms', payload: { terms: ['锂电池', '锂离子电池'] } });
     expect(created.statusCode, created.body).toBe(201);
     const found = await search({ q: `锂电池 ${k}` });
     expect(ids(found)).toEqual([id]);
     expect(found.terms).toEqual(expect.arrayContaining(['锂电池', '锂离子电池', k]));
+    expect(found.match).toEqual({ level: 'words', relaxed: false, suggestion: null });
     expect(found.items[0]!.highlight.title).toContain('<mark>锂离子电池</mark>');
 
     // A term belongs to one group; the public may not edit synonyms; deleting restores the old result.
@@ -116,7 +122,9 @@ describe('segmentation and synonyms', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/synonyms', payload: { terms: ['甲', '乙'] } })).statusCode).toBe(401);
     const groupId = (created.json() as { id: string }).id;
     expect((await admin.inject({ method: 'DELETE', url: `/api/synonyms/${groupId}` })).statusCode).toBe(204);
-    expect(ids(await search({ q: `锂电池 ${k}` }))).toEqual([]);
+    const after = await search({ q: `锂电池 ${k}` });
+    expect(after.match.relaxed).toBe(true);
+    expect(after.terms).not.toContain('锂离子电池');
   });
 
   it('keeps a technical term from published keywords whole', async () => {

@@ -5,7 +5,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { achievements, demands, technicalFields } from './schema.js';
 import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
-import { searchVectorSql } from '../search/vector.js';
+import { searchVectorSql } from '../../lib/text/vector.js';
 import type { RecordKind } from './lifecycle.js';
 
 const organizations = organizationsJoinable();

@@ -8,7 +8,7 @@ import { partiesFor } from '../catalog/policy.js';
 import { facts, loadRecordsByIds, type AchievementRow, type DemandRow, type LoadedRecord } from '../catalog/records.js';
 import { getRecord } from '../catalog/service.js';
 import { termIdf } from '../suggest/service.js';
-import { tokenizeForSearch } from '../suggest/tokenize.js';
+import { tokenizeForSearch } from '../../lib/text/tokenize.js';
 import { scoreMatch, type Component } from './score.js';
 import { cosine, parseTsvector, tfidfVector } from './vectors.js';
 

@@ -1,3 +1,5 @@
+import { GRAM_PREFIX } from '../../lib/text/vector.js';
+
 /**
  * Text similarity between records from their stored tsvectors: each lexeme's weighted frequency
  * (title/keywords A count 3, summary B 1, body C 0.5) times its inverse document frequency, compared
@@ -5,7 +7,10 @@
  */
 const WEIGHT: Record<string, number> = { A: 3, B: 1, C: 0.5, D: 0.5 };
 
-/** Parses PostgreSQL's text form of a tsvector: `'lexeme':1A,5 'other':2B 'bare'`. */
+/**
+ * Parses PostgreSQL's text form of a tsvector: `'lexeme':1A,5 'other':2B 'bare'`. Words only: the
+ * character grams search indexes beside them (lib/text/vector.ts GRAM_PREFIX) are left out.
+ */
 export function parseTsvector(text: string): Map<string, number> {
   const tf = new Map<string, number>();
   let i = 0;
@@ -44,7 +49,7 @@ export function parseTsvector(text: string): Map<string, number> {
     } else {
       weight = WEIGHT.D!;
     }
-    tf.set(lexeme, (tf.get(lexeme) ?? 0) + weight);
+    if (!lexeme.startsWith(GRAM_PREFIX)) tf.set(lexeme, (tf.get(lexeme) ?? 0) + weight);
   }
   return tf;
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { PUBLIC_STATUSES } from '../catalog/lifecycle.js';
 import { keywordsOfUnrestricted, newestPublishedAt } from '../catalog/repository.js';
-import { addDictionaryWords } from '../suggest/tokenize.js';
+import { addDictionaryWords } from '../../lib/text/tokenize.js';
 
 /**
  * The user dictionary: keywords of published (public, unrestricted) records are added to jieba,

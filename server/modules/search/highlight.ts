@@ -1,4 +1,4 @@
-import { normalizeText } from '../suggest/tokenize.js';
+import { normalizeText } from '../../lib/text/tokenize.js';
 
 /**
  * Snippets for a hit: the title whole and a window of the summary around the first match, every

@@ -1,4 +1,5 @@
-import { normalizeText, tokenize, tokenizeForSearch } from '../suggest/tokenize.js';
+import { normalizeText, tokenize, tokenizeForSearch } from '../../lib/text/tokenize.js';
+import { gramExpr, runBigrams } from './relax.js';
 
 /**
  * Turns what a person typed into a tsquery LITERAL (quoted lexemes joined by & and |), cast with
@@ -16,6 +17,11 @@ import { normalizeText, tokenize, tokenizeForSearch } from '../suggest/tokenize.
  *   (a) text the tokenizer cut differently in its context (大数据挖掘 → 大数据/挖掘) and (b) records
  *   indexed before the token entered the user dictionary — no vector has to be rebuilt when a word
  *   is added. Whole-word matches still rank higher: they match both branches.
+ * - A Han token of two or more characters also matches its character bigrams (lib/text/vector.ts
+ *   indexes them beside the words, weighted below them): 电池 finds 锂离子电池 however jieba cut it,
+ *   聚合物 finds 印迹聚合物. A token of one character typed alone (锂, or 锂 between spaces) matches
+ *   that character anywhere (`'~锂':*`). Word matches rank above gram matches: they match both
+ *   branches, at a higher weight.
  */
 export interface ParsedQuery {
   /** The tsquery literal, or null when the query has no searchable token (then no text filter). */
@@ -43,18 +49,29 @@ export function fallbackParts(token: string): string[] {
   return [...new Set([...subs, ...chars])];
 }
 
-function tokenExpr(token: string, highlight: Set<string>): string {
-  highlight.add(token);
-  const parts = fallbackParts(token);
-  if (parts.length === 0) return quote(token);
-  for (const p of parts) if (p.length >= 2) highlight.add(p);
-  return `(${quote(token)} | ${parts.map(quote).join(' & ')})`;
+/** The token's character grams, when it is all Han: its bigrams (AND), or the character alone when `alone`. */
+function gramAlternative(token: string, alone: boolean): string | null {
+  if (!HAN.test(token)) return null;
+  if (token.length === 1) return alone ? gramExpr(token) : null;
+  const grams = [...new Set(runBigrams(token))];
+  return grams.length === 1 ? gramExpr(grams[0]!) : `(${grams.map(gramExpr).join(' & ')})`;
 }
 
-function termExpr(term: string, highlight: Set<string>): string | null {
+function tokenExpr(token: string, highlight: Set<string>, alone: ReadonlySet<string>): string {
+  highlight.add(token);
+  const parts = fallbackParts(token);
+  for (const p of parts) if (p.length >= 2) highlight.add(p);
+  const branches = [quote(token)];
+  if (parts.length > 0) branches.push(parts.map(quote).join(' & '));
+  const grams = gramAlternative(token, alone.has(token));
+  if (grams) branches.push(grams);
+  return branches.length === 1 ? branches[0]! : `(${branches.join(' | ')})`;
+}
+
+function termExpr(term: string, highlight: Set<string>, alone: ReadonlySet<string>): string | null {
   const tokens = tokenize(term);
   if (tokens.length === 0) return null;
-  const parts = tokens.map((t) => tokenExpr(t, highlight));
+  const parts = tokens.map((t) => tokenExpr(t, highlight, alone));
   return parts.length === 1 ? parts[0]! : `(${parts.join(' & ')})`;
 }
 
@@ -63,6 +80,8 @@ function termExpr(term: string, highlight: Set<string>): string | null {
  */
 export function parseQuery(q: string | undefined, synonyms: ReadonlyMap<string, readonly string[]>): ParsedQuery {
   const tokens = q ? tokenize(q) : [];
+  // One Han character typed on its own (the whole query, or between spaces) means that character.
+  const alone = new Set((q ? normalizeText(q).split(/\s+/) : []).filter((s) => s.length === 1 && HAN.test(s)));
   const units: string[][] = [];
   // Greedy, longest first: up to 4 consecutive tokens may spell one synonym term (锂离子 + 电池).
   for (let i = 0; i < tokens.length; ) {
@@ -88,7 +107,7 @@ export function parseQuery(q: string | undefined, synonyms: ReadonlyMap<string, 
     const key = [...unit].sort().join('|');
     if (seen.has(key)) continue;
     seen.add(key);
-    const alternatives = unit.map((t) => termExpr(t, highlight)).filter((x): x is string => x !== null);
+    const alternatives = unit.map((t) => termExpr(t, highlight, alone)).filter((x): x is string => x !== null);
     if (alternatives.length === 0) continue;
     terms.push(...unit);
     exprs.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { AchievementSearchResult, DemandSearchResult, SearchQuery, SynonymGroupBody, SynonymGroupView } from '../../../common/api/search.js';
+import { AchievementSearchResult, DemandSearchResult, SearchQuery, SearchSuggestQuery, SearchSuggestResult, SynonymGroupBody, SynonymGroupView } from '../../../common/api/search.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { presentAchievement, presentDemand } from '../catalog/presenter.js';
 import { refreshDictionary } from './dictionary.js';
 import { searchAchievements, searchDemands } from './service.js';
+import { suggestTerms } from './suggestions.js';
 import { createSynonymGroup, deleteSynonymGroup, listSynonymGroups } from './synonyms.js';
 
 export const searchRoutes: Routes = (instance) => {
@@ -41,6 +42,17 @@ export const searchRoutes: Routes = (instance) => {
       const r = await searchDemands({ db, search, actor: req.actor, query: req.query });
       return { ...r, items: r.items.map((h) => ({ ...h, record: presentDemand(h.record, req.actor) })) };
     },
+  });
+
+  app.get('/api/search/suggest', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['search'],
+      summary: 'Search-as-you-type: keywords and titles of public records that contain what was typed (or its characters in order)',
+      querystring: SearchSuggestQuery,
+      response: { 200: SearchSuggestResult },
+    },
+    handler: async (req) => ({ items: await suggestTerms(db, req.query.kind, req.query.q, req.query.limit) }),
   });
 
   app.get('/api/synonyms', {

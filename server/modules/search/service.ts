@@ -13,6 +13,8 @@ import { countFacets, presentFacets, type FacetCounts } from './facets.js';
 import { allOf, facetFilters, KINDS, visibilityKey, visibilityUsesRegion, visibleSql, type FacetName, type KindSpec } from './filters.js';
 import { highlightRecord } from './highlight.js';
 import { parseQuery } from './query.js';
+import { inOrderPattern, relaxQuery, suggestFullerTerm, type MatchLevel, type RelaxedQuery } from './relax.js';
+import { tokenize, tokenizeForSearch } from '../../lib/text/tokenize.js';
 import { ordering, queryWindow, type Cursor, type PageRow, type Sort } from './statement.js';
 import { SlowCounts, type SlowCountSettings } from './slow-counts.js';
 import { synonymMap } from './synonyms.js';
@@ -29,6 +31,26 @@ import { firstHorizon, matchesSince, widenHorizon } from './window.js';
  * 1,000), and known-item search is no worse (bench:quality MRR@10 0.946 vs 0.943).
  */
 const RANK = (tsq: SQL) => sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', r.search_vector, ${tsq})::float8`;
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** title, keywords and summary as one text, for the characters-in-order test of the last level. */
+const RECORD_TEXT = sql`(r.title || ' ' || array_to_string(r.keywords, ' ') || ' ' || r.summary)`;
+
+/**
+ * Rank of a relaxed match: cover density over its grams (characters close together and in order
+ * rank above scattered ones; relaxed result sets are small, so its cost is affordable here), plus
+ * the query's words where a record has them (word matches above character matches), plus, at the
+ * characters level, a keyword (1) or the title (0.5) holding the characters in order.
+ */
+function relaxedRank(q: string, relaxed: RelaxedQuery): SQL {
+  const words = [...new Set(tokenizeForSearch(q))].map(quote);
+  const wordRank = words.length ? sql` + ts_rank('{0.1, 0.2, 0.4, 1.0}', r.search_vector, ${words.join(' | ')}::tsquery)` : sql``;
+  const pattern = relaxed.inOrder ? inOrderPattern(relaxed.inOrder) : null;
+  const orderBonus = pattern
+    ? sql` + CASE WHEN EXISTS (SELECT 1 FROM unnest(r.keywords) k WHERE k LIKE ${pattern}) THEN 1 WHEN r.title LIKE ${pattern} THEN 0.5 ELSE 0 END`
+    : sql``;
+  return sql`(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', r.search_vector, ${relaxed.tsquery}::tsquery)${wordRank}${orderBonus})::float8`;
+}
 
 /**
  * The window of a text search: its newest `broadQueryWindow` matches (by published_at) among what
@@ -86,6 +108,8 @@ export interface SearchResult<K extends RecordKind> {
   terms: string[];
   /** True when the query was broad: ranking, total and facets cover its newest matches. */
   approximate: boolean;
+  /** Which level of the relaxation ladder matched; a fuller term of the catalogue when relaxed. */
+  match: { level: MatchLevel; relaxed: boolean; suggestion: string | null };
 }
 
 async function searchRecords<K extends RecordKind>(opts: { db: Db; search: SearchState; actor: Actor; kind: K; query: SearchQuery }): Promise<SearchResult<K>> {
@@ -100,10 +124,28 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
   const visible = visibleSql(actor);
   const filters = facetFilters(spec, query);
-  const found =
+  let found =
     parsed.tsquery === null
       ? await searchWithoutText({ db, search, kind, actor, spec, visible, filters, sort, cursor, query })
-      : await searchText({ db, search, kind, actor, spec, tsquery: parsed.tsquery, visible, filters, sort, cursor, query });
+      : await searchText({ db, search, kind, actor, spec, tsquery: parsed.tsquery, rank: RANK(sql`${parsed.tsquery}::tsquery`), visible, filters, sort, cursor, query });
+  // The relaxation ladder (relax.ts): a text that matched nothing is asked again by its bigrams,
+  // then by its characters in order, before the answer is "nothing found".
+  let level: MatchLevel = 'words';
+  let highlightTerms = parsed.highlightTerms;
+  if (parsed.tsquery !== null && found.total === 0 && query.q) {
+    for (const next of ['bigrams', 'characters'] as const) {
+      const relaxed = relaxQuery(query.q, next);
+      if (!relaxed) break;
+      const text = next === 'characters' ? sql` AND ${RECORD_TEXT} LIKE ${inOrderPattern(relaxed.inOrder!)}` : sql``;
+      const attempt = await searchText({ db, search, kind, actor, spec, tsquery: relaxed.tsquery, also: text, rank: relaxedRank(query.q, relaxed), visible, filters, sort, cursor, query });
+      if (attempt.total > 0) {
+        found = attempt;
+        level = next;
+        highlightTerms = [...new Set([...parsed.highlightTerms, ...relaxed.highlightTerms])].sort((a, b) => b.length - a.length);
+        break;
+      }
+    }
+  }
   const { page: rows, total, approximate } = found;
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
@@ -117,7 +159,7 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
     const record = byId.get(row.id);
     // Defence in depth: the SQL visibility rule and the record policy must agree.
     if (!record || !canSeeRecord(actor, facts(record))) continue;
-    items.push({ record, score: row.score === null ? null : Number(row.score), highlight: highlightRecord(record.row, parsed.highlightTerms) });
+    items.push({ record, score: row.score === null ? null : Number(row.score), highlight: highlightRecord(record.row, highlightTerms) });
   }
   const last = pageRows[pageRows.length - 1];
   const keyOf = (v: number | string | null) => (v === null ? null : sort === 'newest' ? String(v) : Number(v));
@@ -128,7 +170,19 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
     facets,
     terms: parsed.terms,
     approximate,
+    match: {
+      level,
+      relaxed: level !== 'words',
+      suggestion: level === 'words' || !query.q ? null : suggestFullerTerm(query.q, items.map((h) => candidateTerms(h.record.row))),
+    },
   };
+}
+
+/** Terms of a record a relaxed query may abbreviate: its keywords, its title's words and pairs of neighbouring words. */
+function candidateTerms(row: { title: string; keywords: string[] }): string[] {
+  const words = tokenize(row.title);
+  const pairs = words.slice(1).map((w, i) => words[i]! + w);
+  return [...row.keywords, ...words, ...pairs];
 }
 
 interface Found {
@@ -154,14 +208,13 @@ interface Search {
  * (window.ts); when fewer than a window's matches are found there, once or twice further back, and
  * at last over every match.
  */
-async function searchText(opts: Search & { kind: RecordKind; tsquery: string; actor: Actor }): Promise<Found> {
-  const { db, kind, spec, tsquery, visible, query, actor } = opts;
+async function searchText(opts: Search & { kind: RecordKind; tsquery: string; rank: SQL; also?: SQL; actor: Actor }): Promise<Found> {
+  const { db, kind, spec, tsquery, visible, query, actor, rank } = opts;
   const window = opts.search.settings.broadQueryWindow;
   const horizon = { db, kind, table: spec.table, window };
-  const rank = RANK(sql`${tsquery}::tsquery`);
   let from = await firstHorizon(horizon);
   for (let attempt = 1; ; attempt++) {
-    const text = from === null ? sql`r.search_vector @@ ${tsquery}::tsquery` : matchesSince(tsquery, from);
+    const text = sql`${from === null ? sql`r.search_vector @@ ${tsquery}::tsquery` : matchesSince(tsquery, from)}${opts.also ?? sql``}`;
     const found = await queryWindow({ ...opts, matching: sql`${text} AND ${visible}`, matchingUsesRegion: visibilityUsesRegion(actor), window, onlyFull: from !== null, facets: query.facets, rank, limit: query.limit });
     if (from === null || found.matches >= window) {
       return { page: found.page, total: found.total, approximate: from !== null || found.matches > window, facetRows: query.facets ? found.facetRows : undefined };

@@ -1,4 +1,4 @@
-import { hanBigrams, hanCharacters, tokenize } from './tokenize.js';
+import { hanBigrams, hanCharacters, tokenize } from '../../lib/text/tokenize.js';
 
 /**
  * TF-IDF features shared by the field models: jieba words, Han characters (药, 钢, 菌 carry a field

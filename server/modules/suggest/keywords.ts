@@ -1,7 +1,7 @@
 import { TfIdf } from '@node-rs/jieba';
 import { idf as jiebaIdf } from '@node-rs/jieba/dict.js';
 import { splitTitle } from './features.js';
-import { getJieba, normalizeText, tokenize, tokenizeRuns } from './tokenize.js';
+import { getJieba, normalizeText, tokenize, tokenizeRuns } from '../../lib/text/tokenize.js';
 
 /**
  * Keyword suggestion: TF-IDF over jieba words and compounds of two or three neighbouring words that

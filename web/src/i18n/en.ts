@@ -78,6 +78,8 @@ export const en: Messages = {
   'common.loadMore': 'Load more',
   'common.noMore': 'No more entries',
   'common.total': '{total} in total',
+  'search.relaxed': 'Nothing matched the words as typed; showing a relaxed match (by characters).',
+  'search.didYouMean': 'Did you mean: ',
   'search.approximate': 'broad query: results, counts and filters cover the 1,000 most recent matches; add words to reach older records',
   'common.areYouSure': 'Are you sure?',
   'common.open': 'Open',

@@ -78,6 +78,8 @@ export const zhCN = {
   'common.loadMore': '加载更多',
   'common.noMore': '没有更多了',
   'common.total': '共 {total} 条',
+  'search.relaxed': '没有与检索词完全一致的结果，以下为放宽条件后的匹配（按字）。',
+  'search.didYouMean': '您是不是要找：',
   'search.approximate': '检索词较宽泛，结果、统计与筛选只覆盖最近发布的 1000 条匹配；加检索词可查到更早的记录',
   'common.areYouSure': '确定要执行此操作吗？',
   'common.open': '进入',

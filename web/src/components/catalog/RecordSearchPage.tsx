@@ -17,6 +17,7 @@ interface SearchPage<R> {
   facets: z.infer<typeof Facets> | null;
   terms: string[];
   approximate: boolean;
+  match?: { relaxed: boolean; suggestion: string | null };
 }
 
 interface Props<R extends { id: string; organization: { name: string } }> {
@@ -65,6 +66,8 @@ export function RecordSearchPage<R extends { id: string; organization: { name: s
       facetKeys={props.facetKeys}
       total={first?.total}
       approximate={first?.approximate}
+      match={first?.match}
+      kind={props.basePath.startsWith('/demands') ? 'demand' : 'achievement'}
       terms={first?.terms ?? []}
       loading={search.isPending}
       error={search.error}

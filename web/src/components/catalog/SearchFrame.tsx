@@ -18,6 +18,10 @@ interface Props {
   /** A broad query: counts cover only the newest matches (the API's `approximate`). */
   approximate?: boolean;
   terms: readonly string[];
+  /** How the text matched (the API's `match`): a relaxed match is said, with the fuller term to search instead. */
+  match?: { relaxed: boolean; suggestion: string | null };
+  /** Whose keywords the search box suggests. */
+  kind?: 'achievement' | 'demand';
   loading: boolean;
   error: Error | null;
   empty: boolean;
@@ -41,7 +45,7 @@ export function SearchFrame(props: Props) {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {props.title}
         </Typography.Title>
-        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" />
+        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" kind={props.kind} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={7} lg={6}>
@@ -59,6 +63,27 @@ export function SearchFrame(props: Props) {
         </Col>
         <Col xs={24} md={17} lg={18}>
           <Flex vertical gap={12}>
+            {props.match?.relaxed && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="search-relaxed"
+                title={
+                  <>
+                    {t('search.relaxed')}
+                    {props.match.suggestion && (
+                      <>
+                        {' '}
+                        {t('search.didYouMean')}
+                        <Typography.Link data-testid="search-suggestion" onClick={() => onChange({ ...state, q: props.match!.suggestion! })}>
+                          {props.match.suggestion}
+                        </Typography.Link>
+                      </>
+                    )}
+                  </>
+                }
+              />
+            )}
             <Flex justify="space-between" align="center" wrap gap={8}>
               <Typography.Text type="secondary" data-testid="search-total">
                 {props.total !== undefined && t('common.total', { total: props.total })}
