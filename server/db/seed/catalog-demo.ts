@@ -55,7 +55,8 @@ export interface SeedOrg {
   regionCode: string;
 }
 
-async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
+/** Inserts one record as the seed does (search vector, audit entry); benchmarks use it too. */
+export async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
   const id = newId();
   const table = kind === 'achievement' ? achievements : demands;
   const published = status === 'published';

@@ -81,7 +81,7 @@ async function fieldNamer(db: Db) {
   return (code: string) => map.get(code) ?? code;
 }
 
-function demandSide(rec: LoadedRecord<'demand'>) {
+export function demandSide(rec: LoadedRecord<'demand'>) {
   const d = rec.row as DemandRow;
   return {
     fieldCode: d.fieldCode,
@@ -94,7 +94,7 @@ function demandSide(rec: LoadedRecord<'demand'>) {
   };
 }
 
-function achievementSide(rec: LoadedRecord<'achievement'>) {
+export function achievementSide(rec: LoadedRecord<'achievement'>) {
   const a = rec.row as AchievementRow;
   return {
     fieldCode: a.fieldCode,
