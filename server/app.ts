@@ -35,12 +35,13 @@ import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
 import { retrainTextModelJob } from './modules/matching/jobs.js';
+import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, statisticsRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob, checkSavedSearchesJob, dailyDigestJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs, retrainTextModelJob];
+export const SCHEDULED_JOBS = [pruneJob, checkSavedSearchesJob, dailyDigestJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs, retrainTextModelJob, announceRecordMatchesJob];
 
 export interface BuildAppOptions {
   config: Config;

@@ -18,7 +18,7 @@ export function isTechnologyField(code: string): boolean {
 }
 
 /** Titles of essays, reviews and policy pieces, even within a technology discipline. */
-const NOT_A_TECHNOLOGY = /思想|马克思|毛泽东|邓小平|习近平|政治|党的|党建|历史|史学|哲学|文学|法律|法治|教学|教育|课程|经济|金融|战争|军事|文化|浅谈|浅析|探讨|思考|对策|启示|综述|进展|现状|展望|纪实|管理模式|管理制度|有效性|发展战略|改革|借鉴|意义/;
+const NOT_A_TECHNOLOGY = /思想|马克思|毛泽东|邓小平|习近平|政治|党的|党建|历史|史学|哲学|文学|法律|法治|教学|教育|课程|经济|金融|战争|军事|文化|浅谈|浅析|探讨|思考|对策|启示|综述|进展|现状|展望|纪实|管理模式|管理制度|有效性|发展战略|改革|借鉴|意义|\d+例$|例报告|个案/;
 
 export function isTechnologyPaper(p: CslPaper, fieldCode: string | undefined): boolean {
   return fieldCode !== undefined && isTechnologyField(fieldCode) && !NOT_A_TECHNOLOGY.test(p.title) && !p.keywords.includes('综述');
@@ -94,7 +94,8 @@ export const NEED_VERBS = ['寻求', '征集', '求购', '需要'] as const;
 
 const GENERIC_KEYWORD = /^(技术|研究|应用|方法|分析|综述|设计|影响|对策|问题|模型|系统|实验|试验)$/;
 /** Technology keywords of a paper usable in a demand: 2–16 characters, no generic words. */
-export const technologyKeywords = (p: CslPaper): string[] => p.keywords.map((k) => k.trim()).filter((k) => k.length >= 2 && k.length <= 16 && !GENERIC_KEYWORD.test(k));
+export const technologyKeywords = (p: CslPaper): string[] =>
+  p.keywords.map((k) => k.trim()).filter((k) => k.length >= 2 && k.length <= 16 && !GENERIC_KEYWORD.test(k) && !NOT_A_TECHNOLOGY.test(k));
 
 /** "…问题" the paper addresses, when its abstract says so (针对…问题). */
 function statedProblem(p: CslPaper): string | null {

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 
@@ -40,3 +40,14 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
+
+/**
+ * Newly published records whose matches have been announced to the owners of the records they
+ * match (record-matches.ts): a record is claimed here once, in the transaction that notifies.
+ */
+export const recordMatchAnnouncements = pgTable('record_match_announcements', {
+  recordId: uuid('record_id').primaryKey(),
+  kind: varchar('kind', { length: 16 }).notNull(),
+  notified: integer('notified').notNull(),
+  announcedAt: ts('announced_at').notNull().defaultNow(),
+});
