@@ -52,12 +52,14 @@ import { tradingJobs } from './modules/trading/jobs.js';
 import { createSearchState, type SearchState } from './modules/search/service.js';
 import { BidLanes } from './modules/trading/bid-lane.js';
 import { manualPaymentChannel, type PaymentChannel } from './modules/trading/payment.js';
+import { retrainTextModelJob } from './modules/matching/jobs.js';
+import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, verifyRoutes, inquiryRoutes, statisticsRoutes];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, deliverNotificationsJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs];
+export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, deliverNotificationsJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs, retrainTextModelJob, announceRecordMatchesJob];
 
 export interface BuildAppOptions {
   config: Config;

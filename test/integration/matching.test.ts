@@ -140,9 +140,10 @@ describe('achievements for a demand', () => {
 
   it('ranks the achievement that agrees on everything first, and every variant below it', () => {
     expect(matches[0]!.record.id).toBe(w.ids.best);
-    for (const [name, id] of Object.entries(w.ids)) expect(byId.has(id), `${name} is a candidate`).toBe(true);
+    const related = Object.entries(w.ids).filter(([name]) => name !== 'unrelated');
+    for (const [name, id] of related) expect(byId.has(id), `${name} is a candidate`).toBe(true);
     const best = byId.get(w.ids.best)!;
-    for (const [name, id] of Object.entries(w.ids)) if (name !== 'best') expect(byId.get(id)!.total, name).toBeLessThan(best.total);
+    for (const [name, id] of related) if (name !== 'best') expect(byId.get(id)!.total, name).toBeLessThan(best.total);
     // Ranked by total, best first.
     const totals = matches.map((m) => m.explanation.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
@@ -153,13 +154,12 @@ describe('achievements for a demand', () => {
 
   it('each variant loses on its own aspect and only there', () => {
     const best = byId.get(w.ids.best)!;
-    const differsIn: Record<Exclude<keyof World['ids'], 'best'>, ComponentKey> = {
+    const differsIn: Record<Exclude<keyof World['ids'], 'best' | 'unrelated'>, ComponentKey> = {
       otherField: 'field',
       lowTrl: 'trl',
       overBudget: 'price',
       otherCity: 'region',
       noMode: 'mode',
-      unrelated: 'text',
     };
     for (const [name, key] of Object.entries(differsIn) as Array<[keyof typeof differsIn, ComponentKey]>) {
       const e = byId.get(w.ids[name])!;
@@ -180,10 +180,19 @@ describe('achievements for a demand', () => {
     expect(reason(byId.get(w.ids.otherCity)!, 'region')).toBe('跨区域');
     expect(points(byId.get(w.ids.noMode)!, 'mode')).toBe(0);
     expect(points(byId.get(w.ids.otherField)!, 'field')).toBe(0);
-    // TRL 3 against a minimum of 5: two levels short of three costs two thirds of the weight.
-    expect(points(byId.get(w.ids.lowTrl)!, 'trl')).toBeCloseTo(5, 1);
-    // ¥3M against a ¥2M ceiling: half the price weight.
-    expect(points(byId.get(w.ids.overBudget)!, 'price')).toBeCloseTo(5, 1);
+    // TRL 3 against a minimum of 5: two levels short of three costs two thirds of the weight (10).
+    expect(points(byId.get(w.ids.lowTrl)!, 'trl')).toBeCloseTo(3.3, 1);
+    // ¥3M against a ¥2M ceiling: half the price weight (6).
+    expect(points(byId.get(w.ids.overBudget)!, 'price')).toBeCloseTo(3, 1);
+  });
+
+  it('text dominates: an achievement with no textual relation is no match, however well field, TRL, region, price and mode fit', () => {
+    // The rice achievement agrees with the demand on everything but its text.
+    expect(byId.has(w.ids.unrelated)).toBe(false);
+    for (const m of matches) expect(points(m.explanation, 'text'), m.record.title).toBeGreaterThan(0);
+    // Text outweighs the other five together.
+    const weights = Object.fromEntries(matches[0]!.explanation.components.map((c) => [c.key, c.weight]));
+    expect(weights.text!).toBeGreaterThan(100 - weights.text!);
   });
 
   it('every match: components add up to the total, each within its weight, weights sum to 100, reasons given', () => {

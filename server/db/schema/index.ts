@@ -10,6 +10,7 @@ export * from '../../modules/catalog/schema.js';
 export * from '../../modules/contracts/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
+export * from '../../modules/matching/schema.js';
 export * from '../../modules/organizations/schema.js';
 export * from '../../modules/search/schema.js';
 export * from '../../modules/statistics/schema.js';

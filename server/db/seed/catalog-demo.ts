@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
-import { TRANSFER_MODES, type TransferMode } from '../../../common/catalog.js';
+import { TRANSFER_MODE_LABELS, TRANSFER_MODES, type TransferMode } from '../../../common/catalog.js';
 import { patentCheckChar } from '../../../common/patent-number.js';
 import type { Tx } from '../client.js';
 import { achievements, curatedListItems, curatedLists, demands } from '../schema/index.js';
@@ -11,6 +11,9 @@ import { newId } from '../../lib/ids.js';
 import { createRandom } from '../../lib/random.js';
 import { columnsFor } from '../../modules/catalog/service.js';
 import { indexedText } from '../../modules/catalog/records.js';
+import { addWorkingDays, localDateOf } from '../../lib/calendar.js';
+import { clock } from '../../lib/clock.js';
+import { advantageFromAbstract, demandSummary, demandTitle, fieldGroup, isTechnologyPaper, NEED_VERBS, priceRangeWan, problemFromAbstract, technologyKeywords, TRL_RANGE } from './demo-text.js';
 import { fieldCodeByName } from './fields.js';
 
 export interface CslPaper {
@@ -55,7 +58,8 @@ export interface SeedOrg {
   regionCode: string;
 }
 
-async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
+/** Inserts one record as the seed does (search vector, audit entry); benchmarks use it too. */
+export async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
   const id = newId();
   const table = kind === 'achievement' ? achievements : demands;
   const published = status === 'published';
@@ -76,30 +80,41 @@ async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand'
   return id;
 }
 
+/** The demo's papers: those of technology disciplines only (demo-text.ts says which). */
+export const technologyPapers = (papers = readCslPapers()): CslPaper[] => papers.filter((p) => isTechnologyPaper(p, fieldCodeByName.get(p.discipline)));
+
+const wanText = (fen: number) => `${Math.round(fen / 1_000_000)}万元`;
+
 /**
- * Demo achievements from the 1,000 CSL papers (title, abstract as summary, keywords, discipline),
- * owned by demo universities and institutes across Tianjin's districts, with plausible TRLs, modes and
- * prices; and demands from demo enterprises, phrased from the same vocabulary.
+ * Demo achievements from the CSL papers of technology disciplines (title, abstract as summary,
+ * keywords, discipline; problem solved and advantage from the abstract), owned by demo universities
+ * and institutes across Tianjin's districts, with TRLs and prices plausible for their field; and
+ * demands from demo enterprises, written as a need from the same papers' technology keywords, with
+ * budgets, working-day deadlines and the enterprise's district.
  */
-export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], enterprises: SeedOrg[], demandCount = 300, papers = readCslPapers()) {
+export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], enterprises: SeedOrg[], demandCount = 300, papers = technologyPapers()) {
   const rnd = createRandom(20171130);
   const base = Date.UTC(2026, 0, 5);
+  const today = localDateOf(clock.now());
   let published = 0;
   const publishedByField = new Map<string, string[]>();
   for (const [i, p] of papers.entries()) {
+    const fieldCode = fieldCodeByName.get(p.discipline)!;
     const negotiable = rnd() < 0.2;
-    const trl = 2 + Math.floor(rnd() * 7);
+    const [trlMin, trlMax] = TRL_RANGE[fieldGroup(fieldCode)];
+    const trl = trlMin + Math.floor(rnd() * (trlMax - trlMin + 1));
+    const [lo, hi] = priceRangeWan(trl, fieldCode);
     const input = AchievementInput.parse({
       title: p.title.slice(0, 200),
       summary: p.abstract.slice(0, 5000),
-      problemSolved: `解决${p.keywords[0] ?? p.title}相关的技术难题。`,
-      advantage: rnd() < 0.5 ? `与现有方案相比，${p.keywords[1] ?? '关键指标'}方面具有明显优势。` : undefined,
-      fieldCode: fieldCodeByName.get(p.discipline)!,
+      problemSolved: problemFromAbstract(p),
+      advantage: advantageFromAbstract(p),
+      fieldCode,
       keywords: demoKeywords(p, 10),
       trl,
       ipAssets: rnd() < 0.6 ? [{ kind: 'invention_patent', number: patentNumber(rnd, 2015 + Math.floor(rnd() * 10)), title: p.title.slice(0, 60) }] : [],
       transferModes: subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[],
-      priceFen: negotiable ? null : amountFen(rnd, 5, 2000),
+      priceFen: negotiable ? null : amountFen(rnd, lo, hi),
       priceNegotiable: negotiable,
       publicFunding: rnd() < 0.4,
       team: [{ name: `课题组${(i % 97) + 1}`, title: '负责人' }],
@@ -113,22 +128,27 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
       publishedByField.set(input.fieldCode, [...(publishedByField.get(input.fieldCode) ?? []), id]);
     }
   }
-  const verbs = ['寻求', '征集', '需要', '求购'];
-  for (let i = 0; i < demandCount; i++) {
-    const p = pick(rnd, papers);
-    const kw = p.keywords[0] ?? p.title.slice(0, 10);
+  const sources = papers.filter((p) => technologyKeywords(p).length > 0);
+  for (let i = 0; i < demandCount && sources.length > 0; i++) {
+    const p = pick(rnd, sources);
+    const fieldCode = fieldCodeByName.get(p.discipline)!;
     const negotiable = rnd() < 0.25;
-    const min = amountFen(rnd, 10, 500);
+    const [lo, hi] = priceRangeWan(5, fieldCode);
+    const min = amountFen(rnd, lo, hi);
+    const max = min * (2 + Math.floor(rnd() * 3));
+    const modes = subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[];
+    const deadline = addWorkingDays(today, 20 + Math.floor(rnd() * 100));
     const input = DemandInput.parse({
-      title: `${pick(rnd, verbs)}${kw}技术解决方案`.slice(0, 200),
-      summary: `我单位在${p.keywords.slice(0, 3).join('、')}方面存在技术瓶颈，希望与高校院所合作。背景：${p.abstract.slice(0, 160)}`,
-      fieldCode: fieldCodeByName.get(p.discipline)!,
-      keywords: demoKeywords(p, 5),
+      title: demandTitle(pick(rnd, NEED_VERBS), p)!,
+      summary: demandSummary(p, { budget: negotiable ? '面议' : `${wanText(min)}至${wanText(max)}`, deadline, modes: modes.map((m) => TRANSFER_MODE_LABELS[m].zh).join('、') }),
+      fieldCode,
+      keywords: technologyKeywords(p).slice(0, 5),
       budgetMinFen: negotiable ? null : min,
-      budgetMaxFen: negotiable ? null : min * (2 + Math.floor(rnd() * 4)),
+      budgetMaxFen: negotiable ? null : max,
       budgetNegotiable: negotiable,
-      cooperationModes: subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[],
+      cooperationModes: modes,
       trlMin: rnd() < 0.6 ? 4 + Math.floor(rnd() * 4) : null,
+      deadline,
       contacts: [{ name: '技术部', phone: `022-6620${String(1000 + i).slice(-4)}` }],
     });
     const status = i < 5 ? 'submitted' : 'published';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 
@@ -57,4 +57,15 @@ export const notificationPreferences = pgTable('notification_preferences', {
   /** instant | daily | off */
   email: varchar('email', { length: 8 }).notNull().default('instant'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Newly published records whose matches have been announced to the owners of the records they
+ * match (record-matches.ts): a record is claimed here once, in the transaction that notifies.
+ */
+export const recordMatchAnnouncements = pgTable('record_match_announcements', {
+  recordId: uuid('record_id').primaryKey(),
+  kind: varchar('kind', { length: 16 }).notNull(),
+  notified: integer('notified').notNull(),
+  announcedAt: ts('announced_at').notNull().defaultNow(),
 });

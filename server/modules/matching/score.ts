@@ -3,8 +3,9 @@ import type { TransferMode } from '../../../common/catalog.js';
 /**
  * Match scoring between a demand and an achievement: six components with fixed weights that add up
  * to 100. Each component says why it scored what it did, so the UI can show the bar and the reasons.
+ * Text dominates: the other five adjust the order among records related by text (`orderMatches`).
  */
-export const WEIGHTS = { text: 40, field: 20, trl: 15, region: 10, price: 10, mode: 5 } as const;
+export const WEIGHTS = { text: 60, field: 12, trl: 10, region: 8, price: 6, mode: 4 } as const;
 export type ComponentKey = keyof typeof WEIGHTS;
 
 export const COMPONENT_LABELS: Record<ComponentKey, string> = {
@@ -47,7 +48,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const BJ_TJ_HEBEI = ['/110000/', '/120000/', '/130000/'];
 const wan = (fen: number) => `${round1(fen / 1_000_000)}万元`;
 
-/** `textRelevance` is in [0, 1) (ts_rank_cd with normalisation 32: rank / (rank + 1), rescaled). */
+/** `textRelevance` is in [0, 1] (the square root of the learned text relevance, see text-model.ts). */
 export function scoreMatch(demand: DemandSide, achievement: AchievementSide, textRelevance: number, fieldNames: (code: string) => string): { total: number; components: Component[] } {
   const c: Component[] = [];
   const add = (key: ComponentKey, fraction: number, reason: string) =>
@@ -86,4 +87,12 @@ export function scoreMatch(demand: DemandSide, achievement: AchievementSide, tex
 
   const total = round1(c.reduce((s, x) => s + x.points, 0));
   return { total, components: c };
+}
+
+/**
+ * The matches among scored candidates, best first: a candidate with no textual relation (text
+ * relevance 0) is no match at all, so no other component can lift it above one that has text.
+ */
+export function orderMatches<T extends { text: number; total: number; id: string }>(scored: T[]): T[] {
+  return scored.filter((m) => m.text > 0).sort((x, y) => y.total - x.total || x.id.localeCompare(y.id));
 }

@@ -9,8 +9,9 @@ import { facts, loadRecordsByIds, type AchievementRow, type DemandRow, type Load
 import { getRecord } from '../catalog/service.js';
 import { termIdf } from '../suggest/service.js';
 import { tokenizeForSearch } from '../../lib/text/tokenize.js';
-import { scoreMatch, type Component } from './score.js';
-import { cosine, parseTsvector, tfidfVector } from './vectors.js';
+import { orderMatches, scoreMatch, type Component } from './score.js';
+import { textProfiler, type TextRow } from './model-store.js';
+import { relevance } from './text-model.js';
 
 const CANDIDATES = 300;
 const MAX_QUERY_TERMS = 24;
@@ -38,15 +39,16 @@ type Table = 'achievements' | 'demands';
 
 /**
  * Candidates among published, unrestricted records of `target`: the best by the OR-profile (ts_rank),
- * plus recent ones of the same field; each scored by TF-IDF cosine against the source record.
+ * plus recent ones of the same field; each with its text relevance to the source record (the learned
+ * representation of `text-model.ts`; 0 when the two share no telling term).
  */
-async function candidates(db: Db, source: { table: Table; id: string }, target: Table, query: string | null, fieldCode: string | null, idf: (t: string) => number) {
+async function candidates(db: Db, source: { table: Table; id: string; title: string; keywords: string[] }, target: Table, query: string | null, fieldCode: string | null) {
   const t = sql.identifier(target);
   const [self] = await queryRows<{ v: string | null }>(db, sql`SELECT search_vector::text AS v FROM ${sql.identifier(source.table)} WHERE id = ${source.id}`);
   const textRows = query
-    ? await queryRows<{ id: string; v: string }>(
+    ? await queryRows<TextRow & { id: string }>(
         db,
-        sql`SELECT id, search_vector::text AS v
+        sql`SELECT id, search_vector::text AS v, title, keywords
             FROM ${t} WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${source.id}
               AND search_vector @@ ${query}::tsquery
             ORDER BY ts_rank('{0.2,0.4,0.7,1.0}', search_vector, ${query}::tsquery, 1) DESC, id LIMIT ${CANDIDATES}`,
@@ -55,21 +57,22 @@ async function candidates(db: Db, source: { table: Table; id: string }, target: 
   const fieldRows =
     fieldCode === null
       ? []
-      : await queryRows<{ id: string; v: string }>(
+      : await queryRows<TextRow & { id: string }>(
           db,
-          sql`SELECT id, search_vector::text AS v FROM ${t}
+          sql`SELECT id, search_vector::text AS v, title, keywords FROM ${t}
               WHERE status IN ('published', 'in_trade') AND NOT restricted AND id <> ${source.id} AND field_code = ${fieldCode}
               ORDER BY published_at DESC NULLS LAST, id LIMIT ${CANDIDATES / 4}`,
         );
-  const mine = tfidfVector(parseTsvector(self?.v ?? ''), idf);
+  const profile = await textProfiler(db);
+  const mine = profile({ v: self?.v ?? '', title: source.title, keywords: source.keywords });
   const similarity = new Map<string, number>();
   for (const r of [...textRows, ...fieldRows]) {
-    if (!similarity.has(r.id)) similarity.set(r.id, cosine(mine, tfidfVector(parseTsvector(r.v ?? ''), idf)));
+    if (!similarity.has(r.id)) similarity.set(r.id, relevance(mine, profile(r)));
   }
   return similarity;
 }
 
-/** Cosine of TF-IDF vectors lies in [0, 1] but related records sit around 0.1–0.4: the square root spreads them without a cap. */
+/** Related records' relevance sits around 0.05–0.5: the square root spreads them without a cap. */
 const textFraction = (similarity: number) => Math.sqrt(Math.max(0, similarity));
 
 async function fieldNamer(db: Db) {
@@ -77,7 +80,7 @@ async function fieldNamer(db: Db) {
   return (code: string) => map.get(code) ?? code;
 }
 
-function demandSide(rec: LoadedRecord<'demand'>) {
+export function demandSide(rec: LoadedRecord<'demand'>) {
   const d = rec.row as DemandRow;
   return {
     fieldCode: d.fieldCode,
@@ -90,7 +93,7 @@ function demandSide(rec: LoadedRecord<'demand'>) {
   };
 }
 
-function achievementSide(rec: LoadedRecord<'achievement'>) {
+export function achievementSide(rec: LoadedRecord<'achievement'>) {
   const a = rec.row as AchievementRow;
   return {
     fieldCode: a.fieldCode,
@@ -125,7 +128,9 @@ async function rankMatches<S extends 'achievement' | 'demand', T extends 'achiev
 ): Promise<Match<T>[]> {
   const row = source.row as AchievementRow | DemandRow;
   const idf = await termIdf(db);
-  const ranks = await candidates(db, { table: TABLE_OF[source.kind], id: row.id }, TABLE_OF[target], profileQuery(row, idf), row.fieldCode, idf);
+  const ranks = await candidates(db, { table: TABLE_OF[source.kind], id: row.id, title: row.title, keywords: row.keywords }, TABLE_OF[target], profileQuery(row, idf), row.fieldCode);
+  // A record with no textual relation is no match, however well the rest fits (orderMatches drops it).
+  for (const [id, r] of ranks) if (r <= 0) ranks.delete(id);
   const recs = await loadRecordsByIds(db, target, [...ranks.keys()]);
   const names = await fieldNamer(db);
   const explain = (rec: LoadedRecord<T>) => {
@@ -134,10 +139,10 @@ async function rankMatches<S extends 'achievement' | 'demand', T extends 'achiev
       ? scoreMatch(demandSide(source as LoadedRecord<'demand'>), achievementSide(rec as LoadedRecord<'achievement'>), text, names)
       : scoreMatch(demandSide(rec as LoadedRecord<'demand'>), achievementSide(source as LoadedRecord<'achievement'>), text, names);
   };
-  return recs
-    .map((rec) => ({ record: rec, explanation: explain(rec) }))
-    .sort((x, y) => y.explanation.total - x.explanation.total || x.record.row.id.localeCompare(y.record.row.id))
-    .slice(0, limit);
+  const scored = recs.map((rec) => ({ record: rec, explanation: explain(rec), text: ranks.get(rec.row.id) ?? 0, id: rec.row.id }));
+  return orderMatches(scored.map((m) => ({ ...m, total: m.explanation.total })))
+    .slice(0, limit)
+    .map(({ record, explanation }) => ({ record, explanation }));
 }
 
 /** For a demand: ranked achievements, each with its explanation. */
@@ -167,7 +172,9 @@ export async function similarAchievements(opts: { db: Db; actor: Actor; achievem
 
 export async function similarAchievementIds(db: Db, a: { id: string; title: string; keywords: string[]; summary: string; fieldCode: string }, limit: number, useField = true): Promise<string[]> {
   const idf = await termIdf(db);
-  const ranks = await candidates(db, { table: 'achievements', id: a.id }, 'achievements', profileQuery(a, idf), useField ? a.fieldCode : null, idf);
+  const ranks = await candidates(db, { table: 'achievements', id: a.id, title: a.title, keywords: a.keywords }, 'achievements', profileQuery(a, idf), useField ? a.fieldCode : null);
+  // By text alone, a record with no textual relation is not similar at all.
+  if (!useField) for (const [id, r] of ranks) if (r <= 0) ranks.delete(id);
   const fields = await achievementFieldCodes(db, [...ranks.keys()]);
   return [...ranks.entries()]
     .map(([id, rank]) => ({ id, score: 0.7 * textFraction(rank) + (useField && fields.get(id) === a.fieldCode ? 0.3 : 0) }))

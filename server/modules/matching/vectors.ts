@@ -11,7 +11,7 @@ const WEIGHT: Record<string, number> = { A: 3, B: 1, C: 0.5, D: 0.5 };
  * Parses PostgreSQL's text form of a tsvector: `'lexeme':1A,5 'other':2B 'bare'`. Words only: the
  * character grams search indexes beside them (lib/text/vector.ts GRAM_PREFIX) are left out.
  */
-export function parseTsvector(text: string): Map<string, number> {
+export function parseTsvector(text: string, weights: Record<string, number> = WEIGHT): Map<string, number> {
   const tf = new Map<string, number>();
   let i = 0;
   while (i < text.length) {
@@ -45,11 +45,11 @@ export function parseTsvector(text: string): Map<string, number> {
       i++;
       const start = i;
       while (i < text.length && text[i] !== ' ') i++;
-      for (const p of text.slice(start, i).split(',')) weight += WEIGHT[p.replace(/[0-9]/g, '') || 'D']!;
+      for (const p of text.slice(start, i).split(',')) weight += weights[p.replace(/[0-9]/g, '') || 'D']!;
     } else {
-      weight = WEIGHT.D!;
+      weight = weights.D!;
     }
-    if (!lexeme.startsWith(GRAM_PREFIX)) tf.set(lexeme, (tf.get(lexeme) ?? 0) + weight);
+    if (weight > 0 && !lexeme.startsWith(GRAM_PREFIX)) tf.set(lexeme, (tf.get(lexeme) ?? 0) + weight);
   }
   return tf;
 }
