@@ -8,7 +8,6 @@ const modules = readdirSync('./server/modules/', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'web/dist/', 'dist/', 'coverage/', 'scratch/', 'server/db/migrations/'] },
   js.configs.recommended,
@@ -40,7 +39,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...modules.filter((o) => o !== m).map((o) => `**/modules/${o}/schema*`), ...modules.filter((o) => o !== m).map((o) => `../${o}/schema*`), '**/db/schema/**', '**/lib/schema*'],
+              group: [
+                ...modules.filter((o) => o !== m).map((o) => `**/modules/${o}/schema*`),
+                ...modules.filter((o) => o !== m).map((o) => `../${o}/schema*`),
+                '**/db/schema/**',
+                '**/lib/schema*',
+              ],
               message: `Another module's tables: call that module's functions instead (server/modules/${m} owns only its own schema.ts).`,
             },
           ],

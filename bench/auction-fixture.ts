@@ -35,7 +35,10 @@ export interface HotAuction {
 const WEEK_AND_A_BIT = 7 * 86400_000 + 3600_000;
 
 /** A published achievement, its auction announced by the owner, and `bidders` qualified bidders with confirmed deposits. */
-export async function setUpHotAuction(db: Db, opts: { bidders: number; concurrency?: number; startingPriceFen?: number; incrementFen?: number }): Promise<HotAuction> {
+export async function setUpHotAuction(
+  db: Db,
+  opts: { bidders: number; concurrency?: number; startingPriceFen?: number; incrementFen?: number },
+): Promise<HotAuction> {
   const staff = await createUser(db, { role: 'platform_admin' });
   const staffActor = await actorFor(db, staff);
   const seller = await createUser(db, { role: 'org_admin' });
@@ -62,25 +65,53 @@ export async function setUpHotAuction(db: Db, opts: { bidders: number; concurren
   const one = async (index: number) => {
     const user = await createUser(db, { role: 'org_member' });
     const actor = await actorFor(db, user);
-    const reg = await registerBidder({ db, actor, auctionId: auction.id, qualification: `竞买人资质说明：注册资本充足，具备实施能力（${index}）` });
+    const reg = await registerBidder({
+      db,
+      actor,
+      auctionId: auction.id,
+      qualification: `竞买人资质说明：注册资本充足，具备实施能力（${index}）`,
+    });
     await decideRegistration({ db, actor: staffActor, id: reg.id, decision: 'qualified' });
-    await confirmDeposit({ db, paymentChannel: manualPaymentChannel, actor: staffActor, id: reg.id, reference: `BANK-DEP-${index}`, amountFen: auction.depositFen });
+    await confirmDeposit({
+      db,
+      paymentChannel: manualPaymentChannel,
+      actor: staffActor,
+      id: reg.id,
+      reference: `BANK-DEP-${index}`,
+      amountFen: auction.depositFen,
+    });
     const { token } = await createApiToken({ db, actor, name: `bidder ${index}`, scopes: ['trade:participate'] });
-    bidders.push({ index, userId: user.id, email: user.email, organizationId: user.organizationId!, registrationId: reg.id, bidderNumber: reg.bidderNumber, token });
+    bidders.push({
+      index,
+      userId: user.id,
+      email: user.email,
+      organizationId: user.organizationId!,
+      registrationId: reg.id,
+      bidderNumber: reg.bidderNumber,
+      token,
+    });
   };
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   for (let i = 0; i < opts.bidders; i += concurrency) {
     await Promise.all(Array.from({ length: Math.min(concurrency, opts.bidders - i) }, (_, k) => one(i + k)));
   }
   bidders.sort((a, b) => a.index - b.index);
-  return { auctionId: auction.id, startingPriceFen: auction.startingPriceFen, incrementFen: auction.incrementFen, depositFen: auction.depositFen, bidders };
+  return {
+    auctionId: auction.id,
+    startingPriceFen: auction.startingPriceFen,
+    incrementFen: auction.incrementFen,
+    depositFen: auction.depositFen,
+    bidders,
+  };
 }
 
 /** The setup shortcut: bidding opened a minute ago and ends `endsInMs` from now (original end = end). */
 export async function openBiddingNow(db: Db, auctionId: string, endsInMs: number): Promise<Date> {
   const now = Date.now();
   const endsAt = new Date(now + endsInMs);
-  await db.execute(sql`UPDATE trade_auctions SET starts_at = ${new Date(now - 60_000)}, ends_at = ${endsAt}, original_ends_at = ${endsAt} WHERE id = ${auctionId}`);
+  await db.execute(
+    sql`UPDATE trade_auctions SET starts_at = ${new Date(now - 60_000)}, ends_at = ${endsAt}, original_ends_at = ${endsAt} WHERE id = ${auctionId}`,
+  );
   return endsAt;
 }
 
@@ -91,7 +122,14 @@ export interface BidAnswer {
 }
 
 /** A bid over HTTP/1.1 keep-alive, as a client would send it (Bearer token, Idempotency-Key). Rejects on a network error. */
-export function postBid(opts: { agent: Agent; port: number; auctionId: string; token: string; amountFen: number; key: string }): Promise<BidAnswer> {
+export function postBid(opts: {
+  agent: Agent;
+  port: number;
+  auctionId: string;
+  token: string;
+  amountFen: number;
+  key: string;
+}): Promise<BidAnswer> {
   const payload = JSON.stringify({ amountFen: opts.amountFen });
   return new Promise((resolve, reject) => {
     const req = request(
@@ -142,7 +180,10 @@ export interface StoredBid {
 }
 
 /** The auction's stored bids in sequence order, straight from the table. */
-export async function readStoredBids(run: (text: string, values: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>, auctionId: string): Promise<StoredBid[]> {
+export async function readStoredBids(
+  run: (text: string, values: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>,
+  auctionId: string,
+): Promise<StoredBid[]> {
   const { rows } = await run(
     `SELECT seq, amount_fen, registration_id, bidder_number, placed_at, ends_at_after, extended FROM trade_bids WHERE auction_id = $1 ORDER BY seq`,
     [auctionId],
@@ -172,7 +213,12 @@ export interface BidCheck {
 }
 
 /** Checks the stored bids against what the clients were told, and replays the soft-close rule over them. */
-export function checkBids(stored: StoredBid[], acknowledged: Array<{ seq: number; amountFen: number; bidderNumber: string }>, originalEndsAt: Date, soft: { windowMs: number; extensionMs: number }): BidCheck {
+export function checkBids(
+  stored: StoredBid[],
+  acknowledged: Array<{ seq: number; amountFen: number; bidderNumber: string }>,
+  originalEndsAt: Date,
+  soft: { windowMs: number; extensionMs: number },
+): BidCheck {
   const bySeq = new Map(stored.map((b) => [b.seq, b]));
   const lostBids = acknowledged.filter((a) => {
     const s = bySeq.get(a.seq);

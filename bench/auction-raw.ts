@@ -42,12 +42,17 @@ export interface RawBidder {
   bidderNumber: string;
 }
 
-export type RawOutcome = { ok: true; seq: number; amountFen: number; bidderNumber: string; minimumBidFen: number } | { ok: false; minimumBidFen: number | null };
+export type RawOutcome =
+  { ok: true; seq: number; amountFen: number; bidderNumber: string; minimumBidFen: number } | { ok: false; minimumBidFen: number | null };
 
 const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
 async function refuse(pool: pg.Pool, b: RawBidder, key: string, fingerprint: string, minimumFen: number): Promise<RawOutcome> {
-  const body = { code: 'conflict', detail: `The bid must be at least ${minimumFen} fen`, errors: [{ field: 'body.amountFen', message: `must be at least ${minimumFen} fen (the current price plus the increment)` }] };
+  const body = {
+    code: 'conflict',
+    detail: `The bid must be at least ${minimumFen} fen`,
+    errors: [{ field: 'body.amountFen', message: `must be at least ${minimumFen} fen (the current price plus the increment)` }],
+  };
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -64,12 +69,19 @@ async function refuse(pool: pg.Pool, b: RawBidder, key: string, fingerprint: str
 }
 
 /** One bid attempt, exactly as placeBid runs it (the too-low and accepted paths; replays and ineligible bidders are not exercised). */
-export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string, amountFen: number, key: string = randomUUID()): Promise<RawOutcome> {
+export async function rawPlaceBid(
+  pool: pg.Pool,
+  b: RawBidder,
+  auctionId: string,
+  amountFen: number,
+  key: string = randomUUID(),
+): Promise<RawOutcome> {
   const fingerprint = `bid:${auctionId}:${amountFen}`;
   // The module's own statement, named as placeBid sends it to a pg.Pool (server/db/client.ts queryStatement).
   const values = bidPrecheckValues({ auctionId, organizationIds: [b.organizationId], userId: b.userId, key });
   const pre = (await pool.query<BidPrecheckRow>({ name: BID_PRECHECK.name, text: BID_PRECHECK.text, values })).rows[0]!;
-  if (pre.fingerprint != null || pre.reg_status !== 'qualified' || pre.deposit_status !== 'confirmed') throw new Error('raw bid: unexpected replay or ineligible bidder');
+  if (pre.fingerprint != null || pre.reg_status !== 'qualified' || pre.deposit_status !== 'confirmed')
+    throw new Error('raw bid: unexpected replay or ineligible bidder');
   const seen = auctionStateOf(pre);
   const early = decideBid(seen, { bidder: b.registrationId, amountFen, at: Date.now() });
   if (!early.ok && early.reason !== 'ended') return refuse(pool, b, key, fingerprint, early.minimumFen);
@@ -78,7 +90,16 @@ export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string
   let refusedAt = 0;
   try {
     await client.query('BEGIN');
-    const a = (await client.query<Parameters<typeof auctionStateOf>[0] & { original_ends_at: Date; leader_registration_id: string | null; bid_count: number; last_bid_at: Date | null }>(LOCK, [auctionId])).rows[0]!;
+    const a = (
+      await client.query<
+        Parameters<typeof auctionStateOf>[0] & {
+          original_ends_at: Date;
+          leader_registration_id: string | null;
+          bid_count: number;
+          last_bid_at: Date | null;
+        }
+      >(LOCK, [auctionId])
+    ).rows[0]!;
     const lastBidAt = a.last_bid_at ? date(a.last_bid_at).getTime() : 0;
     const now = Math.max(Date.now(), lastBidAt);
     const state = auctionStateOf(a, a);
@@ -109,12 +130,42 @@ export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string
       );
       const result = { bid, state: live, replayed: false };
       const events: unknown[] = [{ event: 'bid', data: { auctionId, bid, state: live } }];
-      if (d.extended) events.push({ event: 'extended', data: { auctionId, previousEndsAt: new Date(d.previousEndsAt).toISOString(), endsAt: endsAt.toISOString(), bySeq: seq, serverTime: placedAt.toISOString() } });
+      if (d.extended)
+        events.push({
+          event: 'extended',
+          data: {
+            auctionId,
+            previousEndsAt: new Date(d.previousEndsAt).toISOString(),
+            endsAt: endsAt.toISOString(),
+            bySeq: seq,
+            serverTime: placedAt.toISOString(),
+          },
+        });
       const done = await client.query(ACCEPT, [
-        b.registrationId, amountFen, b.registrationId, b.bidderNumber, seq, endsAt, placedAt, auctionId,
-        auctionId, seq, b.registrationId, b.bidderNumber, amountFen, placedAt, endsAt, d.extended, b.userId,
-        b.userId, key, fingerprint, JSON.stringify(result), placedAt,
-        TRADING_CHANNEL, JSON.stringify({ auctionId, events }),
+        b.registrationId,
+        amountFen,
+        b.registrationId,
+        b.bidderNumber,
+        seq,
+        endsAt,
+        placedAt,
+        auctionId,
+        auctionId,
+        seq,
+        b.registrationId,
+        b.bidderNumber,
+        amountFen,
+        placedAt,
+        endsAt,
+        d.extended,
+        b.userId,
+        b.userId,
+        key,
+        fingerprint,
+        JSON.stringify(result),
+        placedAt,
+        TRADING_CHANNEL,
+        JSON.stringify({ auctionId, events }),
       ]);
       if (done.rowCount === 0) throw new Error('raw bid: registration no longer eligible');
       await writeAuditRaw(client, b, auctionId, {
@@ -134,13 +185,19 @@ export async function rawPlaceBid(pool: pg.Pool, b: RawBidder, auctionId: string
 }
 
 /** server/lib/audit.ts writeAudit, statement for statement. */
-async function writeAuditRaw(client: pg.PoolClient, b: RawBidder, auctionId: string, e: { before: Record<string, unknown>; after: Record<string, unknown> }) {
+async function writeAuditRaw(
+  client: pg.PoolClient,
+  b: RawBidder,
+  auctionId: string,
+  e: { before: Record<string, unknown>; after: Record<string, unknown> },
+) {
   await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const last = (await client.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0] as { hash: string } | undefined;
   const seqRow = (await client.query(`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`)).rows[0] as { seq: string };
   const changes: Record<string, unknown> = {};
   for (const k of new Set([...Object.keys(e.before), ...Object.keys(e.after)])) {
-    if (canonicalJson(e.before[k] ?? null) !== canonicalJson(e.after[k] ?? null)) changes[k] = { from: e.before[k] ?? null, to: e.after[k] ?? null };
+    if (canonicalJson(e.before[k] ?? null) !== canonicalJson(e.after[k] ?? null))
+      changes[k] = { from: e.before[k] ?? null, to: e.after[k] ?? null };
   }
   const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: ChainedFields = {
@@ -158,7 +215,19 @@ async function writeAuditRaw(client: pg.PoolClient, b: RawBidder, auctionId: str
     requestId: randomUUID(),
   };
   await client.query(AUDIT_INSERT, [
-    fields.seq, fields.at, fields.actorUserId, fields.actorLabel, fields.organizationId, fields.action, fields.entity, fields.entityId,
-    fields.beforeDigest, fields.afterDigest, JSON.stringify(fields.changes), fields.requestId, prevHash, rowHash(prevHash, fields),
+    fields.seq,
+    fields.at,
+    fields.actorUserId,
+    fields.actorLabel,
+    fields.organizationId,
+    fields.action,
+    fields.entity,
+    fields.entityId,
+    fields.beforeDigest,
+    fields.afterDigest,
+    JSON.stringify(fields.changes),
+    fields.requestId,
+    prevHash,
+    rowHash(prevHash, fields),
   ]);
 }

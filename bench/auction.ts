@@ -56,7 +56,10 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-type Attempt = { kind: 'accepted'; seq: number; amountFen: number; bidderNumber: string; minimumBidFen: number } | { kind: 'refused'; minimumBidFen: number | null } | { kind: 'error'; detail: string };
+type Attempt =
+  | { kind: 'accepted'; seq: number; amountFen: number; bidderNumber: string; minimumBidFen: number }
+  | { kind: 'refused'; minimumBidFen: number | null }
+  | { kind: 'error'; detail: string };
 
 interface PhaseResult {
   label: string;
@@ -93,7 +96,15 @@ function machineBusy(): { busy: number; total: number } {
 
 async function runPhase(
   label: string,
-  opts: { seconds: number; workers: Bidder[]; attempt: (b: Bidder, amountFen: number) => Promise<Attempt>; intervalMs?: number; serverPid?: number; admin: pg.Client; record: boolean },
+  opts: {
+    seconds: number;
+    workers: Bidder[];
+    attempt: (b: Bidder, amountFen: number) => Promise<Attempt>;
+    intervalMs?: number;
+    serverPid?: number;
+    admin: pg.Client;
+    record: boolean;
+  },
 ): Promise<PhaseResult> {
   // PostgreSQL processes come and go (pools close idle connections): CPU per process over the phase,
   // counting one born during the phase from zero and leaving out one that ended (a small undercount).
@@ -199,8 +210,13 @@ function report(r: PhaseResult) {
     `${r.label}: ${r.attemptsPerSec} attempts/s (${r.acceptedPerSec} accepted/s; ${r.accepted} accepted, ${r.refused} refused, ${r.errors} errors${r.unsent ? `, ${r.unsent} due but never sent` : ''}), ` +
       `p50 ${r.p50Ms} ms, p90 ${r.p90Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
   );
-  log(`  CPU: server ${r.cpu.serverPct}%, PostgreSQL backends ${r.cpu.postgresPct}%, bench client ${r.cpu.benchPct}%, whole machine ${r.cpu.machineBusyPct}% of ${os.cpus().length * 100}%; ${r.statementsPerAttempt} statements/attempt`);
-  for (const s of r.topStatements.slice(0, 6)) log(`    ${String(s.calls).padStart(7)} × ${s.meanMs.toFixed(3).padStart(7)} ms (plan ${s.planMs.toFixed(3)}) = ${s.totalS.toFixed(2).padStart(6)} s  ${s.query}`);
+  log(
+    `  CPU: server ${r.cpu.serverPct}%, PostgreSQL backends ${r.cpu.postgresPct}%, bench client ${r.cpu.benchPct}%, whole machine ${r.cpu.machineBusyPct}% of ${os.cpus().length * 100}%; ${r.statementsPerAttempt} statements/attempt`,
+  );
+  for (const s of r.topStatements.slice(0, 6))
+    log(
+      `    ${String(s.calls).padStart(7)} × ${s.meanMs.toFixed(3).padStart(7)} ms (plan ${s.planMs.toFixed(3)}) = ${s.totalS.toFixed(2).padStart(6)} s  ${s.query}`,
+    );
   if (r.firstError) log(`  first error: ${r.firstError}`);
 }
 
@@ -219,7 +235,12 @@ function followEvents(port: number, auctionId: string) {
         const event = /^event: (\w+)$/m.exec(message)?.[1];
         const data = /^data: (.*)$/m.exec(message)?.[1];
         if (!data) continue;
-        const parsed = JSON.parse(data) as { minimumBidFen?: number; lastSeq?: number; bid?: { seq: number }; state?: { minimumBidFen: number } };
+        const parsed = JSON.parse(data) as {
+          minimumBidFen?: number;
+          lastSeq?: number;
+          bid?: { seq: number };
+          state?: { minimumBidFen: number };
+        };
         if (event === 'snapshot') minimumBid = Math.max(minimumBid, parsed.minimumBidFen!);
         if (event === 'bid') {
           seqs.add(parsed.bid!.seq);
@@ -234,7 +255,12 @@ function followEvents(port: number, auctionId: string) {
 
 const bin = findPgBin();
 if (!bin) throw new Error('PostgreSQL binaries not found (set PG_BIN): bench:auction runs on native PostgreSQL');
-const cluster = await startCluster(bin, ['max_connections=300', 'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_planning=on']);
+const cluster = await startCluster(bin, [
+  'max_connections=300',
+  'shared_preload_libraries=pg_stat_statements',
+  'pg_stat_statements.track=all',
+  'pg_stat_statements.track_planning=on',
+]);
 let server: Awaited<ReturnType<typeof startProcess>> | null = null;
 let events: ReturnType<typeof followEvents> | null = null;
 const admin = new pg.Client({ connectionString: cluster.url });
@@ -264,11 +290,24 @@ try {
   // In the last minutes: after half a minute of bidding every accepted bid moves the end (soft close).
   const originalEndsAt = await openBiddingNow(setup.db, auction.auctionId, SOFT.windowMs + 30_000);
   const setupS = round((performance.now() - t0) / 1000);
-  log(`set-up done in ${setupS}s; the auction was announced 7 days ahead, then its bidding window moved to now by one UPDATE (set-up shortcut); original end ${originalEndsAt.toISOString()}`);
+  log(
+    `set-up done in ${setupS}s; the auction was announced 7 days ahead, then its bidding window moved to now by one UPDATE (set-up shortcut); original end ${originalEndsAt.toISOString()}`,
+  );
   minimumBid = auction.startingPriceFen;
 
   const port = await freePort();
-  server = await startProcess('server/main.ts', { PORT: String(port), DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: String(poolSize), JINQIAO_DEMO: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `http://127.0.0.1:${port}/healthz`);
+  server = await startProcess(
+    'server/main.ts',
+    {
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      JINQIAO_DEMO: 'false',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    `http://127.0.0.1:${port}/healthz`,
+  );
   events = followEvents(port, auction.auctionId);
   const statsClient = new pg.Client({ connectionString: dbUrl });
   await statsClient.connect();
@@ -276,7 +315,14 @@ try {
   const agent = new Agent({ keepAlive: true, maxSockets: bidderCount, maxFreeSockets: bidderCount });
   const httpAttempt = async (b: Bidder, amountFen: number): Promise<Attempt> => {
     const answer = await postBid({ agent, port, auctionId: auction.auctionId, token: b.token, amountFen, key: randomUUID() });
-    if (isBidResult(answer)) return { kind: 'accepted', seq: answer.body.bid.seq, amountFen, bidderNumber: answer.body.bid.bidderNumber, minimumBidFen: answer.body.state.minimumBidFen };
+    if (isBidResult(answer))
+      return {
+        kind: 'accepted',
+        seq: answer.body.bid.seq,
+        amountFen,
+        bidderNumber: answer.body.bid.bidderNumber,
+        minimumBidFen: answer.body.state.minimumBidFen,
+      };
     if (answer.status === 409) return { kind: 'refused', minimumBidFen: null };
     return { kind: 'error', detail: `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}` };
   };
@@ -286,15 +332,34 @@ try {
     return r.ok ? { kind: 'accepted', ...r } : { kind: 'refused', minimumBidFen: r.minimumBidFen };
   };
   const phase = async (label: string, attempt: typeof httpAttempt, intervalMs?: number) => {
-    if (warmupS > 0) await runPhase(`${label} (warm-up)`, { seconds: warmupS, workers: auction.bidders, attempt, intervalMs, admin: statsClient, record: false });
-    const r = await runPhase(label, { seconds: durationS, workers: auction.bidders, attempt, intervalMs, serverPid: server!.child.pid, admin: statsClient, record: true });
+    if (warmupS > 0)
+      await runPhase(`${label} (warm-up)`, {
+        seconds: warmupS,
+        workers: auction.bidders,
+        attempt,
+        intervalMs,
+        admin: statsClient,
+        record: false,
+      });
+    const r = await runPhase(label, {
+      seconds: durationS,
+      workers: auction.bidders,
+      attempt,
+      intervalMs,
+      serverPid: server!.child.pid,
+      admin: statsClient,
+      record: true,
+    });
     report(r);
     return r;
   };
 
   const http = await phase(`HTTP, ${bidderCount} bidders in a loop`, httpAttempt);
   const raw = await phase(`raw SQL, ${bidderCount} workers on a pool of ${poolSize}`, rawAttempt);
-  const paced = pacedRate > 0 ? await phase(`HTTP, ${bidderCount} bidders paced at ${pacedRate} attempts/s offered`, httpAttempt, (bidderCount / pacedRate) * 1000) : null;
+  const paced =
+    pacedRate > 0
+      ? await phase(`HTTP, ${bidderCount} bidders paced at ${pacedRate} attempts/s offered`, httpAttempt, (bidderCount / pacedRate) * 1000)
+      : null;
   await rawPool.end();
   agent.destroy();
   await sleep(500); // the last NOTIFYs reach the stream
@@ -305,22 +370,40 @@ try {
   // What the clients were told against what is stored.
   const stored = await readStoredBids((text, values) => statsClient.query(text, values), auction.auctionId);
   const check = checkBids(stored, acknowledged, originalEndsAt, SOFT);
-  const [row] = (await statsClient.query('SELECT ends_at, current_price_fen, bid_count FROM trade_auctions WHERE id = $1', [auction.auctionId])).rows as Array<{ ends_at: Date; current_price_fen: string; bid_count: number }>;
+  const [row] = (
+    await statsClient.query('SELECT ends_at, current_price_fen, bid_count FROM trade_auctions WHERE id = $1', [auction.auctionId])
+  ).rows as Array<{ ends_at: Date; current_price_fen: string; bid_count: number }>;
   const ackedSeqs = new Set(acknowledged.map((a) => a.seq));
   const unacknowledgedStored = stored.filter((b) => !ackedSeqs.has(b.seq)).length;
   const endMatches = row!.ends_at.getTime() === check.expectedEndsAt.getTime();
   const sseMissed = stored.filter((b) => !events!.seqs.has(b.seq)).length;
   const audit = await verifyAuditChain(setup.db);
-  const auditBids = Number((await statsClient.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'auction.bid' AND entity_id = $1`, [auction.auctionId])).rows[0].n);
+  const auditBids = Number(
+    (await statsClient.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'auction.bid' AND entity_id = $1`, [auction.auctionId]))
+      .rows[0].n,
+  );
   await statsClient.end();
   await setup.close();
-  const ok = check.lostBids === 0 && check.notIncreasing === 0 && check.seqGaps === 0 && check.softCloseViolations === 0 && unacknowledgedStored === 0 && endMatches && audit.broken === null && auditBids === stored.length;
+  const ok =
+    check.lostBids === 0 &&
+    check.notIncreasing === 0 &&
+    check.seqGaps === 0 &&
+    check.softCloseViolations === 0 &&
+    unacknowledgedStored === 0 &&
+    endMatches &&
+    audit.broken === null &&
+    auditBids === stored.length;
   log(
     `verify: ${acknowledged.length} acknowledged, ${stored.length} stored, ${check.lostBids} lost, ${unacknowledgedStored} stored but never acknowledged, ` +
       `${check.notIncreasing} not increasing, ${check.seqGaps} sequence gaps, ${check.softCloseViolations} soft-close violations, end ${endMatches ? 'matches' : 'DIFFERS from'} the rule, ` +
       `${stored.filter((b) => b.extended).length} bids extended the end; SSE saw ${stored.length - sseMissed}/${stored.length} bids; audit chain ${audit.broken ? `BROKEN at ${audit.broken.seq}` : 'intact'} (${audit.rows} rows, ${auditBids} bid entries) → ${ok ? 'OK' : 'FAILED'}`,
   );
-  log(`targets: ≥ 2000 attempts/s and p99 ≤ 50 ms (${os.cpus().length} cores shared with the client, the server and PostgreSQL; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  log(
+    `targets: ≥ 2000 attempts/s and p99 ≤ 50 ms (${os.cpus().length} cores shared with the client, the server and PostgreSQL; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   console.log(
     JSON.stringify({
       attemptsPerSec: http.attemptsPerSec,

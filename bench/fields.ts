@@ -65,7 +65,9 @@ row('field top-3', fields.top3, fields.baselineTop3, '≥ 0.85');
 row('keyword P@5', ours.p5, base.p5);
 row('keyword R@5', ours.r5, base.r5);
 console.log('field baseline: nearest TF-IDF centroid over jieba words; keyword baseline: jieba TF-IDF (bundled IDF)');
-console.log(`training time (ours, incl. tokenising): ${(fields.trainMs / 1000).toFixed(2)} s total; whole bench ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `training time (ours, incl. tokenising): ${(fields.trainMs / 1000).toFixed(2)} s total; whole bench ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 const round = (v: number) => Number(v.toFixed(4));
 console.log(
   JSON.stringify({

@@ -19,7 +19,12 @@ const usePg = Boolean(process.env.DATABASE_URL);
 try {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), DATA_DIR: dataDir, JINQIAO_ADMIN_EMAIL: 'bench@jinqiao.local', JINQIAO_ADMIN_PASSWORD: 'bench-password-2026' };
+  const env = {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    JINQIAO_ADMIN_EMAIL: 'bench@jinqiao.local',
+    JINQIAO_ADMIN_PASSWORD: 'bench-password-2026',
+  };
 
   // First start creates and migrates the database.
   const first = await startProcess('server/main.ts', env, `${base}/healthz`);
@@ -34,7 +39,10 @@ try {
     body: JSON.stringify({ email: env.JINQIAO_ADMIN_EMAIL, password: env.JINQIAO_ADMIN_PASSWORD }),
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const check = await fetch(`${base}/api/me`, { headers: { cookie } });
   if (check.status !== 200) throw new Error(`/api/me answered ${check.status}`);
 
@@ -51,8 +59,20 @@ try {
   const db = usePg ? 'PostgreSQL' : 'PGlite';
   console.log(`\nbench:http — ${connections} connections, ${durationS}s each, 127.0.0.1, ${os.cpus().length} cores`);
   console.log('                                   req/s     p50 ms   p99 ms   non-2xx');
-  console.log(`GET /api/me (${db}, session)`.padEnd(34), String(me.requestsPerSec).padStart(7), String(me.p50Ms).padStart(9), String(me.p99Ms).padStart(8), String(me.non2xx).padStart(8));
-  console.log('bare Fastify hello-world'.padEnd(34), String(bare.requestsPerSec).padStart(7), String(bare.p50Ms).padStart(9), String(bare.p99Ms).padStart(8), String(bare.non2xx).padStart(8));
+  console.log(
+    `GET /api/me (${db}, session)`.padEnd(34),
+    String(me.requestsPerSec).padStart(7),
+    String(me.p50Ms).padStart(9),
+    String(me.p99Ms).padStart(8),
+    String(me.non2xx).padStart(8),
+  );
+  console.log(
+    'bare Fastify hello-world'.padEnd(34),
+    String(bare.requestsPerSec).padStart(7),
+    String(bare.p50Ms).padStart(9),
+    String(bare.p99Ms).padStart(8),
+    String(bare.non2xx).padStart(8),
+  );
   console.log(`cold start (existing ${db} database → first 200 /healthz): ${Math.round(cold.readyMs)} ms`);
   console.log(
     JSON.stringify({

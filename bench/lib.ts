@@ -58,7 +58,10 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, opts: { headers?: Record<string, string>; connections?: number; durationS?: number } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  opts: { headers?: Record<string, string>; connections?: number; durationS?: number } = {},
+): Promise<LoadResult> {
   const r = await autocannon({
     url,
     connections: opts.connections ?? 20,

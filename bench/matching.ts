@@ -52,7 +52,12 @@ const db = database.db;
 const actor = systemActor('bench');
 const org = async (name: string, regionCode: string, type: 'university' | 'enterprise', n: number) => {
   const o = { id: newId(), name, regionCode };
-  await db.insert(organizations).values({ ...o, type, creditCode: completeCreditCode(`${type === 'university' ? '1212' : '9112'}${regionCode.slice(2, 6)}MB${String(n).padStart(7, '0')}`), status: 'active' });
+  await db.insert(organizations).values({
+    ...o,
+    type,
+    creditCode: completeCreditCode(`${type === 'university' ? '1212' : '9112'}${regionCode.slice(2, 6)}MB${String(n).padStart(7, '0')}`),
+    status: 'active',
+  });
   return o;
 };
 const DISTRICTS = ['120101', '120104', '120111', '120113', '120116', '120114'];
@@ -82,7 +87,15 @@ await db.transaction(async (tx) => {
       trlMin: rnd() < 0.5 ? 4 + Math.floor(rnd() * 4) : null,
       contacts: [{ name: '技术部', phone: '022-66201000' }],
     });
-    const id = await insertRecord(tx, actor, 'demand', buyers[i % buyers.length]!, input, 'published', new Date(Date.UTC(2026, 5, 1) + i * 60_000));
+    const id = await insertRecord(
+      tx,
+      actor,
+      'demand',
+      buyers[i % buyers.length]!,
+      input,
+      'published',
+      new Date(Date.UTC(2026, 5, 1) + i * 60_000),
+    );
     demands.push({ id, source: idByTitle.get(p.title.slice(0, 200))!, text: `${input.title}\n${input.summary}` });
   }
 });
@@ -102,7 +115,15 @@ const counts = (toks: string[]) => {
 const vectors = docs.map((d) => tfidfVector(counts(d), idf));
 const ids = known.map((p) => idByTitle.get(p.title.slice(0, 200))!);
 const records = new Map((await loadRecordsByIds(db, 'achievement', ids)).map((r) => [r.row.id, r]));
-const demandRecs = new Map((await loadRecordsByIds(db, 'demand', demands.map((d) => d.id))).map((r) => [r.row.id, r]));
+const demandRecs = new Map(
+  (
+    await loadRecordsByIds(
+      db,
+      'demand',
+      demands.map((d) => d.id),
+    )
+  ).map((r) => [r.row.id, r]),
+);
 const PREVIOUS: Record<ComponentKey, number> = { text: 40, field: 20, trl: 15, region: 10, price: 10, mode: 5 };
 const names = (c: string) => c;
 
@@ -122,7 +143,10 @@ for (const d of demands) {
 
   const q = tfidfVector(counts(tokenizeForSearch(d.text)), idf);
   const sims = vectors.map((v) => cosine(q, v));
-  const base = sims.map((s, i) => [s, i] as const).filter(([s]) => s > 0).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  const base = sims
+    .map((s, i) => [s, i] as const)
+    .filter(([s]) => s > 0)
+    .sort((x, y) => y[0] - x[0] || x[1] - y[1]);
   if (base.slice(0, 3).some(([, i]) => ids[i] === d.source)) top3Base++;
 
   // The last round: every candidate scored, text as √cosine at weight 40, no gate.
@@ -137,7 +161,8 @@ for (const d of demands) {
     .slice(0, 20);
   if (previous.slice(0, 3).some((m) => m.id === d.source)) top3Previous++;
   if (previous.slice(0, 10).some((m) => m.text <= 0)) withZeroInTop10Previous++;
-  for (let i = 0; i < previous.length; i++) for (let j = i + 1; j < previous.length; j++) if (previous[i]!.text <= 0 && previous[j]!.text > 0) zeroAbovePrevious++;
+  for (let i = 0; i < previous.length; i++)
+    for (let j = i + 1; j < previous.length; j++) if (previous[i]!.text <= 0 && previous[j]!.text > 0) zeroAbovePrevious++;
 }
 await database.close();
 
@@ -154,8 +179,14 @@ const figures = {
   demandsWithoutMatches: empty,
   seconds: Math.round((performance.now() - t0) / 1000),
 };
-console.log(`\nbench:matching on ${path.basename(corpusFile)} (${known.length} records, ${demands.length} demands from every ${every}th record; loaded in ${Math.round(loadMs)} ms)`);
+console.log(
+  `\nbench:matching on ${path.basename(corpusFile)} (${known.length} records, ${demands.length} demands from every ${every}th record; loaded in ${Math.round(loadMs)} ms)`,
+);
 console.log('                                          ours     TF-IDF cosine   last round’s scoring');
-console.log(`source record in the top 3                ${String(figures.sourceTop3).padEnd(8)} ${String(figures.sourceTop3Baseline).padEnd(15)} ${figures.sourceTop3PreviousScoring}`);
-console.log(`zero-text match above a text match        ${String(figures.zeroTextAboveText).padEnd(8)} ${'—'.padEnd(15)} ${figures.zeroTextAboveTextPreviousScoring} (pairs; ${withZeroInTop10Previous} demands with one in the top 10)`);
+console.log(
+  `source record in the top 3                ${String(figures.sourceTop3).padEnd(8)} ${String(figures.sourceTop3Baseline).padEnd(15)} ${figures.sourceTop3PreviousScoring}`,
+);
+console.log(
+  `zero-text match above a text match        ${String(figures.zeroTextAboveText).padEnd(8)} ${'—'.padEnd(15)} ${figures.zeroTextAboveTextPreviousScoring} (pairs; ${withZeroInTop10Previous} demands with one in the top 10)`,
+);
 console.log(JSON.stringify(figures));

@@ -39,7 +39,9 @@ import { crossValidateFields, evaluateFields, readJsonl } from '../server/module
 import { tokenizeForSearch } from '../server/lib/text/tokenize.js';
 import { ROOT } from './lib.js';
 
-const { values } = parseArgs({ options: { train: { type: 'string' }, test: { type: 'string' }, queries: { type: 'string' }, 'queries-only': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { train: { type: 'string' }, test: { type: 'string' }, queries: { type: 'string' }, 'queries-only': { type: 'boolean' } },
+});
 // --queries-only: (a) and (d) alone (no field cross-validation, no similar records), for quick runs.
 const queriesOnly = Boolean(values['queries-only']);
 if (Boolean(values.train) !== Boolean(values.test)) throw new Error('give both --train and --test, or neither');
@@ -49,7 +51,11 @@ const papers: CslPaper[] = readCslPapers(corpusFile);
 const t0 = performance.now();
 
 // ---------- (b) field suggestion ----------
-const fields = queriesOnly ? { top1: NaN, top3: NaN, baselineTop1: NaN, baselineTop3: NaN } : values.train ? evaluateFields(readJsonl(values.train), readJsonl(values.test!)) : crossValidateFields(readJsonl(corpusFile), 5, 42);
+const fields = queriesOnly
+  ? { top1: NaN, top3: NaN, baselineTop1: NaN, baselineTop3: NaN }
+  : values.train
+    ? evaluateFields(readJsonl(values.train), readJsonl(values.test!))
+    : crossValidateFields(readJsonl(corpusFile), 5, 42);
 
 // ---------- load the corpus into a fresh embedded database, as published achievements ----------
 const database = await openPglite('memory://');
@@ -57,7 +63,9 @@ await migrateDatabase(database);
 await seedReferenceData(database.db);
 const db = database.db;
 const owner = { id: newId(), name: '基准测试大学', regionCode: '120104' };
-await db.insert(organizations).values({ ...owner, type: 'university', creditCode: completeCreditCode('12120104MB9999991'), status: 'active' });
+await db
+  .insert(organizations)
+  .values({ ...owner, type: 'university', creditCode: completeCreditCode('12120104MB9999991'), status: 'active' });
 const known = papers.filter((p) => fieldCodeByName.has(p.discipline));
 await db.transaction((tx) => seedCatalogDemo(tx, systemActor('bench'), [owner], [], 0, known));
 const idByTitle = new Map((await db.query.achievements.findMany({ columns: { id: true, title: true } })).map((a) => [a.title, a.id]));
@@ -110,7 +118,12 @@ for (const [i, p] of known.entries()) {
   const q = p.keywords[0];
   if (!q) continue;
   asked++;
-  const result = await searchAchievements({ db, search, actor: anonymousActor(), query: SearchQuery.parse({ q, limit: 10, facets: 'false' }) });
+  const result = await searchAchievements({
+    db,
+    search,
+    actor: anonymousActor(),
+    query: SearchQuery.parse({ q, limit: 10, facets: 'false' }),
+  });
   const rank = result.items.findIndex((h) => h.record.row.id === idByTitle.get(p.title.slice(0, 200)));
   if (rank >= 0) {
     mrr += 1 / (rank + 1);
@@ -124,17 +137,43 @@ for (const [i, p] of known.entries()) {
 }
 
 // ---------- (d) forgiving queries (--queries FILE) ----------
-interface KindFigures { queries: number; empty: number; success10: number; precision10: number; emptyBaseline: number; success10Baseline: number; precision10Baseline: number; relaxed: number }
+interface KindFigures {
+  queries: number;
+  empty: number;
+  success10: number;
+  precision10: number;
+  emptyBaseline: number;
+  success10Baseline: number;
+  precision10Baseline: number;
+  relaxed: number;
+}
 const byKind = new Map<string, KindFigures>();
 if (values.queries) {
-  const lines = readFileSync(values.queries, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { kind: string; q: string; relevant: string[] });
+  const lines = readFileSync(values.queries, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { kind: string; q: string; relevant: string[] });
   const titleOf = known.map((p) => p.title.slice(0, 200));
   for (const line of lines) {
     const relevant = new Set(line.relevant.map((x) => x.slice(0, 200)));
-    const f = byKind.get(line.kind) ?? { queries: 0, empty: 0, success10: 0, precision10: 0, emptyBaseline: 0, success10Baseline: 0, precision10Baseline: 0, relaxed: 0 };
+    const f = byKind.get(line.kind) ?? {
+      queries: 0,
+      empty: 0,
+      success10: 0,
+      precision10: 0,
+      emptyBaseline: 0,
+      success10Baseline: 0,
+      precision10Baseline: 0,
+      relaxed: 0,
+    };
     byKind.set(line.kind, f);
     f.queries++;
-    const result = await searchAchievements({ db, search, actor: anonymousActor(), query: SearchQuery.parse({ q: line.q, limit: 10, facets: 'false' }) });
+    const result = await searchAchievements({
+      db,
+      search,
+      actor: anonymousActor(),
+      query: SearchQuery.parse({ q: line.q, limit: 10, facets: 'false' }),
+    });
     const ours = result.items.map((h) => h.record.row.title);
     const base = topIndices(bm25(tokenizeForSearch(line.q)), 10).map((i) => titleOf[i]!);
     if (result.match.relaxed) f.relaxed++;
@@ -157,12 +196,22 @@ let p10Base = 0;
 const disciplineById = new Map(known.map((p) => [idByTitle.get(p.title.slice(0, 200))!, p.discipline]));
 for (const [i, p] of queriesOnly ? [] : known.entries()) {
   const id = idByTitle.get(p.title.slice(0, 200))!;
-  const me = { id, title: p.title.slice(0, 200), keywords: p.keywords.filter((k) => k.length <= 30).slice(0, 10), summary: p.abstract.slice(0, 5000), fieldCode: fieldCodeByName.get(p.discipline)! };
+  const me = {
+    id,
+    title: p.title.slice(0, 200),
+    keywords: p.keywords.filter((k) => k.length <= 30).slice(0, 10),
+    summary: p.abstract.slice(0, 5000),
+    fieldCode: fieldCodeByName.get(p.discipline)!,
+  };
   const withField = await similarAchievementIds(db, me, 10, true);
   const textOnly = await similarAchievementIds(db, me, 10, false);
   p10 += withField.filter((x) => disciplineById.get(x) === p.discipline).length / 10;
   p10Text += textOnly.filter((x) => disciplineById.get(x) === p.discipline).length / 10;
-  const base = topIndices(tfidf.map((v) => cosine(tfidf[i]!, v)), 10, i);
+  const base = topIndices(
+    tfidf.map((v) => cosine(tfidf[i]!, v)),
+    10,
+    i,
+  );
   p10Base += base.filter((j) => known[j]!.discipline === p.discipline).length / 10;
 }
 await database.close();
@@ -200,9 +249,13 @@ const figures = {
 };
 console.log(`\nbench:quality on ${path.basename(corpusFile)} (${known.length} records; corpus loaded in ${Math.round(loadMs)} ms)`);
 console.log('                                      ours     baseline');
-console.log(`(a) known-item MRR@10               ${String(figures.keywordMrr10).padEnd(8)} ${figures.keywordMrr10Baseline}  (BM25, same tokens)`);
+console.log(
+  `(a) known-item MRR@10               ${String(figures.keywordMrr10).padEnd(8)} ${figures.keywordMrr10Baseline}  (BM25, same tokens)`,
+);
 console.log(`    known-item recall@10            ${String(figures.keywordRecall10).padEnd(8)} ${figures.keywordRecall10Baseline}`);
-console.log(`(b) field top-1 ${values.train ? '(train A, test B)' : '(5-fold CV)      '}  ${String(figures.fieldTop1).padEnd(8)} ${figures.fieldTop1Baseline}  (nearest TF-IDF centroid)`);
+console.log(
+  `(b) field top-1 ${values.train ? '(train A, test B)' : '(5-fold CV)      '}  ${String(figures.fieldTop1).padEnd(8)} ${figures.fieldTop1Baseline}  (nearest TF-IDF centroid)`,
+);
 console.log(`    field top-3                     ${String(figures.fieldTop3).padEnd(8)} ${figures.fieldTop3Baseline}`);
 console.log(`(c) similar P@10 (text + field)     ${String(figures.similarP10).padEnd(8)} ${figures.similarP10Baseline}  (TF-IDF cosine)`);
 console.log(`    similar P@10 (text only)        ${String(figures.similarP10TextOnly).padEnd(8)} ${figures.similarP10Baseline}`);

@@ -28,7 +28,24 @@ export function prng(seed: number) {
 
 const sentences = papers.map((p) => p.abstract.split(/(?<=[。；;.])/).filter((s) => s.trim().length > 4));
 export const allKeywords = [...new Set(papers.flatMap((p) => p.keywords))];
-const DISTRICTS = ['120101', '120102', '120103', '120104', '120105', '120106', '120110', '120111', '120112', '120113', '120114', '120115', '120116', '120117', '120118', '120119'];
+const DISTRICTS = [
+  '120101',
+  '120102',
+  '120103',
+  '120104',
+  '120105',
+  '120106',
+  '120110',
+  '120111',
+  '120112',
+  '120113',
+  '120114',
+  '120115',
+  '120116',
+  '120117',
+  '120118',
+  '120119',
+];
 const IP = ['invention_patent', 'utility_model', 'software_copyright', 'know_how', 'design_patent'] as const;
 
 export interface Row {
@@ -60,7 +77,9 @@ export function synthesise(i: number, orgIds: string[], seed = 20260101): Row {
   const summary = [r.pick(sentences[papers.indexOf(main)]!), r.pick(r.pick(sentences) ?? ['']), r.pick(r.pick(sentences) ?? [''])].join('');
   const negotiable = r.next() < 0.15;
   const band = PRICE_BANDS[r.int(4)]!;
-  const price = negotiable ? null : Math.round((band.min as number) + r.next() * Math.min((band.max as number) - (band.min as number), 5_000_000_000));
+  const price = negotiable
+    ? null
+    : Math.round((band.min as number) + r.next() * Math.min((band.max as number) - (band.min as number), 5_000_000_000));
   const nIp = r.int(3);
   const ipAssets = Array.from({ length: nIp }, () => ({ kind: r.pick(IP), number: null, title: r.pick(papers).title }));
   const modes = [...new Set([r.pick(TRANSFER_MODES), ...(r.next() < 0.3 ? [r.pick(TRANSFER_MODES)] : [])])];

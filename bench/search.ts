@@ -32,7 +32,12 @@ const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : def;
 };
-const nums = (s: string) => s.split(',').filter(Boolean).map(Number).filter((n) => n > 0);
+const nums = (s: string) =>
+  s
+    .split(',')
+    .filter(Boolean)
+    .map(Number)
+    .filter((n) => n > 0);
 const pgSizes = nums(arg('sizes', '100000,1000000'));
 const pgliteSize = Number(arg('pglite', '100000'));
 const miniSize = Number(arg('minisearch', '100000'));
@@ -72,7 +77,9 @@ async function load(database: Database, n: number, orgIds: string[]) {
   let pending: Promise<unknown> = Promise.resolve();
   for (let at = 0; at < n; at += BATCH) {
     // Synthesis (jieba) of the next batch overlaps the database's work on the previous one.
-    const batch = inMemory ? inMemory.slice(at, at + BATCH) : Array.from({ length: Math.min(BATCH, n - at) }, (_, k) => synthesise(at + k, orgIds));
+    const batch = inMemory
+      ? inMemory.slice(at, at + BATCH)
+      : Array.from({ length: Math.min(BATCH, n - at) }, (_, k) => synthesise(at + k, orgIds));
     await pending;
     const st = insertStatement(batch);
     pending = exec(st.text, st.values);
@@ -89,7 +96,11 @@ async function load(database: Database, n: number, orgIds: string[]) {
   await exec('VACUUM ANALYZE achievements');
   // Measure the steady state, not the server still writing out the bulk load's gigabytes.
   await exec('CHECKPOINT');
-  return { loadS: Math.round(loadMs / 100) / 10, indexBuildS: Math.round(indexMs / 100) / 10, recencyIndexBuildS: Math.round(recencyIndexMs / 100) / 10 };
+  return {
+    loadS: Math.round(loadMs / 100) / 10,
+    indexBuildS: Math.round(indexMs / 100) / 10,
+    recencyIndexBuildS: Math.round(recencyIndexMs / 100) / 10,
+  };
 }
 
 /**
@@ -121,7 +132,8 @@ async function measure(database: Database, label: string) {
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const statements = await capture(database.db, MIX);
   const runSql = async (i: number) => {
-    const run = (s: { sql: string; params: unknown[] }) => (database.kind === 'postgres' ? database.pool!.query(s.sql, s.params) : database.pglite!.query(s.sql, s.params));
+    const run = (s: { sql: string; params: unknown[] }) =>
+      database.kind === 'postgres' ? database.pool!.query(s.sql, s.params) : database.pglite!.query(s.sql, s.params);
     // As the service does: one statement after another (a broad query's window, looked for further back when needed).
     for (const s of statements[i]!) await run(s);
   };
@@ -161,7 +173,9 @@ async function measure(database: Database, label: string) {
     medianTotal: [...totals].sort((a, b) => a - b)[totals.length >> 1],
     maxTotal: Math.max(...totals),
   };
-  log(`${label}: HTTP p50/p95/p99 ${out.http.p50}/${out.http.p95}/${out.http.p99} ms (facets p95 ${out.httpFacets.p95}, plain p95 ${out.httpPlain.p95}); SQL ${out.sql.p50}/${out.sql.p95}/${out.sql.p99} ms; matches median ${out.medianTotal}, max ${out.maxTotal}`);
+  log(
+    `${label}: HTTP p50/p95/p99 ${out.http.p50}/${out.http.p95}/${out.http.p99} ms (facets p95 ${out.httpFacets.p95}, plain p95 ${out.httpPlain.p95}); SQL ${out.sql.p50}/${out.sql.p95}/${out.sql.p99} ms; matches median ${out.medianTotal}, max ${out.maxTotal}`,
+  );
   return out;
 }
 
@@ -169,7 +183,24 @@ async function prepare(database: Database) {
   await migrateDatabase(database);
   await seedReferenceData(database.db);
   const orgIds: string[] = [];
-  const districts = ['120101', '120102', '120103', '120104', '120105', '120106', '120110', '120111', '120112', '120113', '120114', '120115', '120116', '120117', '120118', '120119'];
+  const districts = [
+    '120101',
+    '120102',
+    '120103',
+    '120104',
+    '120105',
+    '120106',
+    '120110',
+    '120111',
+    '120112',
+    '120113',
+    '120114',
+    '120115',
+    '120116',
+    '120117',
+    '120118',
+    '120119',
+  ];
   for (let i = 0; i < 48; i++) orgIds.push((await createOrganization(database.db, { regionCode: districts[i % districts.length]! })).id);
   return orgIds;
 }
@@ -245,7 +276,13 @@ if (pgSizes.length) {
   if (!process.env.DATABASE_URL && !bin) throw new Error('PostgreSQL binaries not found (set PG_BIN or DATABASE_URL)');
   // Bench settings: room for a 1M-row corpus and its GIN build.
   const cluster = bin
-    ? await startCluster(bin, ['shared_buffers=2GB', 'work_mem=64MB', 'maintenance_work_mem=1GB', 'max_wal_size=8GB', 'max_parallel_workers_per_gather=2'])
+    ? await startCluster(bin, [
+        'shared_buffers=2GB',
+        'work_mem=64MB',
+        'maintenance_work_mem=1GB',
+        'max_wal_size=8GB',
+        'max_parallel_workers_per_gather=2',
+      ])
     : null;
   const serverUrl = process.env.DATABASE_URL ?? cluster!.url;
   try {
@@ -296,4 +333,14 @@ if (pgSizes.length) {
 
 const totalS = Math.round((performance.now() - started) / 1000);
 log(`done in ${totalS}s on ${os.cpus().length} cores; targets: 1M PostgreSQL HTTP p95 ≤ 30 ms and ≤ 1.5× SQL; 100k PGlite p95 ≤ 50 ms`);
-console.log(JSON.stringify({ ...figures, totalS, cores: os.cpus().length, queries: MIX.length, rounds, window: search.settings.broadQueryWindow, results }));
+console.log(
+  JSON.stringify({
+    ...figures,
+    totalS,
+    cores: os.cpus().length,
+    queries: MIX.length,
+    rounds,
+    window: search.settings.broadQueryWindow,
+    results,
+  }),
+);

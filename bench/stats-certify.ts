@@ -26,7 +26,12 @@ function input(i: number, pointId: string): ContractInput {
     fieldCode: 'SEI1',
     signedOn: '2025-06-01',
     seller: { name: '（由申请单位填充）', organizationType: 'university', regionCode: '120116', creditCode: uniqueCreditCode('120116') },
-    buyer: { name: `北京某科技有限公司 ${i}`, organizationType: 'enterprise', regionCode: '110000', creditCode: uniqueCreditCode('110105') },
+    buyer: {
+      name: `北京某科技有限公司 ${i}`,
+      organizationType: 'enterprise',
+      regionCode: '110000',
+      creditCode: uniqueCreditCode('110105'),
+    },
     contractAmountFen: 30_000_000 + i * 1000,
     nonTechnicalCosts: [{ kind: 'equipment', description: '工控机', amountFen: 2_000_000, note: '随技术交付的设备' }],
     registrationOrganizationId: pointId,
@@ -42,7 +47,14 @@ export async function measureCertify(database: Database, n: number) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const draft = await createContract({ db, actor: applicant, input: input(i, point.id), organizationId: org.id });
-    await addAttachment({ db, actor: applicant, id: draft.row.id, query: { kind: 'signed_contract', name: 'scan.pdf' }, contentType: 'application/pdf', body: SCAN });
+    await addAttachment({
+      db,
+      actor: applicant,
+      id: draft.row.id,
+      query: { kind: 'signed_contract', name: 'scan.pdf' },
+      contentType: 'application/pdf',
+      body: SCAN,
+    });
     await transitionContract({ db, actor: applicant, id: draft.row.id, body: { action: 'submit' } });
     ids.push(draft.row.id);
   }
@@ -81,5 +93,12 @@ export async function measureCertify(database: Database, n: number) {
     empty.push(performance.now() - t);
   }
   const overheadMs = Math.round((p50(put) - p50(empty)) * 100) / 100;
-  return { n, certifyP50Ms: p50(certify), factUpdateP50Ms: p50(put), emptyTxP50Ms: p50(empty), overheadMs, certifyWithoutP50Ms: Math.round((p50(certify) - overheadMs) * 100) / 100 };
+  return {
+    n,
+    certifyP50Ms: p50(certify),
+    factUpdateP50Ms: p50(put),
+    emptyTxP50Ms: p50(empty),
+    overheadMs,
+    certifyWithoutP50Ms: Math.round((p50(certify) - overheadMs) * 100) / 100,
+  };
 }

@@ -24,7 +24,11 @@ const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1]! : def;
 };
-const nums = (s: string) => s.split(',').map(Number).filter((n) => n > 0);
+const nums = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 const pgSizes = nums(arg('pg', '1000000,10000000'));
 const pgliteSize = Number(arg('pglite', '1000000'));
 const rounds = Number(arg('rounds', '20'));
@@ -43,7 +47,10 @@ export function pct(samples: number[]) {
 }
 
 type Exec = (text: string) => Promise<{ rows: unknown[] }>;
-const execOf = (database: Database): Exec => (text) => (database.kind === 'postgres' ? database.pool!.query(text) : database.pglite!.query(text));
+const execOf =
+  (database: Database): Exec =>
+  (text) =>
+    database.kind === 'postgres' ? database.pool!.query(text) : database.pglite!.query(text);
 
 /** Migrates, generates `n` facts in chunks, builds the rollups; creates the officer. */
 async function load(database: Database, n: number) {
@@ -63,8 +70,14 @@ async function load(database: Database, n: number) {
   await rebuildRollups(database.db);
   for (const t of ['stats_yearly', 'stats_monthly', 'stats_dimensions', 'stats_flows', 'stats_parties']) await exec(`VACUUM ANALYZE ${t}`);
   const rollupS = (performance.now() - t1) / 1000;
-  const sizes = (await exec(`SELECT (SELECT count(*) FROM stats_yearly) + (SELECT count(*) FROM stats_monthly) + (SELECT count(*) FROM stats_dimensions) + (SELECT count(*) FROM stats_flows) + (SELECT count(*) FROM stats_parties) AS n`)).rows[0] as { n: number | string };
-  log(`  ${n.toLocaleString()} facts in ${factsS.toFixed(0)} s, rollups (${Number(sizes.n).toLocaleString()} rows) rebuilt in ${rollupS.toFixed(0)} s`);
+  const sizes = (
+    await exec(
+      `SELECT (SELECT count(*) FROM stats_yearly) + (SELECT count(*) FROM stats_monthly) + (SELECT count(*) FROM stats_dimensions) + (SELECT count(*) FROM stats_flows) + (SELECT count(*) FROM stats_parties) AS n`,
+    )
+  ).rows[0] as { n: number | string };
+  log(
+    `  ${n.toLocaleString()} facts in ${factsS.toFixed(0)} s, rollups (${Number(sizes.n).toLocaleString()} rows) rebuilt in ${rollupS.toFixed(0)} s`,
+  );
   return { loadS: Math.round(factsS), rollupBuildS: Math.round(rollupS), rollupRows: Number(sizes.n) };
 }
 
@@ -89,16 +102,35 @@ async function measureRaw(database: Database, mix: MixQuery[]) {
 }
 
 async function login(base: string, who: { email: string; password: string }) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
   if (res.status !== 200) throw new Error(`login ${who.email}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** The dashboard's queries through HTTP against a server process. */
 async function measureHttp(env: Record<string, string>, mix: MixQuery[]) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startProcess('server/main.ts', { ...env, PORT: String(port), JINQIAO_DEMO: 'false', JINQIAO_ADMIN_EMAIL: ADMIN.email, JINQIAO_ADMIN_PASSWORD: ADMIN.password, WEB_DIST: '/nonexistent' }, `${base}/healthz`, 300_000);
+  const server = await startProcess(
+    'server/main.ts',
+    {
+      ...env,
+      PORT: String(port),
+      JINQIAO_DEMO: 'false',
+      JINQIAO_ADMIN_EMAIL: ADMIN.email,
+      JINQIAO_ADMIN_PASSWORD: ADMIN.password,
+      WEB_DIST: '/nonexistent',
+    },
+    `${base}/healthz`,
+    300_000,
+  );
   try {
     const cookies = { admin: await login(base, ADMIN), officer: await login(base, OFFICER) };
     const get = async (q: MixQuery) => {
@@ -130,15 +162,25 @@ type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v);
 /** The HTTP answers equal the raw GROUP BY's: overview (both sides), type breakdown, top organisations with their count. */
 function agree(http: Record<string, unknown>, raw: Record<string, Row[][]>, year: number): boolean {
-  const o = http['overview'] as { output: { contracts: number; contractAmountFen: number }; absorption: { contracts: number; contractAmountFen: number } };
+  const o = http['overview'] as {
+    output: { contracts: number; contractAmountFen: number };
+    absorption: { contracts: number; contractAmountFen: number };
+  };
   const [out, abs] = raw['overview']!;
-  const same = (t: { contracts: number; contractAmountFen: number }, r: Row | undefined) => t.contracts === num(r?.n ?? 0) && t.contractAmountFen === num(r?.cam ?? 0);
+  const same = (t: { contracts: number; contractAmountFen: number }, r: Row | undefined) =>
+    t.contracts === num(r?.n ?? 0) && t.contractAmountFen === num(r?.cam ?? 0);
   const byType = http['by type'] as { rows: Array<{ key: string; contracts: number; contractAmountFen: number }> };
   const top = http['top organisations'] as { rows: Array<{ key: string; contractAmountFen: number }>; entries: number };
   const rtop = raw['top organisations']![0]!;
   return (
-    same(o.output, out!.find((r) => num(r.year) === year)) &&
-    same(o.absorption, abs!.find((r) => num(r.year) === year)) &&
+    same(
+      o.output,
+      out!.find((r) => num(r.year) === year),
+    ) &&
+    same(
+      o.absorption,
+      abs!.find((r) => num(r.year) === year),
+    ) &&
     raw['by type']![0]!.every((r) => byType.rows.find((x) => x.key === r.type)?.contracts === num(r.n)) &&
     rtop.every((r, i) => top.rows[i]?.key === r.k && top.rows[i]?.contractAmountFen === num(r.cam)) &&
     top.entries === num(rtop[0]?.entries ?? 0)
@@ -152,20 +194,43 @@ async function run(label: string, database: Database, n: number, env: Record<str
   const raw = await measureRaw(database, mix);
   log(`  raw GROUP BY p50/p95 ${raw.all.p50}/${raw.all.p95} ms (${raw.all.n} queries)`);
   const certify = await measureCertify(database, certifyN);
-  log(`  certify p50 ${certify.certifyP50Ms} ms; fact update alone p50 ${certify.factUpdateP50Ms} ms (empty transaction ${certify.emptyTxP50Ms} ms) → overhead ${certify.overheadMs} ms`);
+  log(
+    `  certify p50 ${certify.certifyP50Ms} ms; fact update alone p50 ${certify.factUpdateP50Ms} ms (empty transaction ${certify.emptyTxP50Ms} ms) → overhead ${certify.overheadMs} ms`,
+  );
   if (closeFirst) await database.close();
   const http = await measureHttp(env, mix);
   const agrees = agree(http.answers, raw.answers, YEARS.to);
-  log(`  HTTP p50/p95 ${http.all.p50}/${http.all.p95} ms (${http.all.n} requests); raw/HTTP p95 ${(raw.all.p95 / http.all.p95).toFixed(1)}×; figures agree: ${agrees}`);
-  for (const q of mix) log(`    ${q.name.padEnd(38)} HTTP ${String(http.per[q.name]!.p95).padStart(7)} ms   raw ${String(raw.per[q.name]!.p95).padStart(8)} ms  (p95)`);
-  return { ...loaded, http: http.all, raw: raw.all, speedupP95: Math.round((raw.all.p95 / http.all.p95) * 10) / 10, agrees, certify, perQuery: Object.fromEntries(mix.map((q) => [q.name, { http: http.per[q.name], raw: raw.per[q.name] }])) };
+  log(
+    `  HTTP p50/p95 ${http.all.p50}/${http.all.p95} ms (${http.all.n} requests); raw/HTTP p95 ${(raw.all.p95 / http.all.p95).toFixed(1)}×; figures agree: ${agrees}`,
+  );
+  for (const q of mix)
+    log(
+      `    ${q.name.padEnd(38)} HTTP ${String(http.per[q.name]!.p95).padStart(7)} ms   raw ${String(raw.per[q.name]!.p95).padStart(8)} ms  (p95)`,
+    );
+  return {
+    ...loaded,
+    http: http.all,
+    raw: raw.all,
+    speedupP95: Math.round((raw.all.p95 / http.all.p95) * 10) / 10,
+    agrees,
+    certify,
+    perQuery: Object.fromEntries(mix.map((q) => [q.name, { http: http.per[q.name], raw: raw.per[q.name] }])),
+  };
 }
 
 const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
 if (pgSizes.length) {
   const bin = process.env.DATABASE_URL ? null : findPgBin();
   if (!process.env.DATABASE_URL && !bin) throw new Error('PostgreSQL binaries not found (set PG_BIN or DATABASE_URL)');
-  const cluster = bin ? await startCluster(bin, ['shared_buffers=2GB', 'work_mem=64MB', 'maintenance_work_mem=1GB', 'max_wal_size=8GB', 'max_parallel_workers_per_gather=2']) : null;
+  const cluster = bin
+    ? await startCluster(bin, [
+        'shared_buffers=2GB',
+        'work_mem=64MB',
+        'maintenance_work_mem=1GB',
+        'max_wal_size=8GB',
+        'max_parallel_workers_per_gather=2',
+      ])
+    : null;
   const serverUrl = process.env.DATABASE_URL ?? cluster!.url;
   try {
     for (const n of pgSizes) {

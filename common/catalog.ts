@@ -60,7 +60,17 @@ export const IP_KIND_LABELS: Record<IpKind, { zh: string; en: string }> = {
 };
 
 /** Lifecycle of achievements and demands. Demands end in `closed` instead of trading states. */
-export const RECORD_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'published', 'in_trade', 'transferred', 'closed', 'withdrawn'] as const;
+export const RECORD_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+  'in_trade',
+  'transferred',
+  'closed',
+  'withdrawn',
+] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export const RECORD_STATUS_LABELS: Record<RecordStatus, { zh: string; en: string }> = {

@@ -19,18 +19,94 @@ const W = 1_000_000; // ¥10,000 (1 万元) in fen
 
 describe('technology transaction amount = contract amount − non-technical costs (± adjustment)', () => {
   const cases: Array<[string, AmountInput, { tta: number; deducted: number; carriers: number } | string[]]> = [
-    ['no costs: everything is technology', { contractAmountFen: 100 * W, nonTechnicalCosts: [] }, { tta: 100 * W, deducted: 0, carriers: 0 }],
-    ['equipment, instruments, parts and raw materials are deducted', { contractAmountFen: 100 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 10 * W }, { kind: 'instrument', amountFen: 5 * W }, { kind: 'part', amountFen: 3 * W }, { kind: 'raw_material', amountFen: 2 * W }] }, { tta: 80 * W, deducted: 20 * W, carriers: 0 }],
-    ['a reasonable quantity of technical carriers is itemised, not deducted', { contractAmountFen: 100 * W, nonTechnicalCosts: [{ kind: 'technical_carrier', amountFen: 7 * W }, { kind: 'equipment', amountFen: 10 * W }] }, { tta: 90 * W, deducted: 10 * W, carriers: 7 * W }],
-    ['costs equal to the contract amount leave zero', { contractAmountFen: 50 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 50 * W }] }, { tta: 0, deducted: 50 * W, carriers: 0 }],
-    ['fen are kept exactly', { contractAmountFen: 123_456_789, nonTechnicalCosts: [{ kind: 'part', amountFen: 23_456_788 }] }, { tta: 100_000_001, deducted: 23_456_788, carriers: 0 }],
-    ['a positive registrar adjustment', { contractAmountFen: 100 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 30 * W }], adjustmentFen: 10 * W }, { tta: 80 * W, deducted: 30 * W, carriers: 0 }],
-    ['a negative registrar adjustment', { contractAmountFen: 100 * W, nonTechnicalCosts: [], adjustmentFen: -25 * W }, { tta: 75 * W, deducted: 0, carriers: 0 }],
-    ['one item above the contract amount names that item', { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 1 * W }, { kind: 'part', amountFen: 1 * W }, { kind: 'raw_material', amountFen: 11 * W }] }, ['nonTechnicalCosts.2.amountFen']],
-    ['a technical carrier above the contract amount is named too', { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'technical_carrier', amountFen: 11 * W }] }, ['nonTechnicalCosts.0.amountFen']],
-    ['deducted items that together exceed the contract amount: the item that tips it', { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 6 * W }, { kind: 'technical_carrier', amountFen: 6 * W }, { kind: 'part', amountFen: 6 * W }] }, ['nonTechnicalCosts.2.amountFen']],
-    ['an adjustment below zero', { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 4 * W }], adjustmentFen: -7 * W }, ['adjustmentFen']],
-    ['an adjustment above the contract amount', { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 4 * W }], adjustmentFen: 5 * W }, ['adjustmentFen']],
+    [
+      'no costs: everything is technology',
+      { contractAmountFen: 100 * W, nonTechnicalCosts: [] },
+      { tta: 100 * W, deducted: 0, carriers: 0 },
+    ],
+    [
+      'equipment, instruments, parts and raw materials are deducted',
+      {
+        contractAmountFen: 100 * W,
+        nonTechnicalCosts: [
+          { kind: 'equipment', amountFen: 10 * W },
+          { kind: 'instrument', amountFen: 5 * W },
+          { kind: 'part', amountFen: 3 * W },
+          { kind: 'raw_material', amountFen: 2 * W },
+        ],
+      },
+      { tta: 80 * W, deducted: 20 * W, carriers: 0 },
+    ],
+    [
+      'a reasonable quantity of technical carriers is itemised, not deducted',
+      {
+        contractAmountFen: 100 * W,
+        nonTechnicalCosts: [
+          { kind: 'technical_carrier', amountFen: 7 * W },
+          { kind: 'equipment', amountFen: 10 * W },
+        ],
+      },
+      { tta: 90 * W, deducted: 10 * W, carriers: 7 * W },
+    ],
+    [
+      'costs equal to the contract amount leave zero',
+      { contractAmountFen: 50 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 50 * W }] },
+      { tta: 0, deducted: 50 * W, carriers: 0 },
+    ],
+    [
+      'fen are kept exactly',
+      { contractAmountFen: 123_456_789, nonTechnicalCosts: [{ kind: 'part', amountFen: 23_456_788 }] },
+      { tta: 100_000_001, deducted: 23_456_788, carriers: 0 },
+    ],
+    [
+      'a positive registrar adjustment',
+      { contractAmountFen: 100 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 30 * W }], adjustmentFen: 10 * W },
+      { tta: 80 * W, deducted: 30 * W, carriers: 0 },
+    ],
+    [
+      'a negative registrar adjustment',
+      { contractAmountFen: 100 * W, nonTechnicalCosts: [], adjustmentFen: -25 * W },
+      { tta: 75 * W, deducted: 0, carriers: 0 },
+    ],
+    [
+      'one item above the contract amount names that item',
+      {
+        contractAmountFen: 10 * W,
+        nonTechnicalCosts: [
+          { kind: 'equipment', amountFen: 1 * W },
+          { kind: 'part', amountFen: 1 * W },
+          { kind: 'raw_material', amountFen: 11 * W },
+        ],
+      },
+      ['nonTechnicalCosts.2.amountFen'],
+    ],
+    [
+      'a technical carrier above the contract amount is named too',
+      { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'technical_carrier', amountFen: 11 * W }] },
+      ['nonTechnicalCosts.0.amountFen'],
+    ],
+    [
+      'deducted items that together exceed the contract amount: the item that tips it',
+      {
+        contractAmountFen: 10 * W,
+        nonTechnicalCosts: [
+          { kind: 'equipment', amountFen: 6 * W },
+          { kind: 'technical_carrier', amountFen: 6 * W },
+          { kind: 'part', amountFen: 6 * W },
+        ],
+      },
+      ['nonTechnicalCosts.2.amountFen'],
+    ],
+    [
+      'an adjustment below zero',
+      { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 4 * W }], adjustmentFen: -7 * W },
+      ['adjustmentFen'],
+    ],
+    [
+      'an adjustment above the contract amount',
+      { contractAmountFen: 10 * W, nonTechnicalCosts: [{ kind: 'equipment', amountFen: 4 * W }], adjustmentFen: 5 * W },
+      ['adjustmentFen'],
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     const { amounts, issues } = computeAmounts(input);
@@ -89,10 +165,17 @@ describe('registration numbers {year}{region}{sequence}', () => {
     expect(formatRegistrationNumber(year, region, seq)).toBe(number);
     expect(parseRegistrationNumber(number)).toEqual({ year, regionCode: region, sequence: seq });
   });
-  it.each([[2026, '12011', 1], [2026, '120116', 0], [2026, '120116', 1_000_000], [26, '120116', 1]])('refuses %i %s #%i', (year, region, seq) => {
+  it.each([
+    [2026, '12011', 1],
+    [2026, '120116', 0],
+    [2026, '120116', 1_000_000],
+    [26, '120116', 1],
+  ])('refuses %i %s #%i', (year, region, seq) => {
     expect(() => formatRegistrationNumber(year, region, seq)).toThrow(RangeError);
   });
-  it.each(['', '2026120116', '2026120116000000', '2026-120116-000001', 'A026120116000001'])('does not parse %j', (n) => expect(parseRegistrationNumber(n)).toBeNull());
+  it.each(['', '2026120116', '2026120116000000', '2026-120116-000001', 'A026120116000001'])('does not parse %j', (n) =>
+    expect(parseRegistrationNumber(n)).toBeNull(),
+  );
   it('uses the district code of a park', () => {
     expect(registrationRegionOf('12011601')).toBe('120116');
     expect(registrationRegionOf('120116')).toBe('120116');
@@ -110,7 +193,10 @@ describe('review period', () => {
     expect(reviewPeriod(fen, p)).toEqual({ expertReviewRequired: expert, workingDays: days });
   });
   it('follows changed parameters', () => {
-    expect(reviewPeriod(100, { reviewWorkingDays: 10, expertReviewWorkingDays: 20, expertReviewThresholdFen: 100 })).toEqual({ expertReviewRequired: true, workingDays: 20 });
+    expect(reviewPeriod(100, { reviewWorkingDays: 10, expertReviewWorkingDays: 20, expertReviewThresholdFen: 100 })).toEqual({
+      expertReviewRequired: true,
+      workingDays: 20,
+    });
   });
 });
 

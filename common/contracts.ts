@@ -19,7 +19,15 @@ export const CONTRACT_TYPE_LABELS: Record<ContractType, { zh: string; en: string
 /** Subtypes per type; a type with an empty list (consulting) takes no subtype (null). */
 export const CONTRACT_SUBTYPES = {
   development: ['commissioned', 'cooperative'],
-  transfer: ['patent_right', 'patent_application_right', 'technical_secret', 'ic_layout', 'plant_variety', 'software_copyright', 'biomedicine_variety'],
+  transfer: [
+    'patent_right',
+    'patent_application_right',
+    'technical_secret',
+    'ic_layout',
+    'plant_variety',
+    'software_copyright',
+    'biomedicine_variety',
+  ],
   license: ['patent_license', 'technical_secret_license'],
   consulting: [],
   service: ['general', 'training', 'intermediary'],
@@ -163,7 +171,11 @@ export function computeAmounts(input: AmountInput): { amounts: Amounts; issues: 
     }
     if (DEDUCTED_COST_KINDS.includes(item.kind)) {
       deducted += item.amountFen;
-      if (deducted > contract) issues.push({ path, message: `brings the deducted non-technical costs to ${yuan(deducted)} 元, above the contract amount (${yuan(contract)} 元)` });
+      if (deducted > contract)
+        issues.push({
+          path,
+          message: `brings the deducted non-technical costs to ${yuan(deducted)} 元, above the contract amount (${yuan(contract)} 元)`,
+        });
     } else {
       carriers += item.amountFen;
     }
@@ -172,8 +184,13 @@ export function computeAmounts(input: AmountInput): { amounts: Amounts; issues: 
   const adjustment = input.adjustmentFen ?? 0;
   const final = computed + adjustment;
   if (!Number.isInteger(adjustment)) issues.push({ path: ['adjustmentFen'], message: 'must be a whole number of fen' });
-  else if (final < 0) issues.push({ path: ['adjustmentFen'], message: `takes the technology transaction amount below zero (${yuan(computed)} 元 computed)` });
-  else if (final > contract) issues.push({ path: ['adjustmentFen'], message: `takes the technology transaction amount above the contract amount (${yuan(contract)} 元)` });
+  else if (final < 0)
+    issues.push({ path: ['adjustmentFen'], message: `takes the technology transaction amount below zero (${yuan(computed)} 元 computed)` });
+  else if (final > contract)
+    issues.push({
+      path: ['adjustmentFen'],
+      message: `takes the technology transaction amount above the contract amount (${yuan(contract)} 元)`,
+    });
   return {
     amounts: {
       contractAmountFen: contract,
@@ -191,7 +208,9 @@ export function computeAmounts(input: AmountInput): { amounts: Amounts; issues: 
 export function formatYuan(fen: number): string {
   const negative = fen < 0;
   const abs = Math.abs(Math.trunc(fen));
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = (abs % 100).toString().padStart(2, '0');
   return `${negative ? '-' : ''}${whole}.${cents}`;
 }
@@ -222,7 +241,12 @@ export function vatExemption(type: ContractType, relatedServicesInvoicedTogether
     case 'transfer':
     case 'license': {
       const kindZh = type === 'development' ? '技术开发' : type === 'transfer' ? '技术转让' : '技术许可（转让技术使用权，属技术转让范围）';
-      const kindEn = type === 'development' ? 'technology development' : type === 'transfer' ? 'technology transfer' : 'a licence (transfer of the right to use a technology counts as technology transfer)';
+      const kindEn =
+        type === 'development'
+          ? 'technology development'
+          : type === 'transfer'
+            ? 'technology transfer'
+            : 'a licence (transfer of the right to use a technology counts as technology transfer)';
       return {
         eligible: true,
         scope: 'contract',
@@ -259,7 +283,8 @@ export const registrationRegionOf = (regionCode: string): string => regionCode.s
 export function formatRegistrationNumber(year: number, regionCode: string, sequence: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('year must have 4 digits');
   if (!/^\d{6}$/.test(regionCode)) throw new RangeError('region code must have 6 digits');
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_REGISTRATION_SEQUENCE) throw new RangeError('sequence must be 1–999999');
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_REGISTRATION_SEQUENCE)
+    throw new RangeError('sequence must be 1–999999');
   return `${year}${regionCode}${String(sequence).padStart(6, '0')}`;
 }
 
@@ -285,13 +310,28 @@ export const CONTRACT_PARAMETER_DEFAULTS: ContractParameters = {
 };
 
 export const CONTRACT_PARAMETER_INFO: Record<ContractParameterKey, { zh: string; en: string; source: string }> = {
-  reviewWorkingDays: { zh: '认定登记办理时限（工作日，自申请材料齐全之日起）', en: 'Review deadline in working days from a complete application', source: '技术合同认定登记管理办法（2024 征求意见稿）' },
-  expertReviewWorkingDays: { zh: '需专家评审时的办理时限（工作日）', en: 'Deadline in working days when expert review is required', source: '技术合同认定登记管理办法（2024 征求意见稿）' },
-  expertReviewThresholdFen: { zh: '需专家评审的技术交易额下限（分）', en: 'Technology transaction amount (fen) from which expert review is required', source: '技术合同认定登记管理办法（2024 征求意见稿）' },
+  reviewWorkingDays: {
+    zh: '认定登记办理时限（工作日，自申请材料齐全之日起）',
+    en: 'Review deadline in working days from a complete application',
+    source: '技术合同认定登记管理办法（2024 征求意见稿）',
+  },
+  expertReviewWorkingDays: {
+    zh: '需专家评审时的办理时限（工作日）',
+    en: 'Deadline in working days when expert review is required',
+    source: '技术合同认定登记管理办法（2024 征求意见稿）',
+  },
+  expertReviewThresholdFen: {
+    zh: '需专家评审的技术交易额下限（分）',
+    en: 'Technology transaction amount (fen) from which expert review is required',
+    source: '技术合同认定登记管理办法（2024 征求意见稿）',
+  },
 };
 
 /** Whether an application needs expert review, and how many working days the registrar then has. */
-export function reviewPeriod(technologyTransactionAmountFen: number, p: ContractParameters): { expertReviewRequired: boolean; workingDays: number } {
+export function reviewPeriod(
+  technologyTransactionAmountFen: number,
+  p: ContractParameters,
+): { expertReviewRequired: boolean; workingDays: number } {
   const expertReviewRequired = technologyTransactionAmountFen >= p.expertReviewThresholdFen;
   return { expertReviewRequired, workingDays: expertReviewRequired ? p.expertReviewWorkingDays : p.reviewWorkingDays };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CREDIT_CODE_ALPHABET, completeCreditCode, creditCodeCheckChar, creditCodeProblem, creditCodeFromSerialBody, isValidCreditCode, organizationCodeCheckChar } from './credit-code.js';
+import {
+  CREDIT_CODE_ALPHABET,
+  completeCreditCode,
+  creditCodeCheckChar,
+  creditCodeProblem,
+  creditCodeFromSerialBody,
+  isValidCreditCode,
+  organizationCodeCheckChar,
+} from './credit-code.js';
 
 // Codes as published by large companies on their business licences: real input, not our own arithmetic.
 const PUBLISHED = ['914403001922038216', '9144030071526726XG', '91330100716105852F', '91110108551385082Q', '12100000400000624D'];
@@ -65,7 +73,11 @@ describe('creditCodeProblem names what is wrong', () => {
     ['two digits of the organisation code swapped', '91330100761105852F', 'organization_code'],
     ['its check digit changed', '91330100716105853F', 'organization_code'],
     // A forged code whose final check character was recomputed still fails the GB 11714 check inside it.
-    ['organisation code wrong, final check recomputed', '91330100716105850' + creditCodeCheckChar('91330100716105850'), 'organization_code'],
+    [
+      'organisation code wrong, final check recomputed',
+      '91330100716105850' + creditCodeCheckChar('91330100716105850'),
+      'organization_code',
+    ],
   ])('%s → %s', (_label, code, problem) => {
     expect(creditCodeProblem(code)).toBe(problem);
     expect(isValidCreditCode(code)).toBe(false);

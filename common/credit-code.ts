@@ -72,7 +72,8 @@ export const creditCodeDivision = (code: string): string => code.slice(2, 8);
 export function completeCreditCode(first17: string): string {
   const body = first17.toUpperCase();
   const orgCheck = organizationCodeCheckChar(body.slice(8, 16));
-  if (!orgCheck || body.length !== 17 || ![...body].every((ch) => CREDIT_CODE_ALPHABET.includes(ch))) throw new Error(`not a credit-code body: ${first17}`);
+  if (!orgCheck || body.length !== 17 || ![...body].every((ch) => CREDIT_CODE_ALPHABET.includes(ch)))
+    throw new Error(`not a credit-code body: ${first17}`);
   const fixed = body.slice(0, 16) + orgCheck;
   const check = creditCodeCheckChar(fixed);
   if (!check) throw new Error(`not a credit-code body: ${first17}`);

@@ -30,7 +30,11 @@ const TYPES: Record<string, ParsedPatentNumber['type']> = {
 };
 
 export function parsePatentNumber(input: string): ParsedPatentNumber | PatentNumberProblem {
-  const s = input.trim().toUpperCase().replace(/\s+/g, '').replace(/^(CN|ZL)/, '');
+  const s = input
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/^(CN|ZL)/, '');
   const m = /^(\d{12}|\d{8})\.?([0-9X])$/.exec(s);
   if (!m) return 'format';
   const digits = m[1]!;

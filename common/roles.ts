@@ -32,16 +32,7 @@ export const ORGANIZATION_STATUSES = ['pending', 'active', 'suspended', 'rejecte
 export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
 /** Roles a user can hold. `public` is the role of an anonymous visitor and is never assigned. */
-export const ROLES = [
-  'public',
-  'org_member',
-  'org_admin',
-  'broker',
-  'expert',
-  'registrar',
-  'gov_officer',
-  'platform_admin',
-] as const;
+export const ROLES = ['public', 'org_member', 'org_admin', 'broker', 'expert', 'registrar', 'gov_officer', 'platform_admin'] as const;
 export type Role = (typeof ROLES)[number];
 export type AssignableRole = Exclude<Role, 'public'>;
 export const ASSIGNABLE_ROLES = ROLES.filter((r): r is AssignableRole => r !== 'public');

@@ -18,7 +18,8 @@ describe('HttpUrl', () => {
   it('takes http and https links only', () => {
     expect(HttpUrl(100).safeParse('https://example.com/a.pdf').success).toBe(true);
     expect(HttpUrl(100).safeParse('http://example.com').success).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'ftp://x.org/a']) expect(HttpUrl(100).safeParse(bad).success).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'ftp://x.org/a'])
+      expect(HttpUrl(100).safeParse(bad).success).toBe(false);
   });
 });
 

@@ -38,9 +38,7 @@ export const Text = (max: number) =>
 
 /** A link people will click: http or https only (never javascript:, data: or file:). */
 export const HttpUrl = (max: number) =>
-  z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-    .max(max, `must be at most ${max} characters`);
+  z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(max, `must be at most ${max} characters`);
 
 const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -54,7 +52,12 @@ export const DayWithin = (range: { earliest: string | number; latestDays: number
     const now = Date.now();
     const min = typeof range.earliest === 'string' ? range.earliest : isoDay(new Date(now + range.earliest * DAY_MS));
     const max = isoDay(new Date(now + range.latestDays * DAY_MS));
-    if (d < min) ctx.addIssue({ code: 'custom', message: typeof range.earliest === 'number' && range.earliest >= 0 ? 'must not be in the past' : `must be between ${min} and ${max}` });
+    if (d < min)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          typeof range.earliest === 'number' && range.earliest >= 0 ? 'must not be in the past' : `must be between ${min} and ${max}`,
+      });
     else if (d > max) ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}` });
   });
 

@@ -64,85 +64,97 @@ async function dashboardFigures(page: Page, year: number): Promise<Figures> {
 }
 
 describe.skipIf(!base)('contract registration journey', () => {
-  it('a seller applies, the registrar certifies and downloads the certificate, the officer sees the figures move', { timeout: 180_000 }, async () => {
-    // Certification dates are Beijing days; the dashboard's period is the certification year.
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-    const today = new Intl.DateTimeFormat('sv', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  it(
+    'a seller applies, the registrar certifies and downloads the certificate, the officer sees the figures move',
+    { timeout: 180_000 },
+    async () => {
+      // Certification dates are Beijing days; the dashboard's period is the certification year.
+      const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const today = new Intl.DateTimeFormat('sv', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-    const officer = await logIn('officer@jinqiao.demo');
-    const before = await dashboardFigures(officer, year);
+      const officer = await logIn('officer@jinqiao.demo');
+      const before = await dashboardFigures(officer, year);
 
-    // The seller applies.
-    const seller = await logIn('member@jinqiao.demo');
-    await seller.goto(`${base}/workspace/contracts`);
-    await seller.getByTestId('new-contract').click();
-    await seller.getByTestId('contract-title').fill(TITLE);
-    await seller.getByTestId('contract-subject').fill('乙方为甲方开发基于深度学习的焊缝缺陷机器视觉检测系统，识别气孔、裂纹、未熔合等缺陷，检出率不低于 98%，交付源代码、模型与操作手册。');
-    await seller.getByTestId('field-select').click();
-    await seller.keyboard.type('计算机科学');
-    await seller.keyboard.press('Enter');
-    await seller.getByTestId('signed-on').click();
-    await seller.keyboard.type(today);
-    await seller.keyboard.press('Enter');
-    // The seller's own party is the university, filled in from its profile.
-    await expect.poll(() => seller.getByTestId('seller-name').inputValue()).toBe('津沽大学');
-    await seller.getByTestId('buyer-name').fill('天津滨港智能装备有限公司');
-    await seller.locator('#buyer_regionCode').click();
-    await seller.keyboard.type('滨海新区');
-    await seller.getByTitle('滨海新区', { exact: true }).click();
-    await seller.getByTestId('buyer-credit-code').fill(BUYER_CREDIT_CODE);
-    await seller.getByTestId('contract-amount').fill('1234567.89');
-    await seller.getByTestId('add-cost').click();
-    await seller.getByTestId('cost-description-0').fill('工业相机 2 台');
-    await seller.getByTestId('cost-amount-0').fill('34567.89');
-    await seller.getByTestId('cost-note-0').fill('随检测系统交付的设备，属于应扣除的非技术性费用');
-    // The technology transaction amount is worked out as the costs are typed: ¥1,234,567.89 − ¥34,567.89.
-    await expect.poll(() => seller.getByTestId('form-amounts-tta').textContent()).toBe('¥1,200,000.00');
-    await seller
-      .getByTestId('attachments')
-      .locator('input[type=file]')
-      .setInputFiles({ name: '技术开发合同（签章版）.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
-    await seller.getByTestId('submit-contract').click();
-    await seller.waitForURL(/\/workspace\/contracts\/[0-9a-f-]{36}$/);
-    await expect.poll(() => seller.getByTestId('contract-status').first().textContent()).toBe('待审核');
-    expect(await seller.getByTestId('header-tta').textContent()).toBe('¥1,200,000.00');
-    await seller.context().close();
+      // The seller applies.
+      const seller = await logIn('member@jinqiao.demo');
+      await seller.goto(`${base}/workspace/contracts`);
+      await seller.getByTestId('new-contract').click();
+      await seller.getByTestId('contract-title').fill(TITLE);
+      await seller
+        .getByTestId('contract-subject')
+        .fill(
+          '乙方为甲方开发基于深度学习的焊缝缺陷机器视觉检测系统，识别气孔、裂纹、未熔合等缺陷，检出率不低于 98%，交付源代码、模型与操作手册。',
+        );
+      await seller.getByTestId('field-select').click();
+      await seller.keyboard.type('计算机科学');
+      await seller.keyboard.press('Enter');
+      await seller.getByTestId('signed-on').click();
+      await seller.keyboard.type(today);
+      await seller.keyboard.press('Enter');
+      // The seller's own party is the university, filled in from its profile.
+      await expect.poll(() => seller.getByTestId('seller-name').inputValue()).toBe('津沽大学');
+      await seller.getByTestId('buyer-name').fill('天津滨港智能装备有限公司');
+      await seller.locator('#buyer_regionCode').click();
+      await seller.keyboard.type('滨海新区');
+      await seller.getByTitle('滨海新区', { exact: true }).click();
+      await seller.getByTestId('buyer-credit-code').fill(BUYER_CREDIT_CODE);
+      await seller.getByTestId('contract-amount').fill('1234567.89');
+      await seller.getByTestId('add-cost').click();
+      await seller.getByTestId('cost-description-0').fill('工业相机 2 台');
+      await seller.getByTestId('cost-amount-0').fill('34567.89');
+      await seller.getByTestId('cost-note-0').fill('随检测系统交付的设备，属于应扣除的非技术性费用');
+      // The technology transaction amount is worked out as the costs are typed: ¥1,234,567.89 − ¥34,567.89.
+      await expect.poll(() => seller.getByTestId('form-amounts-tta').textContent()).toBe('¥1,200,000.00');
+      await seller
+        .getByTestId('attachments')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '技术开发合同（签章版）.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+        });
+      await seller.getByTestId('submit-contract').click();
+      await seller.waitForURL(/\/workspace\/contracts\/[0-9a-f-]{36}$/);
+      await expect.poll(() => seller.getByTestId('contract-status').first().textContent()).toBe('待审核');
+      expect(await seller.getByTestId('header-tta').textContent()).toBe('¥1,200,000.00');
+      await seller.context().close();
 
-    // The registrar finds it in the queue, reviews the amounts and certifies it.
-    const registrar = await logIn('registrar@jinqiao.demo');
-    await registrar.goto(`${base}/workspace/registrar`);
-    await registrar.getByTestId('registrar-queue').getByText(TITLE).click();
-    const drawer = registrar.getByTestId('review-drawer');
-    await expect.poll(() => drawer.getByTestId('contract-amounts-tta').textContent()).toBe('¥1,200,000.00');
-    await drawer.getByTestId('action-certify').click();
-    await registrar.getByTestId('certify-confirm').click();
-    const number = drawer.getByTestId('registration-number');
-    await number.waitFor();
-    // {year}{registration point's district: 河西区 120103}{sequence}
-    expect(await number.textContent()).toMatch(new RegExp(`^${year}120103\\d{6}$`));
-    const [download] = await Promise.all([registrar.waitForEvent('download'), drawer.getByTestId('action-download-certificate').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const stream = await download.createReadStream();
-    const head = await new Promise<string>((resolve, reject) => {
-      stream.once('data', (chunk: Buffer | string) => resolve(chunk.toString().slice(0, 5)));
-      stream.once('error', reject);
-    });
-    stream.destroy();
-    expect(head).toBe('%PDF-');
-    await registrar.context().close();
+      // The registrar finds it in the queue, reviews the amounts and certifies it.
+      const registrar = await logIn('registrar@jinqiao.demo');
+      await registrar.goto(`${base}/workspace/registrar`);
+      await registrar.getByTestId('registrar-queue').getByText(TITLE).click();
+      const drawer = registrar.getByTestId('review-drawer');
+      await expect.poll(() => drawer.getByTestId('contract-amounts-tta').textContent()).toBe('¥1,200,000.00');
+      await drawer.getByTestId('action-certify').click();
+      await registrar.getByTestId('certify-confirm').click();
+      const number = drawer.getByTestId('registration-number');
+      await number.waitFor();
+      // {year}{registration point's district: 河西区 120103}{sequence}
+      expect(await number.textContent()).toMatch(new RegExp(`^${year}120103\\d{6}$`));
+      const [download] = await Promise.all([registrar.waitForEvent('download'), drawer.getByTestId('action-download-certificate').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      const stream = await download.createReadStream();
+      const head = await new Promise<string>((resolve, reject) => {
+        stream.once('data', (chunk: Buffer | string) => resolve(chunk.toString().slice(0, 5)));
+        stream.once('error', reject);
+      });
+      stream.destroy();
+      expect(head).toBe('%PDF-');
+      await registrar.context().close();
 
-    // The officer sees the year's output figures and the seller's district move by this contract.
-    await expect
-      .poll(async () => {
-        const after = await dashboardFigures(officer, year);
-        return [
-          after.contracts - before.contracts,
-          after.contractAmountFen - before.contractAmountFen,
-          after.technologyTransactionAmountFen - before.technologyTransactionAmountFen,
-          after.districtContracts - before.districtContracts,
-        ];
-      })
-      .toEqual([1, CONTRACT_FEN, TTA_FEN, 1]);
-    await officer.context().close();
-  });
+      // The officer sees the year's output figures and the seller's district move by this contract.
+      await expect
+        .poll(async () => {
+          const after = await dashboardFigures(officer, year);
+          return [
+            after.contracts - before.contracts,
+            after.contractAmountFen - before.contractAmountFen,
+            after.technologyTransactionAmountFen - before.technologyTransactionAmountFen,
+            after.districtContracts - before.districtContracts,
+          ];
+        })
+        .toEqual([1, CONTRACT_FEN, TTA_FEN, 1]);
+      await officer.context().close();
+    },
+  );
 });

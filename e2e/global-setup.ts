@@ -25,7 +25,12 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jq-e2e-'));
   const port = await freePort();
-  const server = await startProcess('server/cli/start.ts', { PORT: String(port), DATA_DIR: dataDir, JINQIAO_DEMO: 'true' }, `http://127.0.0.1:${port}/readyz`, 300_000);
+  const server = await startProcess(
+    'server/cli/start.ts',
+    { PORT: String(port), DATA_DIR: dataDir, JINQIAO_DEMO: 'true' },
+    `http://127.0.0.1:${port}/readyz`,
+    300_000,
+  );
   project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`);
   return async () => {
     await stopProcess(server.child);

@@ -29,7 +29,9 @@ describe.skipIf(!base)('negotiation journey', () => {
     const university = await browser.newContext({ locale: 'zh-CN' });
     const ownerPage = await university.newPage();
     await logIn(ownerPage, 'member@jinqiao.demo');
-    const mine = (await (await ownerPage.request.get(`${base}/api/me/achievements?status=published&limit=1`)).json()) as { items: Array<{ id: string; title: string }> };
+    const mine = (await (await ownerPage.request.get(`${base}/api/me/achievements?status=published&limit=1`)).json()) as {
+      items: Array<{ id: string; title: string }>;
+    };
     const achievement = mine.items[0]!;
     expect(achievement).toBeDefined();
 

@@ -20,10 +20,13 @@ async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-welcome').waitFor({ timeout: 10_000 }).catch(async (e) => {
-    await page.screenshot({ path: '/tmp/e2e-fail.png' });
-    throw e;
-  });
+  await page
+    .getByTestId('dashboard-welcome')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: '/tmp/e2e-fail.png' });
+      throw e;
+    });
 }
 
 async function logOut(page: Page) {

@@ -34,14 +34,24 @@ async function startPlatform(shiftMs: number) {
   if (server) await stopProcess(server);
   server = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), DATA_DIR: path.join(dataDir, 'db'), JINQIAO_DEMO: 'true', JQ_CLOCK_SHIFT_MS: String(shiftMs) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATA_DIR: path.join(dataDir, 'db'),
+      JINQIAO_DEMO: 'true',
+      JQ_CLOCK_SHIFT_MS: String(shiftMs),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const t0 = Date.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the trading platform exited with ${server.exitCode}`);
     if (Date.now() - t0 > 300_000) throw new Error('the trading platform did not become ready');
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -49,7 +59,11 @@ async function startPlatform(shiftMs: number) {
 
 /** A logged-in API client for setting the stage (what the journeys do themselves happens in the browser). */
 async function apiAs(email: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('jq_csrf='))?.slice('jq_csrf='.length) ?? '');
@@ -101,7 +115,10 @@ beforeAll(async () => {
   const enterprise = await apiAs('enterprise@jinqiao.demo');
   const broker = await apiAs('broker@jinqiao.demo');
   const admin = await apiAs('admin@jinqiao.demo');
-  const mine = await member.call<{ items: { id: string; transferModes: string[] }[] }>('GET', '/api/me/achievements?status=published&limit=10');
+  const mine = await member.call<{ items: { id: string; transferModes: string[] }[] }>(
+    'GET',
+    '/api/me/achievements?status=published&limit=10',
+  );
   const [forAuction, forNotice] = mine.items;
   expect(forNotice).toBeDefined();
   const now = Date.now();
@@ -118,9 +135,14 @@ beforeAll(async () => {
   });
   ids.auction = auction.id;
   for (const bidder of [enterprise, broker]) {
-    const reg = await bidder.call<{ id: string; depositFen: number }>('POST', `/api/trading/auctions/${auction.id}/registrations`, { qualification: '本单位具备实施该技术的生产条件与资金实力。' });
+    const reg = await bidder.call<{ id: string; depositFen: number }>('POST', `/api/trading/auctions/${auction.id}/registrations`, {
+      qualification: '本单位具备实施该技术的生产条件与资金实力。',
+    });
     await admin.call('POST', `/api/trading/registrations/${reg.id}/qualification`, { decision: 'qualified' });
-    await admin.call('POST', `/api/trading/registrations/${reg.id}/deposit`, { reference: `E2E-${reg.id.slice(0, 8)}`, amountFen: reg.depositFen });
+    await admin.call('POST', `/api/trading/registrations/${reg.id}/deposit`, {
+      reference: `E2E-${reg.id.slice(0, 8)}`,
+      amountFen: reg.depositFen,
+    });
   }
   const notice = await member.call<{ id: string; endsAt: string }>('POST', '/api/trading/notices', {
     achievementId: forNotice!.id,
@@ -144,7 +166,9 @@ describe.skipIf(!enabled)('trading journeys', () => {
   it('the owner of a listing sees who registered intent on it, and the centre’s verdict', { timeout: 120_000 }, async () => {
     // The demo's open listings of 津沽大学 each have an intent; find the one staff have qualified.
     const member = await apiAs('member@jinqiao.demo');
-    const open = await member.call<{ items: { id: string; achievement: { title: string }; intents: { status: string; buyer: { name: string } | null }[] | null }[] }>('GET', '/api/trading/listings?status=open&limit=50');
+    const open = await member.call<{
+      items: { id: string; achievement: { title: string }; intents: { status: string; buyer: { name: string } | null }[] | null }[];
+    }>('GET', '/api/trading/listings?status=open&limit=50');
     const listing = open.items.find((l) => l.intents?.some((i) => i.status === 'qualified'));
     expect(listing).toBeDefined();
 

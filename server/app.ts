@@ -57,9 +57,37 @@ import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
-const MODULE_ROUTES = [identityRoutes, organizationRoutes, adminRoutes, auditRoutes, catalogRoutes, catalogXlsxRoutes, curatedRoutes, matchingRoutes, searchRoutes, suggestRoutes, alertRoutes, tradingRoutes, contractsRoutes, verifyRoutes, inquiryRoutes, statisticsRoutes];
+const MODULE_ROUTES = [
+  identityRoutes,
+  organizationRoutes,
+  adminRoutes,
+  auditRoutes,
+  catalogRoutes,
+  catalogXlsxRoutes,
+  curatedRoutes,
+  matchingRoutes,
+  searchRoutes,
+  suggestRoutes,
+  alertRoutes,
+  tradingRoutes,
+  contractsRoutes,
+  verifyRoutes,
+  inquiryRoutes,
+  statisticsRoutes,
+];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
-export const SCHEDULED_JOBS = [pruneJob, auditCheckpointJob, checkSavedSearchesJob, dailyDigestJob, deliverNotificationsJob, ...tradingJobs, ...contractsJobs, ...statisticsJobs, retrainTextModelJob, announceRecordMatchesJob];
+export const SCHEDULED_JOBS = [
+  pruneJob,
+  auditCheckpointJob,
+  checkSavedSearchesJob,
+  dailyDigestJob,
+  deliverNotificationsJob,
+  ...tradingJobs,
+  ...contractsJobs,
+  ...statisticsJobs,
+  retrainTextModelJob,
+  announceRecordMatchesJob,
+];
 
 export interface BuildAppOptions {
   config: Config;
@@ -134,7 +162,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Jinqiao 津桥 API', version: '0.1.0', description: 'Technology-transfer platform API. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'Jinqiao 津桥 API',
+        version: '0.1.0',
+        description: 'Technology-transfer platform API. Errors are RFC 9457 problem+json.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'jq_session' },
@@ -157,7 +189,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // The portal is a single-page app: unknown non-API paths get index.html.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
       // A missing API path or build asset is a 404, never the portal page (a stale tab would load HTML as script).
-      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/'))
+        throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
       return reply.sendFile('index.html');
     });
   }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** The one reader of process.env. Parsed once at boot; a bad value stops the process naming the variable. */
-const boolish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const boolish = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -24,14 +22,25 @@ const EnvSchema = z.object({
     .string()
     .default('false')
     .transform((v) => v.trim().toLowerCase())
-    .refine((v) => v === 'false' || v === 'true' || v.split(',').every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(a.trim())), 'must be false, true or a comma-separated list of proxy addresses or CIDRs'),
+    .refine(
+      (v) => v === 'false' || v === 'true' || v.split(',').every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(a.trim())),
+      'must be false, true or a comma-separated list of proxy addresses or CIDRs',
+    ),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; when unset, it answers loopback clients only. */
   /** The Ed25519 key (PKCS#8 PEM) that signs audit checkpoints; default <DATA_DIR>/audit-signing-key.pem, made at first start. */
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   WEB_DIST: z.string().default('./web/dist'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('津桥 Jinqiao <noreply@jinqiao.local>'),
   PUBLIC_URL: z.url('must be a URL').optional(),
 });
@@ -71,16 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if ((e.JINQIAO_ADMIN_EMAIL === undefined) !== (e.JINQIAO_ADMIN_PASSWORD === undefined)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  JINQIAO_ADMIN_EMAIL / JINQIAO_ADMIN_PASSWORD: set both or neither',
-    );
+    throw new ConfigError('Invalid configuration:\n  JINQIAO_ADMIN_EMAIL / JINQIAO_ADMIN_PASSWORD: set both or neither');
   }
   const embedded = e.DATABASE_URL === undefined;
   const demoAllowed = embedded && e.NODE_ENV !== 'production';
   if (e.JINQIAO_DEMO === true && !demoAllowed) {
-    throw new ConfigError(
-      'Invalid configuration:\n  JINQIAO_DEMO: demo data is only created on the embedded database outside production',
-    );
+    throw new ConfigError('Invalid configuration:\n  JINQIAO_DEMO: demo data is only created on the embedded database outside production');
   }
   return {
     env: e.NODE_ENV,
@@ -92,7 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: demoAllowed && (e.JINQIAO_DEMO ?? true),
     admin: e.JINQIAO_ADMIN_EMAIL ? { email: e.JINQIAO_ADMIN_EMAIL, password: e.JINQIAO_ADMIN_PASSWORD! } : undefined,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? ['127.0.0.1', '::1'] : e.TRUST_PROXY.split(',').map((a) => a.trim()),
+    trustProxy:
+      e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? ['127.0.0.1', '::1'] : e.TRUST_PROXY.split(',').map((a) => a.trim()),
     metricsToken: e.METRICS_TOKEN,
     auditSigningKeyFile: e.AUDIT_SIGNING_KEY_FILE,
     sessionTtlHours: e.SESSION_TTL_HOURS,

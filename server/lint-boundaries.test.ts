@@ -13,7 +13,10 @@ const use = (what: string) => `export const tables = [${what}];\n`;
 
 describe('module boundaries', { timeout: 60_000 }, () => {
   it("fails when a module imports another module's schema", async () => {
-    const messages = await restrictedImports('server/modules/trading/example.ts', `import { users } from '../identity/schema.js';\n${use('users')}`);
+    const messages = await restrictedImports(
+      'server/modules/trading/example.ts',
+      `import { users } from '../identity/schema.js';\n${use('users')}`,
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]!.severity).toBe(2); // an error: npm run lint fails
     expect(messages[0]!.message).toContain("Another module's tables");

@@ -53,7 +53,13 @@ export async function createOrganization(db: Db, overrides: OrganizationOverride
   };
   await db.transaction(async (tx) => {
     await tx.insert(organizations).values(row);
-    await writeAudit(tx, FACTORY_ACTOR(), { action: 'organization.create', entity: 'organization', entityId: row.id, organizationId: row.id, after: row });
+    await writeAudit(tx, FACTORY_ACTOR(), {
+      action: 'organization.create',
+      entity: 'organization',
+      entityId: row.id,
+      organizationId: row.id,
+      after: row,
+    });
   });
   const [saved] = await db.select().from(organizations).where(eq(organizations.id, row.id));
   return saved!;
@@ -114,7 +120,11 @@ const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 25
  * Logs in through POST /api/auth/login. Each login comes from its own address unless one is given,
  * so the per-address login ceiling does not couple unrelated tests.
  */
-export async function loginAs(app: FastifyInstance, user: { email: string; password: string }, opts: { remoteAddress?: string } = {}): Promise<LoggedIn> {
+export async function loginAs(
+  app: FastifyInstance,
+  user: { email: string; password: string },
+  opts: { remoteAddress?: string } = {},
+): Promise<LoggedIn> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
@@ -219,7 +229,14 @@ export function lifecyclePath(kind: RecordKind, status: RecordStatus): Transitio
 /** Moves a record from draft to `status` through the lifecycle, as the platform (each step audited). */
 export async function moveRecordTo(db: Db, kind: RecordKind, id: string, status: RecordStatus): Promise<void> {
   for (const transition of lifecyclePath(kind, status)) {
-    await transitionRecord({ db, actor: systemActor('test:factory'), kind, id, transition, reason: transition === 'return' ? '材料不全' : undefined });
+    await transitionRecord({
+      db,
+      actor: systemActor('test:factory'),
+      kind,
+      id,
+      transition,
+      reason: transition === 'return' ? '材料不全' : undefined,
+    });
   }
 }
 
@@ -232,14 +249,26 @@ export interface CatalogRecordOptions<I> {
 
 /** An achievement filed by `by` for their organisation, then moved to `status` (draft by default). */
 export async function createAchievement(db: Db, opts: CatalogRecordOptions<AchievementInput>) {
-  const rec = await createRecord({ db, actor: await actorFor(db, opts.by), kind: 'achievement', input: achievementInput(opts.input), organizationId: opts.by.organizationId ?? undefined });
+  const rec = await createRecord({
+    db,
+    actor: await actorFor(db, opts.by),
+    kind: 'achievement',
+    input: achievementInput(opts.input),
+    organizationId: opts.by.organizationId ?? undefined,
+  });
   if (opts.status && opts.status !== 'draft') await moveRecordTo(db, 'achievement', rec.row.id, opts.status);
   return { id: rec.row.id, title: rec.row.title, organizationId: rec.row.organizationId };
 }
 
 /** A demand filed by `by` for their organisation, then moved to `status` (draft by default). */
 export async function createDemand(db: Db, opts: CatalogRecordOptions<DemandInput>) {
-  const rec = await createRecord({ db, actor: await actorFor(db, opts.by), kind: 'demand', input: demandInput(opts.input), organizationId: opts.by.organizationId ?? undefined });
+  const rec = await createRecord({
+    db,
+    actor: await actorFor(db, opts.by),
+    kind: 'demand',
+    input: demandInput(opts.input),
+    organizationId: opts.by.organizationId ?? undefined,
+  });
   if (opts.status && opts.status !== 'draft') await moveRecordTo(db, 'demand', rec.row.id, opts.status);
   return { id: rec.row.id, title: rec.row.title, organizationId: rec.row.organizationId };
 }

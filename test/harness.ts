@@ -79,7 +79,8 @@ export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise
 }
 
 // WEB_DIST points nowhere so the single-page-app fallback never answers in place of the API.
-const testConfig = () => loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent/jinqiao-web-dist' });
+const testConfig = () =>
+  loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent/jinqiao-web-dist' });
 
 /** The app as production builds it, on a fresh database, without demo data or a boot-time admin. */
 export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {

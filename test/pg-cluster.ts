@@ -60,7 +60,15 @@ export async function startCluster(bin: string, settings: string[] = []): Promis
   try {
     run('initdb', ['-D', dataDir, '-U', 'postgres', '--locale=C.UTF-8', '--encoding=UTF8', '-A', 'trust', '--no-sync']);
     const port = await freePort();
-    const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', ...settings.map((s) => `-c ${s}`)].join(' ');
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      ...settings.map((s) => `-c ${s}`),
+    ].join(' ');
     run('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start']);
     started = true;
     return { port, url: `postgresql://postgres@127.0.0.1:${port}/postgres`, stop };

@@ -30,7 +30,11 @@ export const IpAssetInput = z
       return z.NEVER;
     }
     if (!patentTypeFitsKind(a.kind, parsed.type)) {
-      ctx.addIssue({ code: 'custom', path: ['number'], message: `is a ${parsed.type.replace(/_/g, ' ')} number (its type digit), not a ${a.kind.replace(/_/g, ' ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['number'],
+        message: `is a ${parsed.type.replace(/_/g, ' ')} number (its type digit), not a ${a.kind.replace(/_/g, ' ')}`,
+      });
       return z.NEVER;
     }
     return { ...a, number: parsed.normalised };
@@ -69,8 +73,10 @@ export const AchievementInput = z
     team: z.array(TeamMember).max(50).default([]),
   })
   .superRefine((a, ctx) => {
-    if (a.priceNegotiable && a.priceFen != null) ctx.addIssue({ code: 'custom', path: ['priceFen'], message: 'leave empty when the price is negotiable (面议)' });
-    if (!a.priceNegotiable && a.priceFen == null) ctx.addIssue({ code: 'custom', path: ['priceFen'], message: 'give an asking price or mark it negotiable (面议)' });
+    if (a.priceNegotiable && a.priceFen != null)
+      ctx.addIssue({ code: 'custom', path: ['priceFen'], message: 'leave empty when the price is negotiable (面议)' });
+    if (!a.priceNegotiable && a.priceFen == null)
+      ctx.addIssue({ code: 'custom', path: ['priceFen'], message: 'give an asking price or mark it negotiable (面议)' });
   });
 export type AchievementInput = z.infer<typeof AchievementInput>;
 
@@ -82,7 +88,9 @@ export const DemandInput = z
     budgetNegotiable: z.boolean().default(false),
     cooperationModes: z.array(z.enum(TRANSFER_MODES)).min(1, 'choose at least one cooperation mode'),
     trlMin: z.number().int().min(1).max(9).nullable().optional(),
-    deadline: DayWithin({ earliest: 0, latestDays: 5 * 366 }).nullable().optional(),
+    deadline: DayWithin({ earliest: 0, latestDays: 5 * 366 })
+      .nullable()
+      .optional(),
   })
   .superRefine((d, ctx) => {
     if (d.budgetMinFen != null && d.budgetMaxFen != null && d.budgetMinFen > d.budgetMaxFen) {

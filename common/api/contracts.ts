@@ -61,7 +61,12 @@ export const PartyInput = z
     organizationId: z.uuid('must be an organisation id').nullable().optional(),
     organizationType: z.enum(PARTY_ORGANIZATION_TYPES),
     /** GB/T 2260 code (district, or province outside Tianjin) for a party in China. */
-    regionCode: z.string().trim().regex(/^\d{6}(\d{2})?$/, 'must be a GB/T 2260 region code').nullable().optional(),
+    regionCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}(\d{2})?$/, 'must be a GB/T 2260 region code')
+      .nullable()
+      .optional(),
     /** ISO 3166-1 alpha-2; CN for China. */
     country: z
       .string()
@@ -78,7 +83,8 @@ export const PartyInput = z
       if (!p.regionCode) ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'is required for a party in China' });
       if (p.organizationType !== 'individual') {
         if (!p.creditCode) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'is required for an organisation in China' });
-        else if (!isValidCreditCode(p.creditCode)) ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'is not a valid unified social credit code (GB 32100-2015)' });
+        else if (!isValidCreditCode(p.creditCode))
+          ctx.addIssue({ code: 'custom', path: ['creditCode'], message: 'is not a valid unified social credit code (GB 32100-2015)' });
       }
     } else if (p.regionCode) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'must be empty for a party abroad (give the country)' });
@@ -108,7 +114,10 @@ export const BrokerInput = z.object({
 
 const contractShape = {
   type: z.enum(CONTRACT_TYPES),
-  subtype: z.enum(ALL_CONTRACT_SUBTYPES as [string, ...string[]]).nullable().optional(),
+  subtype: z
+    .enum(ALL_CONTRACT_SUBTYPES as [string, ...string[]])
+    .nullable()
+    .optional(),
   title: Text(200).min(2, 'must be at least 2 characters'),
   subject: Text(5000).min(10, 'must be at least 10 characters'),
   fieldCode: z.string().min(1, 'is required').max(32),
@@ -132,17 +141,28 @@ const contractShape = {
 /** Rules across fields; issues name the field (e.g. nonTechnicalCosts.2.amountFen). */
 function checkContract(c: z.infer<z.ZodObject<typeof contractShape>>, ctx: z.core.$RefinementCtx) {
   if (!subtypeFits(c.type, c.subtype)) {
-    ctx.addIssue({ code: 'custom', path: ['subtype'], message: c.type === 'consulting' ? 'must be empty for a consulting contract' : `is not a subtype of ${c.type}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subtype'],
+      message: c.type === 'consulting' ? 'must be empty for a consulting contract' : `is not a subtype of ${c.type}`,
+    });
   }
-  if (c.validFrom && c.validUntil && c.validUntil < c.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
-  if (c.seller.country !== 'CN' && c.buyer.country !== 'CN') ctx.addIssue({ code: 'custom', path: ['buyer', 'country'], message: 'one of seller and buyer must be in China' });
+  if (c.validFrom && c.validUntil && c.validUntil < c.validFrom)
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
+  if (c.seller.country !== 'CN' && c.buyer.country !== 'CN')
+    ctx.addIssue({ code: 'custom', path: ['buyer', 'country'], message: 'one of seller and buyer must be in China' });
   for (const issue of computeAmounts({ contractAmountFen: c.contractAmountFen, nonTechnicalCosts: c.nonTechnicalCosts }).issues) {
     ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   }
   let paid = 0;
   c.payments.forEach((p, i) => {
     paid += p.amountFen;
-    if (paid > c.contractAmountFen) ctx.addIssue({ code: 'custom', path: ['payments', i, 'amountFen'], message: 'brings the payment schedule above the contract amount' });
+    if (paid > c.contractAmountFen)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payments', i, 'amountFen'],
+        message: 'brings the payment schedule above the contract amount',
+      });
   });
 }
 
@@ -174,7 +194,10 @@ export type TransitionBody = z.infer<typeof TransitionBody>;
 export type TransitionAction = TransitionBody['action'];
 
 export const ExpertReviewBody = z.object({
-  experts: z.array(z.object({ name: Text(50).min(1, 'is required'), title: Text(50).optional(), organization: Text(200).optional() })).min(1, 'name at least one expert').max(20),
+  experts: z
+    .array(z.object({ name: Text(50).min(1, 'is required'), title: Text(50).optional(), organization: Text(200).optional() }))
+    .min(1, 'name at least one expert')
+    .max(20),
   opinion: Text(5000).min(10, 'must be at least 10 characters'),
   conclusion: z.enum(['supports', 'supports_with_adjustment', 'does_not_support']),
 });
@@ -294,13 +317,17 @@ export const ContractView = z.object({
   applicant: z.object({ id: z.string(), name: z.string() }),
   registrationPoint: z.object({ id: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string() }),
   amounts: AmountsView,
-  nonTechnicalCosts: z.array(z.object({ kind: z.enum(COST_ITEM_KINDS), description: z.string(), amountFen: z.number(), note: z.string(), deducted: z.boolean() })),
+  nonTechnicalCosts: z.array(
+    z.object({ kind: z.enum(COST_ITEM_KINDS), description: z.string(), amountFen: z.number(), note: z.string(), deducted: z.boolean() }),
+  ),
   payments: z.array(z.object({ dueOn: z.string().nullable(), amountFen: z.number(), condition: z.string() })),
   relatedServicesInvoicedTogether: z.boolean(),
   vatExemption: VatExemptionView,
   attachments: z.array(AttachmentView),
   review: ReviewView,
-  registration: z.object({ number: z.string(), certifiedAt: z.string(), cancelledAt: z.string().nullable(), cancelReason: z.string().nullable() }).nullable(),
+  registration: z
+    .object({ number: z.string(), certifiedAt: z.string(), cancelledAt: z.string().nullable(), cancelReason: z.string().nullable() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.array(z.enum(CONTRACT_ACTIONS)),
@@ -344,7 +371,10 @@ export const MyContractsQuery = z.object({
 /** The registrar's list: by default the submitted applications at the caller's registration points, soonest deadline first. */
 export const QueueQuery = z.object({
   status: z.enum(CONTRACT_STATUSES).default('submitted'),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Certification year (Beijing time), for certified and cancelled contracts. */
   year: z.coerce.number().int().min(1980).max(2100).optional(),
   q: Text(100).optional(),
@@ -375,7 +405,14 @@ export const RegistrationPointView = z.object({
 
 export const ParametersView = z.object({
   items: z.array(
-    z.object({ key: z.enum(CONTRACT_PARAMETER_KEYS), value: z.number(), defaultValue: z.number(), zh: z.string(), en: z.string(), source: z.string() }),
+    z.object({
+      key: z.enum(CONTRACT_PARAMETER_KEYS),
+      value: z.number(),
+      defaultValue: z.number(),
+      zh: z.string(),
+      en: z.string(),
+      source: z.string(),
+    }),
   ),
 });
 export const ParametersBody = z

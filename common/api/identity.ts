@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ASSIGNABLE_ROLES, ORGANIZATION_TYPES, PERMISSIONS } from '../roles.js';
 import { creditCodeProblem } from '../credit-code.js';
 
-export const Email = z.email('must be an e-mail address').max(254).transform((s) => s.trim().toLowerCase());
+export const Email = z
+  .email('must be an e-mail address')
+  .max(254)
+  .transform((s) => s.trim().toLowerCase());
 export const Password = z
   .string()
   .min(10, 'must be at least 10 characters')
@@ -16,8 +19,10 @@ export const CreditCode = z
   .superRefine((code, ctx) => {
     const problem = creditCodeProblem(code);
     if (problem === 'length') ctx.addIssue({ code: 'custom', message: 'must be 18 characters (统一社会信用代码)' });
-    else if (problem === 'character') ctx.addIssue({ code: 'custom', message: 'contains a character not used in credit codes (I, O, S, V, Z are never used)' });
-    else if (problem === 'organization_code') ctx.addIssue({ code: 'custom', message: 'characters 9–17 are not a valid organisation code (GB 11714)' });
+    else if (problem === 'character')
+      ctx.addIssue({ code: 'custom', message: 'contains a character not used in credit codes (I, O, S, V, Z are never used)' });
+    else if (problem === 'organization_code')
+      ctx.addIssue({ code: 'custom', message: 'characters 9–17 are not a valid organisation code (GB 11714)' });
     else if (problem === 'check_character') ctx.addIssue({ code: 'custom', message: 'check character does not match (GB 32100-2015)' });
   });
 

@@ -42,9 +42,7 @@ export const INQUIRY_MODE_LABELS: Record<(typeof INQUIRY_MODES)[number], string>
 const Text = (max: number) => z.string().trim().max(max);
 const Attachment = z.object({
   name: Text(200).min(1, 'is required'),
-  url: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) link' })
-    .max(2000),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000),
 });
 
 export const CreateInquiryBody = z.object({

@@ -4,7 +4,10 @@ import { AchievementView, DemandView } from './catalog.js';
 
 /** Multi-valued query parameters arrive as `a,b` or repeated keys. */
 const multi = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : String(v).split(',')).filter((x) => x !== '')), z.array(item).optional());
+  z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : String(v).split(',')).filter((x) => x !== '')),
+    z.array(item).optional(),
+  );
 
 export const SearchQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -20,7 +23,10 @@ export const SearchQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   /** Facet counts cost a little; the portal asks for them, the API may skip them. */
-  facets: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  facets: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

@@ -52,7 +52,10 @@ export const STAT_MEASURE_LABELS: Record<StatMeasure, { zh: string; en: string; 
   contracts: {
     zh: '合同数',
     en: 'Contracts',
-    definition: { zh: '经认定登记的技术合同份数（变更后按最新版本计，撤销的不计）', en: 'Number of certified technology contracts (amended ones in their latest version; cancelled ones not counted)' },
+    definition: {
+      zh: '经认定登记的技术合同份数（变更后按最新版本计，撤销的不计）',
+      en: 'Number of certified technology contracts (amended ones in their latest version; cancelled ones not counted)',
+    },
   },
   contractAmountFen: {
     zh: '合同成交额',

@@ -171,7 +171,8 @@ export const IntentCreateBody = z.object({
 export const QualificationBody = z
   .object({ decision: z.enum(['qualified', 'rejected']), reason: Text(1000).optional() })
   .superRefine((b, ctx) => {
-    if (b.decision === 'rejected' && !b.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'give a reason to reject' });
+    if (b.decision === 'rejected' && !b.reason?.trim())
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'give a reason to reject' });
   });
 
 export const AuctionCreateBody = z.object({
@@ -411,7 +412,13 @@ export type BidPage = z.infer<typeof BidPage>;
 // `data: <json>`; bid messages carry `id: <seq>`. A (re)connect always starts with a snapshot, so a
 // client that lost its connection catches up by reconnecting (EventSource does this itself).
 export const AuctionBidEvent = z.object({ auctionId: z.string(), bid: BidView, state: AuctionLiveState });
-export const AuctionExtendedEvent = z.object({ auctionId: z.string(), previousEndsAt: z.string(), endsAt: z.string(), bySeq: z.number(), serverTime: z.string() });
+export const AuctionExtendedEvent = z.object({
+  auctionId: z.string(),
+  previousEndsAt: z.string(),
+  endsAt: z.string(),
+  bySeq: z.number(),
+  serverTime: z.string(),
+});
 export const AuctionClosedEvent = z.object({ auctionId: z.string(), state: AuctionLiveState });
 export const HeartbeatEvent = z.object({ serverTime: z.string() });
 export const AUCTION_EVENT_NAMES = ['snapshot', 'bid', 'extended', 'closed', 'heartbeat'] as const;

@@ -35,8 +35,13 @@ try {
       code = 1;
       if (finding.kind === 'bad_signature') console.error(`checkpoint of ${latest.at} has a BAD SIGNATURE (or another key signed it)`);
       else if (finding.kind === 'truncated')
-        console.error(`audit log TRUNCATED: ${finding.missingRows} rows up to seq ${latest.headSeq} are gone since the checkpoint of ${latest.at} (last seq now ${finding.lastSeq})`);
-      else console.error(`audit log RE-HASHED: row ${finding.seq} no longer holds the hash signed at ${latest.at} — rows were rewritten and the chain recomputed`);
+        console.error(
+          `audit log TRUNCATED: ${finding.missingRows} rows up to seq ${latest.headSeq} are gone since the checkpoint of ${latest.at} (last seq now ${finding.lastSeq})`,
+        );
+      else
+        console.error(
+          `audit log RE-HASHED: row ${finding.seq} no longer holds the hash signed at ${latest.at} — rows were rewritten and the chain recomputed`,
+        );
     }
   }
 } finally {

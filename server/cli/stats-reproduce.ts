@@ -31,7 +31,14 @@ import { assignRole } from '../modules/identity/roles.js';
 import { createUser } from '../modules/identity/service.js';
 import { getOverview } from '../modules/statistics/service.js';
 import { DEMO_ASSUMPTIONS, planCity, type PlannedContract } from '../modules/statistics/synthetic.js';
-import { counterpartOf, datesOf, fieldOf, skewedIndex, syntheticOrganization, type SyntheticParty } from '../modules/statistics/synthetic-parties.js';
+import {
+  counterpartOf,
+  datesOf,
+  fieldOf,
+  skewedIndex,
+  syntheticOrganization,
+  type SyntheticParty,
+} from '../modules/statistics/synthetic-parties.js';
 import { readYearbook, yearbookFigure } from '../modules/statistics/yearbook.js';
 
 const arg = (name: string, def: string) => {
@@ -62,11 +69,30 @@ async function setUp(db: Db) {
   const sellers = Object.entries(DEMO_ASSUMPTIONS.districts).flatMap(([district, w], d) =>
     Array.from({ length: Math.max(20, Math.round(1500 * w)) }, (_, k) => syntheticOrganization('天津', district, d * 1000 + k, 'MD')),
   );
-  const point = { id: newId(), type: 'government', name: '天津市技术合同登记站（统计复核）', creditCode: syntheticOrganization('天津', '120103', 99_999, 'MG').creditCode!, regionCode: '120103', status: 'active' };
-  const orgRows = sellers.map((s) => ({ id: newId(), type: s.organizationType, name: s.name, creditCode: s.creditCode!, regionCode: s.regionCode!, status: 'active' }));
+  const point = {
+    id: newId(),
+    type: 'government',
+    name: '天津市技术合同登记站（统计复核）',
+    creditCode: syntheticOrganization('天津', '120103', 99_999, 'MG').creditCode!,
+    regionCode: '120103',
+    status: 'active',
+  };
+  const orgRows = sellers.map((s) => ({
+    id: newId(),
+    type: s.organizationType,
+    name: s.name,
+    creditCode: s.creditCode!,
+    regionCode: s.regionCode!,
+    status: 'active',
+  }));
   const applicantId = await db.transaction(async (tx) => {
     await tx.insert(organizations).values([point, ...orgRows]);
-    await writeAudit(tx, system, { action: 'organization.reproduce_seed', entity: 'organization', entityId: point.id, after: { organizations: orgRows.length + 1 } });
+    await writeAudit(tx, system, {
+      action: 'organization.reproduce_seed',
+      entity: 'organization',
+      entityId: point.id,
+      after: { organizations: orgRows.length + 1 },
+    });
     const registrar = await createUser(tx, { email: 'registrar@reproduce.local', name: '复核登记员', password: 'reproduce-only-2026' });
     await assignRole(tx, system, { userId: registrar.id, role: 'registrar', organizationId: point.id });
     const applicant = await createUser(tx, { email: 'applicant@reproduce.local', name: '复核申请人', password: 'reproduce-only-2026' });
@@ -74,10 +100,18 @@ async function setUp(db: Db) {
     return applicant.id;
   });
   const people = await db.select({ id: users.id, email: users.email }).from(users);
-  const registrar = await actorOf(db, people.find((u) => u.email.startsWith('registrar'))!);
-  const applicant = await actorOf(db, people.find((u) => u.id === applicantId)!);
+  const registrar = await actorOf(
+    db,
+    people.find((u) => u.email.startsWith('registrar'))!,
+  );
+  const applicant = await actorOf(
+    db,
+    people.find((u) => u.id === applicantId)!,
+  );
   const byDistrict = new Map<string, Array<SyntheticParty & { id: string }>>();
-  orgRows.forEach((o, i) => byDistrict.set(o.regionCode.slice(0, 6), [...(byDistrict.get(o.regionCode.slice(0, 6)) ?? []), { ...sellers[i]!, id: o.id }]));
+  orgRows.forEach((o, i) =>
+    byDistrict.set(o.regionCode.slice(0, 6), [...(byDistrict.get(o.regionCode.slice(0, 6)) ?? []), { ...sellers[i]!, id: o.id }]),
+  );
   return { point, registrar, applicant, byDistrict };
 }
 
@@ -86,9 +120,19 @@ type Setup = Awaited<ReturnType<typeof setUp>>;
 function inputOf(c: PlannedContract, s: Setup, provinceName: (code: string) => string, i: number) {
   const pool = (district: string) => s.byDistrict.get(district)!;
   const seller = pool(c.seller.code)[skewedIndex(c.draws[0], pool(c.seller.code).length)]!;
-  const buyer = c.buyer.where === 'city' ? pool(c.buyer.code)[skewedIndex(c.draws[1], pool(c.buyer.code).length)]! : counterpartOf(c.buyer, c.draws[1], provinceName);
+  const buyer =
+    c.buyer.where === 'city'
+      ? pool(c.buyer.code)[skewedIndex(c.draws[1], pool(c.buyer.code).length)]!
+      : counterpartOf(c.buyer, c.draws[1], provinceName);
   const { signedOn } = datesOf(c, c.draws[2]);
-  const party = (p: SyntheticParty, id: string | null) => ({ name: p.name, creditCode: p.creditCode, organizationId: id, organizationType: p.organizationType, regionCode: p.regionCode, country: p.country });
+  const party = (p: SyntheticParty, id: string | null) => ({
+    name: p.name,
+    creditCode: p.creditCode,
+    organizationId: id,
+    organizationType: p.organizationType,
+    regionCode: p.regionCode,
+    country: p.country,
+  });
   const deducted = c.amountFen - c.technologyTransactionAmountFen;
   const input = ContractInput.parse({
     type: c.type,
@@ -100,7 +144,10 @@ function inputOf(c: PlannedContract, s: Setup, provinceName: (code: string) => s
     seller: party(seller, seller.id),
     buyer: party(buyer, 'id' in buyer ? (buyer as { id: string }).id : null),
     contractAmountFen: c.amountFen,
-    nonTechnicalCosts: deducted > 0 ? [{ kind: 'equipment', description: '随技术交付的设备', amountFen: deducted, note: '非技术性款项，按合同约定价计' }] : [],
+    nonTechnicalCosts:
+      deducted > 0
+        ? [{ kind: 'equipment', description: '随技术交付的设备', amountFen: deducted, note: '非技术性款项，按合同约定价计' }]
+        : [],
     registrationOrganizationId: s.point.id,
   });
   return { input, sellerOrgId: seller.id };
@@ -109,10 +156,22 @@ function inputOf(c: PlannedContract, s: Setup, provinceName: (code: string) => s
 /** Applies, submits and certifies one planned contract through the contracts module's services. */
 async function register(db: Db, s: Setup, input: ContractInput, sellerOrgId: string) {
   const draft = await createContract({ db, actor: s.applicant, input, organizationId: sellerOrgId });
-  await addAttachment({ db, actor: s.applicant, id: draft.row.id, query: { kind: 'signed_contract', name: '合同扫描件.pdf' }, contentType: 'application/pdf', body: SCAN });
+  await addAttachment({
+    db,
+    actor: s.applicant,
+    id: draft.row.id,
+    query: { kind: 'signed_contract', name: '合同扫描件.pdf' },
+    contentType: 'application/pdf',
+    body: SCAN,
+  });
   const submitted = await transitionContract({ db, actor: s.applicant, id: draft.row.id, body: { action: 'submit' } });
   if (submitted.row.expertReviewRequired) {
-    await recordExpertReview({ db, actor: s.registrar, id: draft.row.id, input: { experts: [{ name: '认定专家组' }], opinion: '属于技术合同，技术交易额核定无误。', conclusion: 'supports' } });
+    await recordExpertReview({
+      db,
+      actor: s.registrar,
+      id: draft.row.id,
+      input: { experts: [{ name: '认定专家组' }], opinion: '属于技术合同，技术交易额核定无误。', conclusion: 'supports' },
+    });
   }
   await transitionContract({ db, actor: s.registrar, id: draft.row.id, body: { action: 'certify' } });
 }
@@ -134,7 +193,9 @@ try {
   if (limit > 0) plan = plan.slice(0, limit);
   const setup = await setUp(db);
   const provinces = new Map((await db.select({ code: regions.code, name: regions.name }).from(regions)).map((r) => [r.code, r.name]));
-  log(`${plan.length} contracts to apply, submit and certify (${setup.byDistrict.size} districts, ${[...setup.byDistrict.values()].flat().length} sellers)`);
+  log(
+    `${plan.length} contracts to apply, submit and certify (${setup.byDistrict.size} districts, ${[...setup.byDistrict.values()].flat().length} sellers)`,
+  );
 
   // Day by day, so certification dates (the statistics period) are those of the plan; within a day in parallel on PostgreSQL.
   const concurrency = database.kind === 'postgres' ? Number(arg('concurrency', '6')) : 1;
@@ -164,16 +225,38 @@ try {
   log(`all ${done} certified in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
   const o = await getOverview({ db, actor: systemActor('stats:reproduce'), query: { region: CITY, year } });
-  const expected = limit > 0 ? { contracts: plan.length, amountFen: plan.reduce((a, c) => a + c.amountFen, 0) } : { contracts: official.contracts, amountFen: official.amountFen };
+  const expected =
+    limit > 0
+      ? { contracts: plan.length, amountFen: plan.reduce((a, c) => a + c.amountFen, 0) }
+      : { contracts: official.contracts, amountFen: official.amountFen };
   const wan = (fen: number) => `${(fen / 1e6).toLocaleString('en-US', { maximumFractionDigits: 6 })} 万元`;
   console.log(`\n天津市 ${year} 技术输出（卖方在天津，按认定登记日期）`);
   console.log(`                       ${'contracts'.padStart(10)}  ${'合同成交额 contract amount'.padStart(34)}`);
-  console.log(`yearbook (统计年鉴)    ${String(official.contracts).padStart(10)}  ${wan(official.amountFen).padStart(22)}  (${official.amountFen} fen)`);
-  if (limit > 0) console.log(`planned (--limit)      ${String(expected.contracts).padStart(10)}  ${wan(expected.amountFen).padStart(22)}  (${expected.amountFen} fen)`);
-  console.log(`dashboard (statistics)${String(o.output.contracts).padStart(11)}  ${wan(o.output.contractAmountFen).padStart(22)}  (${o.output.contractAmountFen} fen)`);
+  console.log(
+    `yearbook (统计年鉴)    ${String(official.contracts).padStart(10)}  ${wan(official.amountFen).padStart(22)}  (${official.amountFen} fen)`,
+  );
+  if (limit > 0)
+    console.log(
+      `planned (--limit)      ${String(expected.contracts).padStart(10)}  ${wan(expected.amountFen).padStart(22)}  (${expected.amountFen} fen)`,
+    );
+  console.log(
+    `dashboard (statistics)${String(o.output.contracts).padStart(11)}  ${wan(o.output.contractAmountFen).padStart(22)}  (${o.output.contractAmountFen} fen)`,
+  );
   const same = o.output.contracts === expected.contracts && o.output.contractAmountFen === expected.amountFen;
   console.log(same ? 'MATCH: count and amount are equal to the fen' : 'MISMATCH');
-  console.log(JSON.stringify({ year, yearbookContracts: official.contracts, yearbookAmountFen: official.amountFen, dashboardContracts: o.output.contracts, dashboardAmountFen: o.output.contractAmountFen, dashboardTechnologyTransactionAmountFen: o.output.technologyTransactionAmountFen, match: same, limit: limit || null, seconds: Math.round((performance.now() - started) / 1000) }));
+  console.log(
+    JSON.stringify({
+      year,
+      yearbookContracts: official.contracts,
+      yearbookAmountFen: official.amountFen,
+      dashboardContracts: o.output.contracts,
+      dashboardAmountFen: o.output.contractAmountFen,
+      dashboardTechnologyTransactionAmountFen: o.output.technologyTransactionAmountFen,
+      match: same,
+      limit: limit || null,
+      seconds: Math.round((performance.now() - started) / 1000),
+    }),
+  );
   if (!same) exitCode = 1;
 } catch (err) {
   console.error(err);

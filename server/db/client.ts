@@ -132,6 +132,7 @@ export interface RawStatement {
 export async function queryStatement<T>(db: Db, statement: RawStatement, values: unknown[]): Promise<T[]> {
   // Both Drizzle drivers keep the client they were made with as `$client`.
   const client = (db as Db & { $client: pg.Pool | PGlite }).$client;
-  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values })).rows;
+  if (client instanceof pg.Pool)
+    return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values })).rows;
   return (await client.query<T>(statement.text, values)).rows;
 }

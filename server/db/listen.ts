@@ -36,13 +36,16 @@ export async function listenTo(database: Database, channel: string, handlers: Li
       ended = true;
       handlers.onLost?.(err);
       client.end().catch(() => {});
-      setTimeout(() => {
-        if (stopped) return;
-        // A failed attempt has already reported itself and scheduled the next one.
-        connect(attempt + 1)
-          .then(() => handlers.onRestored?.())
-          .catch(() => {});
-      }, Math.min(10_000, 250 * 2 ** attempt)).unref();
+      setTimeout(
+        () => {
+          if (stopped) return;
+          // A failed attempt has already reported itself and scheduled the next one.
+          connect(attempt + 1)
+            .then(() => handlers.onRestored?.())
+            .catch(() => {});
+        },
+        Math.min(10_000, 250 * 2 ** attempt),
+      ).unref();
     };
     client.on('notification', (m) => {
       if (m.channel === channel) handlers.onMessage(m.payload ?? '');

@@ -88,9 +88,7 @@ export function requireUser(actor: Actor): asserts actor is Actor & { userId: st
 
 /** Organisations the actor belongs to (any organisation-scoped role). */
 export function organizationIdsOf(actor: Actor, roles?: Role[]): string[] {
-  const ids = actor.grants
-    .filter((g) => g.organizationId && (!roles || roles.includes(g.role)))
-    .map((g) => g.organizationId!);
+  const ids = actor.grants.filter((g) => g.organizationId && (!roles || roles.includes(g.role))).map((g) => g.organizationId!);
   return [...new Set(ids)];
 }
 

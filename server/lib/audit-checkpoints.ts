@@ -112,9 +112,7 @@ export function checkpointSignatureValid(c: Checkpoint, trustedPublicKeyPem?: st
 }
 
 export type CheckpointFinding =
-  | { kind: 'bad_signature' }
-  | { kind: 'truncated'; missingRows: number; lastSeq: number }
-  | { kind: 'rewritten'; seq: number };
+  { kind: 'bad_signature' } | { kind: 'truncated'; missingRows: number; lastSeq: number } | { kind: 'rewritten'; seq: number };
 
 /**
  * Compares the database with a checkpoint: the row the checkpoint named must still hold the hash

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, calendarDayDeadline, deadlineIsEstimated, isEstimatedDay, isKnownYear, isWorkingDay, localDateOf, workingDayDeadline, workingDaysBetween } from './calendar.js';
+import {
+  addWorkingDays,
+  calendarDayDeadline,
+  deadlineIsEstimated,
+  isEstimatedDay,
+  isKnownYear,
+  isWorkingDay,
+  localDateOf,
+  workingDayDeadline,
+  workingDaysBetween,
+} from './calendar.js';
 
 describe('calendar', () => {
   it('knows the 2026 National Day holiday and its make-up working day', () => {

@@ -34,5 +34,11 @@ export function createMailer(config: Pick<Config, 'mail'>): Mailer {
 /** A mailer that keeps what it is given; tests read `sent`. */
 export function memoryMailer(): Mailer {
   const sent: Mail[] = [];
-  return { sent, enabled: true, async send(mail) { sent.push(mail); } };
+  return {
+    sent,
+    enabled: true,
+    async send(mail) {
+      sent.push(mail);
+    },
+  };
 }

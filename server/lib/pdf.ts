@@ -22,7 +22,11 @@ export type Pdf = InstanceType<typeof PDFDocument>;
 /** A new A4 document with the fonts `cjk` and `cjk-bold` registered and selected. */
 export function createPdf(info: { title: string; subject?: string }): Pdf {
   const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Creator: 'Jinqiao 津桥', ...(info.subject ? { Subject: info.subject } : {}) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: info.title, Creator: 'Jinqiao 津桥', ...(info.subject ? { Subject: info.subject } : {}) },
+  });
   doc.registerFont('cjk', regular);
   doc.registerFont('cjk-bold', bold);
   doc.font('cjk');

@@ -20,10 +20,13 @@ export function windowEnd(windowMs: number, now = clock.now()): Date {
 }
 
 export async function hitCounter(db: DbOrTx, w: Window): Promise<number> {
-  const [row] = await queryRows<{ count: number }>(db, sql`
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`
     INSERT INTO rate_counters (key, window_start, count) VALUES (${w.key}, ${windowStart(w.windowMs)}, 1)
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1
-    RETURNING count`);
+    RETURNING count`,
+  );
   return Number(row!.count);
 }
 

@@ -12,7 +12,13 @@ const t = useTestApp();
 const PUBLIC_URL = 'https://jinqiao.example';
 
 async function check(mailer = memoryMailer()) {
-  const created = await checkSavedSearches({ db: t.db, search: t.app.ctx.search, mailer, publicUrl: PUBLIC_URL, actor: systemActor('test') });
+  const created = await checkSavedSearches({
+    db: t.db,
+    search: t.app.ctx.search,
+    mailer,
+    publicUrl: PUBLIC_URL,
+    actor: systemActor('test'),
+  });
   return { created, mailer };
 }
 
@@ -27,9 +33,21 @@ describe('saved searches and notifications', () => {
     expect(saved.statusCode).toBe(201);
     const owner = await createUser(t.db, { role: 'org_member' });
     clock.advance(1000);
-    const hit = await createAchievement(t.db, { by: owner, status: 'published', input: { title: '高效钙钛矿太阳能电池的制备', keywords: ['钙钛矿'] } });
-    await createAchievement(t.db, { by: owner, status: 'published', input: { title: '水稻抗倒伏栽培技术', summary: '一种提高水稻抗倒伏能力的栽培方法与配套农艺措施。', keywords: ['水稻'] } });
-    await createAchievement(t.db, { by: owner, status: 'published', input: { title: '钙钛矿薄膜的保密工艺', keywords: ['钙钛矿'], restricted: true } });
+    const hit = await createAchievement(t.db, {
+      by: owner,
+      status: 'published',
+      input: { title: '高效钙钛矿太阳能电池的制备', keywords: ['钙钛矿'] },
+    });
+    await createAchievement(t.db, {
+      by: owner,
+      status: 'published',
+      input: { title: '水稻抗倒伏栽培技术', summary: '一种提高水稻抗倒伏能力的栽培方法与配套农艺措施。', keywords: ['水稻'] },
+    });
+    await createAchievement(t.db, {
+      by: owner,
+      status: 'published',
+      input: { title: '钙钛矿薄膜的保密工艺', keywords: ['钙钛矿'], restricted: true },
+    });
 
     const first = await check();
     expect(first.created).toBe(1);
@@ -51,7 +69,11 @@ describe('saved searches and notifications', () => {
 
   it('daily saved searches wait for the digest, which carries each notification once', async () => {
     const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'achievements', name: '石墨烯', query: { q: '石墨烯' }, notify: 'daily' } });
+    await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'achievements', name: '石墨烯', query: { q: '石墨烯' }, notify: 'daily' },
+    });
     const owner = await createUser(t.db, { role: 'org_member' });
     clock.advance(1000);
     await createAchievement(t.db, { by: owner, status: 'published', input: { title: '石墨烯导热膜规模化制备', keywords: ['石墨烯'] } });
@@ -70,7 +92,11 @@ describe('saved searches and notifications', () => {
   it('watches one of my records: new matching records on the other side are notified with their score', async () => {
     clock.advance(60_000); // after every record earlier tests published
     const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const demand = await createDemand(t.db, { by: user, status: 'published', input: { title: '钙钛矿太阳能电池稳定性提升', keywords: ['钙钛矿', '太阳能电池'] } });
+    const demand = await createDemand(t.db, {
+      by: user,
+      status: 'published',
+      input: { title: '钙钛矿太阳能电池稳定性提升', keywords: ['钙钛矿', '太阳能电池'] },
+    });
     const seller = await createUser(t.db, { role: 'org_member' });
     // Published before the watch: not new.
     await createAchievement(t.db, { by: seller, status: 'published', input: { title: '钙钛矿太阳能电池封装工艺', keywords: ['钙钛矿'] } });
@@ -84,8 +110,16 @@ describe('saved searches and notifications', () => {
     expect(watch.json().query).toEqual({ recordId: demand.id, minScore: 45 });
 
     clock.advance(1000);
-    const hit = await createAchievement(t.db, { by: seller, status: 'published', input: { title: '高稳定性钙钛矿太阳能电池', keywords: ['钙钛矿', '太阳能电池'] } });
-    await createAchievement(t.db, { by: seller, status: 'published', input: { title: '钙钛矿太阳能电池的保密配方', keywords: ['钙钛矿'], restricted: true } });
+    const hit = await createAchievement(t.db, {
+      by: seller,
+      status: 'published',
+      input: { title: '高稳定性钙钛矿太阳能电池', keywords: ['钙钛矿', '太阳能电池'] },
+    });
+    await createAchievement(t.db, {
+      by: seller,
+      status: 'published',
+      input: { title: '钙钛矿太阳能电池的保密配方', keywords: ['钙钛矿'], restricted: true },
+    });
 
     // (Saved searches of earlier tests notify their own owners too: count only this user's; and only
     // matches, not the review decision on the user's own demand.)
@@ -120,16 +154,28 @@ describe('saved searches and notifications', () => {
     const owner = await createUser(t.db, { role: 'org_member' });
     const demand = await createDemand(t.db, { by: owner, status: 'published', input: { title: '水处理膜污染控制' } });
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const other = await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'matches_for_demand', name: 'x', query: { recordId: demand.id } } });
+    const other = await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'matches_for_demand', name: 'x', query: { recordId: demand.id } },
+    });
     expect(other.statusCode).toBe(403);
-    const bad = await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'matches_for_achievement', name: 'x', query: { recordId: 'nope' } } });
+    const bad = await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'matches_for_achievement', name: 'x', query: { recordId: 'nope' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.query.recordId');
   });
 
   it('refuses a saved query the search would reject, naming the field', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const res = await session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'achievements', name: 'x', query: { trl: '12' } } });
+    const res = await session.inject({
+      method: 'POST',
+      url: '/api/me/saved-searches',
+      payload: { target: 'achievements', name: 'x', query: { trl: '12' } },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toMatch(/^body\.query\.trl/);
   });
@@ -137,7 +183,9 @@ describe('saved searches and notifications', () => {
   it('keeps saved searches and notifications private to their owner', async () => {
     const a = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const b = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const saved = (await a.session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'demands', name: '需求', query: {} } })).json();
+    const saved = (
+      await a.session.inject({ method: 'POST', url: '/api/me/saved-searches', payload: { target: 'demands', name: '需求', query: {} } })
+    ).json();
     expect((await b.session.inject({ method: 'DELETE', url: `/api/me/saved-searches/${saved.id}` })).statusCode).toBe(404);
     expect((await b.session.inject({ method: 'GET', url: '/api/me/saved-searches' })).json().items).toHaveLength(0);
     expect((await t.app.inject({ method: 'GET', url: '/api/me/notifications' })).statusCode).toBe(401);
@@ -161,7 +209,13 @@ describe('field suggestions while filing', () => {
     expect(c[1]).toBeGreaterThanOrEqual(c[2]);
     expect(c.reduce((s: number, x: number) => s + x, 0)).toBeLessThanOrEqual(1.001);
     expect(body.keywords.length).toBeGreaterThan(0);
-    const other = (await session.inject({ method: 'POST', url: '/api/suggest', payload: { title: '城市道路交通流量短时预测', summary: '基于交通检测数据预测路段车流量。' } })).json();
+    const other = (
+      await session.inject({
+        method: 'POST',
+        url: '/api/suggest',
+        payload: { title: '城市道路交通流量短时预测', summary: '基于交通检测数据预测路段车流量。' },
+      })
+    ).json();
     expect(other.fields[0].code).not.toBe(body.fields[0].code);
     expect((await t.app.inject({ method: 'POST', url: '/api/suggest', payload: { title: 'x' } })).statusCode).toBe(401);
   });
@@ -174,20 +228,39 @@ describe('curated lists', () => {
     const owner = await createUser(t.db, { role: 'org_member' });
     const published = await createAchievement(t.db, { by: owner, status: 'published' });
     const draft = await createAchievement(t.db, { by: owner });
-    const list = (await curator.inject({ method: 'POST', url: '/api/curated-lists', payload: { kind: 'package', title: '新材料成果包', keyArea: '新材料' } })).json();
+    const list = (
+      await curator.inject({
+        method: 'POST',
+        url: '/api/curated-lists',
+        payload: { kind: 'package', title: '新材料成果包', keyArea: '新材料' },
+      })
+    ).json();
     expect((await t.app.inject({ method: 'GET', url: `/api/curated-lists/${list.id}` })).statusCode).toBe(404);
 
-    const bad = await curator.inject({ method: 'PUT', url: `/api/curated-lists/${list.id}/items`, payload: { achievementIds: [published.id, draft.id] } });
+    const bad = await curator.inject({
+      method: 'PUT',
+      url: `/api/curated-lists/${list.id}/items`,
+      payload: { achievementIds: [published.id, draft.id] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.achievementIds.1');
 
-    expect((await curator.inject({ method: 'PUT', url: `/api/curated-lists/${list.id}/items`, payload: { achievementIds: [published.id] } })).statusCode).toBe(200);
-    await curator.inject({ method: 'PUT', url: `/api/curated-lists/${list.id}`, payload: { kind: 'package', title: '新材料成果包', keyArea: '新材料', published: true } });
+    expect(
+      (await curator.inject({ method: 'PUT', url: `/api/curated-lists/${list.id}/items`, payload: { achievementIds: [published.id] } }))
+        .statusCode,
+    ).toBe(200);
+    await curator.inject({
+      method: 'PUT',
+      url: `/api/curated-lists/${list.id}`,
+      payload: { kind: 'package', title: '新材料成果包', keyArea: '新材料', published: true },
+    });
     const shown = (await t.app.inject({ method: 'GET', url: '/api/curated-lists' })).json();
     const mine = shown.items.find((l: { id: string }) => l.id === list.id);
     expect(mine.achievements.map((a: { id: string }) => a.id)).toEqual([published.id]);
 
     const member = await loginAs(t.app, owner);
-    expect((await member.inject({ method: 'POST', url: '/api/curated-lists', payload: { kind: 'package', title: '越权' } })).statusCode).toBe(403);
+    expect(
+      (await member.inject({ method: 'POST', url: '/api/curated-lists', payload: { kind: 'package', title: '越权' } })).statusCode,
+    ).toBe(403);
   });
 });

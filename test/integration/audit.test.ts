@@ -45,22 +45,46 @@ describe('the audit log records every mutation', () => {
     const founderId = reg.json().userId as string;
 
     // Approval, login, edit, member, token, lock + unlock, locale, password, logout.
-    expect((await admin.inject({ method: 'POST', url: `/api/organizations/${orgId}/review`, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    expect(
+      (await admin.inject({ method: 'POST', url: `/api/organizations/${orgId}/review`, payload: { decision: 'approve' } })).statusCode,
+    ).toBe(200);
     const founder = await loginAs(t.app, { email, password: 'Founder-passw0rd' });
-    expect((await founder.inject({ method: 'PATCH', url: `/api/organizations/${orgId}`, payload: { website: 'https://example.edu.cn' } })).statusCode).toBe(200);
-    const added = await founder.inject({ method: 'POST', url: `/api/organizations/${orgId}/members`, payload: { email: `m.${unique()}@example.test`, name: '赵六', role: 'org_member' } });
+    expect(
+      (await founder.inject({ method: 'PATCH', url: `/api/organizations/${orgId}`, payload: { website: 'https://example.edu.cn' } }))
+        .statusCode,
+    ).toBe(200);
+    const added = await founder.inject({
+      method: 'POST',
+      url: `/api/organizations/${orgId}/members`,
+      payload: { email: `m.${unique()}@example.test`, name: '赵六', role: 'org_member' },
+    });
     expect(added.statusCode).toBe(201);
     const memberId = added.json().userId as string;
     expect((await founder.inject({ method: 'DELETE', url: `/api/organizations/${orgId}/members/${memberId}` })).statusCode).toBe(204);
-    const tok = (await founder.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'export', scopes: ['token:own'] } })).json();
+    const tok = (
+      await founder.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'export', scopes: ['token:own'] } })
+    ).json();
     expect((await founder.inject({ method: 'DELETE', url: `/api/me/tokens/${tok.apiToken.id}` })).statusCode).toBe(204);
     const victim = await createUser(t.db, { role: 'org_member' });
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: 'nope-nope-1' } });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: victim.email, password: 'nope-nope-1' } });
     expect((await admin.inject({ method: 'PATCH', url: `/api/admin/users/${victim.id}`, payload: { unlock: true } })).statusCode).toBe(200);
-    const grant = await admin.inject({ method: 'POST', url: `/api/admin/users/${victim.id}/roles`, payload: { role: 'gov_officer', regionCode: '120116' } });
+    const grant = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/users/${victim.id}/roles`,
+      payload: { role: 'gov_officer', regionCode: '120116' },
+    });
     expect(grant.statusCode).toBe(200);
     expect((await founder.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'en' } })).statusCode).toBe(200);
-    expect((await founder.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'Founder-passw0rd', newPassword: 'Founder-passw0rd-2' } })).statusCode).toBe(204);
+    expect(
+      (
+        await founder.inject({
+          method: 'POST',
+          url: '/api/me/password',
+          payload: { currentPassword: 'Founder-passw0rd', newPassword: 'Founder-passw0rd-2' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await founder.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
 
     const entries = (await audit('')).filter((e) => e.seq > startSeq).reverse();
@@ -122,9 +146,17 @@ describe('the audit log records every mutation', () => {
   it('a failed mutation writes no audit row', async () => {
     const { session: admin } = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
     const [before] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log`);
-    const res = await admin.inject({ method: 'POST', url: `/api/admin/users/${crypto.randomUUID()}/roles`, payload: { role: 'platform_admin' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/users/${crypto.randomUUID()}/roles`,
+      payload: { role: 'platform_admin' },
+    });
     expect(res.statusCode).toBe(404);
-    const bad = await admin.inject({ method: 'POST', url: `/api/admin/users/${(await createUser(t.db)).id}/roles`, payload: { role: 'gov_officer', regionCode: '999999' } });
+    const bad = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/users/${(await createUser(t.db)).id}/roles`,
+      payload: { role: 'gov_officer', regionCode: '999999' },
+    });
     expect(bad.statusCode).toBe(400);
     const [after] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log`);
     // Only the factory's user.create was added.
@@ -146,8 +178,12 @@ async function dbError(query: SQL): Promise<string> {
 describe('the audit log resists tampering', () => {
   it('the database refuses UPDATE and DELETE while the append-only trigger is on', async () => {
     await createUser(t.db);
-    expect(await dbError(sql`UPDATE audit_log SET action = 'forged' WHERE seq = (SELECT max(seq) FROM audit_log)`)).toMatch(/audit_log is append-only \(UPDATE refused\)/);
-    expect(await dbError(sql`DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)`)).toMatch(/audit_log is append-only \(DELETE refused\)/);
+    expect(await dbError(sql`UPDATE audit_log SET action = 'forged' WHERE seq = (SELECT max(seq) FROM audit_log)`)).toMatch(
+      /audit_log is append-only \(UPDATE refused\)/,
+    );
+    expect(await dbError(sql`DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)`)).toMatch(
+      /audit_log is append-only \(DELETE refused\)/,
+    );
     expect((await verifyAuditChain(t.db)).broken).toBeNull();
   });
 
@@ -157,7 +193,10 @@ describe('the audit log resists tampering', () => {
     try {
       const { session: admin } = await createLoggedInUser(own.app, own.db, { role: 'platform_admin' });
       for (let i = 0; i < 4; i++) await createUser(own.db);
-      const rows = await queryRows<{ seq: number; action: string }>(own.db, sql`SELECT seq::int AS seq, action FROM audit_log ORDER BY seq`);
+      const rows = await queryRows<{ seq: number; action: string }>(
+        own.db,
+        sql`SELECT seq::int AS seq, action FROM audit_log ORDER BY seq`,
+      );
       expect(rows.length).toBeGreaterThanOrEqual(7);
       expect(await verifyAuditChain(own.db)).toEqual({ rows: rows.length, broken: null });
 

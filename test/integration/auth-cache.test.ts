@@ -56,14 +56,19 @@ describe('authentication cache', () => {
     const before = (await me(session.cookie)).json() as { permissions: string[] };
     expect(before.permissions).toContain('org:read_own');
     await queryRows(t.db, sql`DELETE FROM role_assignments WHERE user_id = ${user.id}`);
-    await expect.poll(async () => ((await me(session.cookie)).json() as { permissions: string[] }).permissions, { timeout: 1000, interval: 20 }).not.toContain('org:read_own');
+    await expect
+      .poll(async () => ((await me(session.cookie)).json() as { permissions: string[] }).permissions, { timeout: 1000, interval: 20 })
+      .not.toContain('org:read_own');
   });
 
   it('does not forget on the writes a session makes every minute (sliding expiry)', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     expect((await me(session.cookie)).statusCode).toBe(200);
     const generation = await heardUpTo();
-    await queryRows(t.db, sql`UPDATE sessions SET last_seen_at = now(), expires_at = now() + interval '1 day' WHERE id = ${sha256(session.sessionToken)}`);
+    await queryRows(
+      t.db,
+      sql`UPDATE sessions SET last_seen_at = now(), expires_at = now() + interval '1 day' WHERE id = ${sha256(session.sessionToken)}`,
+    );
     // Only the second no-op's notice: the sliding-expiry write announced nothing.
     await expect.poll(async () => (await heardUpTo()) - generation).toBe(1);
   });
@@ -73,7 +78,10 @@ describe('authentication cache', () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const listeners = sql`SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN jq_auth' AND datname = current_database()`;
     expect(await queryRows(t.db, listeners)).toHaveLength(1);
-    await queryRows(t.db, sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN jq_auth' AND datname = current_database()`);
+    await queryRows(
+      t.db,
+      sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN jq_auth' AND datname = current_database()`,
+    );
     await expect.poll(() => t.app.authCache.active, { interval: 10 }).toBe(false);
     await expect.poll(() => t.app.authCache.active, { timeout: 5000, interval: 50 }).toBe(true);
     expect(await queryRows(t.db, listeners)).toHaveLength(1);

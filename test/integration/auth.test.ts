@@ -86,7 +86,11 @@ describe('logout', () => {
     const noCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('csrf_failed');
-    const wrongCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie, 'x-csrf-token': 'not-the-token' } });
+    const wrongCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie, 'x-csrf-token': 'not-the-token' },
+    });
     expect(wrongCsrf.statusCode).toBe(403);
     // The refused logout did not end the session.
     expect((await session.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
@@ -121,7 +125,11 @@ describe('password change', () => {
 
   it('refuses a weak new password with the field named', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const res = await session.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: DEFAULT_PASSWORD, newPassword: 'short' } });
+    const res = await session.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: DEFAULT_PASSWORD, newPassword: 'short' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('body.newPassword');
   });
@@ -164,7 +172,10 @@ describe('own sessions', () => {
 
   it('stores sessions by hash only', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const rows = await t.db.select().from(sessions).where(eq(sessions.id, sha256(session.sessionToken)));
+    const rows = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sha256(session.sessionToken)));
     expect(rows).toHaveLength(1);
     const plain = await t.db.select().from(sessions).where(eq(sessions.id, session.sessionToken));
     expect(plain).toHaveLength(0);
@@ -174,7 +185,11 @@ describe('own sessions', () => {
 describe('API tokens', () => {
   it('shows the secret once and stores only its hash', async () => {
     const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_admin' });
-    const res = await session.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'CI export', scopes: ['token:own', 'org:read_own'] } });
+    const res = await session.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'CI export', scopes: ['token:own', 'org:read_own'] },
+    });
     expect(res.statusCode).toBe(201);
     const { token, apiToken } = res.json();
     expect(token).toMatch(/^jq_[A-Za-z0-9_-]{30,}$/);
@@ -190,16 +205,24 @@ describe('API tokens', () => {
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, user.id));
     expect(row!.tokenHash).toBe(sha256(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    const [anywhere] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM api_tokens t WHERE t::text LIKE ${'%' + token + '%'}`);
+    const [anywhere] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM api_tokens t WHERE t::text LIKE ${'%' + token + '%'}`,
+    );
     expect(anywhere!.n).toBe(0);
     // …nor does the audit log.
-    const [audit] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log a WHERE a::text LIKE ${'%' + token + '%'}`);
+    const [audit] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM audit_log a WHERE a::text LIKE ${'%' + token + '%'}`,
+    );
     expect(audit!.n).toBe(0);
   });
 
   it('authenticates with Bearer, and a mutation needs no CSRF header', async () => {
     const { user, session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const { token } = (await session.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'bot', scopes: ['token:own'] } })).json();
+    const { token } = (
+      await session.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'bot', scopes: ['token:own'] } })
+    ).json();
     const bearer = { authorization: `Bearer ${token}` };
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer });
     expect(me.statusCode).toBe(200);
@@ -209,10 +232,12 @@ describe('API tokens', () => {
     expect(patch.json().user.locale).toBe('en');
   });
 
-  it("limits the token to its scopes even when its owner holds more", async () => {
+  it('limits the token to its scopes even when its owner holds more', async () => {
     const { session: admin } = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
     expect((await admin.inject({ method: 'GET', url: '/api/organizations' })).statusCode).toBe(200);
-    const { token } = (await admin.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'narrow', scopes: ['token:own'] } })).json();
+    const { token } = (
+      await admin.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'narrow', scopes: ['token:own'] } })
+    ).json();
     const res = await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('forbidden');
@@ -228,7 +253,9 @@ describe('API tokens', () => {
 
   it('a revoked token gets 401, and so does a made-up one', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const { token, apiToken } = (await session.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'temp', scopes: ['token:own'] } })).json();
+    const { token, apiToken } = (
+      await session.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'temp', scopes: ['token:own'] } })
+    ).json();
     const bearer = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer })).statusCode).toBe(200);
     const revoke = await session.inject({ method: 'DELETE', url: `/api/me/tokens/${apiToken.id}` });
@@ -245,7 +272,9 @@ describe('API tokens', () => {
   it("cannot revoke someone else's token", async () => {
     const { session: alice } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const { session: bob } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const { token, apiToken } = (await alice.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'mine', scopes: ['token:own'] } })).json();
+    const { token, apiToken } = (
+      await alice.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'mine', scopes: ['token:own'] } })
+    ).json();
     const res = await bob.inject({ method: 'DELETE', url: `/api/me/tokens/${apiToken.id}` });
     expect(res.statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);

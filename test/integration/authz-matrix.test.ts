@@ -17,7 +17,8 @@ interface MatrixRoute {
   hasBody: boolean;
 }
 
-const isApiRoute = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || ['/healthz', '/readyz', '/metrics'].includes(url);
+const isApiRoute = (url: string) =>
+  (url.startsWith('/api/') && !url.startsWith('/api/docs')) || ['/healthz', '/readyz', '/metrics'].includes(url);
 
 function routeCollector() {
   const routes: MatrixRoute[] = [];
@@ -63,7 +64,13 @@ describe('the route table', () => {
     expect(live.routes).toEqual(ROUTES);
     expect(ROUTES.length).toBeGreaterThanOrEqual(25);
     const keys = ROUTES.map((r) => `${r.method} ${r.url}`);
-    for (const k of ['POST /api/auth/login', 'GET /api/organizations', 'PATCH /api/admin/users/:id', 'GET /api/audit/verify', 'GET /metrics']) {
+    for (const k of [
+      'POST /api/auth/login',
+      'GET /api/organizations',
+      'PATCH /api/admin/users/:id',
+      'GET /api/audit/verify',
+      'GET /metrics',
+    ]) {
       expect(keys).toContain(k);
     }
     expect(new Set(keys).size).toBe(keys.length);
@@ -108,18 +115,21 @@ describe('CSRF on every mutation', () => {
     expect(MUTATIONS.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(MUTATIONS.map((r) => [`${r.method} ${r.url}`, r] as const))('%s refuses a session without the CSRF header', async (_name, route) => {
-    // A role the route admits, so only the missing header can refuse the call.
-    const role = ROLES.find((r) => r !== 'public' && roleMayAccess(r, route.access))!;
-    expect(role, 'some role is admitted').toBeDefined();
-    const res = await t.app.inject({
-      method: route.method,
-      url: placeholderUrl(route.url),
-      payload: route.hasBody ? {} : undefined,
-      headers: { cookie: sessions.get(role)!.cookie },
-    });
-    expect(`${res.statusCode} ${res.body.slice(0, 200)}`).toMatch(/^403 .*"code":"csrf_failed"/);
-  });
+  it.each(MUTATIONS.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s refuses a session without the CSRF header',
+    async (_name, route) => {
+      // A role the route admits, so only the missing header can refuse the call.
+      const role = ROLES.find((r) => r !== 'public' && roleMayAccess(r, route.access))!;
+      expect(role, 'some role is admitted').toBeDefined();
+      const res = await t.app.inject({
+        method: route.method,
+        url: placeholderUrl(route.url),
+        payload: route.hasBody ? {} : undefined,
+        headers: { cookie: sessions.get(role)!.cookie },
+      });
+      expect(`${res.statusCode} ${res.body.slice(0, 200)}`).toMatch(/^403 .*"code":"csrf_failed"/);
+    },
+  );
 });
 
 describe('a route without an access rule', () => {

@@ -23,7 +23,10 @@ const EXCLUDED = ['D11', ...Array.from({ length: 18 }, (_, i) => `D${50 + i}`)];
 
 describe('demo catalogue', () => {
   it('no demo achievement or demand comes from an excluded discipline, and none is an essay on thought or history', async () => {
-    const rows = await queryRows<{ title: string; field_code: string }>(t.db, sql`SELECT title, field_code FROM achievements UNION ALL SELECT title, field_code FROM demands`);
+    const rows = await queryRows<{ title: string; field_code: string }>(
+      t.db,
+      sql`SELECT title, field_code FROM achievements UNION ALL SELECT title, field_code FROM demands`,
+    );
     expect(rows.length).toBeGreaterThan(500);
     for (const r of rows) {
       expect(EXCLUDED, r.title).not.toContain(r.field_code);
@@ -33,10 +36,13 @@ describe('demo catalogue', () => {
   });
 
   it('prices each achievement within the plausible range for its TRL and field, and states the problem it solves', async () => {
-    const rows = await queryRows<{ title: string; trl: number; field_code: string; price_fen: string | null; problem_solved: string | null }>(
-      t.db,
-      sql`SELECT title, trl, field_code, price_fen, problem_solved FROM achievements`,
-    );
+    const rows = await queryRows<{
+      title: string;
+      trl: number;
+      field_code: string;
+      price_fen: string | null;
+      problem_solved: string | null;
+    }>(t.db, sql`SELECT title, trl, field_code, price_fen, problem_solved FROM achievements`);
     let priced = 0;
     for (const r of rows) {
       expect(r.problem_solved?.length ?? 0, r.title).toBeGreaterThan(5);
@@ -51,14 +57,24 @@ describe('demo catalogue', () => {
   });
 
   it('every demand title starts with a need verb and names one of its technology keywords; budgets, deadlines and regions are given', async () => {
-    const rows = await queryRows<{ title: string; keywords: string[]; budget_negotiable: boolean; budget_max_fen: string | null; deadline: string | null; region_code: string }>(
-      t.db,
-      sql`SELECT title, keywords, budget_negotiable, budget_max_fen, deadline::text AS deadline, region_code FROM demands`,
-    );
+    const rows = await queryRows<{
+      title: string;
+      keywords: string[];
+      budget_negotiable: boolean;
+      budget_max_fen: string | null;
+      deadline: string | null;
+      region_code: string;
+    }>(t.db, sql`SELECT title, keywords, budget_negotiable, budget_max_fen, deadline::text AS deadline, region_code FROM demands`);
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
-      expect(NEED_VERBS.some((v) => r.title.startsWith(v)), r.title).toBe(true);
-      expect(r.keywords.some((k) => r.title.includes(k)), r.title).toBe(true);
+      expect(
+        NEED_VERBS.some((v) => r.title.startsWith(v)),
+        r.title,
+      ).toBe(true);
+      expect(
+        r.keywords.some((k) => r.title.includes(k)),
+        r.title,
+      ).toBe(true);
       expect(r.title).not.toMatch(/技术解决方案$/);
       expect(r.budget_negotiable || r.budget_max_fen !== null, r.title).toBe(true);
       expect(r.deadline, r.title).not.toBeNull();

@@ -23,8 +23,42 @@ beforeAll(async () => {
   if (t.db) await seedFields(t.db);
 });
 
-const ACHIEVEMENT_HEADERS = ['标题', '摘要', '解决的问题', '技术优势', '技术领域', '关键词', '技术就绪水平', '知识产权', '转化方式', '价格（万元）', '财政资金', '团队成员', '联系人', '联系电话', '联系邮箱', '附件', '限制公开'];
-const DEMAND_HEADERS = ['标题', '摘要', '技术领域', '关键词', '预算下限（万元）', '预算上限（万元）', '预算面议', '合作方式', '最低TRL', '截止日期', '联系人', '联系电话', '联系邮箱', '附件', '限制公开'];
+const ACHIEVEMENT_HEADERS = [
+  '标题',
+  '摘要',
+  '解决的问题',
+  '技术优势',
+  '技术领域',
+  '关键词',
+  '技术就绪水平',
+  '知识产权',
+  '转化方式',
+  '价格（万元）',
+  '财政资金',
+  '团队成员',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+  '附件',
+  '限制公开',
+];
+const DEMAND_HEADERS = [
+  '标题',
+  '摘要',
+  '技术领域',
+  '关键词',
+  '预算下限（万元）',
+  '预算上限（万元）',
+  '预算面议',
+  '合作方式',
+  '最低TRL',
+  '截止日期',
+  '联系人',
+  '联系电话',
+  '联系邮箱',
+  '附件',
+  '限制公开',
+];
 
 type Cell = string | number | boolean | Date | null;
 
@@ -105,7 +139,16 @@ describe('the import template', () => {
     expect(help!.name).toBe('填写说明');
     const helpText: string[] = [];
     help!.eachRow((row) => row.eachCell((c) => helpText.push(String(c.value))));
-    for (const s of ['价格（万元）', '材料科学与工程', 'D15', '新材料产业', '独占许可', '发明专利', '发现或报道基本原理', '产品在实际使用中得到验证或批量生产']) {
+    for (const s of [
+      '价格（万元）',
+      '材料科学与工程',
+      'D15',
+      '新材料产业',
+      '独占许可',
+      '发明专利',
+      '发现或报道基本原理',
+      '产品在实际使用中得到验证或批量生产',
+    ]) {
       expect(helpText).toContain(s);
     }
     const trlColumn = data!.getColumn(ACHIEVEMENT_HEADERS.indexOf('技术就绪水平') + 1).letter;
@@ -130,7 +173,12 @@ describe('importing achievements', () => {
     const { session, orgId } = await filer();
     const file = await workbook('科技成果', ACHIEVEMENT_HEADERS, [
       goodAchievement({ '价格（万元）': 12.34 }),
-      goodAchievement({ 技术领域: 'SEI3', '价格（万元）': '0.29', 知识产权: '技术秘密::一种工艺；软件著作权:2020SR123456:控制软件', 转化方式: '普通许可,技术服务' }),
+      goodAchievement({
+        技术领域: 'SEI3',
+        '价格（万元）': '0.29',
+        知识产权: '技术秘密::一种工艺；软件著作权:2020SR123456:控制软件',
+        转化方式: '普通许可,技术服务',
+      }),
       goodAchievement({ '价格（万元）': '面议', 技术就绪水平: 'TRL3', 财政资金: '是', 关键词: null, 知识产权: null }),
     ]);
     const res = await upload(session, 'achievements', file);
@@ -143,7 +191,14 @@ describe('importing achievements', () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const [a, b, c] = body.ids.map((id) => byId.get(id)!);
     for (const r of [a, b, c]) expect(r).toMatchObject({ organizationId: orgId, status: 'draft' });
-    expect(a).toMatchObject({ priceFen: 12_340_000, priceNegotiable: false, fieldCode: 'D15', trl: 6, keywords: ['锂离子电池', '正极材料'], transferModes: ['transfer', 'license_exclusive'] });
+    expect(a).toMatchObject({
+      priceFen: 12_340_000,
+      priceNegotiable: false,
+      fieldCode: 'D15',
+      trl: 6,
+      keywords: ['锂离子电池', '正极材料'],
+      transferModes: ['transfer', 'license_exclusive'],
+    });
     expect(a!.ipAssets).toEqual([{ kind: 'invention_patent', number: '200310102344.5', title: '一种正极材料的包覆方法' }]);
     expect(a!.contacts).toEqual([{ name: '张老师', phone: '022-12345678', email: 'contact@example.test' }]);
     expect(b).toMatchObject({ priceFen: 290_000, fieldCode: 'SEI3', transferModes: ['license_ordinary', 'technical_service'] });
@@ -153,7 +208,10 @@ describe('importing achievements', () => {
     ]);
     expect(c).toMatchObject({ priceFen: null, priceNegotiable: true, trl: 3, publicFunding: true, keywords: [], ipAssets: [] });
 
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'achievement.create'), inArray(auditLog.entityId, body.ids)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'achievement.create'), inArray(auditLog.entityId, body.ids)));
     expect(audits).toHaveLength(3);
     for (const e of audits) expect(e.organizationId).toBe(orgId);
     expect((await verifyAuditChain(t.db)).broken).toBeNull();
@@ -179,7 +237,14 @@ describe('importing achievements', () => {
     expect(problem.code).toBe('validation_failed');
     expect(problem.detail).toMatch(/^4 of 6 rows have errors; nothing was imported/);
     const fields = problemFields(res).map((e) => e.field);
-    expect(fields).toEqual(['rows.3.ipAssets.0.number', 'rows.4.trl', 'rows.5.fieldCode', 'rows.7.transferModes', 'rows.7.priceFen', 'rows.7.contacts.0.email']);
+    expect(fields).toEqual([
+      'rows.3.ipAssets.0.number',
+      'rows.4.trl',
+      'rows.5.fieldCode',
+      'rows.7.transferModes',
+      'rows.7.priceFen',
+      'rows.7.contacts.0.email',
+    ]);
     const messages = problemFields(res).map((e) => e.message);
     expect(messages[0]).toBe('第3行 知识产权（第1项）: check digit does not match');
     expect(messages[1]).toBe('第4行 技术就绪水平: must be 1–9');
@@ -189,7 +254,12 @@ describe('importing achievements', () => {
     expect(messages[5]).toMatch(/^第7行 联系邮箱（第1项）: /);
 
     expect(await t.db.select({ id: achievements.id }).from(achievements).where(eq(achievements.organizationId, orgId))).toEqual([]);
-    expect(await t.db.select({ seq: auditLog.seq }).from(auditLog).where(and(eq(auditLog.organizationId, orgId), eq(auditLog.action, 'achievement.create')))).toEqual([]);
+    expect(
+      await t.db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(and(eq(auditLog.organizationId, orgId), eq(auditLog.action, 'achievement.create'))),
+    ).toEqual([]);
 
     const jobId = res.headers['x-import-job-id'] as string;
     expect(problem.detail).toContain(jobId);
@@ -227,7 +297,12 @@ describe('importing achievements', () => {
 
     const json = await session.inject({ method: 'POST', url: '/api/achievements/import', payload: { rows: [] } });
     expect(json.statusCode).toBe(400);
-    const multipart = await session.inject({ method: 'POST', url: '/api/achievements/import', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--' });
+    const multipart = await session.inject({
+      method: 'POST',
+      url: '/api/achievements/import',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--',
+    });
     expect(multipart.statusCode).toBe(415);
   });
 
@@ -249,7 +324,11 @@ describe('importing achievements', () => {
 describe('import jobs', () => {
   it('are visible to the user who started them only', async () => {
     const { session, user } = await filer();
-    const res = await upload(session, 'achievements', await workbook('科技成果', ACHIEVEMENT_HEADERS, [goodAchievement({ 技术就绪水平: 0 })]));
+    const res = await upload(
+      session,
+      'achievements',
+      await workbook('科技成果', ACHIEVEMENT_HEADERS, [goodAchievement({ 技术就绪水平: 0 })]),
+    );
     const jobId = res.headers['x-import-job-id'] as string;
     expect((await session.inject({ method: 'GET', url: `/api/import-jobs/${jobId}` })).statusCode).toBe(200);
 
@@ -287,9 +366,34 @@ describe('export', () => {
     );
     expect(original.statusCode, original.body).toBe(201);
     const demandFile = await workbook('技术需求', DEMAND_HEADERS, [
-      { 标题: '寻求正极材料技术', 摘要: '企业需要提升锂离子电池正极材料的循环寿命。', 技术领域: 'D15', '预算下限（万元）': 50, '预算上限（万元）': '100.5', 合作方式: '合作开发', 最低TRL: 5, 截止日期: new Date(Date.UTC(new Date().getUTCFullYear() + 2, 11, 31)), 联系人: '李经理' },
-      { 标题: '寻求电池回收技术', 摘要: '需要退役动力电池梯次利用与回收的成套技术。', 技术领域: '节能环保产业', '预算上限（万元）': '面议', 合作方式: '转让；技术服务', 截止日期: `${new Date().getUTCFullYear() + 3}/6/1` },
-      { 标题: '寻求检测技术', 摘要: '需要电池包无损检测技术与设备的整体方案。', 技术领域: 'D19', '预算下限（万元）': 10, '预算上限（万元）': 20, 预算面议: '是', 合作方式: '技术服务' },
+      {
+        标题: '寻求正极材料技术',
+        摘要: '企业需要提升锂离子电池正极材料的循环寿命。',
+        技术领域: 'D15',
+        '预算下限（万元）': 50,
+        '预算上限（万元）': '100.5',
+        合作方式: '合作开发',
+        最低TRL: 5,
+        截止日期: new Date(Date.UTC(new Date().getUTCFullYear() + 2, 11, 31)),
+        联系人: '李经理',
+      },
+      {
+        标题: '寻求电池回收技术',
+        摘要: '需要退役动力电池梯次利用与回收的成套技术。',
+        技术领域: '节能环保产业',
+        '预算上限（万元）': '面议',
+        合作方式: '转让；技术服务',
+        截止日期: `${new Date().getUTCFullYear() + 3}/6/1`,
+      },
+      {
+        标题: '寻求检测技术',
+        摘要: '需要电池包无损检测技术与设备的整体方案。',
+        技术领域: 'D19',
+        '预算下限（万元）': 10,
+        '预算上限（万元）': 20,
+        预算面议: '是',
+        合作方式: '技术服务',
+      },
     ]);
     const demandImport = await upload(session, 'demands', demandFile);
     expect(demandImport.statusCode, demandImport.body).toBe(201);
@@ -315,10 +419,16 @@ describe('export', () => {
       const before = await t.db.select().from(table).where(eq(table.organizationId, orgId));
       const again = await upload(session, path, exported.rawPayload);
       expect(again.statusCode, again.body).toBe(201);
-      const reimported = await t.db.select().from(table).where(inArray(table.id, again.json().ids as string[]));
+      const reimported = await t.db
+        .select()
+        .from(table)
+        .where(inArray(table.id, again.json().ids as string[]));
       expect(comparable(reimported, ignored)).toEqual(comparable(before, ignored));
     }
-    const [withPrice] = await t.db.select().from(achievements).where(and(eq(achievements.organizationId, orgId), eq(achievements.restricted, true)));
+    const [withPrice] = await t.db
+      .select()
+      .from(achievements)
+      .where(and(eq(achievements.organizationId, orgId), eq(achievements.restricted, true)));
     expect(withPrice!.priceFen).toBe(1_234_567_891);
   });
 
@@ -355,13 +465,17 @@ describe('a large file', () => {
     expect(seen).toEqual([...seen].sort((x, y) => x - y)); // never backwards
     // PostgreSQL: progress is written on another connection while the insert transaction runs. (PGlite
     // has one connection: a reader waits for the transaction, so it sees 0 and then the end.)
-    if (t.kind === 'postgres') expect(seen.some((p) => p > 0 && p < 2000), `progress seen: ${seen.join(', ')}`).toBe(true);
+    if (t.kind === 'postgres')
+      expect(
+        seen.some((p) => p > 0 && p < 2000),
+        `progress seen: ${seen.join(', ')}`,
+      ).toBe(true);
     const job = (await session.inject({ method: 'GET', url: `/api/import-jobs/${jobId}` })).json();
     expect(job).toMatchObject({ status: 'succeeded', total: 2000, processed: 2000, errors: [] });
     const [row] = await t.db.select().from(importJobs).where(eq(importJobs.id, jobId));
     expect(row!.organizationId).toBe(orgId);
     const prices = await t.db.select({ priceFen: achievements.priceFen }).from(achievements).where(eq(achievements.organizationId, orgId));
     expect(prices).toHaveLength(2000);
-    expect(prices.reduce((s, p) => s + p.priceFen!, 0)).toBe((2000 * 2001) / 2 * 10_000);
+    expect(prices.reduce((s, p) => s + p.priceFen!, 0)).toBe(((2000 * 2001) / 2) * 10_000);
   });
 });

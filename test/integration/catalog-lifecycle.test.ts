@@ -4,7 +4,14 @@ import { TransitionBody } from '../../common/api/catalog.js';
 import { RECORD_STATUSES, type RecordStatus } from '../../common/catalog.js';
 import type { FieldError } from '../../common/problems.js';
 import { verifyAuditChain } from '../../server/lib/audit.js';
-import { EDITABLE, PUBLIC_STATUSES, TRANSITIONS, type Party, type RecordKind, type TransitionName } from '../../server/modules/catalog/lifecycle.js';
+import {
+  EDITABLE,
+  PUBLIC_STATUSES,
+  TRANSITIONS,
+  type Party,
+  type RecordKind,
+  type TransitionName,
+} from '../../server/modules/catalog/lifecycle.js';
 import {
   achievementInput,
   createAchievement,
@@ -90,7 +97,9 @@ async function buildCast(): Promise<Cast> {
     ['expert', { role: 'expert' }, []],
     ['anonymous', null, []],
   ];
-  const members: Record<string, CastMember> = { 'owner org_member': { name: 'owner org_member', session: ownerMember.session, parties: ['owner'] } };
+  const members: Record<string, CastMember> = {
+    'owner org_member': { name: 'owner org_member', session: ownerMember.session, parties: ['owner'] },
+  };
   for (const [name, opts, parties] of roles) members[name] = { name, session: opts ? (await login(opts)).session : null, parties };
   return { owner, ownerMember: ownerMember.user, members };
 }
@@ -174,7 +183,9 @@ describe('the transition table as the people meet it', () => {
           if (!visible) continue;
           const allowed = HTTP_ACTIONS.filter((n) => expectedOutcome(m, kind, status, n) === 200);
           const editable = m.parties.includes('owner') && EDITABLE.includes(status) ? ['edit'] : [];
-          expect([...res.json().actions].sort(), `${m.name} sees the actions of a ${status} ${kind}`).toEqual([...editable, ...allowed].sort());
+          expect([...res.json().actions].sort(), `${m.name} sees the actions of a ${status} ${kind}`).toEqual(
+            [...editable, ...allowed].sort(),
+          );
         }
       });
     }
@@ -189,7 +200,11 @@ describe('the transition table as the people meet it', () => {
         const from = tr.from[0]!;
         const rec = await createRecord(kind, from);
         for (const who of ['owner org_member', 'owner org_admin', 'officer of 滨海新区', 'platform admin']) {
-          const res = await inject(cast.members[who]!, { method: 'POST', url: `/api/${path(kind)}/${rec.id}/transitions`, payload: { action: name } });
+          const res = await inject(cast.members[who]!, {
+            method: 'POST',
+            url: `/api/${path(kind)}/${rec.id}/transitions`,
+            payload: { action: name },
+          });
           expect(res.statusCode, `${who}: ${name}`).toBe(400);
           expect(fieldErrors(res)).toContain('body.action');
         }
@@ -256,9 +271,14 @@ describe('editing', () => {
     expect((await inject(other, { method: 'PUT', url: `/api/achievements/${draft.id}`, payload: body })).statusCode).toBe(404);
     expect((await inject(other, { method: 'PUT', url: `/api/achievements/${published.id}`, payload: body })).statusCode).toBe(403);
     for (const who of ['officer of 滨海新区', 'platform admin', 'expert']) {
-      expect((await inject(cast.members[who]!, { method: 'PUT', url: `/api/achievements/${draft.id}`, payload: body })).statusCode, who).toBe(403);
+      expect(
+        (await inject(cast.members[who]!, { method: 'PUT', url: `/api/achievements/${draft.id}`, payload: body })).statusCode,
+        who,
+      ).toBe(403);
     }
-    expect((await inject(cast.members['anonymous']!, { method: 'PUT', url: `/api/achievements/${draft.id}`, payload: body })).statusCode).toBe(401);
+    expect(
+      (await inject(cast.members['anonymous']!, { method: 'PUT', url: `/api/achievements/${draft.id}`, payload: body })).statusCode,
+    ).toBe(401);
     const owner = cast.members['owner org_member']!.session!;
     expect((await owner.inject({ method: 'GET', url: `/api/achievements/${draft.id}` })).json().title).toBe(draft.title);
   });
@@ -276,11 +296,13 @@ describe('visibility', () => {
           expect(res.statusCode, `${who} / ${status} ${kind}`).toBe(404);
           expect(res.body).not.toContain(rec.title);
         }
-        for (const who of ['owner org_member', 'owner org_admin', 'owner broker']) expect((await get(who, kind, rec.id)).statusCode, who).toBe(200);
+        for (const who of ['owner org_member', 'owner org_admin', 'owner broker'])
+          expect((await get(who, kind, rec.id)).statusCode, who).toBe(200);
       }
       // Submitted records are in front of the reviewers of the district.
       const submitted = await createRecord(kind, 'submitted');
-      for (const who of ['officer of 滨海新区', 'city officer', 'platform admin']) expect((await get(who, kind, submitted.id)).statusCode, who).toBe(200);
+      for (const who of ['officer of 滨海新区', 'city officer', 'platform admin'])
+        expect((await get(who, kind, submitted.id)).statusCode, who).toBe(200);
     }
   });
 
@@ -294,7 +316,9 @@ describe('visibility', () => {
       for (const who of ['member of another organisation', 'registrar', 'expert', 'officer of 南开区', 'owner org_member']) {
         const res = await get(who, kind, rec.id);
         expect(res.statusCode, who).toBe(200);
-        expect(res.json().contacts, who).toEqual([expect.objectContaining({ name: expect.any(String), phone: expect.stringMatching(/^022-/) })]);
+        expect(res.json().contacts, who).toEqual([
+          expect.objectContaining({ name: expect.any(String), phone: expect.stringMatching(/^022-/) }),
+        ]);
       }
     }
   });
@@ -326,15 +350,25 @@ describe('validation of what is filed', () => {
     filerOrg = user.organizationId!;
   });
   const file = (kind: RecordKind, payload: object) => filer.inject({ method: 'POST', url: `/api/${path(kind)}`, payload });
-  const patent = (number: string) => achievementInput({ ipAssets: [{ kind: 'invention_patent', number, title: '一种正极材料的包覆方法' }] });
+  const patent = (number: string) =>
+    achievementInput({ ipAssets: [{ kind: 'invention_patent', number, title: '一种正极材料的包覆方法' }] });
 
   it('a patent number with a wrong check digit → 400 naming body.ipAssets.0.number', async () => {
     const res = await file('achievement', patent('200310102344.6'));
     expect(res.statusCode).toBe(400);
     expect(fieldErrors(res)).toEqual(['body.ipAssets.0.number']);
     // A patent without a number is refused too; a software copyright needs none.
-    expect(fieldErrors(await file('achievement', achievementInput({ ipAssets: [{ kind: 'utility_model', number: null, title: '实用新型' }] })))).toEqual(['body.ipAssets.0.number']);
-    expect((await file('achievement', achievementInput({ ipAssets: [{ kind: 'software_copyright', number: null, title: '电池管理软件 V1.0' }] }))).statusCode).toBe(201);
+    expect(
+      fieldErrors(await file('achievement', achievementInput({ ipAssets: [{ kind: 'utility_model', number: null, title: '实用新型' }] }))),
+    ).toEqual(['body.ipAssets.0.number']);
+    expect(
+      (
+        await file(
+          'achievement',
+          achievementInput({ ipAssets: [{ kind: 'software_copyright', number: null, title: '电池管理软件 V1.0' }] }),
+        )
+      ).statusCode,
+    ).toBe(201);
   });
 
   it.each([
@@ -388,7 +422,11 @@ describe('validation of what is filed', () => {
       expect(fieldErrors(res)).toEqual(['body.fieldCode']);
     }
     const draft = (await file('achievement', achievementInput())).json();
-    const edit = await filer.inject({ method: 'PUT', url: `/api/achievements/${draft.id}`, payload: achievementInput({ fieldCode: 'X99' }) });
+    const edit = await filer.inject({
+      method: 'PUT',
+      url: `/api/achievements/${draft.id}`,
+      payload: achievementInput({ fieldCode: 'X99' }),
+    });
     expect(fieldErrors(edit)).toEqual(['body.fieldCode']);
     // The taxonomy the form offers does know the fields used here.
     const fields = (await t.app.inject({ method: 'GET', url: '/api/fields' })).json().items.map((f: { code: string }) => f.code);
@@ -407,9 +445,11 @@ describe('validation of what is filed', () => {
     for (const payload of bad) expect((await s.inject({ method: 'POST', url: '/api/achievements', payload })).statusCode).toBe(400);
     const badDemand = demandInput({ fieldCode: 'X99' });
     expect((await s.inject({ method: 'POST', url: '/api/demands', payload: badDemand })).statusCode).toBe(400);
-    for (const kind of KINDS) expect((await s.inject({ method: 'GET', url: `/api/me/${path(kind)}` })).json()).toEqual({ items: [], total: 0 });
+    for (const kind of KINDS)
+      expect((await s.inject({ method: 'GET', url: `/api/me/${path(kind)}` })).json()).toEqual({ items: [], total: 0 });
     const admin = cast.members['platform admin']!.session!;
-    const audit = (await admin.inject({ method: 'GET', url: `/api/audit?organizationId=${user.organizationId}&limit=500` })).json().items as Array<{ action: string }>;
+    const audit = (await admin.inject({ method: 'GET', url: `/api/audit?organizationId=${user.organizationId}&limit=500` })).json()
+      .items as Array<{ action: string }>;
     expect(audit.filter((e) => e.action.startsWith('achievement.') || e.action.startsWith('demand.'))).toEqual([]);
     expect(filerOrg).not.toBe(user.organizationId);
   });
@@ -420,7 +460,11 @@ describe('the audit log of a lifecycle', () => {
     for (const kind of KINDS) {
       const owner = cast.members['owner org_member']!.session!;
       const officer = cast.members['officer of 滨海新区']!.session!;
-      const created = await owner.inject({ method: 'POST', url: `/api/${path(kind)}`, payload: kind === 'achievement' ? achievementInput() : demandInput() });
+      const created = await owner.inject({
+        method: 'POST',
+        url: `/api/${path(kind)}`,
+        payload: kind === 'achievement' ? achievementInput() : demandInput(),
+      });
       expect(created.statusCode).toBe(201);
       const id = created.json().id as string;
       const steps: Array<[LoggedIn, TransitionName, string?]> = [
@@ -434,19 +478,25 @@ describe('the audit log of a lifecycle', () => {
       let status: RecordStatus = 'draft';
       const expected: Array<{ action: string; from: RecordStatus; to: RecordStatus; reason?: string }> = [];
       for (const [who, action, reason] of steps) {
-        const res = await who.inject({ method: 'POST', url: `/api/${path(kind)}/${id}/transitions`, payload: { action, ...(reason ? { reason } : {}) } });
+        const res = await who.inject({
+          method: 'POST',
+          url: `/api/${path(kind)}/${id}/transitions`,
+          payload: { action, ...(reason ? { reason } : {}) },
+        });
         expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
         expected.push({ action: `${kind}.${action}`, from: status, to: TRANSITIONS[action].to, reason });
         status = TRANSITIONS[action].to;
       }
       const admin = cast.members['platform admin']!.session!;
-      const entries = ((await admin.inject({ method: 'GET', url: `/api/audit?entityId=${id}&limit=500` })).json().items as Array<{
-        action: string;
-        entity: string;
-        actorUserId: string | null;
-        organizationId: string;
-        changes: Record<string, { from: unknown; to: unknown }>;
-      }>).reverse();
+      const entries = (
+        (await admin.inject({ method: 'GET', url: `/api/audit?entityId=${id}&limit=500` })).json().items as Array<{
+          action: string;
+          entity: string;
+          actorUserId: string | null;
+          organizationId: string;
+          changes: Record<string, { from: unknown; to: unknown }>;
+        }>
+      ).reverse();
       expect(entries.map((e) => e.action)).toEqual([`${kind}.create`, ...expected.map((e) => e.action)]);
       expected.forEach((e, i) => {
         const row = entries[i + 1]!;
@@ -469,7 +519,8 @@ describe('the review queue', () => {
     const parkOrg = await createOrganization(t.db, { regionCode: '12011601' }); // 滨海高新区, inside 滨海新区
     const parkMember = await createUser(t.db, { role: 'org_member', organizationId: parkOrg.id });
     for (const kind of KINDS) {
-      const make = (by: TestUser, status: RecordStatus) => (kind === 'achievement' ? createAchievement(t.db, { by, status }) : createDemand(t.db, { by, status }));
+      const make = (by: TestUser, status: RecordStatus) =>
+        kind === 'achievement' ? createAchievement(t.db, { by, status }) : createDemand(t.db, { by, status });
       const binhai = await make(cast.ownerMember, 'submitted');
       const park = await make(parkMember, 'submitted');
       const nankai = await make(nankaiMember, 'submitted');

@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import type { ContractPage, ContractView, RegistrationPointView } from '../../common/api/contracts.js';
 import { createOrganization } from '../factories.js';
 import { useTestApp } from '../harness.js';
-import { certify, contractInput, fieldErrors, fileDraft, registrationCast, submitApplication, type RegistrationCast } from './contracts-fixtures.js';
+import {
+  certify,
+  contractInput,
+  fieldErrors,
+  fileDraft,
+  registrationCast,
+  submitApplication,
+  type RegistrationCast,
+} from './contracts-fixtures.js';
 
 /** What an applicant and a registrar see of the amounts: technology transaction amount, non-technical costs, adjustments, and errors that name the field. */
 const t = useTestApp();
@@ -15,7 +23,8 @@ beforeAll(async () => {
 });
 
 const file = (body: object) => cast.applicantSession.inject({ method: 'POST', url: '/api/contracts', payload: body });
-const myTotal = async () => ((await cast.applicantSession.inject({ method: 'GET', url: '/api/me/contracts' })).json() as z.infer<typeof ContractPage>).total;
+const myTotal = async () =>
+  ((await cast.applicantSession.inject({ method: 'GET', url: '/api/me/contracts' })).json() as z.infer<typeof ContractPage>).total;
 
 describe('filing', () => {
   it('names the cost item that exceeds the contract amount, and saves nothing', async () => {
@@ -34,15 +43,33 @@ describe('filing', () => {
     );
     const res = await file(input);
     expect(res.statusCode).toBe(400);
-    expect(fieldErrors(res)).toEqual([{ field: 'body.nonTechnicalCosts.2.amountFen', message: expect.stringMatching(/exceeds the contract amount/) }]);
+    expect(fieldErrors(res)).toEqual([
+      { field: 'body.nonTechnicalCosts.2.amountFen', message: expect.stringMatching(/exceeds the contract amount/) },
+    ]);
     expect(await myTotal()).toBe(before);
   });
 
   it('names every other bad field: subtype, payments, credit code, a missing note', async () => {
-    const input = contractInput({}, { type: 'consulting', subtype: 'patent_right', contractAmountFen: 1_000_000, nonTechnicalCosts: [{ kind: 'part', description: '零件', amountFen: 10, note: '' }], payments: [{ amountFen: 600_000, condition: '首付' }, { amountFen: 600_000, condition: '尾款' }] });
+    const input = contractInput(
+      {},
+      {
+        type: 'consulting',
+        subtype: 'patent_right',
+        contractAmountFen: 1_000_000,
+        nonTechnicalCosts: [{ kind: 'part', description: '零件', amountFen: 10, note: '' }],
+        payments: [
+          { amountFen: 600_000, condition: '首付' },
+          { amountFen: 600_000, condition: '尾款' },
+        ],
+      },
+    );
     const res = await file({ ...input, buyer: { ...input.buyer, creditCode: '91110105MA00000000' } });
     expect(res.statusCode).toBe(400);
-    expect(fieldErrors(res).map((e) => e.field).sort()).toEqual(['body.buyer.creditCode', 'body.nonTechnicalCosts.0.note', 'body.payments.1.amountFen', 'body.subtype']);
+    expect(
+      fieldErrors(res)
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['body.buyer.creditCode', 'body.nonTechnicalCosts.0.note', 'body.payments.1.amountFen', 'body.subtype']);
   });
 
   it('computes the technology transaction amount, deducting equipment but not technical carriers', async () => {
@@ -68,7 +95,13 @@ describe('filing', () => {
     const res = await file({
       ...input,
       seller: { name: 'Lumen Photonics GmbH', organizationType: 'enterprise', country: 'de', creditCode: null, regionCode: null },
-      buyer: { name: '（由申请单位填充）', organizationType: 'enterprise', country: 'CN', regionCode: '120116', creditCode: input.seller.creditCode },
+      buyer: {
+        name: '（由申请单位填充）',
+        organizationType: 'enterprise',
+        country: 'CN',
+        regionCode: '120116',
+        creditCode: input.seller.creditCode,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json() as ContractView;
@@ -76,7 +109,11 @@ describe('filing', () => {
     expect(c.seller).toMatchObject({ country: 'DE', regionCode: null, name: 'Lumen Photonics GmbH' });
     expect(c.buyer).toMatchObject({ organizationId: cast.applicantOrg.id, name: cast.applicantOrg.name, country: 'CN' });
 
-    const bothAbroad = await file({ ...input, seller: { name: 'A GmbH', organizationType: 'enterprise', country: 'DE' }, buyer: { name: 'B Inc.', organizationType: 'enterprise', country: 'US' } });
+    const bothAbroad = await file({
+      ...input,
+      seller: { name: 'A GmbH', organizationType: 'enterprise', country: 'DE' },
+      buyer: { name: 'B Inc.', organizationType: 'enterprise', country: 'US' },
+    });
     expect(fieldErrors(bothAbroad).map((e) => e.field)).toEqual(['body.buyer.country']);
   });
 
@@ -106,7 +143,10 @@ describe('the registrar’s adjustment', () => {
     expect(fieldErrors(noReason).map((e) => e.field)).toEqual(['body.adjustmentReason']);
     const tooHigh = await certify(cast, submitted.id, { technologyTransactionAmountFen: 130_000_000, adjustmentReason: '含培训费' });
     expect(fieldErrors(tooHigh).map((e) => e.field)).toEqual(['body.technologyTransactionAmountFen']);
-    const ok = await certify(cast, submitted.id, { technologyTransactionAmountFen: 90_000_000, adjustmentReason: '设备实际价值高于合同所列，按评估价扣除' });
+    const ok = await certify(cast, submitted.id, {
+      technologyTransactionAmountFen: 90_000_000,
+      adjustmentReason: '设备实际价值高于合同所列，按评估价扣除',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as ContractView).amounts).toMatchObject({
       computedTechnologyTransactionAmountFen: 105_000_000,
@@ -119,6 +159,10 @@ describe('the registrar’s adjustment', () => {
   it('is not needed when the registrar confirms the computed amount', async () => {
     const submitted = await submitApplication(cast);
     const ok = await certify(cast, submitted.id, { technologyTransactionAmountFen: 105_000_000 });
-    expect((ok.json() as ContractView).amounts).toMatchObject({ adjustmentFen: 0, adjustmentReason: null, technologyTransactionAmountFen: 105_000_000 });
+    expect((ok.json() as ContractView).amounts).toMatchObject({
+      adjustmentFen: 0,
+      adjustmentReason: null,
+      technologyTransactionAmountFen: 105_000_000,
+    });
   });
 });

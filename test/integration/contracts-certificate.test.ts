@@ -26,7 +26,11 @@ beforeAll(async () => {
 describe('registration numbers', () => {
   it('stay unique and gapless when many contracts are certified at the same time, across two points of one district', async () => {
     const secondPoint = await createOrganization(t.db, { type: 'government', regionCode: '120101' });
-    const second = { ...cast, point: secondPoint, registrarSession: await loginAs(t.app, await createUser(t.db, { role: 'registrar', organizationId: secondPoint.id })) };
+    const second = {
+      ...cast,
+      point: secondPoint,
+      registrarSession: await loginAs(t.app, await createUser(t.db, { role: 'registrar', organizationId: secondPoint.id })),
+    };
     const n = 16;
     const applications = await Promise.all(Array.from({ length: n }, (_, i) => submitApplication(i % 2 ? second : cast)));
     const results = await Promise.all(applications.map((a, i) => certify(i % 2 ? second : cast, a.id)));
@@ -49,7 +53,9 @@ describe('registration numbers', () => {
 describe('the certificate', () => {
   it('downloads as a PDF named after the registration number, stating both amounts and the VAT exemption', async () => {
     const submitted = await submitApplication(cast);
-    const certified = (await certify(cast, submitted.id, { technologyTransactionAmountFen: 100_000_000, adjustmentReason: '培训费不属技术交易' })).json() as ContractView;
+    const certified = (
+      await certify(cast, submitted.id, { technologyTransactionAmountFen: 100_000_000, adjustmentReason: '培训费不属技术交易' })
+    ).json() as ContractView;
     const number = certified.registration!.number;
 
     const res = await cast.applicantSession.inject({ method: 'GET', url: `/api/contracts/${submitted.id}/certificate.pdf` });
@@ -89,7 +95,9 @@ describe('the certificate', () => {
     expect(preview.statusCode).toBe(200);
     expect(preview.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(certificateContent((await loadContract(t.db, submitted.id))!, { preview: true }).registrationNumber).toBeNull();
-    expect((await cast.applicantSession.inject({ method: 'GET', url: `/api/contracts/${submitted.id}/certificate.pdf` })).statusCode).toBe(409);
+    expect((await cast.applicantSession.inject({ method: 'GET', url: `/api/contracts/${submitted.id}/certificate.pdf` })).statusCode).toBe(
+      409,
+    );
     expect((await t.app.inject({ method: 'GET', url: `/api/contracts/${submitted.id}/certificate.pdf` })).statusCode).toBe(401);
   });
 
@@ -102,7 +110,12 @@ describe('the certificate', () => {
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const stranger = await loginAs(t.app, await createUser(t.db, { role: 'org_member' }));
     expect((await stranger.inject({ method: 'GET', url: scan.url })).statusCode).toBe(404);
-    const fake = await cast.applicantSession.inject({ method: 'POST', url: `/api/contracts/${submitted.id}/attachments?name=x.pdf`, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('not a pdf') });
+    const fake = await cast.applicantSession.inject({
+      method: 'POST',
+      url: `/api/contracts/${submitted.id}/attachments?name=x.pdf`,
+      headers: { 'content-type': 'application/pdf' },
+      payload: Buffer.from('not a pdf'),
+    });
     expect(fake.statusCode).toBe(409); // submitted: documents no longer change
   });
 });

@@ -28,26 +28,47 @@ function setClock(iso: string) {
   clock.advance(Date.parse(iso) - clock.now().getTime());
 }
 const MILLION_YUAN = 100_000_000; // fen
-const queue = async (query = '') => ((await cast.registrarSession.inject({ method: 'GET', url: `/api/registration/contracts${query}` })).json() as z.infer<typeof ContractPage>).items;
+const queue = async (query = '') =>
+  (
+    (await cast.registrarSession.inject({ method: 'GET', url: `/api/registration/contracts${query}` })).json() as z.infer<
+      typeof ContractPage
+    >
+  ).items;
 
 describe('the registrar’s deadline', () => {
   it('is the close of the 15th working day after a complete application, skipping National Day and counting the make-up Saturday', async () => {
     setClock('2026-09-28T02:00:00Z'); // Monday 10:00 in Beijing
     const c = await submitApplication(cast);
-    expect(c.review).toMatchObject({ workingDays: 15, expertReviewRequired: false, deadlineAt: '2026-10-23T16:00:00.000Z', workingDaysLeft: 15, overdue: false });
+    expect(c.review).toMatchObject({
+      workingDays: 15,
+      expertReviewRequired: false,
+      deadlineAt: '2026-10-23T16:00:00.000Z',
+      workingDaysLeft: 15,
+      overdue: false,
+    });
   });
 
   it('is 30 working days with expert review from ¥5,000,000 of technology transaction amount, and certification waits for the experts', async () => {
     setClock('2026-09-28T02:00:00Z');
-    const c = await submitApplication(cast, { contractAmountFen: 5 * MILLION_YUAN + 15_000_000, nonTechnicalCosts: [{ kind: 'equipment', description: '设备', amountFen: 15_000_000, note: '专用设备' }], payments: [] });
+    const c = await submitApplication(cast, {
+      contractAmountFen: 5 * MILLION_YUAN + 15_000_000,
+      nonTechnicalCosts: [{ kind: 'equipment', description: '设备', amountFen: 15_000_000, note: '专用设备' }],
+      payments: [],
+    });
     expect(c.amounts.technologyTransactionAmountFen).toBe(5 * MILLION_YUAN);
     expect(c.review).toMatchObject({ workingDays: 30, expertReviewRequired: true, deadlineAt: '2026-11-13T16:00:00.000Z' });
-    expect(((await cast.registrarSession.inject({ method: 'GET', url: `/api/contracts/${c.id}` })).json() as ContractView).actions).not.toContain('certify');
+    expect(
+      ((await cast.registrarSession.inject({ method: 'GET', url: `/api/contracts/${c.id}` })).json() as ContractView).actions,
+    ).not.toContain('certify');
     expect((await certify(cast, c.id)).statusCode).toBe(409);
     const review = await cast.registrarSession.inject({
       method: 'PUT',
       url: `/api/contracts/${c.id}/expert-review`,
-      payload: { experts: [{ name: '王教授', title: '研究员', organization: '天津大学' }], opinion: '合同标的为技术转让，价款构成合理，技术交易额认定无误。', conclusion: 'supports' },
+      payload: {
+        experts: [{ name: '王教授', title: '研究员', organization: '天津大学' }],
+        opinion: '合同标的为技术转让，价款构成合理，技术交易额认定无误。',
+        conclusion: 'supports',
+      },
     });
     expect(review.statusCode, review.body).toBe(200);
     expect((review.json() as ContractView).review.expertReview).toMatchObject({ conclusion: 'supports', experts: [{ name: '王教授' }] });
@@ -59,7 +80,11 @@ describe('the registrar’s deadline', () => {
     const review = await cast.registrarSession.inject({
       method: 'PUT',
       url: `/api/contracts/${c.id}/expert-review`,
-      payload: { experts: [{ name: '李研究员' }], opinion: '标的以设备供货为主，技术含量不足，不支持按技术转让合同认定。', conclusion: 'does_not_support' },
+      payload: {
+        experts: [{ name: '李研究员' }],
+        opinion: '标的以设备供货为主，技术含量不足，不支持按技术转让合同认定。',
+        conclusion: 'does_not_support',
+      },
     });
     expect(review.statusCode, review.body).toBe(200);
     const bare = await certify(cast, c.id);
@@ -69,7 +94,10 @@ describe('the registrar’s deadline', () => {
     const ok = await transition(cast.registrarSession, c.id, { action: 'certify', note: reasoning });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as ContractView).review.note).toBe(reasoning);
-    const [row] = await queryRows<{ changes: string }>(t.db, sql`SELECT changes::text AS changes FROM audit_log WHERE entity_id = ${c.id} AND action LIKE '%certify' ORDER BY seq DESC LIMIT 1`);
+    const [row] = await queryRows<{ changes: string }>(
+      t.db,
+      sql`SELECT changes::text AS changes FROM audit_log WHERE entity_id = ${c.id} AND action LIKE '%certify' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(row?.changes).toContain(reasoning);
   });
 
@@ -93,7 +121,12 @@ describe('the queue', () => {
     const big = await submitApplication(fresh, { contractAmountFen: 6 * MILLION_YUAN, nonTechnicalCosts: [], payments: [] });
     setClock('2026-09-29T02:00:00Z');
     const small = await submitApplication(fresh);
-    const items = async (query = '') => ((await fresh.registrarSession.inject({ method: 'GET', url: `/api/registration/contracts${query}` })).json() as z.infer<typeof ContractPage>).items;
+    const items = async (query = '') =>
+      (
+        (await fresh.registrarSession.inject({ method: 'GET', url: `/api/registration/contracts${query}` })).json() as z.infer<
+          typeof ContractPage
+        >
+      ).items;
     expect((await items()).map((i) => i.id)).toEqual([small.id, big.id]);
 
     // small's 15th working day after Tuesday 29 September is Monday 26 October: on Tuesday it is overdue.
@@ -111,9 +144,18 @@ describe('the queue', () => {
 
 describe('the parameters', () => {
   it('are public, changed by platform admins only, and apply to later submissions', async () => {
-    const shown = (await t.app.inject({ method: 'GET', url: '/api/contracts/parameters' })).json() as { items: Array<{ key: string; value: number; source: string }> };
-    expect(shown.items.find((p) => p.key === 'expertReviewThresholdFen')).toMatchObject({ value: 500_000_000, source: expect.stringMatching(/技术合同认定登记/) });
-    const byRegistrar = await cast.registrarSession.inject({ method: 'PUT', url: '/api/contracts/parameters', payload: { reviewWorkingDays: 10 } });
+    const shown = (await t.app.inject({ method: 'GET', url: '/api/contracts/parameters' })).json() as {
+      items: Array<{ key: string; value: number; source: string }>;
+    };
+    expect(shown.items.find((p) => p.key === 'expertReviewThresholdFen')).toMatchObject({
+      value: 500_000_000,
+      source: expect.stringMatching(/技术合同认定登记/),
+    });
+    const byRegistrar = await cast.registrarSession.inject({
+      method: 'PUT',
+      url: '/api/contracts/parameters',
+      payload: { reviewWorkingDays: 10 },
+    });
     expect(byRegistrar.statusCode).toBe(403);
     const admin = (await createLoggedInUser(t.app, t.db, { role: 'platform_admin' })).session;
     const changed = await admin.inject({ method: 'PUT', url: '/api/contracts/parameters', payload: { reviewWorkingDays: 10 } });

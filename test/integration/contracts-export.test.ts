@@ -9,7 +9,15 @@ import { AppError } from '../../server/lib/errors.js';
 import { exportOwnContracts, exportRegisteredContracts } from '../../server/modules/contracts/xlsx-export.js';
 import { actorFor } from '../factories.js';
 import { useTestApp, type TestApp } from '../harness.js';
-import { certify, contractInput, fileDraft, registrationCast, submitApplication, uploadScan, type RegistrationCast } from './contracts-fixtures.js';
+import {
+  certify,
+  contractInput,
+  fileDraft,
+  registrationCast,
+  submitApplication,
+  uploadScan,
+  type RegistrationCast,
+} from './contracts-fixtures.js';
 
 /**
  * Exports read the contracts in batches with a few set-based statements each, stream the workbook,
@@ -86,42 +94,75 @@ describe('exports', () => {
     const one = await exportOwn();
     expect(one.rows.map((r) => r.系统编号)).toEqual([first.id]);
     const more: ContractView[] = [];
-    for (let i = 0; i < 5; i++) more.push(await fileDraft(own.applicantSession, contractInput({ registrationOrganizationId: own.point.id }, { title: `第${i + 2}份合同 专利权转让` })));
+    for (let i = 0; i < 5; i++)
+      more.push(
+        await fileDraft(
+          own.applicantSession,
+          contractInput({ registrationOrganizationId: own.point.id }, { title: `第${i + 2}份合同 专利权转让` }),
+        ),
+      );
     await uploadScan(own.applicantSession, more[0]!.id);
     const six = await exportOwn();
     expect(six.trips).toBe(one.trips);
     expect(six.rows).toHaveLength(6);
     expect(new Set(six.rows.map((r) => r.系统编号))).toEqual(new Set([first.id, ...more.map((c) => c.id)]));
     const scanned = six.rows.find((r) => r.系统编号 === more[0]!.id)!;
-    expect(scanned).toMatchObject({ 合同名称: '第2份合同 专利权转让', '合同成交额（元）': '1200000.00', 合同扫描件链接: expect.stringMatching(new RegExp(`/api/contracts/${more[0]!.id}/attachments/`)) });
-    expect(scanned.非技术性费用明细).toBe('设备:包覆反应釜一台:150000.00:随技术交付的专用设备，按采购价计；技术载体:工艺图纸与样品:5000.00:合理数量的技术载体，不扣除');
+    expect(scanned).toMatchObject({
+      合同名称: '第2份合同 专利权转让',
+      '合同成交额（元）': '1200000.00',
+      合同扫描件链接: expect.stringMatching(new RegExp(`/api/contracts/${more[0]!.id}/attachments/`)),
+    });
+    expect(scanned.非技术性费用明细).toBe(
+      '设备:包覆反应釜一台:150000.00:随技术交付的专用设备，按采购价计；技术载体:工艺图纸与样品:5000.00:合理数量的技术载体，不扣除',
+    );
   });
 
   it('write the same rows in the same order whatever the batch size', async () => {
     for (let i = 0; i < 5; i++) await certify(cast, (await submitApplication(cast, { title: `批次测试合同 ${i}` })).id);
     const actor = await actorFor(t.db, cast.registrar);
     const query = { status: 'certified' as const };
-    const byTwos = await sheetRows(await drain(await exportRegisteredContracts({ db: t.db, actor, query, publicUrl: t.app.ctx.config.publicUrl, batchSize: 2 })));
+    const byTwos = await sheetRows(
+      await drain(await exportRegisteredContracts({ db: t.db, actor, query, publicUrl: t.app.ctx.config.publicUrl, batchSize: 2 })),
+    );
     const res = await cast.registrarSession.inject({ method: 'GET', url: '/api/registration/contracts/export.xlsx' });
     const whole = await sheetRows(res.rawPayload);
     expect(whole).toHaveLength(5);
     expect(byTwos).toEqual(whole);
     // The search the registrar typed narrows the export too.
-    const searched = await sheetRows((await cast.registrarSession.inject({ method: 'GET', url: `/api/registration/contracts/export.xlsx?q=${encodeURIComponent('批次测试合同 3')}` })).rawPayload);
+    const searched = await sheetRows(
+      (
+        await cast.registrarSession.inject({
+          method: 'GET',
+          url: `/api/registration/contracts/export.xlsx?q=${encodeURIComponent('批次测试合同 3')}`,
+        })
+      ).rawPayload,
+    );
     expect(searched.map((r) => r.合同名称)).toEqual(['批次测试合同 3']);
   });
 
   it('refuse more rows than the cap, naming the filter to narrow', async () => {
     const actor = await actorFor(t.db, cast.registrar);
-    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? { code: e.code, fields: e.fields } : e));
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => (e instanceof AppError ? { code: e.code, fields: e.fields } : e),
+      );
     const year = Number(localDateOf(clock.now()).slice(0, 4)); // certified today (Beijing)
-    expect(await refusal(exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified' }, publicUrl: '', maxRows: 4 }))).toEqual({
+    expect(
+      await refusal(exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified' }, publicUrl: '', maxRows: 4 })),
+    ).toEqual({
       code: 'validation_failed',
       fields: [{ field: 'query.year', message: 'the export would hold more than 4 contracts; choose a certification year' }],
     });
-    expect(await refusal(exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified', year }, publicUrl: '', maxRows: 4 }))).toMatchObject({ fields: [{ field: 'query.q' }] });
-    expect(await refusal(exportOwnContracts({ db: t.db, actor: await actorFor(t.db, cast.applicant), query: {}, publicUrl: '', maxRows: 4 }))).toMatchObject({ fields: [{ field: 'query.status' }] });
-    const fits = await drain(await exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified', year }, publicUrl: '', maxRows: 5 }));
+    expect(
+      await refusal(exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified', year }, publicUrl: '', maxRows: 4 })),
+    ).toMatchObject({ fields: [{ field: 'query.q' }] });
+    expect(
+      await refusal(exportOwnContracts({ db: t.db, actor: await actorFor(t.db, cast.applicant), query: {}, publicUrl: '', maxRows: 4 })),
+    ).toMatchObject({ fields: [{ field: 'query.status' }] });
+    const fits = await drain(
+      await exportRegisteredContracts({ db: t.db, actor, query: { status: 'certified', year }, publicUrl: '', maxRows: 5 }),
+    );
     expect(await sheetRows(fits)).toHaveLength(5);
   });
 
@@ -142,7 +183,8 @@ describe('reading a contract', () => {
     const original = proto.query;
     const overlapping: string[] = [];
     proto.query = function (this: Client, ...args: unknown[]) {
-      if (this._activeQuery || this._queryQueue.length > 0) overlapping.push(String((args[0] as { text?: string }).text ?? args[0]).slice(0, 80));
+      if (this._activeQuery || this._queryQueue.length > 0)
+        overlapping.push(String((args[0] as { text?: string }).text ?? args[0]).slice(0, 80));
       return original.apply(this, args);
     };
     try {

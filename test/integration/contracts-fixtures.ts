@@ -6,7 +6,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { ContractInput, ContractView } from '../../common/api/contracts.js';
 import type { FieldError } from '../../common/problems.js';
-import { createOrganization, createUser, loginAs, unique, uniqueCreditCode, type LoggedIn, type TestOrganization, type TestUser } from '../factories.js';
+import {
+  createOrganization,
+  createUser,
+  loginAs,
+  unique,
+  uniqueCreditCode,
+  type LoggedIn,
+  type TestOrganization,
+  type TestUser,
+} from '../factories.js';
 import type { TestApp } from '../harness.js';
 
 /** A minimal valid PDF file (the signed contract scan). */
@@ -25,8 +34,20 @@ export function contractInput(opts: { registrationOrganizationId?: string } = {}
     validUntil: '2027-08-31',
     ipInvolved: [{ kind: 'invention_patent', number: '200310102344.5', title: '一种锂离子电池正极材料的包覆方法' }],
     // The applicant's side is filled from the applicant organisation.
-    seller: { name: '（由申请单位填充）', organizationType: 'university', country: 'CN', regionCode: '120116', creditCode: uniqueCreditCode('120116') },
-    buyer: { name: `北京某新能源科技有限公司 ${unique()}`, organizationType: 'enterprise', country: 'CN', regionCode: '110000', creditCode: uniqueCreditCode('110105') },
+    seller: {
+      name: '（由申请单位填充）',
+      organizationType: 'university',
+      country: 'CN',
+      regionCode: '120116',
+      creditCode: uniqueCreditCode('120116'),
+    },
+    buyer: {
+      name: `北京某新能源科技有限公司 ${unique()}`,
+      organizationType: 'enterprise',
+      country: 'CN',
+      regionCode: '110000',
+      creditCode: uniqueCreditCode('110105'),
+    },
     intermediary: null,
     broker: null,
     contractAmountFen: 120_000_000, // ¥1.2M
@@ -56,11 +77,22 @@ export interface RegistrationCast {
 
 /** A registration point (an organisation with a registrar) and an applicant (a university member), both logged in. */
 export async function registrationCast(t: TestApp, opts: { pointRegion?: string } = {}): Promise<RegistrationCast> {
-  const point = await createOrganization(t.db, { type: 'government', name: `技术合同登记处 ${unique()}`, regionCode: opts.pointRegion ?? '120116' });
+  const point = await createOrganization(t.db, {
+    type: 'government',
+    name: `技术合同登记处 ${unique()}`,
+    regionCode: opts.pointRegion ?? '120116',
+  });
   const registrar = await createUser(t.db, { role: 'registrar', organizationId: point.id });
   const applicantOrg = await createOrganization(t.db, { type: 'university', name: `天津某大学 ${unique()}` });
   const applicant = await createUser(t.db, { role: 'org_member', organizationId: applicantOrg.id });
-  return { point, registrar, registrarSession: await loginAs(t.app, registrar), applicantOrg, applicant, applicantSession: await loginAs(t.app, applicant) };
+  return {
+    point,
+    registrar,
+    registrarSession: await loginAs(t.app, registrar),
+    applicantOrg,
+    applicant,
+    applicantSession: await loginAs(t.app, applicant),
+  };
 }
 
 export async function fileDraft(session: LoggedIn, input: ContractInput): Promise<ContractView> {
@@ -70,7 +102,12 @@ export async function fileDraft(session: LoggedIn, input: ContractInput): Promis
 }
 
 export async function uploadScan(session: LoggedIn, id: string): Promise<LightMyRequestResponse> {
-  return session.inject({ method: 'POST', url: `/api/contracts/${id}/attachments?kind=signed_contract&name=${encodeURIComponent('合同扫描件.pdf')}`, headers: { 'content-type': 'application/pdf' }, payload: SCAN_PDF });
+  return session.inject({
+    method: 'POST',
+    url: `/api/contracts/${id}/attachments?kind=signed_contract&name=${encodeURIComponent('合同扫描件.pdf')}`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: SCAN_PDF,
+  });
 }
 
 export async function transition(session: LoggedIn, id: string, body: Record<string, unknown>): Promise<LightMyRequestResponse> {

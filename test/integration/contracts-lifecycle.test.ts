@@ -7,7 +7,17 @@ import { auditLog } from '../../server/lib/schema.js';
 import { verifyAuditChain } from '../../server/lib/audit.js';
 import { createLoggedInUser, createOrganization, createUser, loginAs, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
-import { certify, contractInput, fieldErrors, fileDraft, registrationCast, submitApplication, transition, uploadScan, type RegistrationCast } from './contracts-fixtures.js';
+import {
+  certify,
+  contractInput,
+  fieldErrors,
+  fileDraft,
+  registrationCast,
+  submitApplication,
+  transition,
+  uploadScan,
+  type RegistrationCast,
+} from './contracts-fixtures.js';
 
 /**
  * The registration lifecycle as the people in it meet it: the applicant files and submits, the
@@ -31,15 +41,30 @@ beforeAll(async () => {
 
 const get = (s: LoggedIn, id: string) => s.inject({ method: 'GET', url: `/api/contracts/${id}` });
 const auditActions = async (id: string) =>
-  (await t.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id))).orderBy(auditLog.seq)).map((r) => r.action);
+  (
+    await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'contract'), eq(auditLog.entityId, id)))
+      .orderBy(auditLog.seq)
+  ).map((r) => r.action);
 
 describe('an application from draft to certified', () => {
   it('is filed as a draft, submitted with the signed scan, queued at its point and certified with a registration number', async () => {
     const draft = await fileDraft(cast.applicantSession, contractInput({ registrationOrganizationId: cast.point.id }));
     expect(draft.status).toBe('draft');
     // The applicant's party is the applicant organisation as registered, whatever the form said.
-    expect(draft.seller).toMatchObject({ name: cast.applicantOrg.name, creditCode: cast.applicantOrg.creditCode, organizationId: cast.applicantOrg.id });
-    expect(draft.amounts).toMatchObject({ contractAmountFen: 120_000_000, nonTechnicalCostsFen: 15_000_000, technicalCarrierFen: 500_000, technologyTransactionAmountFen: 105_000_000 });
+    expect(draft.seller).toMatchObject({
+      name: cast.applicantOrg.name,
+      creditCode: cast.applicantOrg.creditCode,
+      organizationId: cast.applicantOrg.id,
+    });
+    expect(draft.amounts).toMatchObject({
+      contractAmountFen: 120_000_000,
+      nonTechnicalCostsFen: 15_000_000,
+      technicalCarrierFen: 500_000,
+      technologyTransactionAmountFen: 105_000_000,
+    });
     expect(draft.actions).toEqual(expect.arrayContaining(['edit', 'upload_attachment', 'submit', 'withdraw']));
     // Drafts are the applicant's own: the registrar does not see them yet.
     expect((await get(cast.registrarSession, draft.id)).statusCode).toBe(404);
@@ -55,7 +80,9 @@ describe('an application from draft to certified', () => {
     expect(submitted.review.deadlineAt).not.toBeNull();
     expect(submitted.actions).not.toContain('edit');
 
-    const queue = (await cast.registrarSession.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as z.infer<typeof ContractPage>;
+    const queue = (await cast.registrarSession.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as z.infer<
+      typeof ContractPage
+    >;
     expect(queue.items.map((i) => i.id)).toContain(draft.id);
     const seen = (await get(cast.registrarSession, draft.id)).json() as ContractView;
     expect(seen.actions).toEqual(expect.arrayContaining(['return', 'refuse', 'certify', 'record_expert_review', 'preview_certificate']));
@@ -76,14 +103,20 @@ describe('an application from draft to certified', () => {
     const noNote = await transition(cast.registrarSession, submitted.id, { action: 'return' });
     expect(noNote.statusCode).toBe(400);
     expect(fieldErrors(noNote).map((e) => e.field)).toContain('body.note');
-    const returned = (await transition(cast.registrarSession, submitted.id, { action: 'return', note: '请补充专利权属证明' })).json() as ContractView;
+    const returned = (
+      await transition(cast.registrarSession, submitted.id, { action: 'return', note: '请补充专利权属证明' })
+    ).json() as ContractView;
     expect(returned.status).toBe('returned');
     expect(returned.review.deadlineAt).toBeNull();
     // The applicant reads the note and corrects the application.
     const mine = (await get(cast.applicantSession, submitted.id)).json() as ContractView;
     expect(mine.review.note).toBe('请补充专利权属证明');
     expect(mine.actions).toEqual(expect.arrayContaining(['edit', 'submit']));
-    const edit = await cast.applicantSession.inject({ method: 'PUT', url: `/api/contracts/${submitted.id}`, payload: contractInput({ registrationOrganizationId: cast.point.id }, { title: '一种正极材料包覆方法专利权转让合同（补正）' }) });
+    const edit = await cast.applicantSession.inject({
+      method: 'PUT',
+      url: `/api/contracts/${submitted.id}`,
+      payload: contractInput({ registrationOrganizationId: cast.point.id }, { title: '一种正极材料包覆方法专利权转让合同（补正）' }),
+    });
     expect(edit.statusCode, edit.body).toBe(200);
     const resubmitted = (await transition(cast.applicantSession, submitted.id, { action: 'submit' })).json() as ContractView;
     expect(resubmitted.status).toBe('submitted');
@@ -96,7 +129,11 @@ describe('an application from draft to certified', () => {
     const bad = await transition(cast.registrarSession, submitted.id, { action: 'refuse', reason: 'too_expensive', note: '价格过高' });
     expect(bad.statusCode).toBe(400);
     expect(fieldErrors(bad).map((e) => e.field)).toContain('body.reason');
-    const refused = await transition(cast.registrarSession, submitted.id, { action: 'refuse', reason: 'not_technical_contract', note: '合同主要内容为设备买卖' });
+    const refused = await transition(cast.registrarSession, submitted.id, {
+      action: 'refuse',
+      reason: 'not_technical_contract',
+      note: '合同主要内容为设备买卖',
+    });
     expect(refused.statusCode).toBe(200);
     const mine = (await get(cast.applicantSession, submitted.id)).json() as ContractView;
     expect(mine).toMatchObject({ status: 'refused', review: { refusalReason: 'not_technical_contract', note: '合同主要内容为设备买卖' } });
@@ -121,7 +158,9 @@ describe('who may see and act', () => {
       expect((await transition(s, submitted.id, { action: 'certify' })).statusCode).toBe(404);
     }
     expect((await t.app.inject({ method: 'GET', url: `/api/contracts/${submitted.id}` })).statusCode).toBe(401);
-    const otherQueue = (await otherRegistrar.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as z.infer<typeof ContractPage>;
+    const otherQueue = (await otherRegistrar.inject({ method: 'GET', url: '/api/registration/contracts' })).json() as z.infer<
+      typeof ContractPage
+    >;
     expect(otherQueue.items.map((i) => i.id)).not.toContain(submitted.id);
     // The applicant cannot certify its own application.
     const self = await transition(cast.applicantSession, submitted.id, { action: 'certify' });
@@ -165,10 +204,20 @@ describe('amendments and cancellation', () => {
     expect(v2.amounts.technologyTransactionAmountFen).toBe(135_000_000);
 
     const cancel = await transition(cast.registrarSession, submitted.id, { action: 'cancel', reason: '合同经双方协议解除' });
-    expect((cancel.json() as ContractView)).toMatchObject({ status: 'cancelled', version: 3, registration: { cancelReason: '合同经双方协议解除' } });
+    expect(cancel.json() as ContractView).toMatchObject({
+      status: 'cancelled',
+      version: 3,
+      registration: { cancelReason: '合同经双方协议解除' },
+    });
 
     const versions = (await cast.applicantSession.inject({ method: 'GET', url: `/api/contracts/${submitted.id}/versions` })).json() as {
-      items: Array<{ version: number; event: string; technologyTransactionAmountFen: number; reason: string | null; snapshot: { amounts: { contractAmountFen: number } } }>;
+      items: Array<{
+        version: number;
+        event: string;
+        technologyTransactionAmountFen: number;
+        reason: string | null;
+        snapshot: { amounts: { contractAmountFen: number } };
+      }>;
     };
     expect(versions.items.map((v) => [v.version, v.event, v.technologyTransactionAmountFen])).toEqual([
       [1, 'certified', 105_000_000],
@@ -179,7 +228,11 @@ describe('amendments and cancellation', () => {
     expect(versions.items[1]!.reason).toBe('双方签订补充协议，增加技术服务内容');
     expect(await auditActions(submitted.id)).toEqual(expect.arrayContaining(['contract.certify', 'contract.amend', 'contract.cancel']));
     // A cancelled contract is not amended again.
-    const again = await cast.registrarSession.inject({ method: 'POST', url: `/api/contracts/${submitted.id}/amendments`, payload: { reason: '再次变更', contract: contractInput() } });
+    const again = await cast.registrarSession.inject({
+      method: 'POST',
+      url: `/api/contracts/${submitted.id}/amendments`,
+      payload: { reason: '再次变更', contract: contractInput() },
+    });
     expect(again.statusCode).toBe(409);
   });
 });

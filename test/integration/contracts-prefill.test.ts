@@ -22,7 +22,8 @@ describe('an application from a deal', () => {
     expect((await bid(winner, auction.id, 1_500_000)).statusCode).toBe(201);
     advanceTo(new Date(new Date(auction.endsAt).getTime() + 1000));
     await closeDueAuctions({ db: t.db });
-    const dealId = ((await s.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as { dealId: string }).dealId;
+    const dealId = ((await s.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as { dealId: string })
+      .dealId;
 
     const res = await s.session.inject({ method: 'GET', url: `/api/contracts/prefill?dealId=${dealId}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -43,7 +44,13 @@ describe('an application from a deal', () => {
 
     const point = await createOrganization(t.db, { type: 'government' });
     await createUser(t.db, { role: 'registrar', organizationId: point.id });
-    const input = { ...prefill.input, subtype: 'patent_right', subject: '转让拍卖成交的专利权及配套技术资料。', signedOn: '2026-10-15', registrationOrganizationId: point.id } as ContractInput;
+    const input = {
+      ...prefill.input,
+      subtype: 'patent_right',
+      subject: '转让拍卖成交的专利权及配套技术资料。',
+      signedOn: '2026-10-15',
+      registrationOrganizationId: point.id,
+    } as ContractInput;
     const filed = await s.session.inject({ method: 'POST', url: '/api/contracts', payload: input });
     expect(filed.statusCode, filed.body).toBe(201);
     const c = filed.json() as ContractView;
@@ -52,12 +59,19 @@ describe('an application from a deal', () => {
     const registrar = await loginAs(t.app, await createUser(t.db, { role: 'registrar', organizationId: point.id }));
     await s.session.inject({ method: 'POST', url: `/api/contracts/${c.id}/transitions`, payload: { action: 'submit' } });
     const certified = await registrar.inject({ method: 'POST', url: `/api/contracts/${c.id}/transitions`, payload: { action: 'certify' } });
-    expect((certified.json() as ContractView)).toMatchObject({ status: 'certified', dealId });
+    expect(certified.json() as ContractView).toMatchObject({ status: 'certified', dealId });
   });
 
   it('documents every contracts route in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
-    for (const p of ['/api/contracts', '/api/contracts/{id}/transitions', '/api/contracts/prefill', '/api/registration/contracts', '/api/contracts/{id}/certificate.pdf', '/api/registration/contracts/import']) {
+    for (const p of [
+      '/api/contracts',
+      '/api/contracts/{id}/transitions',
+      '/api/contracts/prefill',
+      '/api/registration/contracts',
+      '/api/contracts/{id}/certificate.pdf',
+      '/api/registration/contracts/import',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });

@@ -37,8 +37,14 @@ function setClock(iso: string) {
 }
 type Notification = ReturnType<typeof NotificationView.parse>;
 const notificationsOf = async (session: LoggedIn) =>
-  ((await session.inject({ method: 'GET', url: '/api/me/notifications?limit=200' })).json() as { items: Notification[] }).items.filter((n) => n.kind === 'contract_due_soon' || n.kind === 'contract_overdue'); // deadline reminders, not review results
-const about = (list: Notification[], c: ContractView) => list.filter((n) => n.link === `/workspace/contracts/${c.id}`).map((n) => n.kind).sort();
+  ((await session.inject({ method: 'GET', url: '/api/me/notifications?limit=200' })).json() as { items: Notification[] }).items.filter(
+    (n) => n.kind === 'contract_due_soon' || n.kind === 'contract_overdue',
+  ); // deadline reminders, not review results
+const about = (list: Notification[], c: ContractView) =>
+  list
+    .filter((n) => n.link === `/workspace/contracts/${c.id}`)
+    .map((n) => n.kind)
+    .sort();
 
 describe('deadline reminders', () => {
   it('is a scheduled job of the module', () => {
@@ -69,7 +75,10 @@ describe('deadline reminders', () => {
       expect(about(mine, a)).toEqual(['contract_due_soon']);
       expect(about(mine, b)).toEqual([]);
       expect(about(mine, returned)).toEqual([]);
-      expect(mine.find((n) => n.link === `/workspace/contracts/${a.id}`)).toMatchObject({ title: `认定登记申请即将到期：${a.title}`, body: expect.stringContaining('应于 2026-10-09 前办结，还剩 2 个工作日') });
+      expect(mine.find((n) => n.link === `/workspace/contracts/${a.id}`)).toMatchObject({
+        title: `认定登记申请即将到期：${a.title}`,
+        body: expect.stringContaining('应于 2026-10-09 前办结，还剩 2 个工作日'),
+      });
     }
     expect(await notificationsOf(elsewhere.registrarSession)).toEqual([]);
     expect(await notificationsOf(cast.applicantSession)).toEqual([]);
@@ -87,7 +96,10 @@ describe('deadline reminders', () => {
     expect(about(mine, a)).toEqual(['contract_due_soon', 'contract_overdue']);
     expect(about(mine, b)).toEqual(['contract_due_soon']);
     expect(about(mine, later)).toEqual(['contract_due_soon']); // certified since: no overdue reminder
-    expect(mine.find((n) => n.kind === 'contract_overdue')).toMatchObject({ title: `认定登记申请已超期：${a.title}`, body: expect.stringContaining('已超期 1 个工作日') });
+    expect(mine.find((n) => n.kind === 'contract_overdue')).toMatchObject({
+      title: `认定登记申请已超期：${a.title}`,
+      body: expect.stringContaining('已超期 1 个工作日'),
+    });
     expect(await sendDeadlineReminders({ db: t.db })).toEqual({ dueSoon: 0, overdue: 0, notifications: 0 });
     expect((await verifyAuditChain(t.db)).broken).toBeNull();
   });

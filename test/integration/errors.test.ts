@@ -41,7 +41,12 @@ describe('errors are problem+json, never a bare 500', () => {
   });
 
   it('an empty JSON body → 400', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expectProblem(res, 400, 'bad_request');
   });
 
@@ -93,7 +98,9 @@ describe('errors are problem+json, never a bare 500', () => {
     const badId = await session.inject({ method: 'GET', url: '/api/organizations/not-a-uuid' });
     expect(expectProblem(badId, 400, 'validation_failed').errors[0]!.field).toBe('params.id');
     const badQuery = await session.inject({ method: 'GET', url: '/api/organizations?limit=0&status=sleeping' });
-    const fields = expectProblem(badQuery, 400, 'validation_failed').errors.map((e) => e.field).sort();
+    const fields = expectProblem(badQuery, 400, 'validation_failed')
+      .errors.map((e) => e.field)
+      .sort();
     expect(fields).toEqual(['querystring.limit', 'querystring.status']);
   });
 
@@ -115,7 +122,11 @@ describe('errors are problem+json, never a bare 500', () => {
     expect(res.statusCode).toBe(200);
     const cleared = res.cookies.find((c) => c.name === 'jq_session');
     expect(cleared?.value).toBe('');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: 'jq_session=forged-session-token' } }), 401, 'unauthenticated');
+    expectProblem(
+      await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: 'jq_session=forged-session-token' } }),
+      401,
+      'unauthenticated',
+    );
   });
 });
 

@@ -26,7 +26,11 @@ describe('text that cannot be stored is refused, naming the field', () => {
     const mine = await session.inject({ method: 'GET', url: '/api/me/achievements' });
     if (mine.statusCode === 200) expect(JSON.stringify(mine.json())).not.toContain('正极材料');
     // Tabs and line breaks are text.
-    const ok = await session.inject({ method: 'POST', url: '/api/achievements', payload: { ...achievementInput(), summary: '第一行\n第二行\t缩进' } });
+    const ok = await session.inject({
+      method: 'POST',
+      url: '/api/achievements',
+      payload: { ...achievementInput(), summary: '第一行\n第二行\t缩进' },
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -59,7 +63,12 @@ describe('text that cannot be stored is refused, naming the field', () => {
   it('JSON nested 5,000 deep is refused at the parser as a 400 on the body', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const deep = '['.repeat(5000) + ']'.repeat(5000);
-    const res = await session.inject({ method: 'POST', url: '/api/achievements', payload: deep, headers: { 'content-type': 'application/json' } });
+    const res = await session.inject({
+      method: 'POST',
+      url: '/api/achievements',
+      payload: deep,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('body');
     // Depth inside strings does not count.
@@ -87,11 +96,26 @@ describe('headers and origins', () => {
 
   it('a mutation from another site is refused even with a valid session and CSRF token', async () => {
     const { session } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
-    const evil = await session.inject({ method: 'POST', url: '/api/achievements', payload: achievementInput(), headers: { origin: 'https://evil.example' } });
+    const evil = await session.inject({
+      method: 'POST',
+      url: '/api/achievements',
+      payload: achievementInput(),
+      headers: { origin: 'https://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
-    const fetchSite = await session.inject({ method: 'POST', url: '/api/achievements', payload: achievementInput(), headers: { 'sec-fetch-site': 'cross-site' } });
+    const fetchSite = await session.inject({
+      method: 'POST',
+      url: '/api/achievements',
+      payload: achievementInput(),
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(fetchSite.statusCode).toBe(403);
-    const own = await session.inject({ method: 'POST', url: '/api/achievements', payload: achievementInput(), headers: { origin: 'http://localhost:80', host: 'localhost:80' } });
+    const own = await session.inject({
+      method: 'POST',
+      url: '/api/achievements',
+      payload: achievementInput(),
+      headers: { origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(own.statusCode).toBe(201);
   });
 
@@ -100,7 +124,12 @@ describe('headers and origins', () => {
     const app = await buildApp({ config: config({ METRICS_TOKEN: 'a-long-metrics-token-123' }), database: t.database, logger: false });
     try {
       expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
-      const ok = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer a-long-metrics-token-123' }, remoteAddress: '10.1.2.3' });
+      const ok = await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: 'Bearer a-long-metrics-token-123' },
+        remoteAddress: '10.1.2.3',
+      });
       expect(ok.statusCode).toBe(200);
     } finally {
       await app.close();
@@ -130,14 +159,24 @@ describe('login throttling', () => {
     const user = await createUser(t.db, { role: 'org_member' });
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: `wrong-${i}-password` }, remoteAddress: `10.7.${i}.1` }),
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: user.email, password: `wrong-${i}-password` },
+          remoteAddress: `10.7.${i}.1`,
+        }),
       ),
     );
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(55);
     // Locked: even the right password is refused now.
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: DEFAULT_PASSWORD }, remoteAddress: '10.8.0.1' });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: DEFAULT_PASSWORD },
+      remoteAddress: '10.8.0.1',
+    });
     expect(right.statusCode).toBe(429);
   });
 

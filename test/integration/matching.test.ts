@@ -43,7 +43,15 @@ const UNRELATED = {
 const WAN = 1_000_000; // ¥10,000 in fen
 
 /** The ideal achievement for the demand; each variant changes one aspect of it. */
-const IDEAL = { ...TEXT, fieldCode: 'D15', trl: 7, priceFen: 100 * WAN, priceNegotiable: false, transferModes: ['transfer', 'license_ordinary'] as TransferMode[], ipAssets: [] };
+const IDEAL = {
+  ...TEXT,
+  fieldCode: 'D15',
+  trl: 7,
+  priceFen: 100 * WAN,
+  priceNegotiable: false,
+  transferModes: ['transfer', 'license_ordinary'] as TransferMode[],
+  ipAssets: [],
+};
 
 interface World {
   demandOwner: LoggedIn;
@@ -67,8 +75,11 @@ beforeAll(async () => {
   const remoteSupplier = await createUser(t.db, { role: 'org_member', organizationId: shanghai.id });
   const buyer = await createUser(t.db, { role: 'org_member', organizationId: enterprise.id });
 
-  const publish = (by: TestUser, input: object, status: 'published' | 'draft' | 'submitted' | 'approved' | 'withdrawn' | 'returned' = 'published') =>
-    createAchievement(t.db, { by, status, input: input as never }).then((r) => r.id);
+  const publish = (
+    by: TestUser,
+    input: object,
+    status: 'published' | 'draft' | 'submitted' | 'approved' | 'withdrawn' | 'returned' = 'published',
+  ) => createAchievement(t.db, { by, status, input: input as never }).then((r) => r.id);
 
   const ids = {
     best: await publish(supplier, IDEAL),
@@ -90,9 +101,21 @@ beforeAll(async () => {
   const demand = await createDemand(t.db, {
     by: buyer,
     status: 'published',
-    input: { ...TEXT, fieldCode: 'D15', budgetMinFen: 50 * WAN, budgetMaxFen: 200 * WAN, budgetNegotiable: false, cooperationModes: ['transfer', 'license_exclusive'], trlMin: 5 },
+    input: {
+      ...TEXT,
+      fieldCode: 'D15',
+      budgetMinFen: 50 * WAN,
+      budgetMaxFen: 200 * WAN,
+      budgetNegotiable: false,
+      cooperationModes: ['transfer', 'license_exclusive'],
+      trlMin: 5,
+    },
   });
-  const otherDemand = await createDemand(t.db, { by: buyer, status: 'published', input: { ...UNRELATED, fieldCode: 'D39', cooperationModes: ['technical_service'], trlMin: null } });
+  const otherDemand = await createDemand(t.db, {
+    by: buyer,
+    status: 'published',
+    input: { ...UNRELATED, fieldCode: 'D39', cooperationModes: ['technical_service'], trlMin: null },
+  });
   // Demands nobody else may see never come back as matches either.
   await createDemand(t.db, { by: buyer, status: 'submitted', input: { ...TEXT, title: `${TEXT.title}（审核中）` } });
   await createDemand(t.db, { by: buyer, status: 'published', input: { ...TEXT, title: `${TEXT.title}（限制公开）`, restricted: true } });
@@ -112,8 +135,14 @@ beforeAll(async () => {
 
 function expectExplained(e: Explanation, label: string) {
   expect(e.components.map((c) => c.key).sort(), label).toEqual([...COMPONENTS].sort());
-  expect(e.components.reduce((s, c) => s + c.weight, 0), label).toBe(100);
-  expect(Math.abs(e.components.reduce((s, c) => s + c.points, 0) - e.total), `${label}: components add up to the total`).toBeLessThanOrEqual(0.1);
+  expect(
+    e.components.reduce((s, c) => s + c.weight, 0),
+    label,
+  ).toBe(100);
+  expect(
+    Math.abs(e.components.reduce((s, c) => s + c.points, 0) - e.total),
+    `${label}: components add up to the total`,
+  ).toBeLessThanOrEqual(0.1);
   for (const c of e.components) {
     expect(c.points, `${label} ${c.key}`).toBeGreaterThanOrEqual(0);
     expect(c.points, `${label} ${c.key}`).toBeLessThanOrEqual(c.weight);
@@ -148,7 +177,8 @@ describe('achievements for a demand', () => {
     const totals = matches.map((m) => m.explanation.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     // The ideal one gets full marks on everything but text, and some text relevance.
-    for (const key of ['field', 'trl', 'region', 'price', 'mode'] as const) expect(points(best, key), key).toBe(best.components.find((c) => c.key === key)!.weight);
+    for (const key of ['field', 'trl', 'region', 'price', 'mode'] as const)
+      expect(points(best, key), key).toBe(best.components.find((c) => c.key === key)!.weight);
     expect(points(best, 'text')).toBeGreaterThan(0);
   });
 
@@ -234,7 +264,9 @@ describe('demands for an achievement', () => {
       expect(m.record.title).not.toContain('审核中');
       expect(m.record.title).not.toContain('限制公开');
     }
-    const fromDemand = (await w.demandOwner.inject({ method: 'GET', url: `/api/demands/${w.demandId}/matches` })).json().items as Array<Match<AchievementView>>;
+    const fromDemand = (await w.demandOwner.inject({ method: 'GET', url: `/api/demands/${w.demandId}/matches` })).json().items as Array<
+      Match<AchievementView>
+    >;
     const a = fromDemand.find((m) => m.record.id === w.ids.best)!.explanation;
     const d = items[0]!.explanation;
     for (const key of ['field', 'trl', 'region', 'price', 'mode'] as const) expect(points(d, key), key).toBe(points(a, key));

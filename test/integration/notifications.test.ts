@@ -13,8 +13,17 @@ import { startSmtpSink } from '../smtp-sink.js';
 const t = useTestApp();
 const PUBLIC_URL = 'https://jinqiao.example';
 
-type Item = { id: string; kind: string; title: string; body: string | null; link: string | null; needsAction: boolean; readAt: string | null };
-const notificationsOf = async (session: LoggedIn, query = '') => (await session.inject({ method: 'GET', url: `/api/me/notifications${query}` })).json() as { items: Item[]; unread: number };
+type Item = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  needsAction: boolean;
+  readAt: string | null;
+};
+const notificationsOf = async (session: LoggedIn, query = '') =>
+  (await session.inject({ method: 'GET', url: `/api/me/notifications${query}` })).json() as { items: Item[]; unread: number };
 
 async function reviewCast() {
   const owner = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
@@ -42,15 +51,29 @@ describe('notifications', () => {
     const approved = await createDemand(t.db, { by: owner.user, status: 'submitted', input: { title: '寻求高盐废水零排放工艺' } });
     const before = (await notificationsOf(owner.session)).unread;
 
-    const r1 = await reviewer.inject({ method: 'POST', url: `/api/achievements/${returned.id}/transitions`, payload: { action: 'return', reason: '请补充专利证书扫描件' } });
+    const r1 = await reviewer.inject({
+      method: 'POST',
+      url: `/api/achievements/${returned.id}/transitions`,
+      payload: { action: 'return', reason: '请补充专利证书扫描件' },
+    });
     expect(r1.statusCode, r1.body).toBe(200);
     const r2 = await reviewer.inject({ method: 'POST', url: `/api/demands/${approved.id}/transitions`, payload: { action: 'approve' } });
     expect(r2.statusCode, r2.body).toBe(200);
 
     for (const side of [owner, colleague]) {
       const mine = await notificationsOf(side.session);
-      expect(mine.items).toContainEqual(expect.objectContaining({ kind: 'record_returned', body: '退回理由：请补充专利证书扫描件', link: '/workspace/achievements', needsAction: true, readAt: null }));
-      expect(mine.items).toContainEqual(expect.objectContaining({ kind: 'record_approved', title: '需求「寻求高盐废水零排放工艺」已通过审核', link: '/workspace/demands' }));
+      expect(mine.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'record_returned',
+          body: '退回理由：请补充专利证书扫描件',
+          link: '/workspace/achievements',
+          needsAction: true,
+          readAt: null,
+        }),
+      );
+      expect(mine.items).toContainEqual(
+        expect.objectContaining({ kind: 'record_approved', title: '需求「寻求高盐废水零排放工艺」已通过审核', link: '/workspace/demands' }),
+      );
     }
     expect((await notificationsOf(owner.session)).unread).toBe(before + 2);
     // The reviewer hears nothing of their own decision.
@@ -77,7 +100,9 @@ describe('notifications', () => {
     expect((await owner.session.inject({ method: 'GET', url: '/api/me/notification-preferences' })).json()).toEqual({ email: 'instant' });
     const set = await owner.session.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { email: 'off' } });
     expect(set.json()).toEqual({ email: 'off' });
-    expect((await colleague.session.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { email: 'daily' } })).statusCode).toBe(200);
+    expect(
+      (await colleague.session.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { email: 'daily' } })).statusCode,
+    ).toBe(200);
     const bad = await owner.session.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { email: 'hourly' } });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().errors)).toContain('email');
@@ -93,7 +118,11 @@ describe('notifications', () => {
     // The digest carries it to the daily user only.
     const sink = await startSmtpSink();
     try {
-      await sendDailyDigests({ db: t.db, mailer: createMailer({ mail: { smtpUrl: sink.url, from: 'noreply@jinqiao.test' } }), publicUrl: PUBLIC_URL });
+      await sendDailyDigests({
+        db: t.db,
+        mailer: createMailer({ mail: { smtpUrl: sink.url, from: 'noreply@jinqiao.test' } }),
+        publicUrl: PUBLIC_URL,
+      });
       expect(sink.received.filter((m) => m.to.includes(owner.user.email))).toEqual([]);
       const digest = sink.received.filter((m) => m.to.includes(colleague.user.email));
       expect(digest).toHaveLength(1);
@@ -109,7 +138,11 @@ describe('notifications', () => {
     const enterprise = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const rec = await createAchievement(t.db, { by: owner.user, status: 'published', input: { title: '工业机器人视觉定位系统' } });
     await deliverThroughSmtp(); // the publication's own notices
-    const opened = await enterprise.session.inject({ method: 'POST', url: '/api/inquiries', payload: { recordKind: 'achievement', recordId: rec.id, message: '请问是否支持独占许可？' } });
+    const opened = await enterprise.session.inject({
+      method: 'POST',
+      url: '/api/inquiries',
+      payload: { recordKind: 'achievement', recordId: rec.id, message: '请问是否支持独占许可？' },
+    });
     expect(opened.statusCode).toBe(201);
     const first = await deliverThroughSmtp();
     expect(first.received.map((m) => m.to)).toEqual([[owner.user.email]]);

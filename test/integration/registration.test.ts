@@ -30,7 +30,12 @@ describe('registration', () => {
     const res = await register(body);
     expect(res.statusCode).toBe(201);
     const { organization, userId } = res.json();
-    expect(organization).toMatchObject({ status: 'pending', creditCode: body.organization.creditCode, regionCode: '12011601', name: body.organization.name });
+    expect(organization).toMatchObject({
+      status: 'pending',
+      creditCode: body.organization.creditCode,
+      regionCode: '12011601',
+      name: body.organization.name,
+    });
     const [org] = await t.db.select().from(organizations).where(eq(organizations.id, organization.id));
     expect(org!.status).toBe('pending');
     const [user] = await t.db.select().from(users).where(eq(users.id, userId));
@@ -104,7 +109,9 @@ describe('registration', () => {
     const founder = await loginAs(t.app, { email: body.user.email, password: body.user.password });
     // Organisation roles confer nothing while the organisation is pending.
     expect(founder.me.permissions).toEqual([]);
-    expect(founder.me.memberships).toEqual([expect.objectContaining({ organizationId: organization.id, organizationStatus: 'pending', roles: ['org_admin'] })]);
+    expect(founder.me.memberships).toEqual([
+      expect.objectContaining({ organizationId: organization.id, organizationStatus: 'pending', roles: ['org_admin'] }),
+    ]);
 
     const mine = await founder.inject({ method: 'GET', url: '/api/organizations/mine' });
     expect(mine.statusCode).toBe(200);
@@ -117,7 +124,11 @@ describe('registration', () => {
     expect(refused.statusCode).toBe(403);
 
     const { session: admin } = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
-    const approve = await admin.inject({ method: 'POST', url: `/api/organizations/${organization.id}/review`, payload: { decision: 'approve' } });
+    const approve = await admin.inject({
+      method: 'POST',
+      url: `/api/organizations/${organization.id}/review`,
+      payload: { decision: 'approve' },
+    });
     expect(approve.statusCode).toBe(200);
     expect(approve.json().status).toBe('active');
 

@@ -54,7 +54,7 @@ describe('region scope of a government officer', () => {
 });
 
 describe('organisation scope of members', () => {
-  it("an org member gets 404 for another organisation (not 403, not the data) and sees its own", async () => {
+  it('an org member gets 404 for another organisation (not 403, not the data) and sees its own', async () => {
     const { user, session: member } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
     const other = await createOrganization(t.db, { regionCode: '120116' });
     for (const url of [`/api/organizations/${other.id}`, `/api/organizations/${other.id}/members`]) {
@@ -75,24 +75,34 @@ describe('organisation scope of members', () => {
     expect((await member.inject({ method: 'GET', url: '/api/organizations' })).statusCode).toBe(403);
   });
 
-  it("an org admin cannot edit or manage another organisation: 404", async () => {
+  it('an org admin cannot edit or manage another organisation: 404', async () => {
     const { session: admin } = await createLoggedInUser(t.app, t.db, { role: 'org_admin' });
     const other = await createOrganization(t.db);
     const patch = await admin.inject({ method: 'PATCH', url: `/api/organizations/${other.id}`, payload: { name: '被改名' } });
     expect(patch.statusCode).toBe(404);
-    const add = await admin.inject({ method: 'POST', url: `/api/organizations/${other.id}/members`, payload: { email: 'x@example.test', name: 'X', role: 'org_member' } });
+    const add = await admin.inject({
+      method: 'POST',
+      url: `/api/organizations/${other.id}/members`,
+      payload: { email: 'x@example.test', name: 'X', role: 'org_member' },
+    });
     expect(add.statusCode).toBe(404);
   });
 
   it('an org admin adds a member who can then log in and see the organisation', async () => {
     const { user: adminUser, session: admin } = await createLoggedInUser(t.app, t.db, { role: 'org_admin' });
     const email = `new.member.${Date.now()}@example.test`;
-    const res = await admin.inject({ method: 'POST', url: `/api/organizations/${adminUser.organizationId}/members`, payload: { email, name: '李四', role: 'org_member' } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: `/api/organizations/${adminUser.organizationId}/members`,
+      payload: { email, name: '李四', role: 'org_member' },
+    });
     expect(res.statusCode).toBe(201);
     const { initialPassword } = res.json();
     expect(initialPassword).toEqual(expect.any(String));
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: initialPassword } });
     expect(login.statusCode).toBe(200);
-    expect(login.json().memberships).toEqual([expect.objectContaining({ organizationId: adminUser.organizationId, roles: ['org_member'] })]);
+    expect(login.json().memberships).toEqual([
+      expect.objectContaining({ organizationId: adminUser.organizationId, roles: ['org_member'] }),
+    ]);
   });
 });

@@ -19,11 +19,26 @@ async function file(o: { title: string; summary?: string; keywords?: string[] })
   const res = await member.inject({
     method: 'POST',
     url: '/api/achievements',
-    payload: { title: o.title, summary: o.summary ?? '这是一项用于检索测试的科技成果摘要。', fieldCode: 'D15', keywords: o.keywords ?? [], trl: 5, transferModes: ['transfer'], priceFen: 5_000_000, ipAssets: [], publicFunding: false, restricted: false },
+    payload: {
+      title: o.title,
+      summary: o.summary ?? '这是一项用于检索测试的科技成果摘要。',
+      fieldCode: 'D15',
+      keywords: o.keywords ?? [],
+      trl: 5,
+      transferModes: ['transfer'],
+      priceFen: 5_000_000,
+      ipAssets: [],
+      publicFunding: false,
+      restricted: false,
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   const id = (res.json() as { id: string }).id;
-  for (const [who, action] of [[member, 'submit'], [admin, 'approve'], [admin, 'publish']] as const) {
+  for (const [who, action] of [
+    [member, 'submit'],
+    [admin, 'approve'],
+    [admin, 'publish'],
+  ] as const) {
     const r = await who.inject({ method: 'POST', url: `/api/achievements/${id}/transitions`, payload: { action } });
     expect(r.statusCode, r.body).toBe(200);
   }
@@ -52,7 +67,11 @@ beforeAll(async () => {
 describe('what a person types finds the 锂离子电池 record', () => {
   it('锂电池, 锂, 电池, 锂离子 电池 and 锂离子电池 all find it', async () => {
     const k = `zq${unique()}`;
-    const battery = await file({ title: `高能量密度锂离子电池正极材料 ${k}`, keywords: ['锂离子电池', '正极材料'], summary: '一种正极材料的制备方法，循环寿命长。' });
+    const battery = await file({
+      title: `高能量密度锂离子电池正极材料 ${k}`,
+      keywords: ['锂离子电池', '正极材料'],
+      summary: '一种正极材料的制备方法，循环寿命长。',
+    });
     const other = await file({ title: `园林绿化养护技术 ${k}`, keywords: ['园林绿化'] });
 
     for (const q of ['锂离子 电池', '锂离子电池', '电池', '锂']) {
@@ -110,7 +129,9 @@ describe('vectors of an older version', () => {
     const k = `zq${unique()}`;
     const id = await file({ title: `锂离子电池热管理系统 ${k}` });
     // As a vector of version 1 held it: jieba words only.
-    await t.db.execute(sql`UPDATE achievements SET search_vector = ${`'锂离子':1A '电池':2A '热管理':3A '系统':4A '${k}':5A`}::tsvector WHERE id = ${id}`);
+    await t.db.execute(
+      sql`UPDATE achievements SET search_vector = ${`'锂离子':1A '电池':2A '热管理':3A '系统':4A '${k}':5A`}::tsvector WHERE id = ${id}`,
+    );
     await t.db.execute(sql`DELETE FROM system_state WHERE key = 'search_vector_version'`);
     expect(ids(await search(`锂 ${k}`))).toEqual([]);
     expect(await searchVectorsStale(t.db)).toBe(true);

@@ -87,7 +87,8 @@ async function search(query: Record<string, string | number>, who?: LoggedIn, pa
 }
 
 const ids = (r: Result) => r.items.map((h) => h.record.id);
-const counts = (buckets: Array<{ key: string; count: number }> | undefined) => Object.fromEntries((buckets ?? []).map((b) => [b.key, b.count]));
+const counts = (buckets: Array<{ key: string; count: number }> | undefined) =>
+  Object.fromEntries((buckets ?? []).map((b) => [b.key, b.count]));
 
 beforeAll(async () => {
   if (!t.app) return;
@@ -101,7 +102,10 @@ beforeAll(async () => {
 describe('segmentation and synonyms', () => {
   it('finds 锂离子电池 for 锂电池 as a word once the synonym group exists (before, only as a relaxed match)', async () => {
     const k = tag();
-    const id = await file(member, { title: `高能量密度锂离子电池正极材料 ${k}`, summary: `一种锂离子电池正极材料的制备方法，循环寿命长。${k}` });
+    const id = await file(member, {
+      title: `高能量密度锂离子电池正极材料 ${k}`,
+      summary: `一种锂离子电池正极材料的制备方法，循环寿命长。${k}`,
+    });
     // Without the group: found only by the relaxation ladder (its characters in order).
     const relaxed = await search({ q: `锂电池 ${k}` });
     expect(ids(relaxed)).toEqual([id]);
@@ -146,7 +150,11 @@ describe('ranking', () => {
     const k = tag();
     const inSummary = await file(member, { title: `传感器封装工艺 ${k}`, summary: `该成果涉及微流控芯片的批量制造与检测。${k}` });
     const inTitle = await file(member, { title: `微流控芯片 ${k}`, summary: `一种用于即时检测的低成本器件。${k}` });
-    const inBody = await file(member, { title: `检测仪器 ${k}`, summary: `一种便携检测仪器的结构设计方案。${k}`, problemSolved: '解决了微流控芯片难以量产的问题' });
+    const inBody = await file(member, {
+      title: `检测仪器 ${k}`,
+      summary: `一种便携检测仪器的结构设计方案。${k}`,
+      problemSolved: '解决了微流控芯片难以量产的问题',
+    });
     const r = await search({ q: `微流控芯片 ${k}` });
     expect(ids(r)).toEqual([inTitle, inSummary, inBody]);
   });
@@ -156,9 +164,25 @@ describe('facets', () => {
   it('counts each bucket over the matches, disjunctively', async () => {
     const k = tag();
     const specs: Array<AchievementOverrides & { who: LoggedIn }> = [
-      { who: member, trl: 3, transferModes: ['transfer', 'equity'], priceFen: 5_000_000, ipAssets: [{ kind: 'software_copyright', number: null, title: '软件' }], publicFunding: true },
+      {
+        who: member,
+        trl: 3,
+        transferModes: ['transfer', 'equity'],
+        priceFen: 5_000_000,
+        ipAssets: [{ kind: 'software_copyright', number: null, title: '软件' }],
+        publicFunding: true,
+      },
       { who: member, trl: 3, transferModes: ['license_ordinary'], priceFen: 50_000_000, fieldCode: 'D18' },
-      { who: member, trl: 7, transferModes: ['transfer'], priceFen: null, ipAssets: [{ kind: 'know_how', number: null, title: '秘密' }, { kind: 'know_how', number: null, title: '秘密二' }] },
+      {
+        who: member,
+        trl: 7,
+        transferModes: ['transfer'],
+        priceFen: null,
+        ipAssets: [
+          { kind: 'know_how', number: null, title: '秘密' },
+          { kind: 'know_how', number: null, title: '秘密二' },
+        ],
+      },
       { who: otherMember, trl: 7, transferModes: ['equity'], priceFen: 2_000_000_000, publicFunding: true },
       { who: otherMember, trl: 9, transferModes: ['transfer'], priceFen: 500_000_000, fieldCode: 'D18' },
     ];
@@ -214,7 +238,9 @@ describe('pagination', () => {
       } while (cursor);
       expect(walked, sort).toEqual(ids(whole));
     }
-    const byPrice = (await search({ q: k, sort: 'price_asc', limit: 100 })).items.map((h) => (h.record as unknown as { priceFen: number | null }).priceFen);
+    const byPrice = (await search({ q: k, sort: 'price_asc', limit: 100 })).items.map(
+      (h) => (h.record as unknown as { priceFen: number | null }).priceFen,
+    );
     expect(byPrice).toEqual([1_000_000, 3_000_000, 3_000_000, 3_000_000, 9_000_000, null, null]);
   });
 });
@@ -294,12 +320,22 @@ describe('visibility', () => {
     const res = await member.inject({
       method: 'POST',
       url: '/api/demands',
-      payload: { title: `需要废水零排放技术 ${k}`, summary: '寻求高盐废水零排放处理工艺。', fieldCode: 'D15', cooperationModes: ['joint_development'], budgetNegotiable: true },
+      payload: {
+        title: `需要废水零排放技术 ${k}`,
+        summary: '寻求高盐废水零排放处理工艺。',
+        fieldCode: 'D15',
+        cooperationModes: ['joint_development'],
+        budgetNegotiable: true,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const id = (res.json() as { id: string }).id;
     expect(ids(await search({ q: `废水 ${k}` }, undefined, '/api/demands'))).toEqual([]);
-    for (const [who, action] of [[member, 'submit'], [admin, 'approve'], [admin, 'publish']] as const) {
+    for (const [who, action] of [
+      [member, 'submit'],
+      [admin, 'approve'],
+      [admin, 'publish'],
+    ] as const) {
       expect((await who.inject({ method: 'POST', url: `/api/demands/${id}/transitions`, payload: { action } })).statusCode).toBe(200);
     }
     const r = await search({ q: `废水 ${k}`, price: 'negotiable' }, undefined, '/api/demands');

@@ -80,17 +80,30 @@ function workbookWith(sheetXml: Buffer, deflated?: ZipEntry['deflated']): Buffer
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
       ),
     },
-    { name: '_rels/.rels', data: x('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
+    {
+      name: '_rels/.rels',
+      data: x(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, deflated },
     {
       name: 'xl/workbook.xml',
-      data: x('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="科技成果" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      data: x(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="科技成果" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
     },
-    { name: 'xl/_rels/workbook.xml.rels', data: x('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: x(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
   ]);
 }
 
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 const upload = (s: LoggedIn, file: Buffer, query = '') =>
@@ -118,10 +131,14 @@ describe('hostile uploads', () => {
     const before = process.memoryUsage().rss;
     const started = performance.now();
     const res = await upload(session, bomb);
-    console.info(`[${t.kind}] zip bomb (${Math.round(bomb.length / 1024)} KB → 200 MB) refused in ${Math.round(performance.now() - started)} ms, rss +${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB`);
+    console.info(
+      `[${t.kind}] zip bomb (${Math.round(bomb.length / 1024)} KB → 200 MB) refused in ${Math.round(performance.now() - started)} ms, rss +${Math.round((process.memoryUsage().rss - before) / 1024 / 1024)} MB`,
+    );
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(problem(res).errors).toEqual([{ field: 'file', message: 'The file unpacks to more than 64 MB in one part (the limit of an import)' }]);
+    expect(problem(res).errors).toEqual([
+      { field: 'file', message: 'The file unpacks to more than 64 MB in one part (the limit of an import)' },
+    ]);
     // Nothing was inflated: the process did not grow by anything like the 200 MB inside.
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
     const job = (await session.inject({ method: 'GET', url: `/api/import-jobs/${res.headers['x-import-job-id']}` })).json();

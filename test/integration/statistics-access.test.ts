@@ -21,7 +21,13 @@ let hepingOfficer: LoggedIn;
 let registrar: LoggedIn;
 let member: LoggedIn;
 
-const party = (regionCode: string | null, name: string, country = 'CN') => ({ organizationId: null, name, organizationType: 'enterprise', regionCode, country });
+const party = (regionCode: string | null, name: string, country = 'CN') => ({
+  organizationId: null,
+  name,
+  organizationType: 'enterprise',
+  regionCode,
+  country,
+});
 let seq = 0;
 function fact(seller: string, buyer: string, amountFen: number, at = '2025-06-15T04:00:00Z'): ContractFact {
   seq += 1;
@@ -79,12 +85,19 @@ describe('region scope', () => {
     expect(o.output.contracts).toBe(10);
     expect(o.absorption.contracts).toBe(1);
     expect(o.scope.root.code).toBe('120116');
-    for (const url of ['/api/statistics/overview?region=120101', '/api/statistics/overview?region=120000', '/api/statistics/top?region=110000', '/api/statistics/flows?region=120106']) {
+    for (const url of [
+      '/api/statistics/overview?region=120101',
+      '/api/statistics/overview?region=120000',
+      '/api/statistics/top?region=110000',
+      '/api/statistics/flows?region=120106',
+    ]) {
       const r = await binhaiOfficer.inject({ method: 'GET', url });
       expect(r.statusCode, url).toBe(404);
     }
     // A park inside the district is in scope.
-    const park = (await binhaiOfficer.inject({ method: 'GET', url: '/api/statistics/overview?region=12011601&year=2025' })).json() as OverviewView;
+    const park = (
+      await binhaiOfficer.inject({ method: 'GET', url: '/api/statistics/overview?region=12011601&year=2025' })
+    ).json() as OverviewView;
     expect(park.output.contracts).toBe(2);
   });
 
@@ -103,7 +116,9 @@ describe('region scope', () => {
       expect(o.absorption.contracts).toBe(2);
     }
     expect((await cityOfficer.inject({ method: 'GET', url: '/api/statistics/overview?region=110000' })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'GET', url: '/api/statistics/overview?region=110000&year=2025' })).json()).toMatchObject({ output: { contracts: 1 } });
+    expect((await admin.inject({ method: 'GET', url: '/api/statistics/overview?region=110000&year=2025' })).json()).toMatchObject({
+      output: { contracts: 1 },
+    });
     expect((await member.inject({ method: 'GET', url: '/api/statistics/overview' })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/statistics/overview' })).statusCode).toBe(401);
   });
@@ -130,13 +145,19 @@ describe('open data', () => {
     const view = res.json() as OpenDataView;
     expect(view.minContractsPerCell).toBe(3);
     for (const c of view.cells) if (c.contracts !== null) expect(c.contracts === 0 || c.contracts >= 3, `${c.table} ${c.key}`).toBe(true);
-    const cell = (table: string, side: string, key: string) => view.cells.find((c) => c.table === table && c.side === side && c.key === key)!;
+    const cell = (table: string, side: string, key: string) =>
+      view.cells.find((c) => c.table === table && c.side === side && c.key === key)!;
     expect(cell('district', 'output', '120116')).toMatchObject({ contracts: 10, suppressed: false });
     // 红桥区 has one contract: withheld, and so is the next smallest district (和平区, 4), or the
     // city total would give 红桥区's amount away.
     expect(cell('district', 'output', '120106')).toMatchObject({ contracts: null, contractAmountFen: null, suppressed: true });
     expect(cell('district', 'output', '120101')).toMatchObject({ contracts: null, suppressed: true });
-    expect(view.cells.filter((c) => c.table === 'district' && c.side === 'output' && c.suppressed).map((c) => c.key).sort()).toEqual(['120101', '120106']);
+    expect(
+      view.cells
+        .filter((c) => c.table === 'district' && c.side === 'output' && c.suppressed)
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual(['120101', '120106']);
     expect(cell('year', 'output', '2025')).toMatchObject({ contracts: 15 });
     // No registration number, party name or amount of a single contract anywhere.
     expect(res.body).not.toMatch(/2025120116\d{6}/);
@@ -152,7 +173,8 @@ describe('open data', () => {
     const relations: Array<Array<[number, number]>> = [];
     for (const side of ['output', 'absorption']) {
       const total = idx((c) => c.table === 'year' && c.side === side)[0]!;
-      for (const table of ['district', 'type', 'flow']) relations.push([...idx((c) => c.table === table && c.side === side).map((i): [number, number] => [i, 1]), [total, -1]]);
+      for (const table of ['district', 'type', 'flow'])
+        relations.push([...idx((c) => c.table === table && c.side === side).map((i): [number, number] => [i, 1]), [total, -1]]);
     }
     relations.push([
       [idx((c) => c.table === 'flow' && c.side === 'output' && c.key === 'within')[0]!, 1],
@@ -169,7 +191,10 @@ describe('open data', () => {
         if (k) for (const [i, coef] of r) weight.set(i, (weight.get(i) ?? 0) + k * coef);
       }
       const unknown = [...weight].filter(([i, w]) => w !== 0 && hidden.has(i));
-      expect(unknown.length, `combination ${code} gives away ${unknown.map(([i]) => `${cells[i]!.table}/${cells[i]!.side}/${cells[i]!.key}`)}`).not.toBe(1);
+      expect(
+        unknown.length,
+        `combination ${code} gives away ${unknown.map(([i]) => `${cells[i]!.table}/${cells[i]!.side}/${cells[i]!.key}`)}`,
+      ).not.toBe(1);
     }
   });
 
@@ -177,7 +202,10 @@ describe('open data', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/open-data/statistics.csv?year=2025' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('table,year,side,key,label,contracts,contract_amount_fen,technology_transaction_amount_fen,suppressed');
     expect(lines).toContain('district,2025,output,120106,红桥区,,,,true');
     const json = (await t.app.inject({ method: 'GET', url: '/api/open-data/statistics?year=2025' })).json() as OpenDataView;
@@ -187,7 +215,11 @@ describe('open data', () => {
 
 describe('targets', () => {
   it('a district officer sets a target in their district and sees progress; outside it is refused', async () => {
-    const res = await binhaiOfficer.inject({ method: 'PUT', url: '/api/statistics/targets', payload: { year: 2025, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 200_000_000 } });
+    const res = await binhaiOfficer.inject({
+      method: 'PUT',
+      url: '/api/statistics/targets',
+      payload: { year: 2025, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 200_000_000 },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const target = res.json() as TargetView;
     const expected = Array.from({ length: 8 }, (_, i) => 1_000_000 * (i + 1)).reduce((a, b) => a + b, 0) + 57_000_000;
@@ -196,16 +228,38 @@ describe('targets', () => {
     expect(target.actions).toEqual(['update', 'delete']);
     expect(target.definition.zh).toContain('合同成交额');
 
-    const again = (await binhaiOfficer.inject({ method: 'PUT', url: '/api/statistics/targets', payload: { year: 2025, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 100_000_000 } })).json() as TargetView;
+    const again = (
+      await binhaiOfficer.inject({
+        method: 'PUT',
+        url: '/api/statistics/targets',
+        payload: { year: 2025, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 100_000_000 },
+      })
+    ).json() as TargetView;
     expect(again.id).toBe(target.id);
     expect(again.value).toBe(100_000_000);
 
-    const outside = await binhaiOfficer.inject({ method: 'PUT', url: '/api/statistics/targets', payload: { year: 2025, regionCode: '120101', metric: 'contracts', value: 10 } });
+    const outside = await binhaiOfficer.inject({
+      method: 'PUT',
+      url: '/api/statistics/targets',
+      payload: { year: 2025, regionCode: '120101', metric: 'contracts', value: 10 },
+    });
     expect(outside.statusCode).toBe(400);
     expect(fields(outside.body)).toEqual(['body.regionCode']);
-    const bad = await binhaiOfficer.inject({ method: 'PUT', url: '/api/statistics/targets', payload: { year: 2025, regionCode: '120116', metric: 'contracts', value: -1 } });
+    const bad = await binhaiOfficer.inject({
+      method: 'PUT',
+      url: '/api/statistics/targets',
+      payload: { year: 2025, regionCode: '120116', metric: 'contracts', value: -1 },
+    });
     expect(fields(bad.body)).toEqual(['body.value']);
-    expect((await registrar.inject({ method: 'PUT', url: '/api/statistics/targets', payload: { year: 2025, regionCode: '120116', metric: 'contracts', value: 10 } })).statusCode).toBe(403);
+    expect(
+      (
+        await registrar.inject({
+          method: 'PUT',
+          url: '/api/statistics/targets',
+          payload: { year: 2025, regionCode: '120116', metric: 'contracts', value: 10 },
+        })
+      ).statusCode,
+    ).toBe(403);
 
     const audit = await queryRows<{ action: string }>(t.db, sql`SELECT action FROM audit_log WHERE entity_id = ${target.id} ORDER BY seq`);
     expect(audit.map((a) => a.action)).toEqual(['statistics.target.create', 'statistics.target.update']);
@@ -224,7 +278,10 @@ describe('targets', () => {
     expect((await cityOfficer.inject({ method: 'DELETE', url: `/api/statistics/targets/${binhai.id}` })).statusCode).toBe(204);
     const after = (await cityOfficer.inject({ method: 'GET', url: '/api/statistics/targets?year=2025' })).json() as TargetListView;
     expect(after.items.find((x) => x.id === binhai.id)).toBeUndefined();
-    const audit = await queryRows<{ action: string }>(t.db, sql`SELECT action FROM audit_log WHERE entity_id = ${binhai.id} ORDER BY seq DESC LIMIT 1`);
+    const audit = await queryRows<{ action: string }>(
+      t.db,
+      sql`SELECT action FROM audit_log WHERE entity_id = ${binhai.id} ORDER BY seq DESC LIMIT 1`,
+    );
     expect(audit[0]!.action).toBe('statistics.target.delete');
   });
 });
@@ -236,7 +293,9 @@ describe('xlsx export for third-party evaluation', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['说明', '概览', '年度趋势', '月度', '按合同类型', '按区域', '技术流向', '单位排名', '目标']));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['说明', '概览', '年度趋势', '月度', '按合同类型', '按区域', '技术流向', '单位排名', '目标']),
+    );
     const about = wb.getWorksheet('说明')!;
     expect(String(about.getCell('B1').value)).toContain('滨海新区');
     const overview = wb.getWorksheet('概览')!;

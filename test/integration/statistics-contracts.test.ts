@@ -44,7 +44,11 @@ describe('the dashboard follows registration', () => {
     const res = await certify(cast, submitted.id);
     expect(res.statusCode, res.body).toBe(200);
     const certified = await overview(officer);
-    expect(minus(certified.output, before.output)).toEqual({ contracts: 1, contractAmountFen: 120_000_000, technologyTransactionAmountFen: 105_000_000 });
+    expect(minus(certified.output, before.output)).toEqual({
+      contracts: 1,
+      contractAmountFen: 120_000_000,
+      technologyTransactionAmountFen: 105_000_000,
+    });
     expect(certified.absorption).toEqual(before.absorption); // the buyer is in Beijing
     expect(minus((await overview(binhaiOfficer)).output, beforeBinhai.output).contracts).toBe(1);
     const map = (await officer.inject({ method: 'GET', url: `/api/statistics/regions?year=${year()}` })).json() as RegionsView;
@@ -55,13 +59,27 @@ describe('the dashboard follows registration', () => {
     const amend = await cast.registrarSession.inject({
       method: 'POST',
       url: `/api/contracts/${submitted.id}/amendments`,
-      payload: { contract: contractInput({ registrationOrganizationId: cast.point.id }, { contractAmountFen: 200_000_000, buyer: { ...contractInput().buyer, regionCode: '120101' } }), reason: '双方签订补充协议，增加合同金额并变更买方' },
+      payload: {
+        contract: contractInput(
+          { registrationOrganizationId: cast.point.id },
+          { contractAmountFen: 200_000_000, buyer: { ...contractInput().buyer, regionCode: '120101' } },
+        ),
+        reason: '双方签订补充协议，增加合同金额并变更买方',
+      },
     });
     expect(amend.statusCode, amend.body).toBe(200);
     const amended = await overview(officer);
-    expect(minus(amended.output, before.output)).toEqual({ contracts: 1, contractAmountFen: 200_000_000, technologyTransactionAmountFen: 185_000_000 });
+    expect(minus(amended.output, before.output)).toEqual({
+      contracts: 1,
+      contractAmountFen: 200_000_000,
+      technologyTransactionAmountFen: 185_000_000,
+    });
     // The buyer moved to 和平区: now the city absorbs it too.
-    expect(minus(amended.absorption, before.absorption)).toEqual({ contracts: 1, contractAmountFen: 200_000_000, technologyTransactionAmountFen: 185_000_000 });
+    expect(minus(amended.absorption, before.absorption)).toEqual({
+      contracts: 1,
+      contractAmountFen: 200_000_000,
+      technologyTransactionAmountFen: 185_000_000,
+    });
 
     const cancel = await transition(cast.registrarSession, submitted.id, { action: 'cancel', reason: '当事人申请注销登记' });
     expect(cancel.statusCode, cancel.body).toBe(200);

@@ -63,8 +63,14 @@ describe('demo contracts', () => {
     );
     expect(Number(orphans!.n)).toBe(0);
     // The registration counter continues after the demo numbers.
-    const [seq] = await queryRows<{ last_value: number }>(t.db, sql`SELECT last_value FROM contract_registration_sequences WHERE year = 2023 AND region_code = '120103'`);
-    const [max] = await queryRows<{ m: string }>(t.db, sql`SELECT max(registration_number) AS m FROM contracts WHERE registration_number LIKE '2023120103%'`);
+    const [seq] = await queryRows<{ last_value: number }>(
+      t.db,
+      sql`SELECT last_value FROM contract_registration_sequences WHERE year = 2023 AND region_code = '120103'`,
+    );
+    const [max] = await queryRows<{ m: string }>(
+      t.db,
+      sql`SELECT max(registration_number) AS m FROM contracts WHERE registration_number LIKE '2023120103%'`,
+    );
     expect(Number(seq!.last_value)).toBe(Number(max!.m.slice(-6)));
   });
 
@@ -88,28 +94,43 @@ describe('demo contracts', () => {
       signedOn: String(r.signed_on).slice(0, 10),
       contractAmountFen: Number(r.contract_amount_fen),
       technologyTransactionAmountFen: Number(r.technology_transaction_amount_fen),
-      seller: { organizationId: r.s_org as string | null, name: String(r.s_name), organizationType: String(r.s_type), regionCode: r.s_region as string | null, country: String(r.s_country) },
-      buyer: { organizationId: r.b_org as string | null, name: String(r.b_name), organizationType: String(r.b_type), regionCode: r.b_region as string | null, country: String(r.b_country) },
+      seller: {
+        organizationId: r.s_org as string | null,
+        name: String(r.s_name),
+        organizationType: String(r.s_type),
+        regionCode: r.s_region as string | null,
+        country: String(r.s_country),
+      },
+      buyer: {
+        organizationId: r.b_org as string | null,
+        name: String(r.b_name),
+        organizationType: String(r.b_type),
+        regionCode: r.b_region as string | null,
+        country: String(r.b_country),
+      },
       registrationOrganizationId: r.registration_organization_id as string | null,
       brokerUserId: r.broker_user_id as string | null,
       brokerName: r.broker_name as string | null,
       intermediaryOrganizationId: null,
       dealId: null,
     }));
-    const paths = await loadRegionPaths(t.db, facts.flatMap((f) => [f.seller.regionCode, f.buyer.regionCode]));
-    const stored = await queryRows<Record<string, unknown>>(t.db, sql`SELECT contract_id, year, month, seller_region_path, buyer_region_path, contract_amount_fen FROM contract_facts`);
+    const paths = await loadRegionPaths(
+      t.db,
+      facts.flatMap((f) => [f.seller.regionCode, f.buyer.regionCode]),
+    );
+    const stored = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`SELECT contract_id, year, month, seller_region_path, buyer_region_path, contract_amount_fen FROM contract_facts`,
+    );
     const byId = new Map(stored.map((s) => [s.contract_id as string, s]));
     expect(facts.length).toBe(3000);
     for (const f of facts) {
       const want = factRow(f, paths, new Date());
       const got = byId.get(f.contractId)!;
-      expect([Number(got.year), Number(got.month), got.seller_region_path, got.buyer_region_path, Number(got.contract_amount_fen)], f.registrationNumber).toEqual([
-        want.year,
-        want.month,
-        want.sellerRegionPath,
-        want.buyerRegionPath,
-        want.contractAmountFen,
-      ]);
+      expect(
+        [Number(got.year), Number(got.month), got.seller_region_path, got.buyer_region_path, Number(got.contract_amount_fen)],
+        f.registrationNumber,
+      ).toEqual([want.year, want.month, want.sellerRegionPath, want.buyerRegionPath, want.contractAmountFen]);
     }
   });
 
@@ -147,6 +168,11 @@ describe('demo contracts', () => {
     }
     const member = await loginAs(t.app, { email: 'member@jinqiao.demo', password: DEMO_PASSWORD });
     const mine = (await member.inject({ method: 'GET', url: '/api/me/contracts?limit=200' })).json() as { items: ContractSummary[] };
-    expect(mine.items.filter((c) => c.status !== 'certified').map((c) => c.status).sort()).toEqual(['draft', 'returned', 'submitted', 'submitted']);
+    expect(
+      mine.items
+        .filter((c) => c.status !== 'certified')
+        .map((c) => c.status)
+        .sort(),
+    ).toEqual(['draft', 'returned', 'submitted', 'submitted']);
   });
 });

@@ -34,7 +34,13 @@ function makeOrgs(n: number, where: 'tianjin' | 'elsewhere'): Org[] {
       organizationId: i % 3 === 2 ? null : randomUUID(),
       name: `${where}-单位-${i}`,
       organizationType: pick(['university', 'research_institute', 'enterprise', 'individual']),
-      regionCode: abroad ? null : where === 'tianjin' ? TIANJIN[i % TIANJIN.length]! : i % 7 === 6 ? null : ELSEWHERE[i % ELSEWHERE.length]!,
+      regionCode: abroad
+        ? null
+        : where === 'tianjin'
+          ? TIANJIN[i % TIANJIN.length]!
+          : i % 7 === 6
+            ? null
+            : ELSEWHERE[i % ELSEWHERE.length]!,
       country: abroad ? ABROAD[i % ABROAD.length]! : 'CN',
     };
   });
@@ -78,7 +84,8 @@ function pathOf(p: ContractParty): string {
   if (p.country !== 'CN') return `/abroad/${p.country}/`;
   if (!p.regionCode) return '/unknown/';
   if (p.regionCode === '120000') return '/120000/';
-  if (p.regionCode.startsWith('1201')) return p.regionCode.length === 8 ? `/120000/${p.regionCode.slice(0, 6)}/${p.regionCode}/` : `/120000/${p.regionCode}/`;
+  if (p.regionCode.startsWith('1201'))
+    return p.regionCode.length === 8 ? `/120000/${p.regionCode.slice(0, 6)}/${p.regionCode}/` : `/120000/${p.regionCode}/`;
   return `/${p.regionCode.slice(0, 2)}0000/`;
 }
 const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000);
@@ -98,8 +105,13 @@ function groupSum(list: ContractFact[], key: (f: ContractFact) => string): Map<s
   for (const f of list) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
   return new Map([...groups].map(([k, v]) => [k, sum(v)]));
 }
-const inScope = (region: string, side: 'output' | 'absorption', year: number) => [...facts.values()].filter((f) => yearOf(f) === year && sidePath(f, side).startsWith(REGION_PATH[region]!));
-const totalsOf = (x: Totals) => ({ contracts: x.contracts, contractAmountFen: x.contractAmountFen, technologyTransactionAmountFen: x.technologyTransactionAmountFen });
+const inScope = (region: string, side: 'output' | 'absorption', year: number) =>
+  [...facts.values()].filter((f) => yearOf(f) === year && sidePath(f, side).startsWith(REGION_PATH[region]!));
+const totalsOf = (x: Totals) => ({
+  contracts: x.contracts,
+  contractAmountFen: x.contractAmountFen,
+  technologyTransactionAmountFen: x.technologyTransactionAmountFen,
+});
 function oracleArea(regionPath: string, other: string): string {
   if (other.startsWith(regionPath)) return 'within';
   if (other.startsWith('/abroad/')) return 'abroad';
@@ -128,7 +140,9 @@ async function rollupSnapshot() {
   const out: Record<string, unknown[]> = {};
   for (const table of ['stats_yearly', 'stats_monthly', 'stats_dimensions', 'stats_flows', 'stats_parties']) {
     const rows = await queryRows<Record<string, unknown>>(t.db, sql.raw(`SELECT * FROM ${table} WHERE contracts <> 0`));
-    out[table] = rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v]))).sort();
+    out[table] = rows
+      .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v])))
+      .sort();
   }
   return out;
 }
@@ -145,12 +159,20 @@ beforeAll(async () => {
       const old = facts.get(pick(ids))!;
       const next = newFact();
       // An amendment keeps the contract and its registration; anything else may change.
-      await put({ ...next, contractId: old.contractId, registrationNumber: old.registrationNumber, certifiedAt: rnd() < 0.5 ? old.certifiedAt : next.certifiedAt });
+      await put({
+        ...next,
+        contractId: old.contractId,
+        registrationNumber: old.registrationNumber,
+        certifiedAt: rnd() < 0.5 ? old.certifiedAt : next.certifiedAt,
+      });
     } else await drop(pick(ids));
   }
   // Certifications and amendments at the same time, touching the same rollup rows.
   const ids = [...facts.keys()].slice(0, 10);
-  const batch = [...Array.from({ length: 12 }, () => newFact()), ...ids.map((id) => ({ ...facts.get(id)!, contractAmountFen: facts.get(id)!.contractAmountFen + 1 }))];
+  const batch = [
+    ...Array.from({ length: 12 }, () => newFact()),
+    ...ids.map((id) => ({ ...facts.get(id)!, contractAmountFen: facts.get(id)!.contractAmountFen + 1 })),
+  ];
   await Promise.all(batch.map((f) => put(f)));
 });
 
@@ -164,8 +186,13 @@ describe('statistics from the rollups equal sums over the raw facts', () => {
   });
 
   it('the facts table holds exactly the certified, non-cancelled contracts in their latest version', async () => {
-    const rows = await queryRows<{ contract_id: string; contract_amount_fen: string | number }>(t.db, sql`SELECT contract_id, contract_amount_fen FROM contract_facts`);
-    expect(new Map(rows.map((r) => [r.contract_id, Number(r.contract_amount_fen)]))).toEqual(new Map([...facts].map(([id, f]) => [id, f.contractAmountFen])));
+    const rows = await queryRows<{ contract_id: string; contract_amount_fen: string | number }>(
+      t.db,
+      sql`SELECT contract_id, contract_amount_fen FROM contract_facts`,
+    );
+    expect(new Map(rows.map((r) => [r.contract_id, Number(r.contract_amount_fen)]))).toEqual(
+      new Map([...facts].map(([id, f]) => [id, f.contractAmountFen])),
+    );
   });
 
   it('overview: both sides, this and the previous year, by the Beijing-time certification year', async () => {
@@ -201,16 +228,24 @@ describe('statistics from the rollups equal sums over the raw facts', () => {
 
   it('a month of the year, by type', async () => {
     const b = await get<BreakdownView>('/api/statistics/breakdown?region=120000&year=2024&month=1&side=output&dimension=type');
-    expect(new Map(b.rows.map((r) => [r.key, totalsOf(r)]))).toEqual(groupSum(inScope('120000', 'output', 2024).filter((f) => monthOf(f) === 1), (f) => f.type));
+    expect(new Map(b.rows.map((r) => [r.key, totalsOf(r)]))).toEqual(
+      groupSum(
+        inScope('120000', 'output', 2024).filter((f) => monthOf(f) === 1),
+        (f) => f.type,
+      ),
+    );
   });
 
   it('yearly and monthly trends', async () => {
     for (const side of sides) {
       const y = await get<TrendView>(`/api/statistics/trend?region=120000&side=${side}&from=2022&to=2024`);
-      expect(y.points.map((p) => [p.period, totalsOf(p)])).toEqual([2022, 2023, 2024].map((yr) => [String(yr), sum(inScope('120000', side, yr))]));
+      expect(y.points.map((p) => [p.period, totalsOf(p)])).toEqual(
+        [2022, 2023, 2024].map((yr) => [String(yr), sum(inScope('120000', side, yr))]),
+      );
       const m = await get<TrendView>(`/api/statistics/trend?region=120000&side=${side}&from=2023&to=2024&granularity=month`);
       expect(m.points).toHaveLength(24);
-      for (const p of m.points) expect(totalsOf(p), p.period).toEqual(sum(inScope('120000', side, p.year).filter((f) => monthOf(f) === p.month)));
+      for (const p of m.points)
+        expect(totalsOf(p), p.period).toEqual(sum(inScope('120000', side, p.year).filter((f) => monthOf(f) === p.month)));
     }
   });
 
@@ -250,7 +285,10 @@ describe('statistics from the rollups equal sums over the raw facts', () => {
       expect(new Map(top.rows.map((r) => [r.key, totalsOf(r)]))).toEqual(orgs);
       const amounts = top.rows.map((r) => r.contractAmountFen);
       expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
-      const brokers = groupSum(list.filter((f) => f.brokerName), (f) => f.brokerUserId ?? `name:${f.brokerName}`);
+      const brokers = groupSum(
+        list.filter((f) => f.brokerName),
+        (f) => f.brokerUserId ?? `name:${f.brokerName}`,
+      );
       const tb = await get<TopView>(`/api/statistics/top?region=120000&year=2024&side=${side}&kind=broker&by=contracts`);
       expect(new Map(tb.rows.map((r) => [r.key, totalsOf(r)]))).toEqual(brokers);
     }

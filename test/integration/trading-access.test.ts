@@ -69,43 +69,117 @@ const ROWS: Row[] = [
       const a = await createAuction(sc.s);
       return { method: 'POST', url: `/api/trading/auctions/${a.id}/cancel`, payload: { reason: '材料需要补充' } };
     },
-    expected: { anonymous: 401, otherMember: 403, buyer: 403, staff: 403, officialHere: 403, officialElsewhere: 403, expert: 403, ownerAdmin: 200, owner: 409 },
+    expected: {
+      anonymous: 401,
+      otherMember: 403,
+      buyer: 403,
+      staff: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      ownerAdmin: 200,
+      owner: 409,
+    },
   },
   {
     action: 'qualify a bidder',
     async setup(sc) {
       const a = await createAuction(sc.s);
-      const reg = await sc.buyer.session.inject({ method: 'POST', url: `/api/trading/auctions/${a.id}/registrations`, payload: { qualification: '具备受让和实施该技术的能力。' } });
+      const reg = await sc.buyer.session.inject({
+        method: 'POST',
+        url: `/api/trading/auctions/${a.id}/registrations`,
+        payload: { qualification: '具备受让和实施该技术的能力。' },
+      });
       return { method: 'POST', url: `/api/trading/registrations/${reg.json().id}/qualification`, payload: { decision: 'qualified' } };
     },
-    expected: { anonymous: 401, owner: 403, ownerAdmin: 403, otherMember: 403, buyer: 403, officialHere: 403, officialElsewhere: 403, expert: 403, staff: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      ownerAdmin: 403,
+      otherMember: 403,
+      buyer: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      staff: 200,
+    },
   },
   {
     action: 'withdraw a registration',
     async setup(sc) {
       const a = await createAuction(sc.s);
-      const reg = await sc.buyer.session.inject({ method: 'POST', url: `/api/trading/auctions/${a.id}/registrations`, payload: { qualification: '具备受让和实施该技术的能力。' } });
+      const reg = await sc.buyer.session.inject({
+        method: 'POST',
+        url: `/api/trading/auctions/${a.id}/registrations`,
+        payload: { qualification: '具备受让和实施该技术的能力。' },
+      });
       return { method: 'POST', url: `/api/trading/registrations/${reg.json().id}/withdraw` };
     },
-    expected: { anonymous: 401, owner: 404, ownerAdmin: 404, otherMember: 404, staff: 403, officialHere: 403, officialElsewhere: 403, expert: 403, buyer: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 404,
+      ownerAdmin: 404,
+      otherMember: 404,
+      staff: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      buyer: 200,
+    },
   },
   {
     action: 'answer an objection',
     async setup(sc) {
       const n = await postNotice(sc);
-      const o = await sc.buyer.session.inject({ method: 'POST', url: `/api/trading/notices/${n.id}/objections`, payload: { grounds: '价格明显偏低，请说明依据。' } });
-      return { method: 'POST', url: `/api/trading/objections/${(o.json() as ObjectionView).id}/answer`, payload: { answer: '依据评估报告定价。' } };
+      const o = await sc.buyer.session.inject({
+        method: 'POST',
+        url: `/api/trading/notices/${n.id}/objections`,
+        payload: { grounds: '价格明显偏低，请说明依据。' },
+      });
+      return {
+        method: 'POST',
+        url: `/api/trading/objections/${(o.json() as ObjectionView).id}/answer`,
+        payload: { answer: '依据评估报告定价。' },
+      };
     },
-    expected: { anonymous: 401, otherMember: 403, buyer: 403, staff: 403, officialHere: 403, officialElsewhere: 403, expert: 403, ownerAdmin: 200, owner: 200 },
+    expected: {
+      anonymous: 401,
+      otherMember: 403,
+      buyer: 403,
+      staff: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      ownerAdmin: 200,
+      owner: 200,
+    },
   },
   {
     action: 'resolve an objection',
     async setup(sc) {
       const n = await postNotice(sc);
-      const o = await sc.buyer.session.inject({ method: 'POST', url: `/api/trading/notices/${n.id}/objections`, payload: { grounds: '价格明显偏低，请说明依据。' } });
-      return { method: 'POST', url: `/api/trading/objections/${(o.json() as ObjectionView).id}/resolution`, payload: { decision: 'dismissed', reason: '定价依据充分。' } };
+      const o = await sc.buyer.session.inject({
+        method: 'POST',
+        url: `/api/trading/notices/${n.id}/objections`,
+        payload: { grounds: '价格明显偏低，请说明依据。' },
+      });
+      return {
+        method: 'POST',
+        url: `/api/trading/objections/${(o.json() as ObjectionView).id}/resolution`,
+        payload: { decision: 'dismissed', reason: '定价依据充分。' },
+      };
     },
-    expected: { anonymous: 401, owner: 403, ownerAdmin: 403, otherMember: 403, buyer: 403, expert: 403, officialElsewhere: 404, officialHere: 200, staff: 409 },
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      ownerAdmin: 403,
+      otherMember: 403,
+      buyer: 403,
+      expert: 403,
+      officialElsewhere: 404,
+      officialHere: 200,
+      staff: 409,
+    },
   },
   {
     action: 'back out of an auction deal',
@@ -113,7 +187,17 @@ const ROWS: Row[] = [
       const dealId = await auctionDeal(sc);
       return { method: 'POST', url: `/api/trading/deals/${dealId}/withdraw`, payload: { reason: '资金未到位' } };
     },
-    expected: { anonymous: 401, owner: 403, ownerAdmin: 403, otherMember: 403, staff: 403, officialHere: 403, officialElsewhere: 403, expert: 403, buyer: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      ownerAdmin: 403,
+      otherMember: 403,
+      staff: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      buyer: 200,
+    },
   },
   {
     action: 'confirm a payment',
@@ -121,7 +205,17 @@ const ROWS: Row[] = [
       const dealId = await auctionDeal(sc);
       return { method: 'POST', url: `/api/trading/deals/${dealId}/payment`, payload: { reference: 'PAY-9', amountFen: 900_000 } };
     },
-    expected: { anonymous: 401, owner: 403, ownerAdmin: 403, otherMember: 403, buyer: 403, officialHere: 403, officialElsewhere: 403, expert: 403, staff: 200 },
+    expected: {
+      anonymous: 401,
+      owner: 403,
+      ownerAdmin: 403,
+      otherMember: 403,
+      buyer: 403,
+      officialHere: 403,
+      officialElsewhere: 403,
+      expert: 403,
+      staff: 200,
+    },
   },
 ];
 
@@ -129,7 +223,14 @@ async function postNotice(sc: Scene): Promise<NoticeView> {
   const res = await sc.s.session.inject({
     method: 'POST',
     url: '/api/trading/notices',
-    payload: { achievementId: sc.s.achievementId, buyerOrganizationId: sc.buyer.user.organizationId, priceFen: 500_000, transferMode: 'transfer', summary: '拟以协议定价方式转让，现予公示。', relatedParty: false },
+    payload: {
+      achievementId: sc.s.achievementId,
+      buyerOrganizationId: sc.buyer.user.organizationId,
+      priceFen: 500_000,
+      transferMode: 'transfer',
+      summary: '拟以协议定价方式转让，现予公示。',
+      relatedParty: false,
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as NoticeView;
@@ -203,26 +304,46 @@ describe('the intents on a listing', () => {
     for (const p of Object.values(people)) p.session = await loginAs(t.app, p.user);
     const sc = await scene();
     const rival = await person(t, 'org_member');
-    const res = await sc.s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { achievementId: sc.s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 } });
+    const res = await sc.s.session.inject({
+      method: 'POST',
+      url: '/api/trading/listings',
+      payload: { achievementId: sc.s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const listing = res.json() as ListingView;
     const statement = (who: string) => `${who}具备受让实施该技术的条件，联系人电话 139-0000-0000。`;
     const intents: IntentView[] = [];
-    for (const [p, who] of [[sc.buyer, '甲公司'], [rival, '乙公司']] as const) {
-      const r = await p.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/intents`, payload: { offerFen: 510_000, qualification: statement(who) } });
+    for (const [p, who] of [
+      [sc.buyer, '甲公司'],
+      [rival, '乙公司'],
+    ] as const) {
+      const r = await p.session.inject({
+        method: 'POST',
+        url: `/api/trading/listings/${listing.id}/intents`,
+        payload: { offerFen: 510_000, qualification: statement(who) },
+      });
       expect(r.statusCode, r.body).toBe(201);
       intents.push(r.json() as IntentView);
     }
-    const rejected = await staff.session.inject({ method: 'POST', url: `/api/trading/intents/${intents[1]!.id}/qualification`, payload: { decision: 'rejected', reason: '未提交资信证明' } });
+    const rejected = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/intents/${intents[1]!.id}/qualification`,
+      payload: { decision: 'rejected', reason: '未提交资信证明' },
+    });
     expect(rejected.statusCode, rejected.body).toBe(200);
 
     const got: Partial<Record<Who, IntentsSeen>> = {};
     for (const who of CAST) {
       const session = sessionOf(sc, who);
       const req = { method: 'GET' as const, url: `/api/trading/listings/${listing.id}` };
-      const view = ((session ? await session.inject(req) : await t.app.inject(req)).json()) as ListingView;
+      const view = (session ? await session.inject(req) : await t.app.inject(req)).json() as ListingView;
       const shown = [...(view.intents ?? []), ...(view.myIntent ? [view.myIntent] : [])];
-      got[who] = { listed: view.intents?.length ?? null, named: shown.filter((i) => i.buyer).length, statements: shown.filter((i) => i.qualification).length, mine: !!view.myIntent };
+      got[who] = {
+        listed: view.intents?.length ?? null,
+        named: shown.filter((i) => i.buyer).length,
+        statements: shown.filter((i) => i.qualification).length,
+        mine: !!view.myIntent,
+      };
       const body = JSON.stringify(view);
       if (who === 'owner' || who === 'ownerAdmin') {
         expect(view.intents!.map((i) => [i.buyer?.id, i.status, i.reviewReason])).toEqual([

@@ -27,15 +27,29 @@ describe('an auction from announcement to payment', () => {
     const keep = <T extends { body: string }>(r: T) => (bodies.push(r.body), r);
 
     // Announcement rules: ≥ 7 days ahead, deposit 5–20 %.
-    const early = await s.session.inject({ method: 'POST', url: '/api/trading/auctions', payload: auctionBody(s.achievementId, { startsAt: new Date(clock.now().getTime() + 86400_000).toISOString() }) });
+    const early = await s.session.inject({
+      method: 'POST',
+      url: '/api/trading/auctions',
+      payload: auctionBody(s.achievementId, { startsAt: new Date(clock.now().getTime() + 86400_000).toISOString() }),
+    });
     expect(early.statusCode).toBe(400);
     expect(fieldsOf(early)).toContain('body.startsAt');
-    const deposit = await s.session.inject({ method: 'POST', url: '/api/trading/auctions', payload: auctionBody(s.achievementId, { depositPercent: 25 }) });
+    const deposit = await s.session.inject({
+      method: 'POST',
+      url: '/api/trading/auctions',
+      payload: auctionBody(s.achievementId, { depositPercent: 25 }),
+    });
     expect(fieldsOf(deposit)).toEqual(['body.depositPercent']);
 
     const auction = await createAuction(s, { reservePriceFen: RESERVE });
     bodies.push(JSON.stringify(auction));
-    expect(auction).toMatchObject({ status: 'upcoming', hasReserve: true, depositFen: 100_000, minimumBidFen: 1_000_000, currentPriceFen: null });
+    expect(auction).toMatchObject({
+      status: 'upcoming',
+      hasReserve: true,
+      depositFen: 100_000,
+      minimumBidFen: 1_000_000,
+      currentPriceFen: null,
+    });
     expect(auction.actions).toContain('cancel');
     // The achievement is now in trade: a second route for it is refused.
     const again = await s.session.inject({ method: 'POST', url: '/api/trading/auctions', payload: auctionBody(s.achievementId) });
@@ -58,7 +72,12 @@ describe('an auction from announcement to payment', () => {
     expect(low.json().detail).toContain('1000000');
     const first = accepted(keep(await bid(a, auction.id, 1_000_000)));
     expect(first.bid).toMatchObject({ seq: 1, amountFen: 1_000_000, bidderNumber: a.registration.bidderNumber, extended: false });
-    expect(first.state).toMatchObject({ status: 'live', currentPriceFen: 1_000_000, leaderNumber: a.registration.bidderNumber, minimumBidFen: 1_010_000 });
+    expect(first.state).toMatchObject({
+      status: 'live',
+      currentPriceFen: 1_000_000,
+      leaderNumber: a.registration.bidderNumber,
+      minimumBidFen: 1_010_000,
+    });
     // The current price plus the increment, no less.
     expect(keep(await bid(b, auction.id, 1_009_999)).statusCode).toBe(409);
     accepted(keep(await bid(b, auction.id, 1_100_000)));
@@ -91,22 +110,47 @@ describe('an auction from announcement to payment', () => {
     expect(loser.myRegistration).toMatchObject({ isWinner: false, depositStatus: 'refund_due' });
 
     const deal = keep(await a.session.inject({ method: 'GET', url: `/api/trading/deals/${closed.dealId}` })).json() as DealView;
-    expect(deal).toMatchObject({ route: 'auction', status: 'pending_payment', priceFen: 1_300_000, depositAppliedFen: 100_000, amountDueFen: 1_200_000 });
+    expect(deal).toMatchObject({
+      route: 'auction',
+      status: 'pending_payment',
+      priceFen: 1_300_000,
+      depositAppliedFen: 100_000,
+      amountDueFen: 1_200_000,
+    });
     expect(deal.buyer.id).toBe(a.user.organizationId);
     expect(deal.seller.id).toBe(s.user.organizationId);
     expect(deal.actions).toEqual(['withdraw', 'dossier']);
-    expect(((await s.session.inject({ method: 'GET', url: `/api/trading/deals/${deal.id}` })).json() as DealView).actions).toEqual(['dossier', 'apply_contract']);
+    expect(((await s.session.inject({ method: 'GET', url: `/api/trading/deals/${deal.id}` })).json() as DealView).actions).toEqual([
+      'dossier',
+      'apply_contract',
+    ]);
     expect(((await t.app.inject({ method: 'GET', url: `/api/trading/deals/${deal.id}` })).json() as DealView).actions).toEqual([]);
 
     // Staff: the refund is due, the payment too.
     const desk = keep(await staff.session.inject({ method: 'GET', url: '/api/trading/staff/desk' })).json() as StaffDeskView;
     expect(desk.refundsDue.map((r) => r.id)).toContain(b.registration.id);
     expect(desk.paymentsDue.map((d) => d.id)).toContain(deal.id);
-    const refund = keep(await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${b.registration.id}/refund`, payload: { reference: 'REFUND-1' } }));
+    const refund = keep(
+      await staff.session.inject({
+        method: 'POST',
+        url: `/api/trading/registrations/${b.registration.id}/refund`,
+        payload: { reference: 'REFUND-1' },
+      }),
+    );
     expect((refund.json() as RegistrationView).depositStatus).toBe('refunded');
-    const wrongAmount = await staff.session.inject({ method: 'POST', url: `/api/trading/deals/${deal.id}/payment`, payload: { reference: 'PAY-1', amountFen: 1_300_000 } });
+    const wrongAmount = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/deals/${deal.id}/payment`,
+      payload: { reference: 'PAY-1', amountFen: 1_300_000 },
+    });
     expect(fieldsOf(wrongAmount)).toEqual(['body.amountFen']);
-    const paid = keep(await staff.session.inject({ method: 'POST', url: `/api/trading/deals/${deal.id}/payment`, payload: { reference: 'PAY-1', amountFen: 1_200_000 } }));
+    const paid = keep(
+      await staff.session.inject({
+        method: 'POST',
+        url: `/api/trading/deals/${deal.id}/payment`,
+        payload: { reference: 'PAY-1', amountFen: 1_200_000 },
+      }),
+    );
     expect((paid.json() as DealView).status).toBe('completed');
     const achievement = (await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView;
     expect(achievement.status).toBe('transferred');
@@ -143,9 +187,13 @@ describe('an auction from announcement to payment', () => {
     expect(failed).toMatchObject({ status: 'failed', finalPriceFen: null, winnerNumber: null, dealId: null });
     expect(failed.myRegistration?.depositStatus).toBe('refund_due');
     expect(JSON.stringify(failed)).not.toContain(String(RESERVE));
-    expect(((await t.app.inject({ method: 'GET', url: `/api/trading/auctions/${noBids.id}` })).json() as AuctionView).status).toBe('failed');
+    expect(((await t.app.inject({ method: 'GET', url: `/api/trading/auctions/${noBids.id}` })).json() as AuctionView).status).toBe(
+      'failed',
+    );
     for (const s of [s1, s2]) {
-      expect(((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status).toBe('published');
+      expect(
+        ((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status,
+      ).toBe('published');
     }
   });
 
@@ -162,8 +210,15 @@ describe('an auction from announcement to payment', () => {
     await closeDueAuctions({ db: t.db });
     const sold = (await b.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as AuctionView;
     // Only the buyer may back out; the seller may not do it for them.
-    expect((await s.session.inject({ method: 'POST', url: `/api/trading/deals/${sold.dealId}/withdraw`, payload: { reason: '卖方代撤' } })).statusCode).toBe(403);
-    const out = await b.session.inject({ method: 'POST', url: `/api/trading/deals/${sold.dealId}/withdraw`, payload: { reason: '资金未能到位' } });
+    expect(
+      (await s.session.inject({ method: 'POST', url: `/api/trading/deals/${sold.dealId}/withdraw`, payload: { reason: '卖方代撤' } }))
+        .statusCode,
+    ).toBe(403);
+    const out = await b.session.inject({
+      method: 'POST',
+      url: `/api/trading/deals/${sold.dealId}/withdraw`,
+      payload: { reason: '资金未能到位' },
+    });
     expect(out.statusCode, out.body).toBe(200);
     expect((out.json() as DealView).status).toBe('cancelled');
     const after = (await b.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as AuctionView;
@@ -171,9 +226,15 @@ describe('an auction from announcement to payment', () => {
     expect(after.myRegistration).toMatchObject({ isWinner: true, depositStatus: 'forfeited' });
     const other = (await a.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as AuctionView;
     expect(other.myRegistration?.depositStatus).toBe('refund_due');
-    expect(((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status).toBe('published');
+    expect(
+      ((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status,
+    ).toBe('published');
     // A forfeited deposit is not refunded.
-    const refund = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${b.registration.id}/refund`, payload: { reference: 'R-2' } });
+    const refund = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${b.registration.id}/refund`,
+      payload: { reference: 'R-2' },
+    });
     expect(refund.statusCode).toBe(409);
   });
 
@@ -183,8 +244,15 @@ describe('an auction from announcement to payment', () => {
     const other = await seller(t);
     const auction = await createAuction(s);
     const a = await qualifiedBidder(t, auction, staff);
-    expect((await other.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/cancel`, payload: { reason: '不是我的' } })).statusCode).toBe(403);
-    const ok = await s.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/cancel`, payload: { reason: '需补充材料' } });
+    expect(
+      (await other.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/cancel`, payload: { reason: '不是我的' } }))
+        .statusCode,
+    ).toBe(403);
+    const ok = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${auction.id}/cancel`,
+      payload: { reason: '需补充材料' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((ok.json() as AuctionView).status).toBe('cancelled');
     const mine = (await a.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as AuctionView;
@@ -193,7 +261,11 @@ describe('an auction from announcement to payment', () => {
     const second = await seller(t);
     const running = await createAuction(second);
     advanceTo(running.startsAt);
-    const late = await second.session.inject({ method: 'POST', url: `/api/trading/auctions/${running.id}/cancel`, payload: { reason: '太迟了' } });
+    const late = await second.session.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${running.id}/cancel`,
+      payload: { reason: '太迟了' },
+    });
     expect(late.statusCode).toBe(409);
   });
 
@@ -208,7 +280,9 @@ describe('an auction from announcement to payment', () => {
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => closeAuction({ db: t.db, auctionId: auction.id })));
     expect(outcomes.filter((o) => o === 'sold')).toHaveLength(1);
     expect(outcomes.filter((o) => o === null)).toHaveLength(3);
-    const deals = (await t.app.inject({ method: 'GET', url: '/api/trading/deals?route=auction&limit=200' })).json() as { items: DealView[] };
+    const deals = (await t.app.inject({ method: 'GET', url: '/api/trading/deals?route=auction&limit=200' })).json() as {
+      items: DealView[];
+    };
     expect(deals.items.filter((d) => d.auctionId === auction.id)).toHaveLength(1);
     const ctx = { db: t.db } as Parameters<(typeof tradingJobs)[number]['run']>[0];
     for (const job of tradingJobs) {

@@ -26,29 +26,65 @@ describe('who may bid', () => {
     const auction = await createAuction(s);
     const outsider = await person(t, 'org_member');
     const registered = await person(t, 'org_member');
-    const reg = await registered.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/registrations`, payload: { qualification: '具备受让和实施该技术的能力。' } });
+    const reg = await registered.session.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${auction.id}/registrations`,
+      payload: { qualification: '具备受让和实施该技术的能力。' },
+    });
     expect(reg.statusCode, reg.body).toBe(201);
     const regId = (reg.json() as RegistrationView).id;
     // The seller's own organisation cannot register (shill bidding).
-    const self = await s.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/registrations`, payload: { qualification: '本单位自己参与竞买。' } });
+    const self = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${auction.id}/registrations`,
+      payload: { qualification: '本单位自己参与竞买。' },
+    });
     expect(self.statusCode).toBe(403);
-    const twice = await registered.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/registrations`, payload: { qualification: '再次登记参与竞买，具备受让能力。' } });
+    const twice = await registered.session.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${auction.id}/registrations`,
+      payload: { qualification: '再次登记参与竞买，具备受让能力。' },
+    });
     expect(twice.statusCode).toBe(409);
     advanceTo(auction.startsAt);
     expect((await bid(outsider, auction.id, 1_000_000)).statusCode).toBe(403);
     expect((await bid(registered, auction.id, 1_000_000)).json().detail).toMatch(/not been qualified/);
-    await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/qualification`, payload: { decision: 'qualified' } });
+    await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${regId}/qualification`,
+      payload: { decision: 'qualified' },
+    });
     expect((await bid(registered, auction.id, 1_000_000)).json().detail).toMatch(/deposit/);
     // A short deposit is refused, naming the field.
-    const short = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/deposit`, payload: { reference: 'B-1', amountFen: 99_999 } });
+    const short = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${regId}/deposit`,
+      payload: { reference: 'B-1', amountFen: 99_999 },
+    });
     expect(fieldsOf(short)).toEqual(['body.amountFen']);
     // Only staff confirm deposits.
-    expect((await registered.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/deposit`, payload: { reference: 'B-1', amountFen: 100_000 } })).statusCode).toBe(403);
-    await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/deposit`, payload: { reference: 'B-1', amountFen: 100_000 } });
+    expect(
+      (
+        await registered.session.inject({
+          method: 'POST',
+          url: `/api/trading/registrations/${regId}/deposit`,
+          payload: { reference: 'B-1', amountFen: 100_000 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${regId}/deposit`,
+      payload: { reference: 'B-1', amountFen: 100_000 },
+    });
     accepted(await bid(registered, auction.id, 1_000_000));
     // Bids are binding: no withdrawal, no rejection after bidding.
     expect((await registered.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/withdraw` })).statusCode).toBe(409);
-    const reject = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${regId}/qualification`, payload: { decision: 'rejected', reason: '资格不符' } });
+    const reject = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${regId}/qualification`,
+      payload: { decision: 'rejected', reason: '资格不符' },
+    });
     expect(reject.statusCode).toBe(409);
   });
 
@@ -56,12 +92,20 @@ describe('who may bid', () => {
     const { staff, auction, bidders } = await liveAuction(2);
     const [a, b] = bidders as [(typeof bidders)[0], (typeof bidders)[0]];
     const out = await a.session.inject({ method: 'POST', url: `/api/trading/registrations/${a.registration.id}/withdraw` });
-    expect((out.json() as RegistrationView)).toMatchObject({ status: 'withdrawn', depositStatus: 'refund_due' });
+    expect(out.json() as RegistrationView).toMatchObject({ status: 'withdrawn', depositStatus: 'refund_due' });
     expect((await bid(a, auction.id, 1_000_000)).statusCode).toBe(403);
-    const rejected = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${b.registration.id}/qualification`, payload: { decision: 'rejected', reason: '资格材料不实' } });
-    expect((rejected.json() as RegistrationView)).toMatchObject({ status: 'rejected', depositStatus: 'refund_due' });
+    const rejected = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${b.registration.id}/qualification`,
+      payload: { decision: 'rejected', reason: '资格材料不实' },
+    });
+    expect(rejected.json() as RegistrationView).toMatchObject({ status: 'rejected', depositStatus: 'refund_due' });
     expect((await bid(b, auction.id, 1_000_000)).statusCode).toBe(403);
-    const missingReason = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${b.registration.id}/qualification`, payload: { decision: 'rejected' } });
+    const missingReason = await staff.session.inject({
+      method: 'POST',
+      url: `/api/trading/registrations/${b.registration.id}/qualification`,
+      payload: { decision: 'rejected' },
+    });
     expect(fieldsOf(missingReason)).toEqual(['body.reason']);
   });
 });
@@ -120,7 +164,9 @@ describe('many bids at once', () => {
     const { auction, bidders } = await liveAuction(6);
     const inc = auction.incrementFen;
     // Each bidder fires a burst at amounts that collide with the others'.
-    const attempts = bidders.flatMap((p, i) => Array.from({ length: 12 }, (_, k) => ({ p, amount: auction.startingPriceFen + inc * (k * 2 + (i % 3)) })));
+    const attempts = bidders.flatMap((p, i) =>
+      Array.from({ length: 12 }, (_, k) => ({ p, amount: auction.startingPriceFen + inc * (k * 2 + (i % 3)) })),
+    );
     const responses = await Promise.all(attempts.map(({ p, amount }, n) => bid(p, auction.id, amount, `storm-${n}`)));
     const acks = responses.filter((r) => r.statusCode === 201).map((r) => r.json() as BidResult);
     for (const r of responses) expect([201, 409]).toContain(r.statusCode);

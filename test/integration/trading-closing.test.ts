@@ -21,7 +21,11 @@ describe('closing what is due', () => {
     const auction = await createAuction(s1);
     const a = await qualifiedBidder(t, auction, staff);
     const s2 = await seller(t);
-    const listed = await s2.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { achievementId: s2.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 } });
+    const listed = await s2.session.inject({
+      method: 'POST',
+      url: '/api/trading/listings',
+      payload: { achievementId: s2.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 },
+    });
     expect(listed.statusCode, listed.body).toBe(201);
     const listing = listed.json() as ListingView;
     const s3 = await seller(t);
@@ -29,7 +33,14 @@ describe('closing what is due', () => {
     const posted = await s3.session.inject({
       method: 'POST',
       url: '/api/trading/notices',
-      payload: { achievementId: s3.achievementId, buyerOrganizationId: buyer.user.organizationId, priceFen: 500_000, transferMode: 'transfer', summary: '拟以协议定价方式转让，现予公示。', relatedParty: false },
+      payload: {
+        achievementId: s3.achievementId,
+        buyerOrganizationId: buyer.user.organizationId,
+        priceFen: 500_000,
+        transferMode: 'transfer',
+        summary: '拟以协议定价方式转让，现予公示。',
+        relatedParty: false,
+      },
     });
     expect(posted.statusCode, posted.body).toBe(201);
     const notice = posted.json() as NoticeView;
@@ -53,12 +64,18 @@ describe('closing what is due', () => {
     const ctx = { db: t.db } as JobContext;
     const polls = await Promise.all(CLOSING_JOBS.map((job) => Promise.all([runDueJob(ctx, job), runDueJob(ctx, job)])));
     for (const pair of polls) expect(pair.filter((r) => r === null)).toHaveLength(1);
-    expect(polls.map((pair) => pair.find((r) => r !== null))).toEqual(['closed 1 auction(s)', 'ended 1 listing(s)', 'concluded 1 notice(s)']);
+    expect(polls.map((pair) => pair.find((r) => r !== null))).toEqual([
+      'closed 1 auction(s)',
+      'ended 1 listing(s)',
+      'concluded 1 notice(s)',
+    ]);
 
     const closed = (await a.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}` })).json() as AuctionView;
     expect(closed).toMatchObject({ status: 'sold', finalPriceFen: 1_000_000 });
     expect(closed.dealId).toBeTruthy();
-    expect(((await s2.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView).status).toBe('lapsed');
+    expect(((await s2.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView).status).toBe(
+      'lapsed',
+    );
     const concluded = (await s3.session.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView;
     expect(concluded.status).toBe('concluded');
     expect(concluded.dealId).toBeTruthy();
@@ -66,6 +83,10 @@ describe('closing what is due', () => {
     // A period later they run again (every few seconds: what is due closes at most that late), finding nothing.
     for (const job of CLOSING_JOBS) expect(job.everyMs).toBeLessThanOrEqual(5_000);
     clock.advance(Math.max(...CLOSING_JOBS.map((job) => job.everyMs)));
-    expect(await Promise.all(CLOSING_JOBS.map((job) => runDueJob(ctx, job)))).toEqual(['closed 0 auction(s)', 'ended 0 listing(s)', 'concluded 0 notice(s)']);
+    expect(await Promise.all(CLOSING_JOBS.map((job) => runDueJob(ctx, job)))).toEqual([
+      'closed 0 auction(s)',
+      'ended 0 listing(s)',
+      'concluded 0 notice(s)',
+    ]);
   });
 });

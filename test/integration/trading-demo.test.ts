@@ -35,10 +35,17 @@ describe('demo trading', () => {
     const hall = (await ent.inject({ method: 'GET', url: '/api/trading/hall' })).json() as HallView;
     const live = hall.liveAuctions[0] as AuctionView;
     expect(live.actions).toContain('bid');
-    const res = await ent.inject({ method: 'POST', url: `/api/trading/auctions/${live.id}/bids`, payload: { amountFen: live.minimumBidFen } });
+    const res = await ent.inject({
+      method: 'POST',
+      url: `/api/trading/auctions/${live.id}/bids`,
+      payload: { amountFen: live.minimumBidFen },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const univ = await loginAs(t.app, { email: 'orgadmin@jinqiao.demo', password: DEMO_PASSWORD });
-    const mine = (await univ.inject({ method: 'GET', url: '/api/trading/mine' })).json() as { objectionsToAnswer: unknown[]; auctions: unknown[] };
+    const mine = (await univ.inject({ method: 'GET', url: '/api/trading/mine' })).json() as {
+      objectionsToAnswer: unknown[];
+      auctions: unknown[];
+    };
     expect(mine.objectionsToAnswer).toHaveLength(1);
     expect(mine.auctions).toHaveLength(2);
   });

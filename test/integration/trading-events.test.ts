@@ -111,7 +111,10 @@ describe('the auction event stream', () => {
     accepted(await bid(a, auction.id, 1_000_000));
     accepted(await bid(b, auction.id, 1_020_000));
     const second = await stream.next((m) => m.event === 'bid' && m.id === '2');
-    expect(second.data).toMatchObject({ bid: { seq: 2, amountFen: 1_020_000, bidderNumber: b.registration.bidderNumber }, state: { leaderNumber: b.registration.bidderNumber, minimumBidFen: 1_030_000 } });
+    expect(second.data).toMatchObject({
+      bid: { seq: 2, amountFen: 1_020_000, bidderNumber: b.registration.bidderNumber },
+      state: { leaderNumber: b.registration.bidderNumber, minimumBidFen: 1_030_000 },
+    });
 
     advanceTo(new Date(new Date(auction.endsAt).getTime() - 60_000));
     const late = accepted(await bid(a, auction.id, 1_100_000));
@@ -129,7 +132,9 @@ describe('the auction event stream', () => {
     await closeDueAuctions({ db: t.db });
     for (const s of [stream, again]) {
       const closed = await s.next((m) => m.event === 'closed');
-      expect(closed.data).toMatchObject({ state: { status: 'sold', winnerNumber: a.registration.bidderNumber, currentPriceFen: 1_100_000 } });
+      expect(closed.data).toMatchObject({
+        state: { status: 'sold', winnerNumber: a.registration.bidderNumber, currentPriceFen: 1_100_000 },
+      });
       await s.next(() => s.ended()).catch(() => {});
       expect(s.raw()).not.toContain(String(RESERVE));
       expect(s.raw()).not.toContain('reserve');
@@ -160,7 +165,10 @@ describe('shutting down', () => {
       const s = await seller(own);
       const auction = await createAuction(s);
       const ownBase = await own.app.listen({ port: 0, host: '127.0.0.1' });
-      const streams = [openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`), openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`)];
+      const streams = [
+        openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`),
+        openStream(`${ownBase}/api/trading/auctions/${auction.id}/events`),
+      ];
       for (const stream of streams) await stream.next((m) => m.event === 'snapshot');
       expect(streams.some((x) => x.ended())).toBe(false);
       // Without the streams being ended, close() would wait for the clients to hang up.

@@ -15,7 +15,11 @@ export interface Person {
   session: LoggedIn;
 }
 
-export async function person(t: TestApp, role: AssignableRole, opts: { organizationId?: string; regionCode?: string } = {}): Promise<Person> {
+export async function person(
+  t: TestApp,
+  role: AssignableRole,
+  opts: { organizationId?: string; regionCode?: string } = {},
+): Promise<Person> {
   const user = await createUser(t.db, { role, ...opts });
   return { user, session: await loginAs(t.app, user) };
 }
@@ -50,21 +54,40 @@ export function auctionBody(achievementId: string, overrides: Record<string, unk
   };
 }
 
-export async function createAuction(s: { session: LoggedIn; achievementId: string }, overrides: Record<string, unknown> = {}): Promise<AuctionView> {
+export async function createAuction(
+  s: { session: LoggedIn; achievementId: string },
+  overrides: Record<string, unknown> = {},
+): Promise<AuctionView> {
   const res = await s.session.inject({ method: 'POST', url: '/api/trading/auctions', payload: auctionBody(s.achievementId, overrides) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as AuctionView;
 }
 
 /** A bidder of a fresh organisation, registered, qualified and with the deposit confirmed by `staff`. */
-export async function qualifiedBidder(t: TestApp, auction: AuctionView, staff: Person): Promise<Person & { registration: RegistrationView }> {
+export async function qualifiedBidder(
+  t: TestApp,
+  auction: AuctionView,
+  staff: Person,
+): Promise<Person & { registration: RegistrationView }> {
   const p = await person(t, 'org_member');
-  const reg = await p.session.inject({ method: 'POST', url: `/api/trading/auctions/${auction.id}/registrations`, payload: { qualification: '具备受让和实施该技术的能力与资金。' } });
+  const reg = await p.session.inject({
+    method: 'POST',
+    url: `/api/trading/auctions/${auction.id}/registrations`,
+    payload: { qualification: '具备受让和实施该技术的能力与资金。' },
+  });
   expect(reg.statusCode, reg.body).toBe(201);
   const id = (reg.json() as RegistrationView).id;
-  const q = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${id}/qualification`, payload: { decision: 'qualified' } });
+  const q = await staff.session.inject({
+    method: 'POST',
+    url: `/api/trading/registrations/${id}/qualification`,
+    payload: { decision: 'qualified' },
+  });
   expect(q.statusCode, q.body).toBe(200);
-  const d = await staff.session.inject({ method: 'POST', url: `/api/trading/registrations/${id}/deposit`, payload: { reference: `BANK-${id.slice(0, 8)}`, amountFen: auction.depositFen } });
+  const d = await staff.session.inject({
+    method: 'POST',
+    url: `/api/trading/registrations/${id}/deposit`,
+    payload: { reference: `BANK-${id.slice(0, 8)}`, amountFen: auction.depositFen },
+  });
   expect(d.statusCode, d.body).toBe(200);
   return { ...p, registration: d.json() as RegistrationView };
 }

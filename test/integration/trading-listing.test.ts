@@ -15,19 +15,31 @@ import { advanceTo, fieldsOf, person, seller, type Person } from './trading-fixt
 const t = useTestApp();
 
 async function list(s: Awaited<ReturnType<typeof seller>>, extra: Record<string, unknown> = {}) {
-  const res = await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { achievementId: s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10, ...extra } });
+  const res = await s.session.inject({
+    method: 'POST',
+    url: '/api/trading/listings',
+    payload: { achievementId: s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10, ...extra },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as ListingView;
 }
 
 async function intent(p: Person, listingId: string, offerFen = 500_000) {
-  const res = await p.session.inject({ method: 'POST', url: `/api/trading/listings/${listingId}/intents`, payload: { offerFen, qualification: '我公司具备受让实施该技术的条件和资金。' } });
+  const res = await p.session.inject({
+    method: 'POST',
+    url: `/api/trading/listings/${listingId}/intents`,
+    payload: { offerFen, qualification: '我公司具备受让实施该技术的条件和资金。' },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as IntentView;
 }
 
 async function qualify(staff: Person, intentId: string) {
-  const res = await staff.session.inject({ method: 'POST', url: `/api/trading/intents/${intentId}/qualification`, payload: { decision: 'qualified' } });
+  const res = await staff.session.inject({
+    method: 'POST',
+    url: `/api/trading/intents/${intentId}/qualification`,
+    payload: { decision: 'qualified' },
+  });
   expect(res.statusCode, res.body).toBe(200);
 }
 
@@ -41,10 +53,24 @@ describe('listing', () => {
     const draft = await createAchievement(t.db, { by: s.user });
     const body = { achievementId: s.achievementId, basePriceFen: 500_000, transferMode: 'transfer', listingDays: 10 };
     expect((await other.session.inject({ method: 'POST', url: '/api/trading/listings', payload: body })).statusCode).toBe(403);
-    expect((await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, achievementId: draft.id } })).statusCode).toBe(409);
-    expect(fieldsOf(await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, listingDays: TRADING_PARAMETERS.listingDays.min - 1 } }))).toEqual(['body.listingDays']);
-    expect(fieldsOf(await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, transferMode: 'equity' } }))).toEqual(['body.transferMode']);
-    expect(fieldsOf(await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, basePriceFen: 12.5 } }))).toEqual(['body.basePriceFen']);
+    expect(
+      (await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, achievementId: draft.id } })).statusCode,
+    ).toBe(409);
+    expect(
+      fieldsOf(
+        await s.session.inject({
+          method: 'POST',
+          url: '/api/trading/listings',
+          payload: { ...body, listingDays: TRADING_PARAMETERS.listingDays.min - 1 },
+        }),
+      ),
+    ).toEqual(['body.listingDays']);
+    expect(
+      fieldsOf(await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, transferMode: 'equity' } })),
+    ).toEqual(['body.transferMode']);
+    expect(
+      fieldsOf(await s.session.inject({ method: 'POST', url: '/api/trading/listings', payload: { ...body, basePriceFen: 12.5 } })),
+    ).toEqual(['body.basePriceFen']);
     const listing = await list(s);
     expect(listing).toMatchObject({ status: 'open', basePriceFen: 500_000, intentCount: 0, actions: ['withdraw'] });
     expect(await achievementStatus(s)).toBe('in_trade');
@@ -55,14 +81,25 @@ describe('listing', () => {
     const s = await seller(t);
     const listing = await list(s);
     const buyer = await person(t, 'org_member');
-    const low = await buyer.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/intents`, payload: { offerFen: 499_999, qualification: '我公司具备受让实施该技术的条件。' } });
+    const low = await buyer.session.inject({
+      method: 'POST',
+      url: `/api/trading/listings/${listing.id}/intents`,
+      payload: { offerFen: 499_999, qualification: '我公司具备受让实施该技术的条件。' },
+    });
     expect(fieldsOf(low)).toEqual(['body.offerFen']);
-    const own = await s.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/intents`, payload: { offerFen: 500_000, qualification: '本单位自己登记受让意向。' } });
+    const own = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/listings/${listing.id}/intents`,
+      payload: { offerFen: 500_000, qualification: '本单位自己登记受让意向。' },
+    });
     expect(own.statusCode).toBe(403);
     const i = await intent(buyer, listing.id, 520_000);
     expect(i).toMatchObject({ status: 'pending', actions: ['withdraw'] });
     // Only staff qualify.
-    expect((await s.session.inject({ method: 'POST', url: `/api/trading/intents/${i.id}/qualification`, payload: { decision: 'qualified' } })).statusCode).toBe(403);
+    expect(
+      (await s.session.inject({ method: 'POST', url: `/api/trading/intents/${i.id}/qualification`, payload: { decision: 'qualified' } }))
+        .statusCode,
+    ).toBe(403);
     await qualify(staff, i.id);
     const seen = (await t.app.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(seen).toMatchObject({ intentCount: 1, qualifiedCount: 1, intents: null, myIntent: null });
@@ -70,7 +107,14 @@ describe('listing', () => {
     // The owner sees who registered, the offer and the verdict — not the statement filed with the centre.
     const ownerView = (await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(ownerView.intents).toHaveLength(1);
-    expect(ownerView.intents![0]).toMatchObject({ id: i.id, status: 'qualified', offerFen: 520_000, buyer: { id: buyer.user.organizationId }, qualification: null, actions: [] });
+    expect(ownerView.intents![0]).toMatchObject({
+      id: i.id,
+      status: 'qualified',
+      offerFen: 520_000,
+      buyer: { id: buyer.user.organizationId },
+      qualification: null,
+      actions: [],
+    });
     expect(JSON.stringify(ownerView)).not.toContain('我公司具备受让实施该技术的条件和资金');
     const staffView = (await staff.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(staffView.intents?.[0]?.buyer?.id).toBe(buyer.user.organizationId);
@@ -92,7 +136,9 @@ describe('listing', () => {
     const pending = await intent(unqualified, listing.id);
     advanceTo(new Date(new Date(listing.endsAt).getTime() - 1000));
     await endDueListings({ db: t.db });
-    expect(((await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView).status).toBe('open');
+    expect(((await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView).status).toBe(
+      'open',
+    );
     advanceTo(listing.endsAt);
     expect(await endDueListings({ db: t.db })).toBeGreaterThanOrEqual(1);
     expect(await endDueListings({ db: t.db })).toBe(0); // idempotent
@@ -117,14 +163,33 @@ describe('listing', () => {
     await endDueListings({ db: t.db });
     const converted = (await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(converted.status).toBe('converted');
-    const auction = (await buyers[0]!.session.inject({ method: 'GET', url: `/api/trading/auctions/${converted.auctionId}` })).json() as AuctionView;
-    expect(auction).toMatchObject({ status: 'upcoming', listingId: listing.id, startingPriceFen: 500_000, qualifiedBidders: 2, hasReserve: false });
-    expect(new Date(auction.startsAt).getTime() - new Date(listing.endsAt).getTime()).toBeGreaterThanOrEqual(TRADING_PARAMETERS.auctionAnnounceMs);
+    const auction = (
+      await buyers[0]!.session.inject({ method: 'GET', url: `/api/trading/auctions/${converted.auctionId}` })
+    ).json() as AuctionView;
+    expect(auction).toMatchObject({
+      status: 'upcoming',
+      listingId: listing.id,
+      startingPriceFen: 500_000,
+      qualifiedBidders: 2,
+      hasReserve: false,
+    });
+    expect(new Date(auction.startsAt).getTime() - new Date(listing.endsAt).getTime()).toBeGreaterThanOrEqual(
+      TRADING_PARAMETERS.auctionAnnounceMs,
+    );
     expect(auction.myRegistration).toMatchObject({ status: 'qualified', depositStatus: 'unpaid', eligible: false });
-    const third = (await buyers[2]!.session.inject({ method: 'GET', url: `/api/trading/auctions/${converted.auctionId}` })).json() as AuctionView;
+    const third = (
+      await buyers[2]!.session.inject({ method: 'GET', url: `/api/trading/auctions/${converted.auctionId}` })
+    ).json() as AuctionView;
     expect(third.myRegistration).toBeNull();
-    const regs = (await staff.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}/registrations` })).json() as { items: RegistrationView[] };
-    expect(regs.items.map((r) => r.bidder?.id).sort()).toEqual(buyers.slice(0, 2).map((b) => b.user.organizationId).sort());
+    const regs = (await staff.session.inject({ method: 'GET', url: `/api/trading/auctions/${auction.id}/registrations` })).json() as {
+      items: RegistrationView[];
+    };
+    expect(regs.items.map((r) => r.bidder?.id).sort()).toEqual(
+      buyers
+        .slice(0, 2)
+        .map((b) => b.user.organizationId)
+        .sort(),
+    );
   });
 
   it('lapses without a qualified buyer; the owner may renew; the owner may withdraw', async () => {
@@ -136,17 +201,31 @@ describe('listing', () => {
     const lapsed = (await s.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(lapsed).toMatchObject({ status: 'lapsed', actions: ['renew'] });
     expect(await achievementStatus(s)).toBe('published');
-    expect((await stranger.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/renew`, payload: { listingDays: 10 } })).statusCode).toBe(403);
-    const renewed = await s.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/renew`, payload: { listingDays: 15 } });
+    expect(
+      (await stranger.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/renew`, payload: { listingDays: 10 } }))
+        .statusCode,
+    ).toBe(403);
+    const renewed = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/listings/${listing.id}/renew`,
+      payload: { listingDays: 15 },
+    });
     expect(renewed.json()).toMatchObject({ status: 'open', renewals: 1, listingDays: 15 });
     expect(await achievementStatus(s)).toBe('in_trade');
     const buyer = await person(t, 'org_member');
     const i = await intent(buyer, listing.id);
-    const out = await s.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/withdraw`, payload: { reason: '转让计划调整' } });
+    const out = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/listings/${listing.id}/withdraw`,
+      payload: { reason: '转让计划调整' },
+    });
     expect(out.json()).toMatchObject({ status: 'withdrawn', actions: [] });
     const mine = (await buyer.session.inject({ method: 'GET', url: `/api/trading/listings/${listing.id}` })).json() as ListingView;
     expect(mine.myIntent).toMatchObject({ id: i.id, status: 'withdrawn' });
     expect(await achievementStatus(s)).toBe('published');
-    expect((await s.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/withdraw`, payload: { reason: '再撤一次' } })).statusCode).toBe(409);
+    expect(
+      (await s.session.inject({ method: 'POST', url: `/api/trading/listings/${listing.id}/withdraw`, payload: { reason: '再撤一次' } }))
+        .statusCode,
+    ).toBe(409);
   });
 });

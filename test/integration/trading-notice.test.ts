@@ -68,13 +68,25 @@ describe('agreement notice', () => {
     expect(deal).toMatchObject({ route: 'agreement', priceFen: 880_000, noticeId: notice.id, amountDueFen: 880_000 });
     // The contracts module pre-fills an application from it; strangers learn nothing.
     const facts = await findDealForContract({ db: t.db, actor: await actorFor(t.db, buyer.user), dealId: deal.id });
-    expect(facts).toMatchObject({ dealId: deal.id, achievementId: s.achievementId, sellerOrganizationId: s.user.organizationId, buyerOrganizationId: buyer.user.organizationId, priceFen: 880_000, transferMode: 'transfer', route: 'agreement' });
+    expect(facts).toMatchObject({
+      dealId: deal.id,
+      achievementId: s.achievementId,
+      sellerOrganizationId: s.user.organizationId,
+      buyerOrganizationId: buyer.user.organizationId,
+      priceFen: 880_000,
+      transferMode: 'transfer',
+      route: 'agreement',
+    });
     const stranger = await createUser(t.db, { role: 'org_member' });
-    await expect(findDealForContract({ db: t.db, actor: await actorFor(t.db, stranger), dealId: deal.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(findDealForContract({ db: t.db, actor: await actorFor(t.db, stranger), dealId: deal.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const pdf = await buyer.session.inject({ method: 'GET', url: `/api/trading/deals/${deal.id}/dossier.pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await (await loginAs(t.app, stranger)).inject({ method: 'GET', url: `/api/trading/deals/${deal.id}/dossier.pdf` })).statusCode).toBe(404);
+    expect(
+      (await (await loginAs(t.app, stranger)).inject({ method: 'GET', url: `/api/trading/deals/${deal.id}/dossier.pdf` })).statusCode,
+    ).toBe(404);
   });
 
   it('flags a buyer related to the team or declared related', async () => {
@@ -88,7 +100,18 @@ describe('agreement notice', () => {
     const declared = await post(s2, buyerOrg, { relatedParty: true, relationNote: '受让方为成果完成人参股企业' });
     expect(declared.relatedPartyReasons).toEqual(['卖方申报存在关联关系：受让方为成果完成人参股企业']);
     const s3 = await seller(t);
-    const self = await s3.session.inject({ method: 'POST', url: '/api/trading/notices', payload: { achievementId: s3.achievementId, buyerOrganizationId: s3.user.organizationId, priceFen: 1, transferMode: 'transfer', summary: '自己受让自己的成果公示。', relatedParty: false } });
+    const self = await s3.session.inject({
+      method: 'POST',
+      url: '/api/trading/notices',
+      payload: {
+        achievementId: s3.achievementId,
+        buyerOrganizationId: s3.user.organizationId,
+        priceFen: 1,
+        transferMode: 'transfer',
+        summary: '自己受让自己的成果公示。',
+        relatedParty: false,
+      },
+    });
     expect(fieldsOf(self)).toEqual(['body.buyerOrganizationId']);
   });
 
@@ -100,8 +123,20 @@ describe('agreement notice', () => {
     const officialElsewhere = await person(t, 'gov_officer', { regionCode: '120101' });
     const notice = await post(s, buyer.user.organizationId!);
 
-    expect((await t.app.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/objections`, payload: { grounds: '价格明显偏低，请说明理由。' } })).statusCode).toBe(401);
-    const filed = await objector.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/objections`, payload: { grounds: '价格明显偏低于评估值，请说明理由。' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/trading/notices/${notice.id}/objections`,
+          payload: { grounds: '价格明显偏低，请说明理由。' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const filed = await objector.session.inject({
+      method: 'POST',
+      url: `/api/trading/notices/${notice.id}/objections`,
+      payload: { grounds: '价格明显偏低于评估值，请说明理由。' },
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     const objection = filed.json() as ObjectionView;
     expect(objection).toMatchObject({ status: 'open', mine: true });
@@ -112,15 +147,29 @@ describe('agreement notice', () => {
     expect(publicView.objections[0]).toMatchObject({ grounds: '价格明显偏低于评估值，请说明理由。', objector: null });
     const ownerView = (await s.session.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView;
     expect(ownerView.objections[0]).toMatchObject({ objector: null, actions: ['answer'] });
-    const inScope = (await officialHere.session.inject({ method: 'GET', url: '/api/trading/objections?status=unresolved' })).json() as ObjectionPage;
+    const inScope = (
+      await officialHere.session.inject({ method: 'GET', url: '/api/trading/objections?status=unresolved' })
+    ).json() as ObjectionPage;
     expect(inScope.items.find((o) => o.id === objection.id)).toMatchObject({ actions: ['resolve'] });
     expect(inScope.items.find((o) => o.id === objection.id)?.objector).not.toBeNull();
     const outOfScope = (await officialElsewhere.session.inject({ method: 'GET', url: '/api/trading/objections' })).json() as ObjectionPage;
     expect(outOfScope.items.map((o) => o.id)).not.toContain(objection.id);
 
     // Only the owner answers.
-    expect((await buyer.session.inject({ method: 'POST', url: `/api/trading/objections/${objection.id}/answer`, payload: { answer: '不是我的公示' } })).statusCode).toBe(403);
-    const answered = await s.session.inject({ method: 'POST', url: `/api/trading/objections/${objection.id}/answer`, payload: { answer: '定价依据评估报告并经集体决策。' } });
+    expect(
+      (
+        await buyer.session.inject({
+          method: 'POST',
+          url: `/api/trading/objections/${objection.id}/answer`,
+          payload: { answer: '不是我的公示' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const answered = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/objections/${objection.id}/answer`,
+      payload: { answer: '定价依据评估报告并经集体决策。' },
+    });
     expect((answered.json() as ObjectionView).status).toBe('answered');
     const mine = (await s.session.inject({ method: 'GET', url: '/api/trading/mine' })).json() as MyTradingView;
     expect(mine.objectionsToAnswer.map((o) => o.id)).toContain(objection.id);
@@ -131,14 +180,38 @@ describe('agreement notice', () => {
     await concludeDueNotices({ db: t.db });
     const held = (await t.app.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView;
     expect(held).toMatchObject({ status: 'awaiting_resolution', dealId: null, openObjections: 1 });
-    expect((await objector.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/objections`, payload: { grounds: '期满后再提出的异议理由。' } })).statusCode).toBe(409);
+    expect(
+      (
+        await objector.session.inject({
+          method: 'POST',
+          url: `/api/trading/notices/${notice.id}/objections`,
+          payload: { grounds: '期满后再提出的异议理由。' },
+        })
+      ).statusCode,
+    ).toBe(409);
 
     // An official outside the region cannot resolve it; one over it can.
-    expect((await officialElsewhere.session.inject({ method: 'POST', url: `/api/trading/objections/${objection.id}/resolution`, payload: { decision: 'dismissed', reason: '不属本区管辖' } })).statusCode).toBe(404);
-    const missing = await officialHere.session.inject({ method: 'POST', url: `/api/trading/objections/${objection.id}/resolution`, payload: { decision: 'dismissed' } });
+    expect(
+      (
+        await officialElsewhere.session.inject({
+          method: 'POST',
+          url: `/api/trading/objections/${objection.id}/resolution`,
+          payload: { decision: 'dismissed', reason: '不属本区管辖' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const missing = await officialHere.session.inject({
+      method: 'POST',
+      url: `/api/trading/objections/${objection.id}/resolution`,
+      payload: { decision: 'dismissed' },
+    });
     expect(fieldsOf(missing)).toEqual(['body.reason']);
-    const dismissed = await officialHere.session.inject({ method: 'POST', url: `/api/trading/objections/${objection.id}/resolution`, payload: { decision: 'dismissed', reason: '定价依据充分，程序合规。' } });
-    expect((dismissed.json() as ObjectionView)).toMatchObject({ status: 'dismissed', decision: 'dismissed' });
+    const dismissed = await officialHere.session.inject({
+      method: 'POST',
+      url: `/api/trading/objections/${objection.id}/resolution`,
+      payload: { decision: 'dismissed', reason: '定价依据充分，程序合规。' },
+    });
+    expect(dismissed.json() as ObjectionView).toMatchObject({ status: 'dismissed', decision: 'dismissed' });
     const done = (await t.app.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView;
     expect(done.status).toBe('concluded');
     expect(done.dealId).toBeTruthy();
@@ -149,12 +222,24 @@ describe('agreement notice', () => {
     const buyer = await person(t, 'org_member');
     const official = await person(t, 'gov_officer', { regionCode: '120000' });
     const notice = await post(s, buyer.user.organizationId!);
-    const filed = (await buyer.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/objections`, payload: { grounds: '公示内容与实际协议不符，请核实。' } })).json() as ObjectionView;
-    const upheld = await official.session.inject({ method: 'POST', url: `/api/trading/objections/${filed.id}/resolution`, payload: { decision: 'upheld', reason: '公示内容有误，须重新公示。' } });
+    const filed = (
+      await buyer.session.inject({
+        method: 'POST',
+        url: `/api/trading/notices/${notice.id}/objections`,
+        payload: { grounds: '公示内容与实际协议不符，请核实。' },
+      })
+    ).json() as ObjectionView;
+    const upheld = await official.session.inject({
+      method: 'POST',
+      url: `/api/trading/objections/${filed.id}/resolution`,
+      payload: { decision: 'upheld', reason: '公示内容有误，须重新公示。' },
+    });
     expect(upheld.statusCode, upheld.body).toBe(200);
     const voided = (await t.app.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView;
     expect(voided).toMatchObject({ status: 'voided', dealId: null, actions: [] });
-    expect(((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status).toBe('published');
+    expect(
+      ((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status,
+    ).toBe('published');
     advanceTo(new Date(clock.now().getTime() + 20 * DAY));
     await concludeDueNotices({ db: t.db });
     expect(((await t.app.inject({ method: 'GET', url: `/api/trading/notices/${notice.id}` })).json() as NoticeView).dealId).toBeNull();
@@ -165,9 +250,18 @@ describe('agreement notice', () => {
     const other = await seller(t);
     const buyer = await person(t, 'org_member');
     const notice = await post(s, buyer.user.organizationId!);
-    expect((await other.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/withdraw`, payload: { reason: '替别人撤回' } })).statusCode).toBe(403);
-    const out = await s.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/withdraw`, payload: { reason: '双方协商终止' } });
+    expect(
+      (await other.session.inject({ method: 'POST', url: `/api/trading/notices/${notice.id}/withdraw`, payload: { reason: '替别人撤回' } }))
+        .statusCode,
+    ).toBe(403);
+    const out = await s.session.inject({
+      method: 'POST',
+      url: `/api/trading/notices/${notice.id}/withdraw`,
+      payload: { reason: '双方协商终止' },
+    });
     expect((out.json() as NoticeView).status).toBe('withdrawn');
-    expect(((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status).toBe('published');
+    expect(
+      ((await s.session.inject({ method: 'GET', url: `/api/achievements/${s.achievementId}` })).json() as AchievementView).status,
+    ).toBe('published');
   });
 });

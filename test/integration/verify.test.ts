@@ -10,7 +10,15 @@ const t = useTestApp();
 describe('verify a registration', () => {
   it('answers a certified contract’s public facts with the parties masked, and 404 for anything else', async () => {
     const cast = await registrationCast(t);
-    const submitted = await submitApplication(cast, { buyer: { name: '北京某新能源科技有限公司', organizationType: 'enterprise', country: 'CN', regionCode: '110000', creditCode: uniqueCreditCode('110105') } });
+    const submitted = await submitApplication(cast, {
+      buyer: {
+        name: '北京某新能源科技有限公司',
+        organizationType: 'enterprise',
+        country: 'CN',
+        regionCode: '110000',
+        creditCode: uniqueCreditCode('110105'),
+      },
+    });
     const pending = await t.app.inject({ method: 'GET', url: `/api/verify/${encodeURIComponent(submitted.id)}` });
     expect(pending.statusCode).toBe(404);
 
@@ -36,10 +44,14 @@ describe('verify a registration', () => {
 
     // The applicant heard of it.
     const mine = (await cast.applicantSession.inject({ method: 'GET', url: '/api/me/notifications' })).json();
-    expect(mine.items).toContainEqual(expect.objectContaining({ kind: 'contract_certified', link: `/workspace/contracts/${submitted.id}` }));
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({ kind: 'contract_certified', link: `/workspace/contracts/${submitted.id}` }),
+    );
 
     expect((await t.app.inject({ method: 'GET', url: '/api/verify/2026120116009999' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/api/verify/2026120116009999' })).headers['content-type']).toContain('application/problem+json');
+    expect((await t.app.inject({ method: 'GET', url: '/api/verify/2026120116009999' })).headers['content-type']).toContain(
+      'application/problem+json',
+    );
 
     // A returned application is told to the applicant as something to act on.
     const other = await submitApplication(cast);

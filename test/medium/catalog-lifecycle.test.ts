@@ -33,7 +33,8 @@ beforeAll(async () => {
 
 const fire = (who: TestActor, kind: RecordKind, id: string, transition: TransitionName, reason?: string) =>
   catalog.transitionRecord({ db: t.db, actor: who.actor, kind, id, transition, reason });
-const statusOf = async (id: string) => (await catalog.getRecord({ db: t.db, actor: owner.actor, kind: 'achievement', id })).row.status as RecordStatus;
+const statusOf = async (id: string) =>
+  (await catalog.getRecord({ db: t.db, actor: owner.actor, kind: 'achievement', id })).row.status as RecordStatus;
 const auditOf = async (id: string) =>
   (await audit.listAuditEntries({ db: t.db, actor: admin.actor, query: { entityId: id, limit: 100 } })).items.reverse();
 
@@ -82,12 +83,17 @@ describe('one achievement from draft to published and back', () => {
     await expect(fire(otherDistrictOfficer, 'achievement', id, 'approve')).rejects.toMatchObject({ code: 'not_found' });
     await expect(fire(outsider, 'achievement', id, 'submit')).rejects.toMatchObject({ code: 'not_found' });
     // A return needs its reason, named as the field the reviewer left empty.
-    await expect(fire(reviewer, 'achievement', id, 'return', '  ')).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'body.reason' }] });
+    await expect(fire(reviewer, 'achievement', id, 'return', '  ')).rejects.toMatchObject({
+      code: 'validation_failed',
+      fields: [{ field: 'body.reason' }],
+    });
     // Not publishable before approval; trading's transitions are the platform's alone.
     await expect(fire(owner, 'achievement', id, 'publish')).rejects.toMatchObject({ code: 'conflict' });
     await expect(fire(owner, 'achievement', id, 'start_trade')).rejects.toMatchObject({ code: 'forbidden' });
     // Under review the record cannot be edited.
-    await expect(catalog.updateRecord({ db: t.db, actor: owner.actor, kind: 'achievement', id, input: achievementInput() })).rejects.toMatchObject({
+    await expect(
+      catalog.updateRecord({ db: t.db, actor: owner.actor, kind: 'achievement', id, input: achievementInput() }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
 

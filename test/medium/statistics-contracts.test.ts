@@ -43,7 +43,11 @@ const minus = (a: Totals, b: Totals) => ({
 
 /** Files a draft, uploads the signed scan and submits: the application waits in the registrar's queue. */
 async function submitApplication(overrides: Partial<ContractInput> = {}) {
-  const draft = await contracts.createContract({ db: t.db, actor: applicant.actor, input: contractInput({ registrationOrganizationId: point.id }, overrides) });
+  const draft = await contracts.createContract({
+    db: t.db,
+    actor: applicant.actor,
+    input: contractInput({ registrationOrganizationId: point.id }, overrides),
+  });
   await contracts.addAttachment({
     db: t.db,
     actor: applicant.actor,
@@ -65,12 +69,21 @@ describe('the dashboard follows registration', () => {
     // Submitted but not certified: not counted.
     expect((await overview(cityOfficer)).output).toEqual(before.output);
 
-    const certified = await contracts.transitionContract({ db: t.db, actor: registrar.actor, id: submitted.row.id, body: { action: 'certify' } });
+    const certified = await contracts.transitionContract({
+      db: t.db,
+      actor: registrar.actor,
+      id: submitted.row.id,
+      body: { action: 'certify' },
+    });
     expect(certified.row.status).toBe('certified');
     expect(certified.row.registrationNumber).toMatch(new RegExp(`^${year()}120116\\d{6}$`));
     const afterCertify = await overview(cityOfficer);
     // ¥1.2M less the ¥150k reaction vessel (the technical carrier is not deducted).
-    expect(minus(afterCertify.output, before.output)).toEqual({ contracts: 1, contractAmountFen: 120_000_000, technologyTransactionAmountFen: 105_000_000 });
+    expect(minus(afterCertify.output, before.output)).toEqual({
+      contracts: 1,
+      contractAmountFen: 120_000_000,
+      technologyTransactionAmountFen: 105_000_000,
+    });
     expect(afterCertify.absorption).toEqual(before.absorption); // the buyer is in Beijing
     expect(minus((await overview(binhaiOfficer)).output, beforeBinhai.output).contracts).toBe(1);
     const map = await statistics.getRegionBreakdown({ db: t.db, actor: cityOfficer.actor, query: { side: 'output', year: year() } });
@@ -83,16 +96,32 @@ describe('the dashboard follows registration', () => {
       actor: registrar.actor,
       id: submitted.row.id,
       input: {
-        contract: contractInput({ registrationOrganizationId: point.id }, { contractAmountFen: 200_000_000, buyer: { ...contractInput().buyer, regionCode: '120101' } }),
+        contract: contractInput(
+          { registrationOrganizationId: point.id },
+          { contractAmountFen: 200_000_000, buyer: { ...contractInput().buyer, regionCode: '120101' } },
+        ),
         reason: '双方签订补充协议，增加合同金额并变更买方',
       },
     });
     const amended = await overview(cityOfficer);
-    expect(minus(amended.output, before.output)).toEqual({ contracts: 1, contractAmountFen: 200_000_000, technologyTransactionAmountFen: 185_000_000 });
+    expect(minus(amended.output, before.output)).toEqual({
+      contracts: 1,
+      contractAmountFen: 200_000_000,
+      technologyTransactionAmountFen: 185_000_000,
+    });
     // The buyer moved to 和平区: now the city absorbs it too.
-    expect(minus(amended.absorption, before.absorption)).toEqual({ contracts: 1, contractAmountFen: 200_000_000, technologyTransactionAmountFen: 185_000_000 });
+    expect(minus(amended.absorption, before.absorption)).toEqual({
+      contracts: 1,
+      contractAmountFen: 200_000_000,
+      technologyTransactionAmountFen: 185_000_000,
+    });
 
-    await contracts.transitionContract({ db: t.db, actor: registrar.actor, id: submitted.row.id, body: { action: 'cancel', reason: '当事人申请注销登记' } });
+    await contracts.transitionContract({
+      db: t.db,
+      actor: registrar.actor,
+      id: submitted.row.id,
+      body: { action: 'cancel', reason: '当事人申请注销登记' },
+    });
     const cancelled = await overview(cityOfficer);
     expect(cancelled.output).toEqual(before.output);
     expect(cancelled.absorption).toEqual(before.absorption);

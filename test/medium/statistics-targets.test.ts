@@ -24,7 +24,13 @@ beforeAll(async () => {
   admin = await t.actorWith({ role: 'platform_admin' });
 });
 
-const party = (regionCode: string, name: string): ContractParty => ({ organizationId: null, name, organizationType: 'enterprise', regionCode, country: 'CN' });
+const party = (regionCode: string, name: string): ContractParty => ({
+  organizationId: null,
+  name,
+  organizationType: 'enterprise',
+  regionCode,
+  country: 'CN',
+});
 
 /** A certified contract whose seller is in `sellerRegion`, certified at noon Beijing time on 1 June of YEAR. */
 async function certified(sellerRegion: string, contractAmountFen: number): Promise<ContractFact> {
@@ -76,7 +82,11 @@ describe('a district target and its progress', () => {
     expect(await binhaiTarget()).toMatchObject({ actual: 30_000_000, progress: 0.3 });
 
     // Setting it again replaces the value; both are in the audit log.
-    await statistics.setTarget({ db: t.db, actor: binhaiOfficer.actor, input: { year: YEAR, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 60_000_000 } });
+    await statistics.setTarget({
+      db: t.db,
+      actor: binhaiOfficer.actor,
+      input: { year: YEAR, regionCode: '120116', side: 'output', metric: 'contract_amount', value: 60_000_000 },
+    });
     expect(await binhaiTarget()).toMatchObject({ value: 60_000_000, progress: 0.5 });
     const { items } = await audit.listAuditEntries({ db: t.db, actor: admin.actor, query: { entityId: target.id, limit: 10 } });
     expect(items.map((e) => [e.action, e.actorUserId]).reverse()).toEqual([
@@ -92,12 +102,20 @@ describe('a district target and its progress', () => {
   it('keeps each officer to their own region', async () => {
     // Another district is outside Binhai's officer's scope: a field error when setting, not found when reading.
     await expect(
-      statistics.setTarget({ db: t.db, actor: binhaiOfficer.actor, input: { year: YEAR, regionCode: '120101', side: 'output', metric: 'contracts', value: 10 } }),
+      statistics.setTarget({
+        db: t.db,
+        actor: binhaiOfficer.actor,
+        input: { year: YEAR, regionCode: '120101', side: 'output', metric: 'contracts', value: 10 },
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'body.regionCode' }] });
-    await expect(statistics.listTargets({ db: t.db, actor: binhaiOfficer.actor, region: '120101', year: YEAR })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(statistics.listTargets({ db: t.db, actor: binhaiOfficer.actor, region: '120101', year: YEAR })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     // 和平区's officer neither sees nor deletes Binhai's target.
     const target = await binhaiTarget();
-    await expect(statistics.deleteTarget({ db: t.db, actor: hepingOfficer.actor, id: target.id })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(statistics.deleteTarget({ db: t.db, actor: hepingOfficer.actor, id: target.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await statistics.listTargets({ db: t.db, actor: hepingOfficer.actor, year: YEAR })).items).toEqual([]);
     // Its own officer may.
     await statistics.deleteTarget({ db: t.db, actor: binhaiOfficer.actor, id: target.id });

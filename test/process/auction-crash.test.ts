@@ -13,7 +13,15 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuctionSnapshot } from '../../common/api/trading.js';
 import { freePort, startProcess, stopProcess } from '../../bench/lib.js';
-import { checkBids, isBidResult, openBiddingNow, postBid, readStoredBids, setUpHotAuction, type HotAuction } from '../../bench/auction-fixture.js';
+import {
+  checkBids,
+  isBidResult,
+  openBiddingNow,
+  postBid,
+  readStoredBids,
+  setUpHotAuction,
+  type HotAuction,
+} from '../../bench/auction-fixture.js';
 import { loadConfig } from '../../server/config.js';
 import { openPglite, openPostgres, type Database } from '../../server/db/client.js';
 import { prepareDatabase } from '../../server/db/setup.js';
@@ -55,14 +63,19 @@ async function postgresTarget(): Promise<Target> {
   await admin.query(`CREATE DATABASE ${name}`).finally(() => admin.end());
   const url = new URL(cluster.url);
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '5' }, open: () => openPostgres(url.toString(), 3), dispose: async () => {} };
+  return {
+    env: { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '5' },
+    open: () => openPostgres(url.toString(), 3),
+    dispose: async () => {},
+  };
 }
 afterAll(() => cluster?.stop());
 
 const pgBin = findPgBin();
 if (!pgBin) {
   const message = 'PostgreSQL binaries (initdb, pg_ctl, postgres) not found: set PG_BIN or install PostgreSQL.';
-  if (process.env.JINQIAO_REQUIRE_PG === '1') throw new Error(`${message} JINQIAO_REQUIRE_PG=1, so the auction crash test on PostgreSQL fails.`);
+  if (process.env.JINQIAO_REQUIRE_PG === '1')
+    throw new Error(`${message} JINQIAO_REQUIRE_PG=1, so the auction crash test on PostgreSQL fails.`);
   console.warn(`\n⚠️  ${message}\n⚠️  The auction crash test on PostgreSQL is SKIPPED (set JINQIAO_REQUIRE_PG=1 to make this an error).\n`);
 }
 
@@ -77,7 +90,13 @@ interface Ack {
 }
 
 /** A storm of `auction.bidders.length` bidders: each bids the least it may, refreshes the price when refused, and stops at the first network error. */
-function storm(opts: { port: number; auction: HotAuction; acks: Ack[]; until: () => boolean; unanswered: Map<number, { amountFen: number; key: string }> }) {
+function storm(opts: {
+  port: number;
+  auction: HotAuction;
+  acks: Ack[];
+  until: () => boolean;
+  unanswered: Map<number, { amountFen: number; key: string }>;
+}) {
   const agent = new Agent({ keepAlive: true, maxSockets: opts.auction.bidders.length });
   let view = opts.auction.startingPriceFen;
   const refresh = async () => {
@@ -96,7 +115,15 @@ function storm(opts: { port: number; auction: HotAuction; acks: Ack[]; until: ()
       try {
         const answer = await postBid({ agent, port: opts.port, auctionId: opts.auction.auctionId, token: b.token, amountFen, key });
         if (isBidResult(answer)) {
-          opts.acks.push({ bidder: b.index, key, seq: answer.body.bid.seq, amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
+          opts.acks.push({
+            bidder: b.index,
+            key,
+            seq: answer.body.bid.seq,
+            amountFen,
+            bidderNumber: answer.body.bid.bidderNumber,
+            registrationId: b.registrationId,
+            replayed: answer.body.replayed,
+          });
           view = Math.max(view, answer.body.state.minimumBidFen);
         } else if (answer.status !== 409) throw new Error(`bid answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       } catch (err) {
@@ -159,7 +186,16 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
           [...unanswered].map(async ([index, r]) => {
             const b = auction.bidders[index]!;
             const answer = await postBid({ agent, port, auctionId: auction.auctionId, token: b.token, amountFen: r.amountFen, key: r.key });
-            if (isBidResult(answer)) acks.push({ bidder: index, key: r.key, seq: answer.body.bid.seq, amountFen: r.amountFen, bidderNumber: answer.body.bid.bidderNumber, registrationId: b.registrationId, replayed: answer.body.replayed });
+            if (isBidResult(answer))
+              acks.push({
+                bidder: index,
+                key: r.key,
+                seq: answer.body.bid.seq,
+                amountFen: r.amountFen,
+                bidderNumber: answer.body.bid.bidderNumber,
+                registrationId: b.registrationId,
+                replayed: answer.body.replayed,
+              });
             return answer.status;
           }),
         );
@@ -168,7 +204,14 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
         // A retry of a bid acknowledged before the crash gets that same answer again, marked as a replay.
         const lastAcks = [...new Map(acks.slice(0, acksBeforeKill).map((a) => [a.bidder, a])).values()];
         for (const a of lastAcks) {
-          const answer = await postBid({ agent, port, auctionId: auction.auctionId, token: auction.bidders[a.bidder]!.token, amountFen: a.amountFen, key: a.key });
+          const answer = await postBid({
+            agent,
+            port,
+            auctionId: auction.auctionId,
+            token: auction.bidders[a.bidder]!.token,
+            amountFen: a.amountFen,
+            key: a.key,
+          });
           expect(answer.status).toBe(201);
           expect(answer.body).toMatchObject({ replayed: true, bid: { seq: a.seq, amountFen: a.amountFen, bidderNumber: a.bidderNumber } });
         }
@@ -184,7 +227,9 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
       database = await target.open();
       try {
         const run = (text: string, values: unknown[]) =>
-          database.kind === 'postgres' ? database.pool!.query(text, values) : (database.pglite!.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>);
+          database.kind === 'postgres'
+            ? database.pool!.query(text, values)
+            : (database.pglite!.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>);
         const stored = await readStoredBids(run, auction.auctionId);
         const check = checkBids(stored, acks, originalEndsAt, SOFT);
         expect(check).toMatchObject({ lostBids: 0, notIncreasing: 0, seqGaps: 0, softCloseViolations: 0 });
@@ -192,16 +237,31 @@ function crashSuite(kind: 'pglite' | 'postgres', makeTarget: () => Promise<Targe
         expect(new Set(acks.map((a) => a.seq)).size).toBe(stored.length);
 
         const highest = acks.reduce((h, a) => (a.amountFen > h.amountFen ? a : h));
-        const [beforeClose] = (await run('SELECT ends_at, original_ends_at, current_price_fen, bid_count FROM trade_auctions WHERE id = $1', [auction.auctionId])).rows;
+        const [beforeClose] = (
+          await run('SELECT ends_at, original_ends_at, current_price_fen, bid_count FROM trade_auctions WHERE id = $1', [auction.auctionId])
+        ).rows;
         expect(new Date(beforeClose!.ends_at as string).getTime()).toBe(check.expectedEndsAt.getTime());
         expect(new Date(beforeClose!.original_ends_at as string).getTime()).toBe(originalEndsAt.getTime());
         expect(Number(beforeClose!.current_price_fen)).toBe(highest.amountFen);
 
         clock.advance(check.expectedEndsAt.getTime() - Date.now() + 1_000);
-        const ctx = { db: database.db, mailer: memoryMailer(), config: loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false' }), search: createSearchState({ clock }) };
+        const ctx = {
+          db: database.db,
+          mailer: memoryMailer(),
+          config: loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false' }),
+          search: createSearchState({ clock }),
+        };
         expect(await runDueJob(ctx, closeAuctionsJob)).toBe('closed 1 auction(s)');
-        const [closed] = (await run('SELECT status, winner_registration_id, winner_number, final_price_fen, ends_at FROM trade_auctions WHERE id = $1', [auction.auctionId])).rows;
-        expect(closed).toMatchObject({ status: 'sold', winner_registration_id: highest.registrationId, winner_number: highest.bidderNumber });
+        const [closed] = (
+          await run('SELECT status, winner_registration_id, winner_number, final_price_fen, ends_at FROM trade_auctions WHERE id = $1', [
+            auction.auctionId,
+          ])
+        ).rows;
+        expect(closed).toMatchObject({
+          status: 'sold',
+          winner_registration_id: highest.registrationId,
+          winner_number: highest.bidderNumber,
+        });
         expect(Number(closed!.final_price_fen)).toBe(highest.amountFen);
         expect(new Date(closed!.ends_at as string).getTime()).toBe(check.expectedEndsAt.getTime());
         const extended = stored.filter((b) => b.extended).length;

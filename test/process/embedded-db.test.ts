@@ -16,7 +16,13 @@ const ADMIN = { email: 'durability@jinqiao.local', password: 'durability-pass-1'
 async function startServer(port: number) {
   return startProcess(
     'server/main.ts',
-    { PORT: String(port), DATA_DIR: dataDir, JINQIAO_DEMO: 'false', JINQIAO_ADMIN_EMAIL: ADMIN.email, JINQIAO_ADMIN_PASSWORD: ADMIN.password },
+    {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      JINQIAO_DEMO: 'false',
+      JINQIAO_ADMIN_EMAIL: ADMIN.email,
+      JINQIAO_ADMIN_PASSWORD: ADMIN.password,
+    },
     `http://127.0.0.1:${port}/healthz`,
   );
 }
@@ -43,7 +49,8 @@ describe('embedded database (PGlite) in a real process', () => {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(registration(i)),
           });
-          if (res.status === 201) acknowledged.push(((await res.json()) as { organization: { creditCode: string } }).organization.creditCode);
+          if (res.status === 201)
+            acknowledged.push(((await res.json()) as { organization: { creditCode: string } }).organization.creditCode);
         } catch {
           return; // the server is gone
         }
@@ -65,7 +72,10 @@ describe('embedded database (PGlite) in a real process', () => {
         body: JSON.stringify(ADMIN),
       });
       expect(login.status).toBe(200);
-      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const list = await fetch(`http://127.0.0.1:${port}/api/organizations?status=pending&limit=200`, { headers: { cookie } });
       const stored = new Set(((await list.json()) as { items: Array<{ creditCode: string }> }).items.map((o) => o.creditCode));
       const lost = acknowledged.filter((c) => !stored.has(c));

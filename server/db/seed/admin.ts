@@ -12,7 +12,11 @@ import { createUser, findUserByEmail } from '../../modules/identity/service.js';
  */
 export async function ensureFirstAdmin(db: Db, admin: { email: string; password: string } | undefined): Promise<boolean> {
   if (!admin) return false;
-  const [any] = await db.select({ id: roleAssignments.id }).from(roleAssignments).where(eq(roleAssignments.role, 'platform_admin')).limit(1);
+  const [any] = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.role, 'platform_admin'))
+    .limit(1);
   if (any) return false;
   const actor = systemActor('boot:JINQIAO_ADMIN_EMAIL');
   await db.transaction(async (tx) => {

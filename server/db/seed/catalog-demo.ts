@@ -13,7 +13,18 @@ import { columnsFor } from '../../modules/catalog/service.js';
 import { indexedText } from '../../modules/catalog/records.js';
 import { addWorkingDays, localDateOf } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
-import { advantageFromAbstract, demandSummary, demandTitle, fieldGroup, isTechnologyPaper, NEED_VERBS, priceRangeWan, problemFromAbstract, technologyKeywords, TRL_RANGE } from './demo-text.js';
+import {
+  advantageFromAbstract,
+  demandSummary,
+  demandTitle,
+  fieldGroup,
+  isTechnologyPaper,
+  NEED_VERBS,
+  priceRangeWan,
+  problemFromAbstract,
+  technologyKeywords,
+  TRL_RANGE,
+} from './demo-text.js';
 import { fieldCodeByName } from './fields.js';
 
 export interface CslPaper {
@@ -59,7 +70,15 @@ export interface SeedOrg {
 }
 
 /** Inserts one record as the seed does (search vector, audit entry); benchmarks use it too. */
-export async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | 'demand', org: SeedOrg, input: AchievementInput | DemandInput, status: string, at: Date) {
+export async function insertRecord(
+  tx: Tx,
+  actor: Actor,
+  kind: 'achievement' | 'demand',
+  org: SeedOrg,
+  input: AchievementInput | DemandInput,
+  status: string,
+  at: Date,
+) {
   const id = newId();
   const table = kind === 'achievement' ? achievements : demands;
   const published = status === 'published';
@@ -76,12 +95,19 @@ export async function insertRecord(tx: Tx, actor: Actor, kind: 'achievement' | '
     updatedAt: at,
   };
   await tx.insert(table).values(values as never);
-  await writeAudit(tx, actor, { action: `${kind}.create`, entity: kind, entityId: id, organizationId: org.id, after: { title: input.title, status } });
+  await writeAudit(tx, actor, {
+    action: `${kind}.create`,
+    entity: kind,
+    entityId: id,
+    organizationId: org.id,
+    after: { title: input.title, status },
+  });
   return id;
 }
 
 /** The demo's papers: those of technology disciplines only (demo-text.ts says which). */
-export const technologyPapers = (papers = readCslPapers()): CslPaper[] => papers.filter((p) => isTechnologyPaper(p, fieldCodeByName.get(p.discipline)));
+export const technologyPapers = (papers = readCslPapers()): CslPaper[] =>
+  papers.filter((p) => isTechnologyPaper(p, fieldCodeByName.get(p.discipline)));
 
 const wanText = (fen: number) => `${Math.round(fen / 1_000_000)}万元`;
 
@@ -92,7 +118,14 @@ const wanText = (fen: number) => `${Math.round(fen / 1_000_000)}万元`;
  * demands from demo enterprises, written as a need from the same papers' technology keywords, with
  * budgets, working-day deadlines and the enterprise's district.
  */
-export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], enterprises: SeedOrg[], demandCount = 300, papers = technologyPapers()) {
+export async function seedCatalogDemo(
+  tx: Tx,
+  actor: Actor,
+  owners: SeedOrg[],
+  enterprises: SeedOrg[],
+  demandCount = 300,
+  papers = technologyPapers(),
+) {
   const rnd = createRandom(20171130);
   const base = Date.UTC(2026, 0, 5);
   const today = localDateOf(clock.now());
@@ -112,7 +145,10 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
       fieldCode,
       keywords: demoKeywords(p, 10),
       trl,
-      ipAssets: rnd() < 0.6 ? [{ kind: 'invention_patent', number: patentNumber(rnd, 2015 + Math.floor(rnd() * 10)), title: p.title.slice(0, 60) }] : [],
+      ipAssets:
+        rnd() < 0.6
+          ? [{ kind: 'invention_patent', number: patentNumber(rnd, 2015 + Math.floor(rnd() * 10)), title: p.title.slice(0, 60) }]
+          : [],
       transferModes: subset(rnd, TRANSFER_MODES, 1, 3) as TransferMode[],
       priceFen: negotiable ? null : amountFen(rnd, lo, hi),
       priceNegotiable: negotiable,
@@ -140,7 +176,11 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
     const deadline = addWorkingDays(today, 20 + Math.floor(rnd() * 100));
     const input = DemandInput.parse({
       title: demandTitle(pick(rnd, NEED_VERBS), p)!,
-      summary: demandSummary(p, { budget: negotiable ? '面议' : `${wanText(min)}至${wanText(max)}`, deadline, modes: modes.map((m) => TRANSFER_MODE_LABELS[m].zh).join('、') }),
+      summary: demandSummary(p, {
+        budget: negotiable ? '面议' : `${wanText(min)}至${wanText(max)}`,
+        deadline,
+        modes: modes.map((m) => TRANSFER_MODE_LABELS[m].zh).join('、'),
+      }),
       fieldCode,
       keywords: technologyKeywords(p).slice(0, 5),
       budgetMinFen: negotiable ? null : min,
@@ -155,16 +195,34 @@ export async function seedCatalogDemo(tx: Tx, actor: Actor, owners: SeedOrg[], e
     await insertRecord(tx, actor, 'demand', pick(rnd, enterprises), input, status, new Date(base + i * 20 * 3600_000));
   }
   const lists = [
-    { kind: 'public_interest_catalogue', title: '公益性技术成果指导目录（2026年）', keyArea: '生态环境与民生', fields: ['D37', 'D47', 'D39', 'D41', 'D44', 'D48'], n: 18 },
+    {
+      kind: 'public_interest_catalogue',
+      title: '公益性技术成果指导目录（2026年）',
+      keyArea: '生态环境与民生',
+      fields: ['D37', 'D47', 'D39', 'D41', 'D44', 'D48'],
+      n: 18,
+    },
     { kind: 'package', title: '新材料科技成果包', keyArea: '新材料', fields: ['D15', 'D16', 'D03'], n: 12 },
     { kind: 'package', title: '智能制造科技成果包', keyArea: '高端装备与智能制造', fields: ['D13', 'D21', 'D22', 'D19'], n: 12 },
   ];
   for (const l of demandCount > 0 ? lists : []) {
     const id = newId();
     const ids = l.fields.flatMap((f) => (publishedByField.get(f) ?? []).slice(0, Math.ceil(l.n / l.fields.length))).slice(0, l.n);
-    await tx.insert(curatedLists).values({ id, kind: l.kind, title: l.title, keyArea: l.keyArea, description: `${l.keyArea}领域精选成果，供企业对接参考。`, published: true });
+    await tx.insert(curatedLists).values({
+      id,
+      kind: l.kind,
+      title: l.title,
+      keyArea: l.keyArea,
+      description: `${l.keyArea}领域精选成果，供企业对接参考。`,
+      published: true,
+    });
     await tx.insert(curatedListItems).values(ids.map((achievementId, sort) => ({ listId: id, achievementId, sort })));
-    await writeAudit(tx, actor, { action: 'curated_list.create', entity: 'curated_list', entityId: id, after: { title: l.title, achievementIds: ids } });
+    await writeAudit(tx, actor, {
+      action: 'curated_list.create',
+      entity: 'curated_list',
+      entityId: id,
+      after: { title: l.title, achievementIds: ids },
+    });
   }
   return { achievements: papers.length, publishedAchievements: published, demands: demandCount };
 }

@@ -16,7 +16,11 @@ import { actorForUserId } from '../../modules/identity/service.js';
  */
 const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
-function input(registrationOrganizationId: string, fields: Partial<ContractInput> & Pick<ContractInput, 'type' | 'subtype' | 'title' | 'subject' | 'fieldCode' | 'contractAmountFen' | 'buyer'>): ContractInput {
+function input(
+  registrationOrganizationId: string,
+  fields: Partial<ContractInput> &
+    Pick<ContractInput, 'type' | 'subtype' | 'title' | 'subject' | 'fieldCode' | 'contractAmountFen' | 'buyer'>,
+): ContractInput {
   return {
     signedOn: '2026-10-20',
     validFrom: '2026-10-20',
@@ -35,19 +39,36 @@ function input(registrationOrganizationId: string, fields: Partial<ContractInput
   } as ContractInput;
 }
 
-export async function seedContractQueueDemo(db: Db, opts: { memberUserId: string; enterpriseUserId: string; registrarUserId: string; registrationPointId: string }) {
+export async function seedContractQueueDemo(
+  db: Db,
+  opts: { memberUserId: string; enterpriseUserId: string; registrarUserId: string; registrationPointId: string },
+) {
   const member = await actorForUserId({ db, userId: opts.memberUserId });
   const enterprise = await actorForUserId({ db, userId: opts.enterpriseUserId });
   const registrar = await actorForUserId({ db, userId: opts.registrarUserId });
   if (!member || !enterprise || !registrar) throw new Error('demo accounts for the contract queue are missing');
   const point = opts.registrationPointId;
-  const buyer = (name: string, body: string, regionCode: string) => ({ name, organizationType: 'enterprise' as const, country: 'CN', regionCode, creditCode: creditCodeFromSerialBody(body) });
+  const buyer = (name: string, body: string, regionCode: string) => ({
+    name,
+    organizationType: 'enterprise' as const,
+    country: 'CN',
+    regionCode,
+    creditCode: creditCodeFromSerialBody(body),
+  });
 
   const file = async (actor: typeof member, body: ContractInput, steps: { submit?: boolean; returnNote?: string } = {}) => {
     const c = await createContract({ db, actor, input: body });
-    await addAttachment({ db, actor, id: c.row.id, query: { kind: 'signed_contract', name: '合同扫描件.pdf' }, contentType: 'application/pdf', body: SCAN });
+    await addAttachment({
+      db,
+      actor,
+      id: c.row.id,
+      query: { kind: 'signed_contract', name: '合同扫描件.pdf' },
+      contentType: 'application/pdf',
+      body: SCAN,
+    });
     if (steps.submit) await transitionContract({ db, actor, id: c.row.id, body: { action: 'submit' } });
-    if (steps.returnNote) await transitionContract({ db, actor: registrar, id: c.row.id, body: { action: 'return', note: steps.returnNote } });
+    if (steps.returnNote)
+      await transitionContract({ db, actor: registrar, id: c.row.id, body: { action: 'return', note: steps.returnNote } });
   };
 
   await file(
@@ -61,7 +82,9 @@ export async function seedContractQueueDemo(db: Db, opts: { memberUserId: string
       ipInvolved: [{ kind: 'invention_patent', number: '200310102344.5', title: '一种高镍正极材料表面包覆方法' }],
       buyer: buyer('天津东丽新材料股份有限公司', '91120110MA0000107', '120110'),
       contractAmountFen: 180_000_000,
-      nonTechnicalCosts: [{ kind: 'equipment', description: '包覆反应釜一台', amountFen: 22_000_000, note: '随技术交付的专用设备，按采购价计' }],
+      nonTechnicalCosts: [
+        { kind: 'equipment', description: '包覆反应釜一台', amountFen: 22_000_000, note: '随技术交付的专用设备，按采购价计' },
+      ],
       relatedServicesInvoicedTogether: true,
       payments: [
         { dueOn: '2026-11-05', amountFen: 90_000_000, condition: '签约后 15 日内' },

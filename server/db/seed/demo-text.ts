@@ -18,7 +18,8 @@ export function isTechnologyField(code: string): boolean {
 }
 
 /** Titles of essays, reviews and policy pieces, even within a technology discipline. */
-const NOT_A_TECHNOLOGY = /思想|马克思|毛泽东|邓小平|习近平|政治|党的|党建|历史|史学|哲学|文学|法律|法治|教学|教育|课程|经济|金融|战争|军事|文化|浅谈|浅析|探讨|思考|对策|启示|综述|进展|现状|展望|纪实|管理模式|管理制度|有效性|发展战略|改革|借鉴|意义|\d+例$|例报告|个案/;
+const NOT_A_TECHNOLOGY =
+  /思想|马克思|毛泽东|邓小平|习近平|政治|党的|党建|历史|史学|哲学|文学|法律|法治|教学|教育|课程|经济|金融|战争|军事|文化|浅谈|浅析|探讨|思考|对策|启示|综述|进展|现状|展望|纪实|管理模式|管理制度|有效性|发展战略|改革|借鉴|意义|\d+例$|例报告|个案/;
 
 export function isTechnologyPaper(p: CslPaper, fieldCode: string | undefined): boolean {
   return fieldCode !== undefined && isTechnologyField(fieldCode) && !NOT_A_TECHNOLOGY.test(p.title) && !p.keywords.includes('综述');
@@ -74,7 +75,14 @@ const RESULT = /结果表明|研究表明|试验表明|实验表明|结果显示
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const LEAD = /^(目的|方法|结果|结论|摘要|背景)[\s:：]*/;
 const FINDING = /^[^，,。]{0,10}?(结果表明|研究表明|试验表明|实验表明|结果显示|表明|显示)[,，:：\s]*/;
-const sentence = (x: string) => `${clip(x.replace(LEAD, '').replace(FINDING, '').replace(/[。；;.]$/, ''), 300)}。`;
+const sentence = (x: string) =>
+  `${clip(
+    x
+      .replace(LEAD, '')
+      .replace(FINDING, '')
+      .replace(/[。；;.]$/, ''),
+    300,
+  )}。`;
 
 /** The problem an achievement solves, from its abstract: the sentence stating the aim, else the first. */
 export function problemFromAbstract(p: CslPaper): string {

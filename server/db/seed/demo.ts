@@ -28,21 +28,70 @@ interface DemoOrg {
 
 export const DEMO_ORGS: DemoOrg[] = [
   { key: 'univ', type: 'university', name: '津沽大学', body: '12120104MB0000011', regionCode: '120104', status: 'active' },
-  { key: 'inst', type: 'research_institute', name: '海河新材料研究院', body: '12120116MB0000022', regionCode: '12011601', status: 'active' },
+  {
+    key: 'inst',
+    type: 'research_institute',
+    name: '海河新材料研究院',
+    body: '12120116MB0000022',
+    regionCode: '12011601',
+    status: 'active',
+  },
   { key: 'ent', type: 'enterprise', name: '天津滨港智能装备有限公司', body: '91120116MA0000033', regionCode: '120116', status: 'active' },
   { key: 'tti', type: 'transfer_institution', name: '津桥技术转移中心', body: '52120103MJ0000044', regionCode: '120103', status: 'active' },
-  { key: 'reg', type: 'service_provider', name: '天津市技术合同登记站（河西）', body: '12120103MB0000055', regionCode: '120103', status: 'active' },
+  {
+    key: 'reg',
+    type: 'service_provider',
+    name: '天津市技术合同登记站（河西）',
+    body: '12120103MB0000055',
+    regionCode: '120103',
+    status: 'active',
+  },
   { key: 'gov', type: 'government', name: '天津市科学技术局', body: '11120000MB0000066', regionCode: '120000', status: 'active' },
-  { key: 'pending', type: 'enterprise', name: '津南生物医药科技有限公司', body: '91120112MA0000077', regionCode: '120112', status: 'pending' },
+  {
+    key: 'pending',
+    type: 'enterprise',
+    name: '津南生物医药科技有限公司',
+    body: '91120112MA0000077',
+    regionCode: '120112',
+    status: 'pending',
+  },
   // More owners of demo achievements and demands, without accounts.
   { key: 'univ2', type: 'university', name: '海河工业大学', body: '12120111MB0000101', regionCode: '120111', status: 'active' },
   { key: 'univ3', type: 'university', name: '津门医科大学', body: '12120101MB0000102', regionCode: '120101', status: 'active' },
   { key: 'univ4', type: 'university', name: '滨海理工学院', body: '12120116MB0000103', regionCode: '12011601', status: 'active' },
   { key: 'univ5', type: 'university', name: '北辰农业大学', body: '12120113MB0000104', regionCode: '120113', status: 'active' },
-  { key: 'inst2', type: 'research_institute', name: '天津先进制造研究院', body: '12120114MB0000105', regionCode: '120114', status: 'active' },
-  { key: 'inst3', type: 'research_institute', name: '渤海海洋与环境研究所', body: '12120116MB0000106', regionCode: '12011604', status: 'active' },
-  { key: 'ent2', type: 'enterprise', name: '天津东丽新材料股份有限公司', body: '91120110MA0000107', regionCode: '120110', status: 'active' },
-  { key: 'ent3', type: 'enterprise', name: '武清智慧物流科技有限公司', body: '91120114MA0000108', regionCode: '12011401', status: 'active' },
+  {
+    key: 'inst2',
+    type: 'research_institute',
+    name: '天津先进制造研究院',
+    body: '12120114MB0000105',
+    regionCode: '120114',
+    status: 'active',
+  },
+  {
+    key: 'inst3',
+    type: 'research_institute',
+    name: '渤海海洋与环境研究所',
+    body: '12120116MB0000106',
+    regionCode: '12011604',
+    status: 'active',
+  },
+  {
+    key: 'ent2',
+    type: 'enterprise',
+    name: '天津东丽新材料股份有限公司',
+    body: '91120110MA0000107',
+    regionCode: '120110',
+    status: 'active',
+  },
+  {
+    key: 'ent3',
+    type: 'enterprise',
+    name: '武清智慧物流科技有限公司',
+    body: '91120114MA0000108',
+    regionCode: '12011401',
+    status: 'active',
+  },
   { key: 'ent4', type: 'enterprise', name: '静海绿色食品有限公司', body: '91120118MA0000109', regionCode: '120118', status: 'active' },
   { key: 'ent5', type: 'enterprise', name: '西青电子信息有限公司', body: '91120111MA0000110', regionCode: '120111', status: 'active' },
   { key: 'ent6', type: 'enterprise', name: '天津港航工程有限公司', body: '91120116MA0000111', regionCode: '12011603', status: 'active' },
@@ -50,15 +99,47 @@ export const DEMO_ORGS: DemoOrg[] = [
 
 export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: AssignableRole; org?: string; region?: string; label: string }> = [
   { email: 'admin@jinqiao.demo', name: '平台管理员', role: 'platform_admin', label: '平台管理员 platform admin' },
-  { email: 'officer@jinqiao.demo', name: '市科技局 王科长', role: 'gov_officer', org: 'gov', region: '120000', label: '政府管理人员（市级） city officer' },
-  { email: 'officer.binhai@jinqiao.demo', name: '滨海新区科技局 李科长', role: 'gov_officer', org: 'gov', region: '120116', label: '政府管理人员（滨海新区） district officer' },
+  {
+    email: 'officer@jinqiao.demo',
+    name: '市科技局 王科长',
+    role: 'gov_officer',
+    org: 'gov',
+    region: '120000',
+    label: '政府管理人员（市级） city officer',
+  },
+  {
+    email: 'officer.binhai@jinqiao.demo',
+    name: '滨海新区科技局 李科长',
+    role: 'gov_officer',
+    org: 'gov',
+    region: '120116',
+    label: '政府管理人员（滨海新区） district officer',
+  },
   { email: 'registrar@jinqiao.demo', name: '登记员 赵敏', role: 'registrar', org: 'reg', label: '技术合同登记员 contract registrar' },
-  { email: 'orgadmin@jinqiao.demo', name: '津沽大学 技术转移办 陈主任', role: 'org_admin', org: 'univ', label: '单位管理员（高校） organisation admin' },
+  {
+    email: 'orgadmin@jinqiao.demo',
+    name: '津沽大学 技术转移办 陈主任',
+    role: 'org_admin',
+    org: 'univ',
+    label: '单位管理员（高校） organisation admin',
+  },
   { email: 'member@jinqiao.demo', name: '津沽大学 刘教授', role: 'org_member', org: 'univ', label: '单位用户（高校） organisation member' },
-  { email: 'enterprise@jinqiao.demo', name: '滨港智能 孙经理', role: 'org_admin', org: 'ent', label: '单位管理员（企业） enterprise admin' },
+  {
+    email: 'enterprise@jinqiao.demo',
+    name: '滨港智能 孙经理',
+    role: 'org_admin',
+    org: 'ent',
+    label: '单位管理员（企业） enterprise admin',
+  },
   { email: 'broker@jinqiao.demo', name: '技术经纪人 周洋', role: 'broker', org: 'tti', label: '技术经纪人 broker' },
   { email: 'expert@jinqiao.demo', name: '专家 吴研究员', role: 'expert', org: 'inst', label: '专家 expert' },
-  { email: 'pending@jinqiao.demo', name: '津南生物 郑总', role: 'org_admin', org: 'pending', label: '待审核单位的管理员 admin of a pending organisation' },
+  {
+    email: 'pending@jinqiao.demo',
+    name: '津南生物 郑总',
+    role: 'org_admin',
+    org: 'pending',
+    label: '待审核单位的管理员 admin of a pending organisation',
+  },
 ];
 
 /** Seeds demo organisations and one account per role, once, on an empty database. */
@@ -73,9 +154,22 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const o of DEMO_ORGS) {
       const id = newId();
       orgIds.set(o.key, id);
-      const row = { id, type: o.type, name: o.name, creditCode: creditCodeFromSerialBody(o.body), regionCode: o.regionCode, status: o.status };
+      const row = {
+        id,
+        type: o.type,
+        name: o.name,
+        creditCode: creditCodeFromSerialBody(o.body),
+        regionCode: o.regionCode,
+        status: o.status,
+      };
       await tx.insert(organizations).values(row);
-      await writeAudit(tx, actor, { action: 'organization.register', entity: 'organization', entityId: id, organizationId: id, after: row });
+      await writeAudit(tx, actor, {
+        action: 'organization.register',
+        entity: 'organization',
+        entityId: id,
+        organizationId: id,
+        after: row,
+      });
     }
     for (const a of DEMO_ACCOUNTS) {
       const user = await createUser(tx, { email: a.email, name: a.name, password: DEMO_PASSWORD });
@@ -87,7 +181,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await assignRole(tx, actor, { userId: user.id, role: a.role, organizationId: a.org ? orgIds.get(a.org)! : null });
       }
     }
-    const seedOrg = (k: string) => ({ id: orgIds.get(k)!, name: DEMO_ORGS.find((o) => o.key === k)!.name, regionCode: DEMO_ORGS.find((o) => o.key === k)!.regionCode });
+    const seedOrg = (k: string) => ({
+      id: orgIds.get(k)!,
+      name: DEMO_ORGS.find((o) => o.key === k)!.name,
+      regionCode: DEMO_ORGS.find((o) => o.key === k)!.regionCode,
+    });
     await seedCatalogDemo(
       tx,
       actor,
@@ -95,8 +193,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ['ent', 'ent2', 'ent3', 'ent4', 'ent5', 'ent6'].map(seedOrg),
     );
     const cityOrgs = DEMO_ORGS.filter((o) => o.status === 'active' && !['reg', 'gov'].includes(o.key));
-    await seedContractsDemo(tx, actor, { organizations: cityOrgs.map((o) => ({ ...seedOrg(o.key), type: o.type })), registrationPointId: orgIds.get('reg')! });
-    await seedTradingDemo(tx, actor, { univ: seedOrg('univ'), ent: seedOrg('ent'), ent2: seedOrg('ent2'), ent3: seedOrg('ent3'), inst: seedOrg('inst') });
+    await seedContractsDemo(tx, actor, {
+      organizations: cityOrgs.map((o) => ({ ...seedOrg(o.key), type: o.type })),
+      registrationPointId: orgIds.get('reg')!,
+    });
+    await seedTradingDemo(tx, actor, {
+      univ: seedOrg('univ'),
+      ent: seedOrg('ent'),
+      ent2: seedOrg('ent2'),
+      ent3: seedOrg('ent3'),
+      inst: seedOrg('inst'),
+    });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
   // Through the services (each in its own transaction), after the accounts exist.

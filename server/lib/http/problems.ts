@@ -45,5 +45,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
     return sendProblem(reply, req, new AppError('internal'));
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, req, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, req, new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
 }

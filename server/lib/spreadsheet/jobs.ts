@@ -44,7 +44,12 @@ function reportProgress(db: Db, id: string, processed: number) {
 }
 
 const capped = (issues: RowIssue[]): RowIssue[] =>
-  issues.length <= MAX_REPORTED_ERRORS ? issues : [...issues.slice(0, MAX_REPORTED_ERRORS), { row: 0, field: 'rows', message: `… and ${issues.length - MAX_REPORTED_ERRORS} more errors` }];
+  issues.length <= MAX_REPORTED_ERRORS
+    ? issues
+    : [
+        ...issues.slice(0, MAX_REPORTED_ERRORS),
+        { row: 0, field: 'rows', message: `… and ${issues.length - MAX_REPORTED_ERRORS} more errors` },
+      ];
 
 export interface ImportRun<Out, Item> {
   db: Db;
@@ -69,7 +74,14 @@ export interface ImportRun<Out, Item> {
 async function startJob(db: Db, run: { jobId: string; userId: string; organizationId: string; kind: string; mode?: string }) {
   const created = await db
     .insert(importJobs)
-    .values({ id: run.jobId, userId: run.userId, organizationId: run.organizationId, kind: run.kind, mode: run.mode ?? null, status: 'running' })
+    .values({
+      id: run.jobId,
+      userId: run.userId,
+      organizationId: run.organizationId,
+      kind: run.kind,
+      mode: run.mode ?? null,
+      status: 'running',
+    })
     .onConflictDoNothing()
     .returning({ id: importJobs.id });
   if (created.length) return;
@@ -97,7 +109,10 @@ export async function runImport<Out, Item = Out>(run: ImportRun<Out, Item>): Pro
     if (!Array.isArray(rows)) {
       const message = `The file ${rows.message}`;
       await finishJob(db, jobId, 'failed', { errors: [{ row: 0, field: 'file', message }] });
-      throw new AppError(rows.limit ? 'payload_too_large' : 'validation_failed', `file: ${message}`, { fields: [{ field: 'file', message }], headers });
+      throw new AppError(rows.limit ? 'payload_too_large' : 'validation_failed', `file: ${message}`, {
+        fields: [{ field: 'file', message }],
+        headers,
+      });
     }
     await db.update(importJobs).set({ total: rows.length }).where(eq(importJobs.id, jobId));
     const { items, issues } = run.prepare
@@ -106,16 +121,23 @@ export async function runImport<Out, Item = Out>(run: ImportRun<Out, Item>): Pro
     if (issues.length) {
       const report = capped([...issues].sort((a, b) => a.row - b.row));
       await finishJob(db, jobId, 'failed', { errors: report, processed: rows.length });
-      const fields: FieldError[] = report.map((i) => (i.row === 0 ? { field: i.field, message: i.message } : { field: `rows.${i.row}.${i.field}`, message: `第${i.row}行 ${i.message}` }));
+      const fields: FieldError[] = report.map((i) =>
+        i.row === 0 ? { field: i.field, message: i.message } : { field: `rows.${i.row}.${i.field}`, message: `第${i.row}行 ${i.message}` },
+      );
       const bad = new Set(issues.map((i) => i.row)).size;
-      throw new AppError('validation_failed', `${bad} of ${rows.length} rows have errors; nothing was imported (import job ${jobId})`, { fields, headers });
+      throw new AppError('validation_failed', `${bad} of ${rows.length} rows have errors; nothing was imported (import job ${jobId})`, {
+        fields,
+        headers,
+      });
     }
     const ids = await db.transaction((tx) => run.insert(tx, items, (done) => run.liveProgress && reportProgress(db, jobId, done)));
     await finishJob(db, jobId, 'succeeded', { processed: ids.length });
     return { jobId, imported: ids.length, ids };
   } catch (err) {
     // Whatever stopped the import, the job must not stay `running` (a no-op when already finished).
-    await finishJob(db, jobId, 'failed', { errors: [{ row: 0, field: 'file', message: 'The import stopped on an unexpected error; nothing was imported' }] }).catch(() => undefined);
+    await finishJob(db, jobId, 'failed', {
+      errors: [{ row: 0, field: 'file', message: 'The import stopped on an unexpected error; nothing was imported' }],
+    }).catch(() => undefined);
     throw err;
   }
 }

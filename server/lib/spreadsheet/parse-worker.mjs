@@ -13,7 +13,8 @@ function scalar(v) {
   if (v == null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return v.result == null || (typeof v.result === 'object' && !(v.result instanceof Date)) ? null : v.result;
+  if ('formula' in v || 'sharedFormula' in v)
+    return v.result == null || (typeof v.result === 'object' && !(v.result instanceof Date)) ? null : v.result;
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : scalar(v.text);
   if ('error' in v) return v.error;
   return null;

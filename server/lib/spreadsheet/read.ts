@@ -79,7 +79,10 @@ function parseCells(file: Buffer, sheet: string, limits: ReadLimits): Promise<Wo
       void worker.terminate();
       resolve(answer);
     };
-    const timer = setTimeout(() => settle({ ok: false, limit: true, message: `took longer than ${limits.timeoutMs / 1000} s to read (the limit of an import)` }), limits.timeoutMs);
+    const timer = setTimeout(
+      () => settle({ ok: false, limit: true, message: `took longer than ${limits.timeoutMs / 1000} s to read (the limit of an import)` }),
+      limits.timeoutMs,
+    );
     worker.on('message', (answer: WorkerAnswer) => settle(answer));
     worker.on('error', (err: Error & { code?: string }) =>
       settle(
@@ -93,7 +96,11 @@ function parseCells(file: Buffer, sheet: string, limits: ReadLimits): Promise<Wo
 }
 
 function columnForPath<C extends { keys: string[] }>(columns: C[], path: PropertyKey[]): C | undefined {
-  const candidates = [`${String(path[0])}.${String(path[1])}`, typeof path[2] === 'string' ? `${String(path[0])}.${path[2]}` : null, String(path[0])];
+  const candidates = [
+    `${String(path[0])}.${String(path[1])}`,
+    typeof path[2] === 'string' ? `${String(path[0])}.${path[2]}` : null,
+    String(path[0]),
+  ];
   for (const key of candidates) {
     const col = key && columns.find((c) => c.keys.includes(key));
     if (col) return col;
@@ -101,7 +108,15 @@ function columnForPath<C extends { keys: string[] }>(columns: C[], path: Propert
   return undefined;
 }
 
-function parseRow<R, Out, Ctx>(spec: SheetSpec<R, Out, Ctx>, columns: Array<Column<R, Ctx>>, at: Map<string, number>, number: number, cells: Scalar[], ctx: Ctx, mode: string | undefined): ParsedRow<Out> {
+function parseRow<R, Out, Ctx>(
+  spec: SheetSpec<R, Out, Ctx>,
+  columns: Array<Column<R, Ctx>>,
+  at: Map<string, number>,
+  number: number,
+  cells: Scalar[],
+  ctx: Ctx,
+  mode: string | undefined,
+): ParsedRow<Out> {
   const draft: Record<string, unknown> = {};
   const issues: RowIssue[] = [];
   const failed = new Set<string>();
@@ -168,7 +183,11 @@ export async function readWorkbook<R, Out, Ctx>(
     });
   }
   const missing = columns.filter((c) => isRequired(c as Column<never, never>, opts.mode) && !at.has(c.id));
-  if (missing.length) return { limit: false, message: `misses the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `「${c.header}」`).join('、')}; start from the template` };
+  if (missing.length)
+    return {
+      limit: false,
+      message: `misses the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `「${c.header}」`).join('、')}; start from the template`,
+    };
   const rows: Array<ParsedRow<Out>> = [];
   const data = head?.number === 1 ? body : parsed.rows;
   for (const [i, { number, cells }] of data.entries()) {

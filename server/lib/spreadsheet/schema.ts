@@ -24,12 +24,17 @@ export const importJobs = pgTable(
     status: varchar('status', { length: 16 }).notNull(), // running | succeeded | failed
     total: integer('total').notNull().default(0),
     processed: integer('processed').notNull().default(0),
-    errors: jsonb('errors').$type<Array<{ row: number; field: string; message: string }>>().notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb('errors')
+      .$type<Array<{ row: number; field: string; message: string }>>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: ts('created_at').notNull().defaultNow(),
     finishedAt: ts('finished_at'),
   },
   (t) => [
-    uniqueIndex('import_jobs_one_running_per_org').on(t.organizationId).where(sql`status = 'running'`),
+    uniqueIndex('import_jobs_one_running_per_org')
+      .on(t.organizationId)
+      .where(sql`status = 'running'`),
     index('import_jobs_user_idx').on(t.userId, t.createdAt),
   ],
 );

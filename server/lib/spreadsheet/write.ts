@@ -27,7 +27,11 @@ function listColumns(spec: SheetSpec<never, unknown, never>): Map<string, number
   return at;
 }
 
-export async function writeWorkbook<R>(out: Writable, spec: SheetSpec<R, unknown, never>, batches: AsyncIterable<R[]> | null): Promise<void> {
+export async function writeWorkbook<R>(
+  out: Writable,
+  spec: SheetSpec<R, unknown, never>,
+  batches: AsyncIterable<R[]> | null,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Jinqiao 津桥';
   wb.created = clock.now();
@@ -56,7 +60,11 @@ export async function writeWorkbook<R>(out: Writable, spec: SheetSpec<R, unknown
         }
       : c.validation;
     // exceljs keeps range validations (untyped API); Excel shows the dropdown on every row of the range.
-    if (validation) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+    if (validation)
+      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        range,
+        validation,
+      );
   });
   header.commit();
   if (batches) for await (const batch of batches) for (const rec of batch) ws.addRow(columns.map((c) => c.write(rec))).commit();
@@ -64,8 +72,10 @@ export async function writeWorkbook<R>(out: Writable, spec: SheetSpec<R, unknown
 
   const help = wb.addWorksheet(HELP);
   [16, 10, 60, 34].forEach((w, i) => (help.getColumn(i + 1).width = w));
-  const title = (row: number, col: number, value: string) => Object.assign(help.getRow(row).getCell(col), { value, font: { bold: true, size: 12 } });
-  const heads = (col: number, values: string[]) => values.forEach((v, i) => Object.assign(help.getRow(2).getCell(col + i), { value: v, font: { bold: true } }));
+  const title = (row: number, col: number, value: string) =>
+    Object.assign(help.getRow(row).getCell(col), { value, font: { bold: true, size: 12 } });
+  const heads = (col: number, values: string[]) =>
+    values.forEach((v, i) => Object.assign(help.getRow(2).getCell(col + i), { value: v, font: { bold: true } }));
   title(1, 1, `${spec.sheet}导入：每列的填写方法`);
   heads(1, ['列名', '必填', '说明', '示例']);
   const own = columns.filter((c) => !c.exportOnly);
@@ -103,7 +113,15 @@ export async function workbookBuffer<R>(spec: SheetSpec<R, unknown, never>, reco
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
-  await writeWorkbook(out, spec, records ? (async function* () { yield records; })() : null);
+  await writeWorkbook(
+    out,
+    spec,
+    records
+      ? (async function* () {
+          yield records;
+        })()
+      : null,
+  );
   await ended;
   return Buffer.concat(chunks);
 }

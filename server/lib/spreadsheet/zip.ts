@@ -70,7 +70,14 @@ function centralDirectory(buf: Buffer): { entries: Entry[]; start: number } {
   return { entries, start };
 }
 
-const READ_ORDER = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const READ_ORDER = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 const rank = (name: string) => {
   const i = READ_ORDER.indexOf(name);
   return i >= 0 ? i : /^xl\/worksheets\/sheet\d+\.xml$/.test(name) ? READ_ORDER.length + 1 : READ_ORDER.length;
@@ -91,9 +98,11 @@ export function checkAndReorder(buf: Buffer, limits: ZipLimits): Buffer {
     if (e.uncompressed === 0xffffffff || e.compressed === 0xffffffff || e.offset === 0xffffffff) {
       throw new ZipRefused(`unpacks to more than ${mib(limits.maxEntryBytes)} in one part (the limit of an import)`, true);
     }
-    if (e.uncompressed > limits.maxEntryBytes) throw new ZipRefused(`unpacks to more than ${mib(limits.maxEntryBytes)} in one part (the limit of an import)`, true);
+    if (e.uncompressed > limits.maxEntryBytes)
+      throw new ZipRefused(`unpacks to more than ${mib(limits.maxEntryBytes)} in one part (the limit of an import)`, true);
     total += e.uncompressed;
-    if (total > limits.maxTotalBytes) throw new ZipRefused(`unpacks to more than ${mib(limits.maxTotalBytes)} (the limit of an import)`, true);
+    if (total > limits.maxTotalBytes)
+      throw new ZipRefused(`unpacks to more than ${mib(limits.maxTotalBytes)} (the limit of an import)`, true);
     if (e.offset >= start || buf.readUInt32LE(e.offset) !== LOCAL) throw new ZipRefused('is not a readable .xlsx workbook', false);
   }
   // Each entry runs from its local header to the next one's (data descriptors included).

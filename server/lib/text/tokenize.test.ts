@@ -27,7 +27,10 @@ describe('tokenize', () => {
   });
 
   it('splits runs at punctuation and stopwords, and bigrams stay inside Han runs', () => {
-    expect(tokenizeRuns('平方和优化，大角度机动')).toEqual([['平方和', '优化'], ['大', '角度', '机动']]);
+    expect(tokenizeRuns('平方和优化，大角度机动')).toEqual([
+      ['平方和', '优化'],
+      ['大', '角度', '机动'],
+    ]);
     expect(hanBigrams('控制abc系统')).toEqual(['控制', '系统']);
   });
 

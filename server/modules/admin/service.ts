@@ -13,7 +13,10 @@ import { assignRole, removeRole } from '../identity/roles.js';
 export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typeof ListUsersQuery> }) {
   requirePermission(opts.actor, 'user:read_all');
   const { rows, total } = await listUsersPage(opts.db, { q: opts.query.q, limit: opts.query.limit, offset: opts.query.offset });
-  const grants = await loadGrantRows(opts.db, rows.map((r) => r.id));
+  const grants = await loadGrantRows(
+    opts.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((u) => ({ user: u, grants: grants.get(u.id) ?? [] })), total };
 }
 

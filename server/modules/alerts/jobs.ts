@@ -7,7 +7,13 @@ export const checkSavedSearchesJob: Job = {
   name: 'alerts.check_saved_searches',
   everyMs: 60_000,
   async run(ctx) {
-    const n = await checkSavedSearches({ db: ctx.db, search: ctx.search, mailer: ctx.mailer, publicUrl: ctx.config.publicUrl, actor: systemActor('job:alerts') });
+    const n = await checkSavedSearches({
+      db: ctx.db,
+      search: ctx.search,
+      mailer: ctx.mailer,
+      publicUrl: ctx.config.publicUrl,
+      actor: systemActor('job:alerts'),
+    });
     return `${n} notifications`;
   },
 };

@@ -98,11 +98,18 @@ export async function deliverNotifications(opts: { db: Db; channels: Notificatio
     .where(eq(notifications.pendingDelivery, true))
     .orderBy(notifications.createdAt)
     .limit(1000);
-  const contacts = await contactsOf(opts.db, pending.map((p) => p.n.userId));
+  const contacts = await contactsOf(
+    opts.db,
+    pending.map((p) => p.n.userId),
+  );
   const byUser = new Map<string, { to: Recipient | null; pref: EmailPreference; items: PendingNotification[] }>();
   for (const p of pending) {
     const c = contacts.get(p.n.userId);
-    const entry = byUser.get(p.n.userId) ?? { to: c ? { userId: c.id, email: c.email, name: c.name } : null, pref: (p.pref ?? 'instant') as EmailPreference, items: [] };
+    const entry = byUser.get(p.n.userId) ?? {
+      to: c ? { userId: c.id, email: c.email, name: c.name } : null,
+      pref: (p.pref ?? 'instant') as EmailPreference,
+      items: [],
+    };
     entry.items.push(p.n);
     byUser.set(p.n.userId, entry);
   }
@@ -113,7 +120,15 @@ export async function deliverNotifications(opts: { db: Db; channels: Notificatio
       const claimed = await tx
         .update(notifications)
         .set({ pendingDelivery: false, ...(pref === 'instant' && channels.length ? { emailedAt: clock.now() } : {}) })
-        .where(and(inArray(notifications.id, items.map((i) => i.id)), eq(notifications.pendingDelivery, true)))
+        .where(
+          and(
+            inArray(
+              notifications.id,
+              items.map((i) => i.id),
+            ),
+            eq(notifications.pendingDelivery, true),
+          ),
+        )
         .returning({ id: notifications.id });
       const mine = items.filter((i) => claimed.some((c) => c.id === i.id));
       if (pref !== 'instant' || !to || mine.length === 0) return;
@@ -125,7 +140,10 @@ export async function deliverNotifications(opts: { db: Db; channels: Notificatio
 }
 
 export async function getNotificationPreference(db: DbOrTx, userId: string): Promise<EmailPreference> {
-  const [row] = await db.select({ email: notificationPreferences.email }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  const [row] = await db
+    .select({ email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
   return (row?.email ?? 'instant') as EmailPreference;
 }
 

@@ -52,7 +52,12 @@ async function explicitWatchers(db: Db, recordIds: string[]): Promise<Set<string
   const rows = await db
     .select({ userId: savedSearches.userId, recordId: sql<string>`${savedSearches.query}->>'recordId'` })
     .from(savedSearches)
-    .where(and(inArray(savedSearches.target, ['matches_for_demand', 'matches_for_achievement']), inArray(sql`${savedSearches.query}->>'recordId'`, recordIds)));
+    .where(
+      and(
+        inArray(savedSearches.target, ['matches_for_demand', 'matches_for_achievement']),
+        inArray(sql`${savedSearches.query}->>'recordId'`, recordIds),
+      ),
+    );
   return new Set(rows.map((r) => `${r.userId}:${r.recordId}`));
 }
 
@@ -63,8 +68,13 @@ async function notificationsFor(db: Db, r: Fresh, minScore: number): Promise<New
     r.kind === 'achievement'
       ? await matchDemandsForAchievement({ db, actor: system, achievementId: r.id, limit: 50 })
       : await matchAchievementsForDemand({ db, actor: system, demandId: r.id, limit: 50 });
-  const good = matches.filter((m) => m.explanation.total >= minScore && m.record.row.organizationId !== r.organization_id && m.record.row.createdBy);
-  const watching = await explicitWatchers(db, good.map((m) => m.record.row.id));
+  const good = matches.filter(
+    (m) => m.explanation.total >= minScore && m.record.row.organizationId !== r.organization_id && m.record.row.createdBy,
+  );
+  const watching = await explicitWatchers(
+    db,
+    good.map((m) => m.record.row.id),
+  );
   const items: NewNotification[] = [];
   const mine = r.kind === 'achievement' ? '需求' : '成果';
   const theirs = r.kind === 'achievement' ? '成果' : '需求';
@@ -77,7 +87,10 @@ async function notificationsFor(db: Db, r: Fresh, minScore: number): Promise<New
       userId,
       kind: 'record_match',
       title: `您的${mine}「${m.record.row.title}」有新匹配的${theirs}（${m.explanation.total} 分）：${r.title}`,
-      body: m.explanation.components.map((c) => `${c.label} ${c.points}/${c.weight}：${c.reason}`).join('；').slice(0, 500),
+      body: m.explanation.components
+        .map((c) => `${c.label} ${c.points}/${c.weight}：${c.reason}`)
+        .join('；')
+        .slice(0, 500),
       link: `/${r.kind === 'achievement' ? 'achievements' : 'demands'}/${r.id}`,
     });
   }
@@ -98,7 +111,12 @@ export async function announceRecordMatches(opts: { db: Db; actor: Actor; minSco
         .returning({ id: recordMatchAnnouncements.recordId });
       if (claimed.length === 0 || items.length === 0) return;
       await notifyUsers(tx, items);
-      await writeAudit(tx, opts.actor, { action: 'notification.create', entity: r.kind, entityId: r.id, after: { count: items.length, kind: 'record_match', users: items.map((i) => i.userId) } });
+      await writeAudit(tx, opts.actor, {
+        action: 'notification.create',
+        entity: r.kind,
+        entityId: r.id,
+        after: { count: items.length, kind: 'record_match', users: items.map((i) => i.userId) },
+      });
       created += items.length;
     });
   }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { NotificationPreferences, NotificationView, SavedSearchBody, SavedSearchView, type SavedSearchTarget } from '../../../common/api/search.js';
+import {
+  NotificationPreferences,
+  NotificationView,
+  SavedSearchBody,
+  SavedSearchView,
+  type SavedSearchTarget,
+} from '../../../common/api/search.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import * as alerts from './service.js';
 
@@ -9,7 +15,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const alertRoutes: Routes = (instance) => {
   const app = typed(instance);
   const { db } = app.ctx;
-  const presentSaved = (s: { id: string; target: string; name: string; query: Record<string, unknown>; notify: string; createdAt?: Date }) => ({
+  const presentSaved = (s: {
+    id: string;
+    target: string;
+    name: string;
+    query: Record<string, unknown>;
+    notify: string;
+    createdAt?: Date;
+  }) => ({
     id: s.id,
     target: s.target as SavedSearchTarget,
     name: s.name,
@@ -26,8 +39,14 @@ export const alertRoutes: Routes = (instance) => {
 
   app.post('/api/me/saved-searches', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Save a search; new results are notified (instant or daily digest)', body: SavedSearchBody, response: { 201: SavedSearchView } },
-    handler: async (req, reply) => reply.status(201).send(presentSaved(await alerts.createSavedSearch({ db, actor: req.actor, input: req.body }))),
+    schema: {
+      tags,
+      summary: 'Save a search; new results are notified (instant or daily digest)',
+      body: SavedSearchBody,
+      response: { 201: SavedSearchView },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(presentSaved(await alerts.createSavedSearch({ db, actor: req.actor, input: req.body }))),
   });
 
   app.delete('/api/me/saved-searches/:id', {
@@ -53,9 +72,24 @@ export const alertRoutes: Routes = (instance) => {
       response: { 200: z.object({ items: z.array(NotificationView), unread: z.number() }) },
     },
     handler: async (req) => {
-      const r = await alerts.listNotifications({ db, actor: req.actor, unreadOnly: req.query.unread === 'true', needsActionOnly: req.query.needsAction === 'true', limit: req.query.limit });
+      const r = await alerts.listNotifications({
+        db,
+        actor: req.actor,
+        unreadOnly: req.query.unread === 'true',
+        needsActionOnly: req.query.needsAction === 'true',
+        limit: req.query.limit,
+      });
       return {
-        items: r.items.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, needsAction: n.needsAction, readAt: iso(n.readAt), createdAt: n.createdAt.toISOString() })),
+        items: r.items.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          needsAction: n.needsAction,
+          readAt: iso(n.readAt),
+          createdAt: n.createdAt.toISOString(),
+        })),
         unread: r.unread,
       };
     },
@@ -69,7 +103,12 @@ export const alertRoutes: Routes = (instance) => {
 
   app.put('/api/me/notification-preferences', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Set how I want to be notified (e-mail instant, daily digest or off)', body: NotificationPreferences, response: { 200: NotificationPreferences } },
+    schema: {
+      tags,
+      summary: 'Set how I want to be notified (e-mail instant, daily digest or off)',
+      body: NotificationPreferences,
+      response: { 200: NotificationPreferences },
+    },
     handler: async (req) => alerts.setMyNotificationPreferences({ db, actor: req.actor, email: req.body.email }),
   });
 

@@ -45,7 +45,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
-    index('notifications_pending_idx').on(t.createdAt).where(sql`${t.pendingDelivery}`),
+    index('notifications_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.pendingDelivery}`),
   ],
 );
 

@@ -39,7 +39,15 @@ export interface NewNotification {
  */
 export async function notifyUsers(tx: Tx, items: NewNotification[], at = clock.now()): Promise<string[]> {
   if (items.length === 0) return [];
-  const rows = items.map((n) => ({ id: newId(), userId: n.userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, createdAt: at }));
+  const rows = items.map((n) => ({
+    id: newId(),
+    userId: n.userId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? null,
+    link: n.link ?? null,
+    createdAt: at,
+  }));
   await tx.insert(notifications).values(rows);
   return rows.map((r) => r.id);
 }
@@ -55,7 +63,16 @@ export async function createSavedSearch(opts: { db: Db; actor: Actor; input: z.i
   const mine = await listSavedSearches(opts);
   if (mine.length >= MAX_SAVED) throw AppError.conflict(`At most ${MAX_SAVED} saved searches`);
   const now = clock.now();
-  const row = { id: newId(), userId: opts.actor.userId, target: opts.input.target, name: opts.input.name, query, notify: opts.input.notify, checkedUntil: now, createdAt: now };
+  const row = {
+    id: newId(),
+    userId: opts.actor.userId,
+    target: opts.input.target,
+    name: opts.input.name,
+    query,
+    notify: opts.input.notify,
+    checkedUntil: now,
+    createdAt: now,
+  };
   await opts.db.transaction(async (tx) => {
     await tx.insert(savedSearches).values(row);
     await writeAudit(tx, opts.actor, { action: 'saved_search.create', entity: 'saved_search', entityId: row.id, after: row });
@@ -66,7 +83,10 @@ export async function createSavedSearch(opts: { db: Db; actor: Actor; input: z.i
 export async function deleteSavedSearch(opts: { db: Db; actor: Actor; id: string }) {
   requireUser(opts.actor);
   await opts.db.transaction(async (tx) => {
-    const [row] = await tx.delete(savedSearches).where(and(eq(savedSearches.id, opts.id), eq(savedSearches.userId, opts.actor.userId!))).returning();
+    const [row] = await tx
+      .delete(savedSearches)
+      .where(and(eq(savedSearches.id, opts.id), eq(savedSearches.userId, opts.actor.userId!)))
+      .returning();
     if (!row) throw AppError.notFound('Saved search');
     await writeAudit(tx, opts.actor, { action: 'saved_search.delete', entity: 'saved_search', entityId: row.id, before: row });
   });
@@ -78,10 +98,19 @@ export async function listNotifications(opts: { db: Db; actor: Actor; unreadOnly
   const items = await opts.db
     .select()
     .from(notifications)
-    .where(and(mine, opts.unreadOnly || opts.needsActionOnly ? isNull(notifications.readAt) : undefined, opts.needsActionOnly ? eq(notifications.needsAction, true) : undefined))
+    .where(
+      and(
+        mine,
+        opts.unreadOnly || opts.needsActionOnly ? isNull(notifications.readAt) : undefined,
+        opts.needsActionOnly ? eq(notifications.needsAction, true) : undefined,
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(opts.limit);
-  const [{ n }] = (await opts.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)))) as [{ n: number }];
+  const [{ n }] = (await opts.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(mine, isNull(notifications.readAt)))) as [{ n: number }];
   return { items, unread: Number(n) };
 }
 
@@ -92,14 +121,28 @@ export async function markNotificationsRead(opts: { db: Db; actor: Actor; id?: s
     const rows = await tx
       .update(notifications)
       .set({ readAt: clock.now() })
-      .where(and(eq(notifications.userId, opts.actor.userId!), isNull(notifications.readAt), opts.id ? eq(notifications.id, opts.id) : undefined))
+      .where(
+        and(
+          eq(notifications.userId, opts.actor.userId!),
+          isNull(notifications.readAt),
+          opts.id ? eq(notifications.id, opts.id) : undefined,
+        ),
+      )
       .returning({ id: notifications.id });
     if (opts.id && rows.length === 0) {
-      const [exists] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, opts.id), eq(notifications.userId, opts.actor.userId!)));
+      const [exists] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.id, opts.id), eq(notifications.userId, opts.actor.userId!)));
       if (!exists) throw AppError.notFound('Notification');
       return; // already read
     }
-    await writeAudit(tx, opts.actor, { action: 'notification.read', entity: 'notification', entityId: opts.id ?? 'all', after: { count: rows.length } });
+    await writeAudit(tx, opts.actor, {
+      action: 'notification.read',
+      entity: 'notification',
+      entityId: opts.id ?? 'all',
+      after: { count: rows.length },
+    });
   });
 }
 
@@ -115,7 +158,13 @@ export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor;
   await opts.db.transaction(async (tx) => {
     const before = await getNotificationPreference(tx, userId);
     await upsertNotificationPreference(tx, userId, opts.email);
-    await writeAudit(tx, opts.actor, { action: 'notification_preference.update', entity: 'user', entityId: userId, before: { email: before }, after: { email: opts.email } });
+    await writeAudit(tx, opts.actor, {
+      action: 'notification_preference.update',
+      entity: 'user',
+      entityId: userId,
+      before: { email: before },
+      after: { email: opts.email },
+    });
   });
   return { email: opts.email };
 }
@@ -126,13 +175,24 @@ export async function setMyNotificationPreferences(opts: { db: Db; actor: Actor;
  */
 export async function checkSavedSearches(opts: { db: Db; search: SearchState; mailer: Mailer; publicUrl: string; actor: Actor }) {
   const notifying = await opts.db.select().from(savedSearches).where(ne(savedSearches.notify, 'none'));
-  const emails = await emailsOf(opts.db, notifying.map((s) => s.userId), { enabledOnly: true });
+  const emails = await emailsOf(
+    opts.db,
+    notifying.map((s) => s.userId),
+    { enabledOnly: true },
+  );
   let created = 0;
   for (const s of notifying) {
     const email = emails.get(s.userId);
     if (email === undefined) continue; // a disabled user's searches wait until the account is enabled again
     const startedAt = clock.now();
-    const fresh = await runWatch({ db: opts.db, search: opts.search, userId: s.userId, target: s.target as SavedSearchTarget, query: s.query, since: s.checkedUntil });
+    const fresh = await runWatch({
+      db: opts.db,
+      search: opts.search,
+      userId: s.userId,
+      target: s.target as SavedSearchTarget,
+      query: s.query,
+      since: s.checkedUntil,
+    });
     await opts.db.transaction(async (tx) => {
       // Claim the window first: if another process checked this search meanwhile, do nothing.
       const claimed = await tx
@@ -149,7 +209,12 @@ export async function checkSavedSearches(opts: { db: Db; search: SearchState; ma
         link: f.link,
       }));
       const ids = await notifyUsers(tx, rows);
-      await writeAudit(tx, opts.actor, { action: 'notification.create', entity: 'saved_search', entityId: s.id, after: { count: rows.length } });
+      await writeAudit(tx, opts.actor, {
+        action: 'notification.create',
+        entity: 'saved_search',
+        entityId: s.id,
+        after: { count: rows.length },
+      });
       created += rows.length;
       if (s.notify === 'instant' && opts.mailer.enabled) {
         await opts.mailer.send({
@@ -183,7 +248,10 @@ export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl
       ),
     )
     .orderBy(notifications.userId, notifications.createdAt);
-  const contacts = await contactsOf(opts.db, pending.map((p) => p.n.userId));
+  const contacts = await contactsOf(
+    opts.db,
+    pending.map((p) => p.n.userId),
+  );
   const byUser = new Map<string, { email: string; items: (typeof pending)[number]['n'][] }>();
   for (const p of pending) {
     const contact = contacts.get(p.n.userId);
@@ -198,7 +266,15 @@ export async function sendDailyDigests(opts: { db: Db; mailer: Mailer; publicUrl
       subject: `津桥每日摘要：${items.length} 条新通知`,
       text: items.map((n) => `${n.title}\n${opts.publicUrl}${n.link ?? ''}`).join('\n\n'),
     });
-    await opts.db.update(notifications).set({ emailedAt: clock.now() }).where(inArray(notifications.id, items.map((n) => n.id)));
+    await opts.db
+      .update(notifications)
+      .set({ emailedAt: clock.now() })
+      .where(
+        inArray(
+          notifications.id,
+          items.map((n) => n.id),
+        ),
+      );
   }
   return byUser.size;
 }

@@ -18,7 +18,12 @@ export interface Finding {
 const isMatchWatch = (target: SavedSearchTarget) => target === 'matches_for_demand' || target === 'matches_for_achievement';
 
 /** Checks a stored query before it is saved: the job would otherwise fail on it every minute. */
-export async function validateWatch(opts: { db: Db; actor: Actor; target: SavedSearchTarget; query: unknown }): Promise<Record<string, unknown>> {
+export async function validateWatch(opts: {
+  db: Db;
+  actor: Actor;
+  target: SavedSearchTarget;
+  query: unknown;
+}): Promise<Record<string, unknown>> {
   const schema = isMatchWatch(opts.target) ? MatchWatchQuery : SearchQuery;
   const parsed = schema.safeParse(opts.query);
   if (!parsed.success) {
@@ -46,7 +51,14 @@ async function findMatches(opts: { db: Db; actor: Actor; target: SavedSearchTarg
  * the owner's working material; candidates are published, unrestricted records) and keep those scoring
  * at least `minScore`.
  */
-export async function runWatch(opts: { db: Db; search: SearchState; userId: string; target: SavedSearchTarget; query: Record<string, unknown>; since: Date }): Promise<Finding[]> {
+export async function runWatch(opts: {
+  db: Db;
+  search: SearchState;
+  userId: string;
+  target: SavedSearchTarget;
+  query: Record<string, unknown>;
+  since: Date;
+}): Promise<Finding[]> {
   if (isMatchWatch(opts.target)) {
     const { recordId, minScore } = MatchWatchQuery.parse(opts.query);
     const owner = await actorForUserId({ db: opts.db, userId: opts.userId });
@@ -61,8 +73,17 @@ export async function runWatch(opts: { db: Db; search: SearchState; userId: stri
       throw err;
     }
     return matches
-      .filter((m) => !m.record.row.restricted && m.record.row.publishedAt && m.record.row.publishedAt > opts.since && m.explanation.total >= minScore)
-      .map((m) => ({ id: m.record.row.id, title: m.record.row.title, summary: m.record.row.summary, link: `/${path}/${m.record.row.id}`, score: m.explanation.total }));
+      .filter(
+        (m) =>
+          !m.record.row.restricted && m.record.row.publishedAt && m.record.row.publishedAt > opts.since && m.explanation.total >= minScore,
+      )
+      .map((m) => ({
+        id: m.record.row.id,
+        title: m.record.row.title,
+        summary: m.record.row.summary,
+        link: `/${path}/${m.record.row.id}`,
+        score: m.explanation.total,
+      }));
   }
   const query = SearchQuery.parse({ ...opts.query, sort: 'newest', limit: 50, facets: 'false', cursor: undefined });
   const search = opts.target === 'demands' ? searchDemands : searchAchievements;
@@ -70,5 +91,11 @@ export async function runWatch(opts: { db: Db; search: SearchState; userId: stri
   const path = opts.target === 'demands' ? 'demands' : 'achievements';
   return result.items
     .filter((h) => h.record.row.publishedAt && h.record.row.publishedAt > opts.since)
-    .map((h) => ({ id: h.record.row.id, title: h.record.row.title, summary: h.record.row.summary, link: `/${path}/${h.record.row.id}`, score: null }));
+    .map((h) => ({
+      id: h.record.row.id,
+      title: h.record.row.title,
+      summary: h.record.row.summary,
+      link: `/${path}/${h.record.row.id}`,
+      score: null,
+    }));
 }

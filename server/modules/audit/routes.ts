@@ -43,7 +43,8 @@ export const auditRoutes: Routes = (instance) => {
     config: { access: 'public' },
     schema: {
       tags,
-      summary: 'Signed checkpoints of the audit chain (newest last): copy them off the machine and check with npm run audit:verify -- --checkpoint FILE',
+      summary:
+        'Signed checkpoints of the audit chain (newest last): copy them off the machine and check with npm run audit:verify -- --checkpoint FILE',
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
       response: { 200: z.object({ items: z.array(CheckpointView) }) },
     },

@@ -35,7 +35,9 @@ export const curatedRoutes: Routes = (instance) => {
       response: { 200: z.object({ items: z.array(CuratedListView) }) },
     },
     handler: async (req) => ({
-      items: (await curated.listCuratedLists({ db, actor: req.actor, includeUnpublished: req.query.all === 'true' })).map((c) => present(c, req.actor)),
+      items: (await curated.listCuratedLists({ db, actor: req.actor, includeUnpublished: req.query.all === 'true' })).map((c) =>
+        present(c, req.actor),
+      ),
     }),
   });
 
@@ -48,18 +50,35 @@ export const curatedRoutes: Routes = (instance) => {
   app.post('/api/curated-lists', {
     config: { access: 'catalog:curate' },
     schema: { tags, summary: 'Create a curated list', body: CuratedListBody, response: { 201: CuratedListView } },
-    handler: async (req, reply) => reply.status(201).send(present(await curated.saveCuratedList({ db, actor: req.actor, input: req.body }), req.actor)),
+    handler: async (req, reply) =>
+      reply.status(201).send(present(await curated.saveCuratedList({ db, actor: req.actor, input: req.body }), req.actor)),
   });
 
   app.put('/api/curated-lists/:id', {
     config: { access: 'catalog:curate' },
-    schema: { tags, summary: 'Edit or publish a curated list', params: IdParams, body: CuratedListBody, response: { 200: CuratedListView } },
+    schema: {
+      tags,
+      summary: 'Edit or publish a curated list',
+      params: IdParams,
+      body: CuratedListBody,
+      response: { 200: CuratedListView },
+    },
     handler: async (req) => present(await curated.saveCuratedList({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
   });
 
   app.put('/api/curated-lists/:id/items', {
     config: { access: 'catalog:curate' },
-    schema: { tags, summary: 'Set the achievements of a curated list, in order', params: IdParams, body: CuratedItemsBody, response: { 200: CuratedListView } },
-    handler: async (req) => present(await curated.setCuratedItems({ db, actor: req.actor, id: req.params.id, achievementIds: req.body.achievementIds }), req.actor),
+    schema: {
+      tags,
+      summary: 'Set the achievements of a curated list, in order',
+      params: IdParams,
+      body: CuratedItemsBody,
+      response: { 200: CuratedListView },
+    },
+    handler: async (req) =>
+      present(
+        await curated.setCuratedItems({ db, actor: req.actor, id: req.params.id, achievementIds: req.body.achievementIds }),
+        req.actor,
+      ),
   });
 };

@@ -22,7 +22,12 @@ async function withItems(db: Db, actor: Actor, lists: Array<typeof curatedLists.
   const items = await db
     .select()
     .from(curatedListItems)
-    .where(inArray(curatedListItems.listId, lists.map((l) => l.id)))
+    .where(
+      inArray(
+        curatedListItems.listId,
+        lists.map((l) => l.id),
+      ),
+    )
     .orderBy(asc(curatedListItems.sort));
   const recs = await loadRecordsByIds(db, 'achievement', [...new Set(items.map((i) => i.achievementId))]);
   const visible = new Map(recs.filter((r) => canSeeRecord(actor, facts(r))).map((r) => [r.row.id, r]));
@@ -52,7 +57,14 @@ export async function saveCuratedList(opts: { db: Db; actor: Actor; id?: string;
   requirePermission(opts.actor, 'catalog:curate');
   const id = opts.id ?? newId();
   await opts.db.transaction(async (tx) => {
-    const values = { kind: opts.input.kind, title: opts.input.title, keyArea: opts.input.keyArea ?? null, description: opts.input.description ?? null, published: opts.input.published, updatedAt: clock.now() };
+    const values = {
+      kind: opts.input.kind,
+      title: opts.input.title,
+      keyArea: opts.input.keyArea ?? null,
+      description: opts.input.description ?? null,
+      published: opts.input.published,
+      updatedAt: clock.now(),
+    };
     if (opts.id) {
       const [before] = await tx.select().from(curatedLists).where(eq(curatedLists.id, id)).for('update');
       if (!before) throw AppError.notFound('Curated list');
@@ -74,16 +86,27 @@ export async function setCuratedItems(opts: { db: Db; actor: Actor; id: string; 
     const [list] = await tx.select().from(curatedLists).where(eq(curatedLists.id, opts.id)).for('update');
     if (!list) throw AppError.notFound('Curated list');
     const found = ids.length
-      ? await tx.select({ id: achievements.id, status: achievements.status, restricted: achievements.restricted }).from(achievements).where(inArray(achievements.id, ids))
+      ? await tx
+          .select({ id: achievements.id, status: achievements.status, restricted: achievements.restricted })
+          .from(achievements)
+          .where(inArray(achievements.id, ids))
       : [];
     const ok = new Set(found.filter((a) => PUBLIC_STATUSES.includes(a.status as never) && !a.restricted).map((a) => a.id));
     const bad = ids.findIndex((i) => !ok.has(i));
     if (bad >= 0) throw AppError.validation(`body.achievementIds.${bad}`, 'is not a published, unrestricted achievement');
-    const before = (await tx.select({ id: curatedListItems.achievementId }).from(curatedListItems).where(eq(curatedListItems.listId, opts.id))).map((r) => r.id);
+    const before = (
+      await tx.select({ id: curatedListItems.achievementId }).from(curatedListItems).where(eq(curatedListItems.listId, opts.id))
+    ).map((r) => r.id);
     await tx.delete(curatedListItems).where(eq(curatedListItems.listId, opts.id));
     if (ids.length) await tx.insert(curatedListItems).values(ids.map((achievementId, sort) => ({ listId: opts.id, achievementId, sort })));
     await tx.update(curatedLists).set({ updatedAt: clock.now() }).where(eq(curatedLists.id, opts.id));
-    await writeAudit(tx, opts.actor, { action: 'curated_list.set_items', entity: 'curated_list', entityId: opts.id, before: { achievementIds: before }, after: { achievementIds: ids } });
+    await writeAudit(tx, opts.actor, {
+      action: 'curated_list.set_items',
+      entity: 'curated_list',
+      entityId: opts.id,
+      before: { achievementIds: before },
+      after: { achievementIds: ids },
+    });
   });
   return getCuratedList({ db: opts.db, actor: opts.actor, id: opts.id });
 }

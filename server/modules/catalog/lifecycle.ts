@@ -1,7 +1,8 @@
 import type { RecordStatus } from '../../../common/catalog.js';
 
 export type RecordKind = 'achievement' | 'demand';
-export type TransitionName = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw' | 'close' | 'start_trade' | 'end_trade' | 'complete_transfer';
+export type TransitionName =
+  'submit' | 'approve' | 'return' | 'publish' | 'withdraw' | 'close' | 'start_trade' | 'end_trade' | 'complete_transfer';
 /** Who may fire a transition: the owning organisation, a reviewer in scope, or the platform (trading). */
 export type Party = 'owner' | 'reviewer' | 'system';
 

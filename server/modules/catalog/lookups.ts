@@ -21,5 +21,12 @@ export interface RecordReference {
 export async function findPublishedRecord(db: DbOrTx, actor: Actor, kind: RecordKind, id: string): Promise<RecordReference | null> {
   const rec = await loadRecord(db, kind, id);
   if (!rec || rec.row.status !== 'published' || !canSeeRecord(actor, facts(rec))) return null;
-  return { kind, id, title: rec.row.title, status: rec.row.status, organizationId: rec.row.organizationId, organizationName: rec.organization.name };
+  return {
+    kind,
+    id,
+    title: rec.row.title,
+    status: rec.row.status,
+    organizationId: rec.row.organizationId,
+    organizationName: rec.organization.name,
+  };
 }

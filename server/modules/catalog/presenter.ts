@@ -64,7 +64,9 @@ export function presentDemand(rec: LoadedRecord<'demand'>, actor: Actor): Demand
 }
 
 export function presentRecord(rec: LoadedRecord, actor: Actor): AchievementView | DemandView {
-  return rec.kind === 'achievement' ? presentAchievement(rec as LoadedRecord<'achievement'>, actor) : presentDemand(rec as LoadedRecord<'demand'>, actor);
+  return rec.kind === 'achievement'
+    ? presentAchievement(rec as LoadedRecord<'achievement'>, actor)
+    : presentDemand(rec as LoadedRecord<'demand'>, actor);
 }
 
 export type { RecordKind };

@@ -21,6 +21,8 @@ export const RECENCY_BLOCKS = [
  */
 export function recencyVector(searchVector: SQL | AnyPgColumn, publishedAt: SQL | AnyPgColumn): SQL {
   const day = sql`(floor(extract(epoch from (${publishedAt} AT TIME ZONE 'UTC')) / 86400)::int)`;
-  const lexemes = RECENCY_BLOCKS.map((b) => sql`${sql.raw(`' ${b.prefix}'`)} || ${b.days === 1 ? day : sql`(${day} / ${sql.raw(String(b.days))})`}::text`);
+  const lexemes = RECENCY_BLOCKS.map(
+    (b) => sql`${sql.raw(`' ${b.prefix}'`)} || ${b.days === 1 ? day : sql`(${day} / ${sql.raw(String(b.days))})`}::text`,
+  );
   return sql`(${searchVector} || CASE WHEN ${publishedAt} IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY[${sql.join(lexemes, sql`, `)}]) END)`;
 }

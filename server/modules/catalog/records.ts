@@ -62,7 +62,12 @@ function toLoaded<K extends RecordKind>(kind: K, r: Selected): LoadedRecord<K> {
 }
 
 /** One record with its organisation, region and field; `forUpdate` locks the row for a transition. */
-export async function loadRecord<K extends RecordKind>(db: DbOrTx, kind: K, id: string, forUpdate = false): Promise<LoadedRecord<K> | null> {
+export async function loadRecord<K extends RecordKind>(
+  db: DbOrTx,
+  kind: K,
+  id: string,
+  forUpdate = false,
+): Promise<LoadedRecord<K> | null> {
   const table = TABLES[kind] as typeof achievements;
   const q = selectRecords(db, kind).where(eq(table.id, id)).limit(1);
   const [r] = forUpdate ? await q.for('update', { of: table }) : await q;
@@ -111,7 +116,12 @@ export function facts(rec: LoadedRecord) {
 export function indexedText(kind: RecordKind, input: AchievementInput | DemandInput, orgName: string) {
   const body =
     kind === 'achievement'
-      ? [(input as AchievementInput).problemSolved, (input as AchievementInput).advantage, ...(input as AchievementInput).ipAssets.map((a) => a.title), orgName]
+      ? [
+          (input as AchievementInput).problemSolved,
+          (input as AchievementInput).advantage,
+          ...(input as AchievementInput).ipAssets.map((a) => a.title),
+          orgName,
+        ]
       : [orgName];
   return searchVectorSql({ title: input.title, keywords: input.keywords, summary: input.summary, body: body.filter(Boolean).join('\n') });
 }

@@ -30,11 +30,19 @@ export async function rebuildSearchVectors(db: Db, opts: { force?: boolean } = {
     for (;;) {
       const batch = await db.select({ id: table.id }).from(table).where(gt(table.id, after)).orderBy(asc(table.id)).limit(BATCH);
       if (batch.length === 0) break;
-      const rows = await loadRecordsByIds(db, kind, batch.map((b) => b.id));
-      const values = rows.map(
-        (r) => sql`(${r.row.id}::uuid, ${r.row.updatedAt.toISOString()}::timestamptz, ${indexedText(kind, { ipAssets: [], ...r.row } as unknown as AchievementInput | DemandInput, r.organization.name)})`,
+      const rows = await loadRecordsByIds(
+        db,
+        kind,
+        batch.map((b) => b.id),
       );
-      if (values.length) await db.execute(sql`UPDATE ${table} t SET search_vector = v.vec FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, updated_at, vec) WHERE t.id = v.id AND date_trunc('milliseconds', t.updated_at) = v.updated_at`);
+      const values = rows.map(
+        (r) =>
+          sql`(${r.row.id}::uuid, ${r.row.updatedAt.toISOString()}::timestamptz, ${indexedText(kind, { ipAssets: [], ...r.row } as unknown as AchievementInput | DemandInput, r.organization.name)})`,
+      );
+      if (values.length)
+        await db.execute(
+          sql`UPDATE ${table} t SET search_vector = v.vec FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, updated_at, vec) WHERE t.id = v.id AND date_trunc('milliseconds', t.updated_at) = v.updated_at`,
+        );
       rebuilt += rows.length;
       after = batch[batch.length - 1]!.id;
     }

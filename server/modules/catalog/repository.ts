@@ -44,7 +44,10 @@ export async function achievementTexts(db: DbOrTx, statuses: readonly RecordStat
 /** The technical field of each of these achievements. */
 export async function achievementFieldCodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: achievements.id, fieldCode: achievements.fieldCode }).from(achievements).where(inArray(achievements.id, ids));
+  const rows = await db
+    .select({ id: achievements.id, fieldCode: achievements.fieldCode })
+    .from(achievements)
+    .where(inArray(achievements.id, ids));
   return new Map(rows.map((r) => [r.id, r.fieldCode]));
 }
 
@@ -73,7 +76,9 @@ export function fieldLabelsSql(): SQL {
  * published_at) index; a single max() over `status IN (…)` would scan every row.
  */
 export async function newestPublishedAt(db: DbOrTx, statuses: readonly RecordStatus[]): Promise<string | null> {
-  const probes = [achievements, demands].flatMap((t) => statuses.map((s) => sql`(SELECT max(${t.publishedAt}) FROM ${t} WHERE ${t.status} = ${s})`));
+  const probes = [achievements, demands].flatMap((t) =>
+    statuses.map((s) => sql`(SELECT max(${t.publishedAt}) FROM ${t} WHERE ${t.status} = ${s})`),
+  );
   const [row] = await queryRows<{ newest: string | null }>(db, sql`SELECT greatest(${sql.join(probes, sql`, `)})::text AS newest`);
   return row?.newest ?? null;
 }

@@ -26,13 +26,18 @@ export const catalogRoutes: Routes = (instance) => {
 
   app.get('/api/fields', {
     config: { access: 'public' },
-    schema: { tags: ['achievements'], summary: 'Technical-field taxonomy (disciplines and strategic emerging industries)', response: { 200: z.object({ items: z.array(TechnicalFieldView) }) } },
+    schema: {
+      tags: ['achievements'],
+      summary: 'Technical-field taxonomy (disciplines and strategic emerging industries)',
+      response: { 200: z.object({ items: z.array(TechnicalFieldView) }) },
+    },
     handler: async () => ({ items: await catalog.listTechnicalFields({ db }) }),
   });
 
   for (const k of KINDS) {
     const kind = k.kind as RecordKind;
-    const present = (rec: Parameters<typeof presentRecord>[0], actor: Parameters<typeof presentRecord>[1]) => presentRecord(rec, actor) as z.infer<typeof k.view>;
+    const present = (rec: Parameters<typeof presentRecord>[0], actor: Parameters<typeof presentRecord>[1]) =>
+      presentRecord(rec, actor) as z.infer<typeof k.view>;
     const Page = z.object({ items: z.array(k.view), total: z.number() });
 
     app.post(`/api/${k.path}`, {
@@ -46,21 +51,39 @@ export const catalogRoutes: Routes = (instance) => {
         response: { 201: k.view },
       },
       handler: async (req, reply) => {
-        const rec = await catalog.createRecord({ db, actor: req.actor, kind, input: req.body as never, organizationId: req.query.organizationId });
+        const rec = await catalog.createRecord({
+          db,
+          actor: req.actor,
+          kind,
+          input: req.body as never,
+          organizationId: req.query.organizationId,
+        });
         return reply.status(201).send(present(rec, req.actor));
       },
     });
 
     app.get(`/api/${k.path}/:id`, {
       config: { access: 'public' },
-      schema: { tags: [...k.tags], summary: `One ${kind} (404 when the caller may not see it)`, params: IdParams, response: { 200: k.view } },
+      schema: {
+        tags: [...k.tags],
+        summary: `One ${kind} (404 when the caller may not see it)`,
+        params: IdParams,
+        response: { 200: k.view },
+      },
       handler: async (req) => present(await catalog.getRecord({ db, actor: req.actor, kind, id: req.params.id }), req.actor),
     });
 
     app.put(`/api/${k.path}/:id`, {
       config: { access: 'catalog:file' },
-      schema: { tags: [...k.tags], summary: `Edit a ${kind} (draft, returned or withdrawn)`, params: IdParams, body: k.input as z.ZodType, response: { 200: k.view } },
-      handler: async (req) => present(await catalog.updateRecord({ db, actor: req.actor, kind, id: req.params.id, input: req.body as never }), req.actor),
+      schema: {
+        tags: [...k.tags],
+        summary: `Edit a ${kind} (draft, returned or withdrawn)`,
+        params: IdParams,
+        body: k.input as z.ZodType,
+        response: { 200: k.view },
+      },
+      handler: async (req) =>
+        present(await catalog.updateRecord({ db, actor: req.actor, kind, id: req.params.id, input: req.body as never }), req.actor),
     });
 
     app.post(`/api/${k.path}/:id/transitions`, {
@@ -73,12 +96,27 @@ export const catalogRoutes: Routes = (instance) => {
         response: { 200: k.view },
       },
       handler: async (req) =>
-        present(await catalog.transitionRecord({ db, actor: req.actor, kind, id: req.params.id, transition: req.body.action, reason: req.body.reason }), req.actor),
+        present(
+          await catalog.transitionRecord({
+            db,
+            actor: req.actor,
+            kind,
+            id: req.params.id,
+            transition: req.body.action,
+            reason: req.body.reason,
+          }),
+          req.actor,
+        ),
     });
 
     app.get(`/api/me/${k.path}`, {
       config: { access: 'catalog:file' },
-      schema: { tags: [...k.tags], summary: `My organisations' ${k.path}, any status`, querystring: ListMineQuery, response: { 200: Page } },
+      schema: {
+        tags: [...k.tags],
+        summary: `My organisations' ${k.path}, any status`,
+        querystring: ListMineQuery,
+        response: { 200: Page },
+      },
       handler: async (req) => {
         const r = await catalog.listOwnRecords({ db, actor: req.actor, kind, ...req.query });
         return { items: r.items.map((x) => present(x, req.actor)), total: r.total };
@@ -87,7 +125,12 @@ export const catalogRoutes: Routes = (instance) => {
 
     app.get(`/api/review/${k.path}`, {
       config: { access: 'catalog:review' },
-      schema: { tags: [...k.tags], summary: `Submitted ${k.path} waiting for the caller's review`, querystring: ReviewQueueQuery, response: { 200: Page } },
+      schema: {
+        tags: [...k.tags],
+        summary: `Submitted ${k.path} waiting for the caller's review`,
+        querystring: ReviewQueueQuery,
+        response: { 200: Page },
+      },
       handler: async (req) => {
         const r = await catalog.listReviewQueue({ db, actor: req.actor, kind, ...req.query });
         return { items: r.items.map((x) => present(x, req.actor)), total: r.total };

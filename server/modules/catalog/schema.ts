@@ -57,9 +57,18 @@ const recordColumns = () => ({
   fieldCode: varchar('field_code', { length: 32 })
     .notNull()
     .references(() => technicalFields.code),
-  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
-  contacts: jsonb('contacts').$type<Contact[]>().notNull().default(sql`'[]'::jsonb`),
-  attachments: jsonb('attachments').$type<Attachment[]>().notNull().default(sql`'[]'::jsonb`),
+  keywords: text('keywords')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  contacts: jsonb('contacts')
+    .$type<Contact[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  attachments: jsonb('attachments')
+    .$type<Attachment[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   /** Visible only to the owning organisation and government, never to the public. */
   restricted: boolean('restricted').notNull().default(false),
   reviewReason: text('review_reason'),
@@ -80,13 +89,19 @@ export const achievements = pgTable(
     problemSolved: text('problem_solved'),
     advantage: text('advantage'),
     trl: integer('trl').notNull(),
-    ipAssets: jsonb('ip_assets').$type<IpAsset[]>().notNull().default(sql`'[]'::jsonb`),
+    ipAssets: jsonb('ip_assets')
+      .$type<IpAsset[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     transferModes: text('transfer_modes').array().notNull(),
     /** Asking price in fen; null with priceNegotiable = 面议. */
     priceFen: bigint('price_fen', { mode: 'number' }),
     priceNegotiable: boolean('price_negotiable').notNull().default(false),
     publicFunding: boolean('public_funding').notNull().default(false),
-    team: jsonb('team').$type<TeamMember[]>().notNull().default(sql`'[]'::jsonb`),
+    team: jsonb('team')
+      .$type<TeamMember[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
     index('achievements_org_idx').on(t.organizationId, t.createdAt),
@@ -149,4 +164,3 @@ export const curatedListItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.listId, t.achievementId] })],
 );
-

@@ -30,7 +30,11 @@ export async function filingOrganization(db: Db | Tx, actor: Actor, organization
   requirePermission(actor, 'catalog:file');
   const mine = organizationIdsOf(actor, ['org_member', 'org_admin', 'broker']);
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
-  if (!id) throw AppError.validation('querystring.organizationId', mine.length ? 'name the organisation to file for' : 'you belong to no active organisation');
+  if (!id)
+    throw AppError.validation(
+      'querystring.organizationId',
+      mine.length ? 'name the organisation to file for' : 'you belong to no active organisation',
+    );
   if (!mine.includes(id)) throw AppError.forbidden('You can only file for your own organisation');
   const org = await findOrganization(db, id);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
@@ -75,7 +79,13 @@ export function columnsFor<K extends RecordKind>(kind: K, input: Input<K>) {
 }
 
 /** Creates a draft for the actor's organisation. */
-export async function createRecord<K extends RecordKind>(opts: { db: Db; actor: Actor; kind: K; input: Input<K>; organizationId?: string }) {
+export async function createRecord<K extends RecordKind>(opts: {
+  db: Db;
+  actor: Actor;
+  kind: K;
+  input: Input<K>;
+  organizationId?: string;
+}) {
   const org = await filingOrganization(opts.db, opts.actor, opts.organizationId);
   await requireField(opts.db, opts.input.fieldCode);
   const id = newId();
@@ -116,14 +126,26 @@ export async function updateRecord<K extends RecordKind>(opts: { db: Db; actor: 
     const rec = await loadRecord(tx, opts.kind, opts.id, true);
     if (!rec || !canSeeRecord(opts.actor, facts(rec))) throw AppError.notFound(label(opts.kind));
     if (!partiesFor(opts.actor, facts(rec)).includes('owner')) throw AppError.forbidden('Only the owning organisation may edit this');
-    if (!EDITABLE.includes(rec.row.status as RecordStatus)) throw AppError.conflict(`A ${rec.row.status} record cannot be edited; withdraw it first`);
+    if (!EDITABLE.includes(rec.row.status as RecordStatus))
+      throw AppError.conflict(`A ${rec.row.status} record cannot be edited; withdraw it first`);
     const next = columnsFor(opts.kind, opts.input);
     const before = Object.fromEntries(Object.keys(next).map((k) => [k, (rec.row as Record<string, unknown>)[k]]));
     await tx
       .update(table)
-      .set({ ...next, updatedAt: clock.now(), searchVector: indexedText(opts.kind, opts.input, rec.organization.name) } as unknown as Partial<typeof achievements.$inferInsert>)
+      .set({
+        ...next,
+        updatedAt: clock.now(),
+        searchVector: indexedText(opts.kind, opts.input, rec.organization.name),
+      } as unknown as Partial<typeof achievements.$inferInsert>)
       .where(eq(table.id, opts.id));
-    await writeAudit(tx, opts.actor, { action: `${opts.kind}.update`, entity: opts.kind, entityId: opts.id, organizationId: rec.row.organizationId, before, after: next });
+    await writeAudit(tx, opts.actor, {
+      action: `${opts.kind}.update`,
+      entity: opts.kind,
+      entityId: opts.id,
+      organizationId: rec.row.organizationId,
+      before,
+      after: next,
+    });
   });
   return (await loadRecord(opts.db, opts.kind, opts.id))!;
 }
@@ -155,7 +177,8 @@ export async function transitionRecord<K extends RecordKind>(opts: {
     const now = clock.now();
     const set: Record<string, unknown> = { status: t.to, updatedAt: now };
     if (opts.transition === 'submit') Object.assign(set, { submittedAt: now, reviewReason: null });
-    if (opts.transition === 'approve' || opts.transition === 'return') Object.assign(set, { reviewedBy: opts.actor.userId, reviewReason: opts.reason ?? null });
+    if (opts.transition === 'approve' || opts.transition === 'return')
+      Object.assign(set, { reviewedBy: opts.actor.userId, reviewReason: opts.reason ?? null });
     if (opts.transition === 'publish') set.publishedAt = now;
     const table = TABLES[opts.kind] as typeof achievements;
     await tx.update(table).set(set).where(eq(table.id, opts.id));
@@ -188,7 +211,14 @@ async function notifyReviewDecision(tx: Tx, rec: LoadedRecord, decision: 'approv
 }
 
 /** The actor's organisations' records, any status. */
-export async function listOwnRecords<K extends RecordKind>(opts: { db: Db; actor: Actor; kind: K; status?: RecordStatus; limit: number; offset: number }) {
+export async function listOwnRecords<K extends RecordKind>(opts: {
+  db: Db;
+  actor: Actor;
+  kind: K;
+  status?: RecordStatus;
+  limit: number;
+  offset: number;
+}) {
   requirePermission(opts.actor, 'catalog:file');
   const orgIds = organizationIdsOf(opts.actor, ['org_member', 'org_admin', 'broker']);
   if (orgIds.length === 0) return { items: [] as LoadedRecord<K>[], total: 0 };
@@ -210,7 +240,14 @@ export async function listReviewQueue<K extends RecordKind>(opts: { db: Db; acto
   return pageOf(opts.db, opts.kind, and(eq(table.status, 'submitted'), scope), opts.limit, opts.offset, 'submitted');
 }
 
-async function pageOf<K extends RecordKind>(db: Db, kind: K, cond: SQL | undefined, limit: number, offset: number, order: 'updated' | 'submitted' = 'updated') {
+async function pageOf<K extends RecordKind>(
+  db: Db,
+  kind: K,
+  cond: SQL | undefined,
+  limit: number,
+  offset: number,
+  order: 'updated' | 'submitted' = 'updated',
+) {
   const table = TABLES[kind] as typeof achievements;
   const ids = await db
     .select({ id: table.id })
@@ -220,8 +257,16 @@ async function pageOf<K extends RecordKind>(db: Db, kind: K, cond: SQL | undefin
     .orderBy(order === 'submitted' ? table.submittedAt : desc(table.updatedAt), table.id)
     .limit(limit)
     .offset(offset);
-  const [{ total }] = (await db.select({ total: count() }).from(table).innerJoin(regions, eq(regions.code, table.regionCode)).where(cond)) as [{ total: number }];
-  const items = await loadRecordsByIds(db, kind, ids.map((r) => r.id));
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(table)
+    .innerJoin(regions, eq(regions.code, table.regionCode))
+    .where(cond)) as [{ total: number }];
+  const items = await loadRecordsByIds(
+    db,
+    kind,
+    ids.map((r) => r.id),
+  );
   return { items, total: Number(total) };
 }
 

@@ -17,7 +17,12 @@ const OWN_ORG = '00000000-0000-0000-0000-0000000000a1';
 const OTHER_ORG = '00000000-0000-0000-0000-0000000000b2';
 
 const user = (...grants: Array<Partial<RoleGrant> & Pick<RoleGrant, 'role'>>): Actor =>
-  buildUserActor({ userId: 'u', email: 'u@example.cn', via: 'session', grants: grants.map((g) => ({ organizationId: null, regionCode: null, regionPath: null, ...g })) });
+  buildUserActor({
+    userId: 'u',
+    email: 'u@example.cn',
+    via: 'session',
+    grants: grants.map((g) => ({ organizationId: null, regionCode: null, regionPath: null, ...g })),
+  });
 
 const ACTORS: Record<string, Actor> = {
   anonymous: anonymousActor(),
@@ -32,17 +37,32 @@ const ACTORS: Record<string, Actor> = {
 
 /** Every status × restricted or not, in Binhai, owned by OWN_ORG. */
 const RECORDS: Array<RecordFacts & { id: number }> = RECORD_STATUSES.flatMap((status, i) =>
-  [false, true].map((restricted) => ({ id: i * 2 + (restricted ? 1 : 0), kind: 'achievement' as const, organizationId: OWN_ORG, regionPath: `${BINHAI}12011601/`, status: status as RecordStatus, restricted })),
+  [false, true].map((restricted) => ({
+    id: i * 2 + (restricted ? 1 : 0),
+    kind: 'achievement' as const,
+    organizationId: OWN_ORG,
+    regionPath: `${BINHAI}12011601/`,
+    status: status as RecordStatus,
+    restricted,
+  })),
 );
 
 const dialect = new PgDialect();
-const columns = { organizationId: sql.raw('t.organization_id'), regionPath: sql.raw('t.region_path'), status: sql.raw('t.status'), restricted: sql.raw('t.restricted') };
+const columns = {
+  organizationId: sql.raw('t.organization_id'),
+  regionPath: sql.raw('t.region_path'),
+  status: sql.raw('t.status'),
+  restricted: sql.raw('t.restricted'),
+};
 let pg: PGlite;
 
 beforeAll(async () => {
   pg = new PGlite();
-  await pg.exec('CREATE TABLE recs (id int PRIMARY KEY, organization_id uuid NOT NULL, region_path text NOT NULL, status text NOT NULL, restricted boolean NOT NULL)');
-  for (const r of RECORDS) await pg.query('INSERT INTO recs VALUES ($1, $2, $3, $4, $5)', [r.id, r.organizationId, r.regionPath, r.status, r.restricted]);
+  await pg.exec(
+    'CREATE TABLE recs (id int PRIMARY KEY, organization_id uuid NOT NULL, region_path text NOT NULL, status text NOT NULL, restricted boolean NOT NULL)',
+  );
+  for (const r of RECORDS)
+    await pg.query('INSERT INTO recs VALUES ($1, $2, $3, $4, $5)', [r.id, r.organizationId, r.regionPath, r.status, r.restricted]);
 }, 60_000);
 afterAll(() => pg?.close());
 
@@ -62,7 +82,11 @@ describe('one visibility rule', { timeout: 60_000 }, () => {
       const listed = RECORDS.filter((r) => scopeSees(recordScope(actor), r, { publicOnly: true })).map((r) => r.id);
       expect(await idsBySql(actor, true)).toEqual(listed);
       // Search lists exactly the visible records in a public status.
-      expect(listed).toEqual(RECORDS.filter((r) => canSeeRecord(actor, r) && ['published', 'in_trade', 'transferred', 'closed'].includes(r.status)).map((r) => r.id));
+      expect(listed).toEqual(
+        RECORDS.filter((r) => canSeeRecord(actor, r) && ['published', 'in_trade', 'transferred', 'closed'].includes(r.status)).map(
+          (r) => r.id,
+        ),
+      );
     });
   }
 

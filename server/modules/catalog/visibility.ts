@@ -24,7 +24,8 @@ export interface RecordScope {
 
 /** Is the organisation, or the region path, within reach? */
 export const reachesOrganization = (reach: Reach, organizationId: string): boolean => reach === 'all' || reach.includes(organizationId);
-export const reachesRegion = (reach: Reach, regionPath: string): boolean => reach === 'all' || reach.some((root) => regionPath.startsWith(root));
+export const reachesRegion = (reach: Reach, regionPath: string): boolean =>
+  reach === 'all' || reach.some((root) => regionPath.startsWith(root));
 
 const sorted = (xs: string[]) => [...new Set(xs)].sort();
 
@@ -67,7 +68,13 @@ const or = (...of: Pred[]): Pred => {
   const rest = of.filter((p) => p.t !== 'false');
   const key = (p: Pred) => JSON.stringify(p);
   const excluded = rest.some((p) => p.t === 'not' && rest.some((q) => key(q) === key(p.of))); // x OR NOT x
-  return excluded || rest.some((p) => p.t === 'true') ? TRUE : rest.length === 0 ? FALSE : rest.length === 1 ? rest[0]! : { t: 'or', of: rest };
+  return excluded || rest.some((p) => p.t === 'true')
+    ? TRUE
+    : rest.length === 0
+      ? FALSE
+      : rest.length === 1
+        ? rest[0]!
+        : { t: 'or', of: rest };
 };
 const not = (p: Pred): Pred => (p.t === 'true' ? FALSE : p.t === 'false' ? TRUE : { t: 'not', of: p });
 const orgIn = (r: Reach): Pred => (r === 'all' ? TRUE : r.length ? { t: 'orgIn', ids: r } : FALSE);
@@ -105,7 +112,11 @@ const statusPred = (statuses: readonly RecordStatus[]): Pred => ({ t: 'statusIn'
  * `status IN (public) AND (NOT restricted OR own OR in governed regions)`, the status test once).
  */
 const publicStatus = (statuses: readonly RecordStatus[]): Pred =>
-  PUBLIC_STATUSES.every((s) => statuses.includes(s)) ? TRUE : PUBLIC_STATUSES.some((s) => statuses.includes(s)) ? statusPred(statuses) : FALSE;
+  PUBLIC_STATUSES.every((s) => statuses.includes(s))
+    ? TRUE
+    : PUBLIC_STATUSES.some((s) => statuses.includes(s))
+      ? statusPred(statuses)
+      : FALSE;
 
 function holds(p: Pred, r: VisibilityFacts): boolean {
   switch (p.t) {
@@ -165,10 +176,12 @@ function toSql(p: Pred, c: RecordColumns): SQL {
     case 'orgIn':
       return sql`${c.organizationId} IN (${list(p.ids)})`;
     case 'pathUnder':
-      return p.roots.length === 1 ? sql`${c.regionPath} LIKE ${p.roots[0] + '%'}` : sql`(${sql.join(
-        p.roots.map((root) => sql`${c.regionPath} LIKE ${root + '%'}`),
-        sql` OR `,
-      )})`;
+      return p.roots.length === 1
+        ? sql`${c.regionPath} LIKE ${p.roots[0] + '%'}`
+        : sql`(${sql.join(
+            p.roots.map((root) => sql`${c.regionPath} LIKE ${root + '%'}`),
+            sql` OR `,
+          )})`;
     case 'statusIn':
       return sql`${c.status} IN (${list(p.statuses)})`;
     case 'restricted':

@@ -5,8 +5,26 @@
  */
 import type ExcelJS from 'exceljs';
 import { AchievementInput, DemandInput } from '../../../common/api/catalog.js';
-import { IP_KIND_LABELS, IP_KINDS, RECORD_STATUS_LABELS, TRANSFER_MODE_LABELS, TRANSFER_MODES, TRL_LEVELS, type RecordStatus } from '../../../common/catalog.js';
-import { bad, ENTRY_SEPARATORS, entryParts, fromFen, joinList, MAX_IMPORT_ROWS, ok, readBool, readDate } from '../../lib/spreadsheet/index.js';
+import {
+  IP_KIND_LABELS,
+  IP_KINDS,
+  RECORD_STATUS_LABELS,
+  TRANSFER_MODE_LABELS,
+  TRANSFER_MODES,
+  TRL_LEVELS,
+  type RecordStatus,
+} from '../../../common/catalog.js';
+import {
+  bad,
+  ENTRY_SEPARATORS,
+  entryParts,
+  fromFen,
+  joinList,
+  MAX_IMPORT_ROWS,
+  ok,
+  readBool,
+  readDate,
+} from '../../lib/spreadsheet/index.js';
 import { readMoney, readText, splitList, squash, text, toFen, WAN, yesNo } from '../../lib/spreadsheet/index.js';
 import type { Column, Read, Scalar, SheetSpec } from '../../lib/spreadsheet/index.js';
 import type { RecordKind } from './lifecycle.js';
@@ -34,7 +52,9 @@ const moneyCell = (fen: number | null): Scalar => {
 
 /** Contact columns line up by position, so an empty slot (张三；李四 with phones ；139…) is kept. */
 function readAligned(v: Scalar): Read {
-  const parts = text(v).split(/[；;\n]/).map((s) => s.trim());
+  const parts = text(v)
+    .split(/[；;\n]/)
+    .map((s) => s.trim());
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
   return ok(parts);
 }
@@ -65,7 +85,9 @@ export function readIpAssets(v: Scalar): Read {
     const kind = IP_KINDS.find((k) => squash(IP_KIND_LABELS[k].zh) === squash(parts[0]!) || k === parts[0]);
     if (!kind) return bad(`「${parts[0]}」 is not one of ${IP_KINDS.map((k) => IP_KIND_LABELS[k].zh).join('、')}`);
     if (parts.length < 2) return bad(`write each entry as 类别:编号:名称, e.g. 发明专利:200310102344.5:一种…`);
-    assets.push(parts.length === 2 ? { kind, number: null, title: parts[1] } : { kind, number: parts[1] || null, title: parts.slice(2).join(':') });
+    assets.push(
+      parts.length === 2 ? { kind, number: null, title: parts[1] } : { kind, number: parts[1] || null, title: parts.slice(2).join(':') },
+    );
   }
   return ok(assets);
 }
@@ -96,7 +118,13 @@ function readField(v: Scalar, ctx: ReadContext): Read {
   return code ? ok(code) : bad(`「${s}」 is not a known technical field (see the 填写说明 sheet)`);
 }
 
-const YES_NO: ExcelJS.DataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, error: '请选择“是”或“否”' };
+const YES_NO: ExcelJS.DataValidation = {
+  type: 'list',
+  allowBlank: true,
+  formulae: ['"是,否"'],
+  showErrorMessage: true,
+  error: '请选择“是”或“否”',
+};
 const wholeTrl = (prompt: string): ExcelJS.DataValidation => ({
   type: 'whole',
   operator: 'between',
@@ -115,8 +143,27 @@ const ach = (r: LoadedRecord) => (r as LoadedRecord<'achievement'>).row;
 const dem = (r: LoadedRecord) => (r as LoadedRecord<'demand'>).row;
 
 const headColumns: C[] = [
-  { id: 'title', header: '标题', keys: ['title'], required: true, width: 30, help: '成果或需求的名称，2–200 字', example: '高效锂离子电池正极材料制备技术', read: readText, write: (r) => r.row.title },
-  { id: 'summary', header: '摘要', keys: ['summary'], required: true, width: 50, help: '简介，10–5000 字', read: readText, write: (r) => r.row.summary },
+  {
+    id: 'title',
+    header: '标题',
+    keys: ['title'],
+    required: true,
+    width: 30,
+    help: '成果或需求的名称，2–200 字',
+    example: '高效锂离子电池正极材料制备技术',
+    read: readText,
+    write: (r) => r.row.title,
+  },
+  {
+    id: 'summary',
+    header: '摘要',
+    keys: ['summary'],
+    required: true,
+    width: 50,
+    help: '简介，10–5000 字',
+    read: readText,
+    write: (r) => r.row.summary,
+  },
 ];
 const fieldColumn: C = {
   id: 'fieldCode',
@@ -131,51 +178,197 @@ const fieldColumn: C = {
   choices: { list: 'fields', prompt: '从列表选择，或填写领域代码' },
 };
 const keywordsColumn: C = {
-  id: 'keywords', header: '关键词', keys: ['keywords'], width: 24, help: '最多 10 个，用“；”或“,”分隔', example: '锂电池；正极材料',
-  read: (v) => ok(splitList(v)), write: (r) => joinList(r.row.keywords),
+  id: 'keywords',
+  header: '关键词',
+  keys: ['keywords'],
+  width: 24,
+  help: '最多 10 个，用“；”或“,”分隔',
+  example: '锂电池；正极材料',
+  read: (v) => ok(splitList(v)),
+  write: (r) => joinList(r.row.keywords),
 };
 const tailColumns: C[] = [
-  { id: 'contactName', header: '联系人', keys: ['contacts', 'contacts.name'], width: 12, help: '多个联系人用“；”分隔，与联系电话、联系邮箱按顺序对应', read: readAligned, write: (r) => contactList(r, 'name') },
-  { id: 'contactPhone', header: '联系电话', keys: ['contacts.phone'], width: 16, help: '与联系人按顺序对应', read: readAligned, write: (r) => contactList(r, 'phone') },
-  { id: 'contactEmail', header: '联系邮箱', keys: ['contacts.email'], width: 22, help: '与联系人按顺序对应', read: readAligned, write: (r) => contactList(r, 'email') },
   {
-    id: 'attachments', header: '附件', keys: ['attachments'], width: 24, help: '每项写作 名称|链接，多项用“；”或换行分隔', example: '技术说明书|https://example.org/a.pdf',
-    read: readAttachments, write: (r) => joinList(r.row.attachments.map((a) => `${a.name}|${a.url}`)),
+    id: 'contactName',
+    header: '联系人',
+    keys: ['contacts', 'contacts.name'],
+    width: 12,
+    help: '多个联系人用“；”分隔，与联系电话、联系邮箱按顺序对应',
+    read: readAligned,
+    write: (r) => contactList(r, 'name'),
   },
-  { id: 'restricted', header: '限制公开', keys: ['restricted'], width: 10, help: '“是”：仅本单位与政府可见', read: readBool, write: (r) => yesNo(r.row.restricted), validation: YES_NO },
+  {
+    id: 'contactPhone',
+    header: '联系电话',
+    keys: ['contacts.phone'],
+    width: 16,
+    help: '与联系人按顺序对应',
+    read: readAligned,
+    write: (r) => contactList(r, 'phone'),
+  },
+  {
+    id: 'contactEmail',
+    header: '联系邮箱',
+    keys: ['contacts.email'],
+    width: 22,
+    help: '与联系人按顺序对应',
+    read: readAligned,
+    write: (r) => contactList(r, 'email'),
+  },
+  {
+    id: 'attachments',
+    header: '附件',
+    keys: ['attachments'],
+    width: 24,
+    help: '每项写作 名称|链接，多项用“；”或换行分隔',
+    example: '技术说明书|https://example.org/a.pdf',
+    read: readAttachments,
+    write: (r) => joinList(r.row.attachments.map((a) => `${a.name}|${a.url}`)),
+  },
+  {
+    id: 'restricted',
+    header: '限制公开',
+    keys: ['restricted'],
+    width: 10,
+    help: '“是”：仅本单位与政府可见',
+    read: readBool,
+    write: (r) => yesNo(r.row.restricted),
+    validation: YES_NO,
+  },
 ];
 const exportOnly: C[] = [
-  { id: 'status', header: '状态', keys: [], width: 10, help: '导出时填写；导入时忽略', exportOnly: true, read: () => ok(undefined), write: (r) => RECORD_STATUS_LABELS[r.row.status as RecordStatus]?.zh ?? r.row.status },
-  { id: 'organization', header: '所属单位', keys: [], width: 24, help: '导出时填写；导入时忽略（导入到所选单位）', exportOnly: true, read: () => ok(undefined), write: (r) => r.organization.name },
-  { id: 'id', header: '编号', keys: [], width: 38, help: '导出时填写；导入时忽略（导入总是新建草稿）', exportOnly: true, read: () => ok(undefined), write: (r) => r.row.id },
+  {
+    id: 'status',
+    header: '状态',
+    keys: [],
+    width: 10,
+    help: '导出时填写；导入时忽略',
+    exportOnly: true,
+    read: () => ok(undefined),
+    write: (r) => RECORD_STATUS_LABELS[r.row.status as RecordStatus]?.zh ?? r.row.status,
+  },
+  {
+    id: 'organization',
+    header: '所属单位',
+    keys: [],
+    width: 24,
+    help: '导出时填写；导入时忽略（导入到所选单位）',
+    exportOnly: true,
+    read: () => ok(undefined),
+    write: (r) => r.organization.name,
+  },
+  {
+    id: 'id',
+    header: '编号',
+    keys: [],
+    width: 38,
+    help: '导出时填写；导入时忽略（导入总是新建草稿）',
+    exportOnly: true,
+    read: () => ok(undefined),
+    write: (r) => r.row.id,
+  },
 ];
 
 const achievementColumns: C[] = [
   ...headColumns,
-  { id: 'problemSolved', header: '解决的问题', keys: ['problemSolved'], width: 30, help: '选填，至多 3000 字', read: readText, write: (r) => ach(r).problemSolved },
-  { id: 'advantage', header: '技术优势', keys: ['advantage'], width: 30, help: '选填，至多 3000 字', read: readText, write: (r) => ach(r).advantage },
+  {
+    id: 'problemSolved',
+    header: '解决的问题',
+    keys: ['problemSolved'],
+    width: 30,
+    help: '选填，至多 3000 字',
+    read: readText,
+    write: (r) => ach(r).problemSolved,
+  },
+  {
+    id: 'advantage',
+    header: '技术优势',
+    keys: ['advantage'],
+    width: 30,
+    help: '选填，至多 3000 字',
+    read: readText,
+    write: (r) => ach(r).advantage,
+  },
   fieldColumn,
   keywordsColumn,
-  { id: 'trl', header: '技术就绪水平', keys: ['trl'], required: true, width: 12, help: '1–9 的整数，定义见本页右侧', example: '6', read: readTrl, write: (r) => ach(r).trl, validation: wholeTrl('1–9 的整数') },
   {
-    id: 'ipAssets', header: '知识产权', keys: ['ipAssets'], width: 40,
-    help: '每项写作 类别:编号:名称，多项用“；”分隔；专利编号为中国专利申请号（校验位会被核对）；技术秘密等可省略编号', example: '发明专利:200310102344.5:一种正极材料的制备方法',
-    read: readIpAssets, write: (r) => joinList(ach(r).ipAssets.map((a) => `${IP_KIND_LABELS[a.kind].zh}:${a.number ?? ''}:${a.title}`)),
+    id: 'trl',
+    header: '技术就绪水平',
+    keys: ['trl'],
+    required: true,
+    width: 12,
+    help: '1–9 的整数，定义见本页右侧',
+    example: '6',
+    read: readTrl,
+    write: (r) => ach(r).trl,
+    validation: wholeTrl('1–9 的整数'),
   },
-  { id: 'transferModes', header: '转化方式', keys: ['transferModes'], required: true, width: 20, help: '一种或多种，用“；”分隔', example: '转让；普通许可', read: readModes, write: (r) => modeLabels(ach(r).transferModes), choices: MODE_CHOICES },
   {
-    id: 'price', header: '价格（万元）', keys: ['priceFen', 'priceNegotiable'], required: true, requiredMessage: 'is required: an amount in 万元, or 面议', width: 14,
-    help: '金额，单位万元（最多 6 位小数，即精确到分），或填写“面议”', example: '12.34',
-    read: readMoney(WAN, NEGOTIABLE), write: (r) => (ach(r).priceNegotiable ? NEGOTIABLE : moneyCell(ach(r).priceFen)),
+    id: 'ipAssets',
+    header: '知识产权',
+    keys: ['ipAssets'],
+    width: 40,
+    help: '每项写作 类别:编号:名称，多项用“；”分隔；专利编号为中国专利申请号（校验位会被核对）；技术秘密等可省略编号',
+    example: '发明专利:200310102344.5:一种正极材料的制备方法',
+    read: readIpAssets,
+    write: (r) => joinList(ach(r).ipAssets.map((a) => `${IP_KIND_LABELS[a.kind].zh}:${a.number ?? ''}:${a.title}`)),
   },
-  { id: 'publicFunding', header: '财政资金', keys: ['publicFunding'], width: 10, help: '是否由财政资金支持形成：“是”或“否”', read: readBool, write: (r) => yesNo(ach(r).publicFunding), validation: YES_NO },
-  { id: 'team', header: '团队成员', keys: ['team'], width: 24, help: '每人写作 姓名:职称:角色，多人用“；”分隔', example: '张三:教授:负责人', read: readTeam, write: (r) => joinList(ach(r).team.map((m) => [m.name, m.title ?? '', m.role ?? ''].join(':').replace(/:+$/, ''))) },
+  {
+    id: 'transferModes',
+    header: '转化方式',
+    keys: ['transferModes'],
+    required: true,
+    width: 20,
+    help: '一种或多种，用“；”分隔',
+    example: '转让；普通许可',
+    read: readModes,
+    write: (r) => modeLabels(ach(r).transferModes),
+    choices: MODE_CHOICES,
+  },
+  {
+    id: 'price',
+    header: '价格（万元）',
+    keys: ['priceFen', 'priceNegotiable'],
+    required: true,
+    requiredMessage: 'is required: an amount in 万元, or 面议',
+    width: 14,
+    help: '金额，单位万元（最多 6 位小数，即精确到分），或填写“面议”',
+    example: '12.34',
+    read: readMoney(WAN, NEGOTIABLE),
+    write: (r) => (ach(r).priceNegotiable ? NEGOTIABLE : moneyCell(ach(r).priceFen)),
+  },
+  {
+    id: 'publicFunding',
+    header: '财政资金',
+    keys: ['publicFunding'],
+    width: 10,
+    help: '是否由财政资金支持形成：“是”或“否”',
+    read: readBool,
+    write: (r) => yesNo(ach(r).publicFunding),
+    validation: YES_NO,
+  },
+  {
+    id: 'team',
+    header: '团队成员',
+    keys: ['team'],
+    width: 24,
+    help: '每人写作 姓名:职称:角色，多人用“；”分隔',
+    example: '张三:教授:负责人',
+    read: readTeam,
+    write: (r) => joinList(ach(r).team.map((m) => [m.name, m.title ?? '', m.role ?? ''].join(':').replace(/:+$/, ''))),
+  },
   ...tailColumns,
   ...exportOnly,
 ];
 
 const budget = (id: string, header: string, key: 'budgetMinFen' | 'budgetMaxFen'): C => ({
-  id, header, keys: [key], width: 14, help: '金额，单位万元（精确到分）；也可填写“面议”', read: readMoney(WAN, NEGOTIABLE), write: (r) => moneyCell(dem(r)[key]),
+  id,
+  header,
+  keys: [key],
+  width: 14,
+  help: '金额，单位万元（精确到分）；也可填写“面议”',
+  read: readMoney(WAN, NEGOTIABLE),
+  write: (r) => moneyCell(dem(r)[key]),
 });
 const demandColumns: C[] = [
   ...headColumns,
@@ -183,12 +376,47 @@ const demandColumns: C[] = [
   keywordsColumn,
   budget('budgetMin', '预算下限（万元）', 'budgetMinFen'),
   budget('budgetMax', '预算上限（万元）', 'budgetMaxFen'),
-  { id: 'budgetNegotiable', header: '预算面议', keys: ['budgetNegotiable'], width: 10, help: '“是”：预算可面议；未填预算时必须为“是”', read: readBool, write: (r) => yesNo(dem(r).budgetNegotiable), validation: YES_NO },
-  { id: 'cooperationModes', header: '合作方式', keys: ['cooperationModes'], required: true, width: 20, help: '一种或多种，用“；”分隔', example: '合作开发', read: readModes, write: (r) => modeLabels(dem(r).cooperationModes), choices: MODE_CHOICES },
-  { id: 'trlMin', header: '最低TRL', keys: ['trlMin'], width: 10, help: '能承接的最低技术就绪水平，1–9，选填', read: readTrl, write: (r) => dem(r).trlMin, validation: wholeTrl('选填，1–9 的整数') },
   {
-    id: 'deadline', header: '截止日期', keys: ['deadline'], width: 12, help: '选填，格式 2026-12-31，不得早于今天，也不得晚于五年后', numFmt: 'yyyy-mm-dd',
-    read: (v) => readDate(v), write: (r) => (dem(r).deadline ? new Date(`${dem(r).deadline}T00:00:00Z`) : null),
+    id: 'budgetNegotiable',
+    header: '预算面议',
+    keys: ['budgetNegotiable'],
+    width: 10,
+    help: '“是”：预算可面议；未填预算时必须为“是”',
+    read: readBool,
+    write: (r) => yesNo(dem(r).budgetNegotiable),
+    validation: YES_NO,
+  },
+  {
+    id: 'cooperationModes',
+    header: '合作方式',
+    keys: ['cooperationModes'],
+    required: true,
+    width: 20,
+    help: '一种或多种，用“；”分隔',
+    example: '合作开发',
+    read: readModes,
+    write: (r) => modeLabels(dem(r).cooperationModes),
+    choices: MODE_CHOICES,
+  },
+  {
+    id: 'trlMin',
+    header: '最低TRL',
+    keys: ['trlMin'],
+    width: 10,
+    help: '能承接的最低技术就绪水平，1–9，选填',
+    read: readTrl,
+    write: (r) => dem(r).trlMin,
+    validation: wholeTrl('选填，1–9 的整数'),
+  },
+  {
+    id: 'deadline',
+    header: '截止日期',
+    keys: ['deadline'],
+    width: 12,
+    help: '选填，格式 2026-12-31，不得早于今天，也不得晚于五年后',
+    numFmt: 'yyyy-mm-dd',
+    read: (v) => readDate(v),
+    write: (r) => (dem(r).deadline ? new Date(`${dem(r).deadline}T00:00:00Z`) : null),
   },
   ...tailColumns,
   ...exportOnly,
@@ -204,11 +432,30 @@ function assembleInput(kind: RecordKind, d: Record<string, unknown>): Record<str
     phone: phones[i] || undefined,
     email: emails[i] || undefined,
   }));
-  const common = { title: d.title, summary: d.summary, fieldCode: d.fieldCode, keywords: d.keywords, contacts, attachments: d.attachments, restricted: d.restricted };
+  const common = {
+    title: d.title,
+    summary: d.summary,
+    fieldCode: d.fieldCode,
+    keywords: d.keywords,
+    contacts,
+    attachments: d.attachments,
+    restricted: d.restricted,
+  };
   type Money = { fen?: number; negotiable?: boolean } | undefined;
   if (kind === 'achievement') {
     const price = d.price as Money;
-    return { ...common, problemSolved: d.problemSolved, advantage: d.advantage, trl: d.trl, ipAssets: d.ipAssets, transferModes: d.transferModes, priceFen: price?.fen ?? null, priceNegotiable: price?.negotiable ?? false, publicFunding: d.publicFunding, team: d.team };
+    return {
+      ...common,
+      problemSolved: d.problemSolved,
+      advantage: d.advantage,
+      trl: d.trl,
+      ipAssets: d.ipAssets,
+      transferModes: d.transferModes,
+      priceFen: price?.fen ?? null,
+      priceNegotiable: price?.negotiable ?? false,
+      publicFunding: d.publicFunding,
+      team: d.team,
+    };
   }
   const min = d.budgetMin as Money;
   const max = d.budgetMax as Money;
@@ -241,11 +488,29 @@ export function catalogSheet(kind: RecordKind, fields: TechnicalField[]): SheetS
       '金额以万元为单位（1 万元 = 1,000,000 分），最多 6 位小数。导出的文件可直接修改后再次导入（状态、所属单位、编号列会被忽略，导入总是新建草稿）。',
     ],
     lists: [
-      { id: 'fields', title: '技术领域', headers: ['名称', '代码', '分类'], widths: [26, 8, 8], rows: fields.map((f) => [f.nameZh, f.code, f.scheme === 'industry' ? '产业' : '学科']) },
-      { id: 'modes', title: kind === 'achievement' ? '转化方式' : '合作方式', headers: ['名称'], widths: [12], rows: TRANSFER_MODES.map((m) => [TRANSFER_MODE_LABELS[m].zh]) },
       {
-        id: 'ipKinds', title: '知识产权类别', headers: ['类别', '编号'], widths: [18, 12],
-        rows: IP_KINDS.map((k) => [IP_KIND_LABELS[k].zh, ['invention_patent', 'utility_model', 'design_patent', 'pct'].includes(k) ? '专利申请号（必填）' : '登记号（选填）']),
+        id: 'fields',
+        title: '技术领域',
+        headers: ['名称', '代码', '分类'],
+        widths: [26, 8, 8],
+        rows: fields.map((f) => [f.nameZh, f.code, f.scheme === 'industry' ? '产业' : '学科']),
+      },
+      {
+        id: 'modes',
+        title: kind === 'achievement' ? '转化方式' : '合作方式',
+        headers: ['名称'],
+        widths: [12],
+        rows: TRANSFER_MODES.map((m) => [TRANSFER_MODE_LABELS[m].zh]),
+      },
+      {
+        id: 'ipKinds',
+        title: '知识产权类别',
+        headers: ['类别', '编号'],
+        widths: [18, 12],
+        rows: IP_KINDS.map((k) => [
+          IP_KIND_LABELS[k].zh,
+          ['invention_patent', 'utility_model', 'design_patent', 'pct'].includes(k) ? '专利申请号（必填）' : '登记号（选填）',
+        ]),
       },
       { id: 'trl', title: '技术就绪水平（TRL）', headers: ['级别', '定义'], widths: [6, 40], rows: TRL_LEVELS.map((l) => [l.level, l.zh]) },
     ],

@@ -42,7 +42,8 @@ export const catalogXlsxRoutes: Routes = (instance) => {
     app.get(`/api/${k.path}/import-template.xlsx`, {
       config: { access: 'catalog:file' },
       schema: { tags: [...k.tags], summary: `Import template for ${k.path} (xlsx, Chinese headers, a sheet explaining each column)` },
-      handler: async (req, reply) => sendWorkbook(reply, k.template, `${k.path}-template`, await buildImportTemplate({ db, actor: req.actor, kind })),
+      handler: async (req, reply) =>
+        sendWorkbook(reply, k.template, `${k.path}-template`, await buildImportTemplate({ db, actor: req.actor, kind })),
     });
 
     app.post(`/api/${k.path}/import`, {
@@ -75,7 +76,8 @@ export const catalogXlsxRoutes: Routes = (instance) => {
     app.get(`/api/me/${k.path}/export.xlsx`, {
       config: { access: 'catalog:file' },
       schema: { tags: [...k.tags], summary: `My organisations' ${k.path} as xlsx, in the import layout plus status and id` },
-      handler: async (req, reply) => sendWorkbook(reply, k.export, `${k.path}-export`, await exportOwnRecords({ db, actor: req.actor, kind })),
+      handler: async (req, reply) =>
+        sendWorkbook(reply, k.export, `${k.path}-export`, await exportOwnRecords({ db, actor: req.actor, kind })),
     });
   }
 

@@ -8,7 +8,14 @@ import type { Db } from '../../db/client.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { newId } from '../../lib/ids.js';
-import { codeLookup, getImportJob as jobOf, readWorkbook, runImport, workbookBuffer, type ImportResult } from '../../lib/spreadsheet/index.js';
+import {
+  codeLookup,
+  getImportJob as jobOf,
+  readWorkbook,
+  runImport,
+  workbookBuffer,
+  type ImportResult,
+} from '../../lib/spreadsheet/index.js';
 import type { RecordKind } from './lifecycle.js';
 import { indexedText, TABLES, type LoadedRecord } from './records.js';
 import type { achievements } from './schema.js';

@@ -22,7 +22,11 @@ export async function applicantOrganization(db: DbOrTx, actor: Actor, organizati
   requirePermission(actor, 'contract:apply');
   const mine = organizationIdsOf(actor, [...APPLICANT_ROLES]);
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
-  if (!id) throw AppError.validation('querystring.organizationId', mine.length ? 'name the organisation you apply for' : 'you belong to no active organisation');
+  if (!id)
+    throw AppError.validation(
+      'querystring.organizationId',
+      mine.length ? 'name the organisation you apply for' : 'you belong to no active organisation',
+    );
   if (!mine.includes(id)) throw AppError.forbidden('You can only apply for your own organisation');
   const org = await findOrganization(db, id);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
@@ -41,11 +45,17 @@ export function requireTransition(actor: Actor, c: LoadedContract, name: Transit
   const t = TRANSITIONS[name];
   const parties = partiesFor(actor, factsOf(c));
   if (!t.by.some((p) => parties.includes(p))) throw AppError.forbidden(`You may not ${name} this contract`);
-  if (!transitionAllowed(name, c.row.status as ContractStatus, parties)) throw AppError.conflict(`Cannot ${name} a contract that is ${c.row.status}`);
+  if (!transitionAllowed(name, c.row.status as ContractStatus, parties))
+    throw AppError.conflict(`Cannot ${name} a contract that is ${c.row.status}`);
 }
 
 /** Creates a draft application of the actor's organisation. */
-export async function createContract(opts: { db: Db; actor: Actor; input: ContractInput; organizationId?: string }): Promise<LoadedContract> {
+export async function createContract(opts: {
+  db: Db;
+  actor: Actor;
+  input: ContractInput;
+  organizationId?: string;
+}): Promise<LoadedContract> {
   const org = await applicantOrganization(opts.db, opts.actor, opts.organizationId);
   const { issues, point } = await referenceIssues(opts.db, await loadReferences(opts.db, opts.input), opts.input, org);
   throwIssues('body', issues);
@@ -63,7 +73,13 @@ export async function createContract(opts: { db: Db; actor: Actor; input: Contra
       ...rows.columns,
     });
     await writeChildRows(tx, id, rows, false);
-    await writeAudit(tx, opts.actor, { action: 'contract.create', entity: 'contract', entityId: id, organizationId: org.id, after: { ...auditContent(rows), status: 'draft', registrationOrganizationId: point!.id } });
+    await writeAudit(tx, opts.actor, {
+      action: 'contract.create',
+      entity: 'contract',
+      entityId: id,
+      organizationId: org.id,
+      after: { ...auditContent(rows), status: 'draft', registrationOrganizationId: point!.id },
+    });
   });
   return (await loadContract(opts.db, id))!;
 }
@@ -89,7 +105,11 @@ export async function updateContract(opts: { db: Db; actor: Actor; id: string; i
       entity: 'contract',
       entityId: c.row.id,
       organizationId: c.row.organizationId,
-      before: { contractAmountFen: c.row.contractAmountFen, technologyTransactionAmountFen: c.row.technologyTransactionAmountFen, title: c.row.title },
+      before: {
+        contractAmountFen: c.row.contractAmountFen,
+        technologyTransactionAmountFen: c.row.technologyTransactionAmountFen,
+        title: c.row.title,
+      },
       after: auditContent(rows),
     });
   });
@@ -108,7 +128,11 @@ export async function submitContract(tx: Tx, actor: Actor, c: LoadedContract): P
     .from(contractAttachments)
     .where(and(eq(contractAttachments.contractId, c.row.id), eq(contractAttachments.kind, 'signed_contract')))
     .limit(1);
-  if (scans.length === 0) throw AppError.validation('attachments', 'upload the signed contract scan (kind signed_contract) before submitting: the application is not complete');
+  if (scans.length === 0)
+    throw AppError.validation(
+      'attachments',
+      'upload the signed contract scan (kind signed_contract) before submitting: the application is not complete',
+    );
   const now = clock.now();
   const period = reviewPeriod(c.row.technologyTransactionAmountFen, await loadParameters(tx));
   const set = {
@@ -121,11 +145,19 @@ export async function submitContract(tx: Tx, actor: Actor, c: LoadedContract): P
     updatedAt: now,
   };
   await tx.update(contracts).set(set).where(eq(contracts.id, c.row.id));
-  return { status: 'submitted', deadlineAt: set.deadlineAt, reviewWorkingDays: period.workingDays, expertReviewRequired: period.expertReviewRequired };
+  return {
+    status: 'submitted',
+    deadlineAt: set.deadlineAt,
+    reviewWorkingDays: period.workingDays,
+    expertReviewRequired: period.expertReviewRequired,
+  };
 }
 
 export async function withdrawContract(tx: Tx, actor: Actor, c: LoadedContract, reason?: string): Promise<Record<string, unknown>> {
   requireTransition(actor, c, 'withdraw');
-  await tx.update(contracts).set({ status: 'withdrawn', deadlineAt: null, reviewNote: reason ?? null, updatedAt: clock.now() }).where(eq(contracts.id, c.row.id));
+  await tx
+    .update(contracts)
+    .set({ status: 'withdrawn', deadlineAt: null, reviewNote: reason ?? null, updatedAt: clock.now() })
+    .where(eq(contracts.id, c.row.id));
   return { status: 'withdrawn', reason: reason ?? null };
 }

@@ -25,23 +25,48 @@ function looksLike(type: string, body: Buffer): boolean {
   return false;
 }
 
-export async function addAttachment(opts: { db: Db; actor: Actor; id: string; query: z.infer<typeof AttachmentQuery>; contentType: string | undefined; body: unknown }) {
+export async function addAttachment(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  query: z.infer<typeof AttachmentQuery>;
+  contentType: string | undefined;
+  body: unknown;
+}) {
   requirePermission(opts.actor, 'contract:apply');
   const attachmentId = newId();
   await opts.db.transaction(async (tx) => {
     const c = await lockVisibleContract(tx, opts.actor, opts.id);
     if (!partiesFor(opts.actor, factsOf(c)).includes('applicant')) throw AppError.forbidden('Only the applicant uploads documents');
-    if (!EDITABLE.includes(c.row.status as ContractStatus)) throw AppError.conflict(`Documents of a ${c.row.status} application cannot change`);
+    if (!EDITABLE.includes(c.row.status as ContractStatus))
+      throw AppError.conflict(`Documents of a ${c.row.status} application cannot change`);
     const type = (opts.contentType ?? '').split(';')[0]!.trim().toLowerCase();
     if (!(ATTACHMENT_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(opts.body) || opts.body.length === 0) {
       throw AppError.validation('body', `send the file as the raw request body with content-type ${ATTACHMENT_TYPES.join(', ')}`);
     }
     if (!looksLike(type, opts.body)) throw AppError.validation('body', `is not a ${type} file`);
-    const [{ n }] = (await tx.select({ n: count() }).from(contractAttachments).where(eq(contractAttachments.contractId, c.row.id))) as [{ n: number }];
+    const [{ n }] = (await tx.select({ n: count() }).from(contractAttachments).where(eq(contractAttachments.contractId, c.row.id))) as [
+      { n: number },
+    ];
     if (Number(n) >= MAX_ATTACHMENTS) throw AppError.conflict(`An application carries at most ${MAX_ATTACHMENTS} documents`);
-    const row = { id: attachmentId, contractId: c.row.id, kind: opts.query.kind, name: opts.query.name, contentType: type, sizeBytes: opts.body.length, uploadedBy: opts.actor.userId, createdAt: clock.now() };
+    const row = {
+      id: attachmentId,
+      contractId: c.row.id,
+      kind: opts.query.kind,
+      name: opts.query.name,
+      contentType: type,
+      sizeBytes: opts.body.length,
+      uploadedBy: opts.actor.userId,
+      createdAt: clock.now(),
+    };
     await tx.insert(contractAttachments).values({ ...row, content: opts.body });
-    await writeAudit(tx, opts.actor, { action: 'contract.attachment_add', entity: 'contract', entityId: c.row.id, organizationId: c.row.organizationId, after: { attachment: row } });
+    await writeAudit(tx, opts.actor, {
+      action: 'contract.attachment_add',
+      entity: 'contract',
+      entityId: c.row.id,
+      organizationId: c.row.organizationId,
+      after: { attachment: row },
+    });
   });
   const c = (await loadContract(opts.db, opts.id))!;
   return { contract: c, attachment: c.attachments.find((a) => a.id === attachmentId)! };
@@ -54,9 +79,16 @@ export async function removeAttachment(opts: { db: Db; actor: Actor; id: string;
     const a = c.attachments.find((x) => x.id === opts.attachmentId);
     if (!a) throw AppError.notFound('Attachment');
     if (!partiesFor(opts.actor, factsOf(c)).includes('applicant')) throw AppError.forbidden('Only the applicant removes documents');
-    if (!EDITABLE.includes(c.row.status as ContractStatus)) throw AppError.conflict(`Documents of a ${c.row.status} application cannot change`);
+    if (!EDITABLE.includes(c.row.status as ContractStatus))
+      throw AppError.conflict(`Documents of a ${c.row.status} application cannot change`);
     await tx.delete(contractAttachments).where(and(eq(contractAttachments.id, a.id), eq(contractAttachments.contractId, c.row.id)));
-    await writeAudit(tx, opts.actor, { action: 'contract.attachment_remove', entity: 'contract', entityId: c.row.id, organizationId: c.row.organizationId, before: { attachment: { id: a.id, kind: a.kind, name: a.name } } });
+    await writeAudit(tx, opts.actor, {
+      action: 'contract.attachment_remove',
+      entity: 'contract',
+      entityId: c.row.id,
+      organizationId: c.row.organizationId,
+      before: { attachment: { id: a.id, kind: a.kind, name: a.name } },
+    });
   });
 }
 

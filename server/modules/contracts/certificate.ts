@@ -25,7 +25,9 @@ export interface CertificateContent {
 }
 
 const partyLine = (p: PartyRow) =>
-  [p.name, p.creditCode ? `统一社会信用代码 ${p.creditCode}` : null, p.country === 'CN' ? p.regionName : `境外（${p.country}）`].filter(Boolean).join('，');
+  [p.name, p.creditCode ? `统一社会信用代码 ${p.creditCode}` : null, p.country === 'CN' ? p.regionName : `境外（${p.country}）`]
+    .filter(Boolean)
+    .join('，');
 
 export function certificateContent(c: LoadedContract, opts: { preview: boolean }): CertificateContent {
   const r = c.row;
@@ -49,7 +51,11 @@ export function certificateContent(c: LoadedContract, opts: { preview: boolean }
     { label: '非技术性费用（已扣除）', value: `${formatYuan(r.nonTechnicalCostsFen)} 元` },
     { label: '技术载体费用（合理数量，未扣除）', value: `${formatYuan(r.technicalCarrierFen)} 元` },
   );
-  if (r.adjustmentFen) rows.push({ label: '登记机构核定调整', value: `${r.adjustmentFen > 0 ? '+' : ''}${formatYuan(r.adjustmentFen)} 元（${r.adjustmentReason ?? ''}）` });
+  if (r.adjustmentFen)
+    rows.push({
+      label: '登记机构核定调整',
+      value: `${r.adjustmentFen > 0 ? '+' : ''}${formatYuan(r.adjustmentFen)} 元（${r.adjustmentReason ?? ''}）`,
+    });
   rows.push(
     { label: '技术交易额', value: `${technologyTransactionAmountYuan} 元` },
     { label: '登记机构', value: `${c.registrationPoint.name}（${c.registrationPoint.regionName}）` },
@@ -75,7 +81,10 @@ export async function renderCertificate(content: CertificateContent): Promise<Bu
   const width = doc.page.width - left - doc.page.margins.right;
   doc.font('cjk-bold').fontSize(22).text(content.title, { align: 'center' });
   doc.moveDown(0.5);
-  doc.font('cjk').fontSize(12).text(content.preview ? '预览（尚未认定登记，不作为登记证明）' : `登记编号：${content.registrationNumber}`, { align: 'center' });
+  doc
+    .font('cjk')
+    .fontSize(12)
+    .text(content.preview ? '预览（尚未认定登记，不作为登记证明）' : `登记编号：${content.registrationNumber}`, { align: 'center' });
   if (content.cancelled) doc.fillColor('#c00000').text('本合同登记已注销', { align: 'center' }).fillColor('black');
   doc.moveDown(1);
   for (const row of content.rows) {
@@ -84,7 +93,12 @@ export async function renderCertificate(content: CertificateContent): Promise<Bu
     const labelBottom = doc.y;
     doc.font('cjk').text(row.value, left + 180, y, { width: width - 180 });
     doc.y = Math.max(doc.y, labelBottom) + 4;
-    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.3).strokeColor('#bbbbbb').stroke();
+    doc
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .lineWidth(0.3)
+      .strokeColor('#bbbbbb')
+      .stroke();
     doc.y += 4;
   }
   doc.moveDown(0.5);
@@ -94,7 +108,11 @@ export async function renderCertificate(content: CertificateContent): Promise<Bu
   doc.fontSize(9).fillColor('#555555').text(content.footer, left, doc.y, { width });
   if (content.preview) {
     doc.save().rotate(-30, { origin: [doc.page.width / 2, doc.page.height / 2] });
-    doc.font('cjk-bold').fontSize(72).fillColor('#dddddd', 0.5).text('预览', 0, doc.page.height / 2 - 40, { width: doc.page.width, align: 'center' });
+    doc
+      .font('cjk-bold')
+      .fontSize(72)
+      .fillColor('#dddddd', 0.5)
+      .text('预览', 0, doc.page.height / 2 - 40, { width: doc.page.width, align: 'center' });
     doc.restore();
   }
   return renderPdf(doc);

@@ -11,7 +11,13 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { technicalFieldNames } from '../catalog/repository.js';
 import { contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
 import { findUser, organizationsWithRole } from '../identity/repository.js';
-import { findOrganizations, findRegions, organizationsJoinable, regionsJoinable, type OrganizationRow } from '../organizations/repository.js';
+import {
+  findOrganizations,
+  findRegions,
+  organizationsJoinable,
+  regionsJoinable,
+  type OrganizationRow,
+} from '../organizations/repository.js';
 import { AppError } from '../../lib/errors.js';
 
 export type Organization = OrganizationRow;
@@ -53,7 +59,9 @@ export interface References {
 
 /** All references (an import), or only those one input names (a single application: no need to read every region). */
 export async function loadReferences(db: DbOrTx, input?: ContractInput): Promise<References> {
-  const codes = input ? [input.seller.regionCode, input.buyer.regionCode, input.intermediary?.regionCode].filter((c): c is string => Boolean(c)) : null;
+  const codes = input
+    ? [input.seller.regionCode, input.buyer.regionCode, input.intermediary?.regionCode].filter((c): c is string => Boolean(c))
+    : null;
   // One statement at a time: `db` may be a transaction's single client.
   const fields = await technicalFieldNames(db, input ? [input.fieldCode] : undefined);
   const regionRows = await findRegions(db, codes ?? undefined);
@@ -62,7 +70,8 @@ export async function loadReferences(db: DbOrTx, input?: ContractInput): Promise
 }
 
 /** The side the applicant stands on: the seller, or the domestic buyer when the seller is abroad (technology import). */
-export const applicantSide = (input: Pick<ContractInput, 'seller'>): 'seller' | 'buyer' => (input.seller.country === 'CN' ? 'seller' : 'buyer');
+export const applicantSide = (input: Pick<ContractInput, 'seller'>): 'seller' | 'buyer' =>
+  input.seller.country === 'CN' ? 'seller' : 'buyer';
 
 /**
  * Problems with the input's references, as paths relative to the input (the caller prefixes `body.`
@@ -79,15 +88,26 @@ export async function referenceIssues(
   if (!refs.fieldCodes.has(input.fieldCode)) issues.push({ field: 'fieldCode', message: 'is not a known technical field' });
   const side = applicantSide(input);
   const own = input[side];
-  if (applicant && own.organizationId && own.organizationId !== applicant.id) issues.push({ field: `${side}.organizationId`, message: 'must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)' });
+  if (applicant && own.organizationId && own.organizationId !== applicant.id)
+    issues.push({
+      field: `${side}.organizationId`,
+      message: 'must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)',
+    });
   // Without a platform applicant (historical registrations) both sides are checked as given.
-  const others: Array<[string, PartyInput]> = applicant ? [[side === 'seller' ? 'buyer' : 'seller', input[side === 'seller' ? 'buyer' : 'seller']]] : [['seller', input.seller], ['buyer', input.buyer]];
+  const others: Array<[string, PartyInput]> = applicant
+    ? [[side === 'seller' ? 'buyer' : 'seller', input[side === 'seller' ? 'buyer' : 'seller']]]
+    : [
+        ['seller', input.seller],
+        ['buyer', input.buyer],
+      ];
   if (input.intermediary) others.push(['intermediary', input.intermediary]);
   const orgIds = others.map(([, p]) => p.organizationId).filter((x): x is string => Boolean(x));
   const known = new Set((await findOrganizations(db, orgIds)).map((o) => o.id));
   for (const [role, p] of others) {
-    if (p.regionCode && !refs.regionCodes.has(p.regionCode)) issues.push({ field: `${role}.regionCode`, message: 'is not a known region code' });
-    if (p.organizationId && !known.has(p.organizationId)) issues.push({ field: `${role}.organizationId`, message: 'is not an organisation on the platform' });
+    if (p.regionCode && !refs.regionCodes.has(p.regionCode))
+      issues.push({ field: `${role}.regionCode`, message: 'is not a known region code' });
+    if (p.organizationId && !known.has(p.organizationId))
+      issues.push({ field: `${role}.organizationId`, message: 'is not an organisation on the platform' });
   }
   if (input.broker?.userId) {
     if (!(await findUser(db, input.broker.userId))) issues.push({ field: 'broker.userId', message: 'is not a user on the platform' });
@@ -95,7 +115,8 @@ export async function referenceIssues(
   let point: RegistrationPoint | null = null;
   if (input.registrationOrganizationId) {
     point = refs.points.find((p) => p.id === input.registrationOrganizationId) ?? null;
-    if (!point) issues.push({ field: 'registrationOrganizationId', message: 'is not a registration point (an active organisation with registrars)' });
+    if (!point)
+      issues.push({ field: 'registrationOrganizationId', message: 'is not a registration point (an active organisation with registrars)' });
   } else if (opts.requirePoint) {
     point = defaultRegistrationPoint(refs.points, applicant?.regionCode ?? '');
     if (!point) issues.push({ field: 'registrationOrganizationId', message: 'no registration point is set up on the platform yet' });
@@ -116,7 +137,16 @@ function partyValues(contractId: string, role: PartyRole, p: PartyInput, applica
   const common = { contractId, role, address: p.address ?? null, contactName: p.contactName ?? null, contactPhone: p.contactPhone ?? null };
   if (applicant) {
     // The applicant's party is the organisation as registered on the platform.
-    return { ...common, name: applicant.name, creditCode: applicant.creditCode, organizationId: applicant.id, organizationType: applicant.type, regionCode: applicant.regionCode, country: 'CN', address: p.address ?? applicant.address };
+    return {
+      ...common,
+      name: applicant.name,
+      creditCode: applicant.creditCode,
+      organizationId: applicant.id,
+      organizationType: applicant.type,
+      regionCode: applicant.regionCode,
+      country: 'CN',
+      address: p.address ?? applicant.address,
+    };
   }
   const domestic = p.country === 'CN';
   return {
@@ -131,7 +161,10 @@ function partyValues(contractId: string, role: PartyRole, p: PartyInput, applica
 }
 
 export interface ContentRows {
-  columns: Omit<typeof contracts.$inferInsert, 'id' | 'organizationId' | 'status' | 'registrationOrganizationId' | 'registrationRegionCode'>;
+  columns: Omit<
+    typeof contracts.$inferInsert,
+    'id' | 'organizationId' | 'status' | 'registrationOrganizationId' | 'registrationRegionCode'
+  >;
   parties: PartyValues[];
   costs: Array<typeof contractCostItems.$inferInsert>;
   payments: Array<typeof contractPayments.$inferInsert>;
@@ -139,13 +172,22 @@ export interface ContentRows {
 
 /** The rows of a contract's content; `adjustmentFen` is the registrar's (0 for an application). */
 /** `applicant` null: the parties stay as given (a historical registration whose applicant is not on the platform). */
-export function contentRows(contractId: string, input: ContractInput, applicant: Organization | null, adjustment: { fen: number; reason: string | null } = { fen: 0, reason: null }): ContentRows {
+export function contentRows(
+  contractId: string,
+  input: ContractInput,
+  applicant: Organization | null,
+  adjustment: { fen: number; reason: string | null } = { fen: 0, reason: null },
+): ContentRows {
   const side = applicantSide(input);
   const seller = partyValues(contractId, 'seller', input.seller, side === 'seller' ? applicant : null);
   const buyer = partyValues(contractId, 'buyer', input.buyer, side === 'buyer' ? applicant : null);
   const parties = [seller, buyer];
   if (input.intermediary) parties.push(partyValues(contractId, 'intermediary', input.intermediary, null));
-  const { amounts } = computeAmounts({ contractAmountFen: input.contractAmountFen, nonTechnicalCosts: input.nonTechnicalCosts, adjustmentFen: adjustment.fen });
+  const { amounts } = computeAmounts({
+    contractAmountFen: input.contractAmountFen,
+    nonTechnicalCosts: input.nonTechnicalCosts,
+    adjustmentFen: adjustment.fen,
+  });
   return {
     columns: {
       type: input.type,
@@ -175,8 +217,21 @@ export function contentRows(contractId: string, input: ContractInput, applicant:
       technologyTransactionAmountFen: amounts.technologyTransactionAmountFen,
     },
     parties,
-    costs: input.nonTechnicalCosts.map((c, position) => ({ contractId, position, kind: c.kind, description: c.description, amountFen: c.amountFen, note: c.note })),
-    payments: input.payments.map((p, position) => ({ contractId, position, dueOn: p.dueOn ?? null, amountFen: p.amountFen, condition: p.condition })),
+    costs: input.nonTechnicalCosts.map((c, position) => ({
+      contractId,
+      position,
+      kind: c.kind,
+      description: c.description,
+      amountFen: c.amountFen,
+      note: c.note,
+    })),
+    payments: input.payments.map((p, position) => ({
+      contractId,
+      position,
+      dueOn: p.dueOn ?? null,
+      amountFen: p.amountFen,
+      condition: p.condition,
+    })),
   };
 }
 
@@ -194,5 +249,15 @@ export async function writeChildRows(tx: Tx, contractId: string, rows: ContentRo
 
 /** The audit view of the content: amounts and the fields a registrar cares about. */
 export function auditContent(rows: ContentRows): Record<string, unknown> {
-  return { ...rows.columns, parties: rows.parties.map((p) => ({ role: p.role, name: p.name, creditCode: p.creditCode, regionCode: p.regionCode, country: p.country })), nonTechnicalCosts: rows.costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen })) };
+  return {
+    ...rows.columns,
+    parties: rows.parties.map((p) => ({
+      role: p.role,
+      name: p.name,
+      creditCode: p.creditCode,
+      regionCode: p.regionCode,
+      country: p.country,
+    })),
+    nonTechnicalCosts: rows.costs.map((c) => ({ kind: c.kind, amountFen: c.amountFen })),
+  };
 }

@@ -19,7 +19,9 @@ const ALLOWED: Array<[TransitionName, ContractStatus, Party]> = [
 const NAMES: TransitionName[] = ['submit', 'withdraw', 'return', 'refuse', 'certify', 'amend', 'cancel'];
 
 describe('the contract lifecycle', () => {
-  const rows = NAMES.flatMap((name) => CONTRACT_STATUSES.flatMap((status) => (['applicant', 'registrar'] as Party[]).map((party) => [name, status, party] as const)));
+  const rows = NAMES.flatMap((name) =>
+    CONTRACT_STATUSES.flatMap((status) => (['applicant', 'registrar'] as Party[]).map((party) => [name, status, party] as const)),
+  );
   it.each(rows)('%s from %s by %s', (name, status, party) => {
     const expected = ALLOWED.some(([n, s, p]) => n === name && s === status && p === party);
     expect(transitionAllowed(name, status, [party])).toBe(expected);

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { ParametersBody } from '../../../common/api/contracts.js';
-import { CONTRACT_PARAMETER_DEFAULTS, CONTRACT_PARAMETER_INFO, CONTRACT_PARAMETER_KEYS, type ContractParameterKey, type ContractParameters } from '../../../common/contracts.js';
+import {
+  CONTRACT_PARAMETER_DEFAULTS,
+  CONTRACT_PARAMETER_INFO,
+  CONTRACT_PARAMETER_KEYS,
+  type ContractParameterKey,
+  type ContractParameters,
+} from '../../../common/contracts.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { contractParameters } from './schema.js';
 import { isPlatformAdmin, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
@@ -12,12 +18,20 @@ import { AppError } from '../../lib/errors.js';
 export async function loadParameters(db: DbOrTx): Promise<ContractParameters> {
   const rows = await db.select().from(contractParameters);
   const out = { ...CONTRACT_PARAMETER_DEFAULTS };
-  for (const r of rows) if ((CONTRACT_PARAMETER_KEYS as readonly string[]).includes(r.key)) out[r.key as ContractParameterKey] = Number(r.value);
+  for (const r of rows)
+    if ((CONTRACT_PARAMETER_KEYS as readonly string[]).includes(r.key)) out[r.key as ContractParameterKey] = Number(r.value);
   return out;
 }
 
 export function presentParameters(p: ContractParameters) {
-  return { items: CONTRACT_PARAMETER_KEYS.map((key) => ({ key, value: p[key], defaultValue: CONTRACT_PARAMETER_DEFAULTS[key], ...CONTRACT_PARAMETER_INFO[key] })) };
+  return {
+    items: CONTRACT_PARAMETER_KEYS.map((key) => ({
+      key,
+      value: p[key],
+      defaultValue: CONTRACT_PARAMETER_DEFAULTS[key],
+      ...CONTRACT_PARAMETER_INFO[key],
+    })),
+  };
 }
 
 export async function getParameters(opts: { db: Db }) {
@@ -42,7 +56,13 @@ export async function updateParameters(opts: { db: Db; actor: Actor; patch: z.in
         .values({ key, value, updatedBy: userId, updatedAt: clock.now() })
         .onConflictDoUpdate({ target: contractParameters.key, set: { value, updatedBy: userId, updatedAt: clock.now() } });
     }
-    await writeAudit(tx, opts.actor, { action: 'contract_parameters.update', entity: 'contract_parameters', entityId: 'contracts', before: { ...before }, after: { ...after } });
+    await writeAudit(tx, opts.actor, {
+      action: 'contract_parameters.update',
+      entity: 'contract_parameters',
+      entityId: 'contracts',
+      before: { ...before },
+      after: { ...after },
+    });
   });
   return getParameters({ db: opts.db });
 }

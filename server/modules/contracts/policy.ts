@@ -24,11 +24,16 @@ export function partiesFor(actor: Actor, c: Pick<ContractFacts, 'organizationId'
   if (actor.kind === 'system') return ['system', 'registrar', 'applicant'];
   const parties: Party[] = [];
   if (can(actor, 'contract:apply') && organizationIdsOf(actor, [...APPLICANT_ROLES]).includes(c.organizationId)) parties.push('applicant');
-  if (can(actor, 'contract:register') && (isPlatformAdmin(actor) || organizationIdsOf(actor, ['registrar']).includes(c.registrationOrganizationId))) parties.push('registrar');
+  if (
+    can(actor, 'contract:register') &&
+    (isPlatformAdmin(actor) || organizationIdsOf(actor, ['registrar']).includes(c.registrationOrganizationId))
+  )
+    parties.push('registrar');
   return parties;
 }
 
-const isOfficerInScope = (actor: Actor, c: ContractFacts) => actor.grants.some((g) => g.role === 'gov_officer') && c.regionPaths.some((p) => inRegionScope(actor, p));
+const isOfficerInScope = (actor: Actor, c: ContractFacts) =>
+  actor.grants.some((g) => g.role === 'gov_officer') && c.regionPaths.some((p) => inRegionScope(actor, p));
 
 /**
  * May the actor see the contract? Anything else answers 404. The applicant sees its own in every

@@ -24,11 +24,19 @@ export const TYPE_OF_MODE: Record<TransferMode, { type: ContractType; subtype: C
 export async function prefillFromDeal(opts: { db: Db; actor: Actor; dealId: string }): Promise<z.infer<typeof ContractPrefill>> {
   requirePermission(opts.actor, 'contract:apply');
   const deal = await findDealForContract(opts);
-  if (!organizationIdsOf(opts.actor, [...APPLICANT_ROLES]).includes(deal.sellerOrganizationId)) throw AppError.forbidden('The seller’s organisation applies to register the contract of a deal');
+  if (!organizationIdsOf(opts.actor, [...APPLICANT_ROLES]).includes(deal.sellerOrganizationId))
+    throw AppError.forbidden('The seller’s organisation applies to register the contract of a deal');
   const orgs = await findOrganizations(opts.db, [deal.sellerOrganizationId, deal.buyerOrganizationId]);
   const party = (id: string): PartyInput => {
     const o = orgs.find((x) => x.id === id)!;
-    return { name: o.name, creditCode: o.creditCode, organizationId: o.id, organizationType: o.type as PartyInput['organizationType'], regionCode: o.regionCode, country: 'CN' };
+    return {
+      name: o.name,
+      creditCode: o.creditCode,
+      organizationId: o.id,
+      organizationType: o.type as PartyInput['organizationType'],
+      regionCode: o.regionCode,
+      country: 'CN',
+    };
   };
   const kind = TYPE_OF_MODE[deal.transferMode as TransferMode] ?? { type: 'transfer', subtype: null };
   const missing = ['subject', 'signedOn', 'signed contract scan (attachments)'];

@@ -1,5 +1,13 @@
 import type { ContractSummary, ContractView } from '../../../common/api/contracts.js';
-import { computeAmounts, DEDUCTED_COST_KINDS, vatExemption, type ContractStatus, type ContractType, type CostItemKind, type RefusalReason } from '../../../common/contracts.js';
+import {
+  computeAmounts,
+  DEDUCTED_COST_KINDS,
+  vatExemption,
+  type ContractStatus,
+  type ContractType,
+  type CostItemKind,
+  type RefusalReason,
+} from '../../../common/contracts.js';
 import type { Actor } from '../../lib/actor.js';
 import { localDateOf, workingDaysBetween, deadlineIsEstimated } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
@@ -9,7 +17,11 @@ import { factsOf, type LoadedContract, type PartyRow } from './records.js';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Working days from today to the deadline day (negative once past), and whether it is overdue; only while submitted. */
-export function deadlineInfo(status: string, deadlineAt: Date | null, now: Date = clock.now()): { workingDaysLeft: number | null; overdue: boolean } {
+export function deadlineInfo(
+  status: string,
+  deadlineAt: Date | null,
+  now: Date = clock.now(),
+): { workingDaysLeft: number | null; overdue: boolean } {
   if (status !== 'submitted' || !deadlineAt) return { workingDaysLeft: null, overdue: false };
   // The deadline instant is the close of its day, i.e. the next day's 00:00 Beijing time.
   const deadlineDay = localDateOf(new Date(deadlineAt.getTime() - 1));
@@ -37,7 +49,10 @@ function presentParty(p: PartyRow | null) {
 /** The contract's content and amounts, without the caller's actions (also the version snapshot). */
 export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit<ContractView, 'actions'> {
   const r = c.row;
-  const computed = computeAmounts({ contractAmountFen: r.contractAmountFen, nonTechnicalCosts: c.costs.map((x) => ({ kind: x.kind as CostItemKind, amountFen: x.amountFen })) }).amounts;
+  const computed = computeAmounts({
+    contractAmountFen: r.contractAmountFen,
+    nonTechnicalCosts: c.costs.map((x) => ({ kind: x.kind as CostItemKind, amountFen: x.amountFen })),
+  }).amounts;
   const er = r.expertReview;
   return {
     id: r.id,
@@ -61,7 +76,12 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
     broker: r.brokerName ? { userId: r.brokerUserId, name: r.brokerName } : null,
     dealId: r.dealId,
     applicant: c.applicant,
-    registrationPoint: { id: c.registrationPoint.id, name: c.registrationPoint.name, regionCode: c.registrationPoint.regionCode, regionName: c.registrationPoint.regionName },
+    registrationPoint: {
+      id: c.registrationPoint.id,
+      name: c.registrationPoint.name,
+      regionCode: c.registrationPoint.regionCode,
+      regionName: c.registrationPoint.regionName,
+    },
     amounts: {
       contractAmountFen: r.contractAmountFen,
       nonTechnicalCostsFen: r.nonTechnicalCostsFen,
@@ -71,7 +91,13 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
       adjustmentReason: r.adjustmentReason,
       technologyTransactionAmountFen: r.technologyTransactionAmountFen,
     },
-    nonTechnicalCosts: c.costs.map((x) => ({ kind: x.kind as CostItemKind, description: x.description, amountFen: x.amountFen, note: x.note, deducted: DEDUCTED_COST_KINDS.includes(x.kind as CostItemKind) })),
+    nonTechnicalCosts: c.costs.map((x) => ({
+      kind: x.kind as CostItemKind,
+      description: x.description,
+      amountFen: x.amountFen,
+      note: x.note,
+      deducted: DEDUCTED_COST_KINDS.includes(x.kind as CostItemKind),
+    })),
     payments: c.payments.map((p) => ({ dueOn: p.dueOn, amountFen: p.amountFen, condition: p.condition })),
     relatedServicesInvoicedTogether: r.relatedServicesInvoicedTogether,
     vatExemption: vatExemption(r.type as ContractType, r.relatedServicesInvoicedTogether),
@@ -98,7 +124,12 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
     },
     registration:
       r.registrationNumber && r.certifiedAt
-        ? { number: r.registrationNumber, certifiedAt: r.certifiedAt.toISOString(), cancelledAt: iso(r.cancelledAt), cancelReason: r.cancelReason }
+        ? {
+            number: r.registrationNumber,
+            certifiedAt: r.certifiedAt.toISOString(),
+            cancelledAt: iso(r.cancelledAt),
+            cancelReason: r.cancelReason,
+          }
         : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -17,7 +17,13 @@ const point = organizationsJoinable('point');
 const seller = alias(contractParties, 'seller');
 const buyer = alias(contractParties, 'buyer');
 
-async function summaries(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): Promise<{ rows: SummaryRow[]; total: number }> {
+async function summaries(
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<{ rows: SummaryRow[]; total: number }> {
   const rows = await db
     .select({
       id: contracts.id,
@@ -51,7 +57,11 @@ async function summaries(db: Db, where: SQL | undefined, order: SQL[], limit: nu
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const [{ total }] = (await db.select({ total: count() }).from(contracts).innerJoin(applicant, eq(applicant.id, contracts.organizationId)).where(where)) as [{ total: number }];
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(contracts)
+    .innerJoin(applicant, eq(applicant.id, contracts.organizationId))
+    .where(where)) as [{ total: number }];
   return { rows: rows.map((r) => ({ ...r, regionPaths: [] })), total: Number(total) };
 }
 
@@ -66,7 +76,10 @@ export function ownFilter(actor: Actor, query: { status?: z.infer<typeof MyContr
   requirePermission(actor, 'contract:apply');
   const orgIds = organizationIdsOf(actor, [...APPLICANT_ROLES]);
   if (orgIds.length === 0) return null;
-  return { where: and(inArray(contracts.organizationId, orgIds), query.status ? eq(contracts.status, query.status) : undefined), order: [desc(contracts.updatedAt), asc(contracts.id)] };
+  return {
+    where: and(inArray(contracts.organizationId, orgIds), query.status ? eq(contracts.status, query.status) : undefined),
+    order: [desc(contracts.updatedAt), asc(contracts.id)],
+  };
 }
 
 export async function listOwnContracts(opts: { db: Db; actor: Actor; query: z.infer<typeof MyContractsQuery> }) {
@@ -89,16 +102,30 @@ export function queueFilter(actor: Actor, q: Omit<z.infer<typeof QueueQuery>, 'l
   const points = reviewedPoints(actor);
   if (points && points.length === 0) return null;
   const now = clock.now();
-  const conditions: Array<SQL | undefined> = [eq(contracts.status, q.status), points ? inArray(contracts.registrationOrganizationId, points) : undefined];
-  if (q.overdue !== undefined) conditions.push(q.overdue ? lte(contracts.deadlineAt, now) : or(sql`${contracts.deadlineAt} IS NULL`, sql`${contracts.deadlineAt} > ${now}`));
+  const conditions: Array<SQL | undefined> = [
+    eq(contracts.status, q.status),
+    points ? inArray(contracts.registrationOrganizationId, points) : undefined,
+  ];
+  if (q.overdue !== undefined)
+    conditions.push(
+      q.overdue ? lte(contracts.deadlineAt, now) : or(sql`${contracts.deadlineAt} IS NULL`, sql`${contracts.deadlineAt} > ${now}`),
+    );
   if (q.year !== undefined) {
-    conditions.push(gte(contracts.certifiedAt, startOfLocalDate(`${q.year}-01-01`)), lt(contracts.certifiedAt, startOfLocalDate(`${q.year + 1}-01-01`)));
+    conditions.push(
+      gte(contracts.certifiedAt, startOfLocalDate(`${q.year}-01-01`)),
+      lt(contracts.certifiedAt, startOfLocalDate(`${q.year + 1}-01-01`)),
+    );
   }
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conditions.push(or(ilike(contracts.title, like), ilike(applicant.name, like), ilike(sql`coalesce(${contracts.registrationNumber}, '')`, like)));
+    conditions.push(
+      or(ilike(contracts.title, like), ilike(applicant.name, like), ilike(sql`coalesce(${contracts.registrationNumber}, '')`, like)),
+    );
   }
-  const order = q.status === 'submitted' ? [asc(contracts.deadlineAt), asc(contracts.submittedAt), asc(contracts.id)] : [desc(contracts.updatedAt), asc(contracts.id)];
+  const order =
+    q.status === 'submitted'
+      ? [asc(contracts.deadlineAt), asc(contracts.submittedAt), asc(contracts.id)]
+      : [desc(contracts.updatedAt), asc(contracts.id)];
   return { where: and(...conditions), order };
 }
 

@@ -75,8 +75,20 @@ export async function loadContracts(db: DbOrTx, ids: string[], opts: { forUpdate
         .where(inArray(contractParties.contractId, found))
     ).map((p) => ({ ...p.party, regionName: p.regionName, regionPath: p.regionPath })),
   );
-  const costs = byContract(await db.select().from(contractCostItems).where(inArray(contractCostItems.contractId, found)).orderBy(asc(contractCostItems.contractId), asc(contractCostItems.position)));
-  const payments = byContract(await db.select().from(contractPayments).where(inArray(contractPayments.contractId, found)).orderBy(asc(contractPayments.contractId), asc(contractPayments.position)));
+  const costs = byContract(
+    await db
+      .select()
+      .from(contractCostItems)
+      .where(inArray(contractCostItems.contractId, found))
+      .orderBy(asc(contractCostItems.contractId), asc(contractCostItems.position)),
+  );
+  const payments = byContract(
+    await db
+      .select()
+      .from(contractPayments)
+      .where(inArray(contractPayments.contractId, found))
+      .orderBy(asc(contractPayments.contractId), asc(contractPayments.position)),
+  );
   const attachments = byContract(
     await db
       .select({
@@ -101,7 +113,13 @@ export async function loadContracts(db: DbOrTx, ids: string[], opts: { forUpdate
     loaded.set(id, {
       row: h.row,
       applicant: { id: h.row.organizationId, name: h.applicantName },
-      registrationPoint: { id: h.row.registrationOrganizationId, name: h.pointName, regionCode: h.row.registrationRegionCode, regionName: h.pointRegionName, regionPath: h.pointRegionPath },
+      registrationPoint: {
+        id: h.row.registrationOrganizationId,
+        name: h.pointName,
+        regionCode: h.row.registrationRegionCode,
+        regionName: h.pointRegionName,
+        regionPath: h.pointRegionPath,
+      },
       fieldName: h.fieldName,
       parties: { seller: byRole.get('seller')!, buyer: byRole.get('buyer')!, intermediary: byRole.get('intermediary') ?? null },
       costs: costs.get(id) ?? [],
@@ -122,7 +140,9 @@ export function factsOf(c: LoadedContract): ContractFacts {
     organizationId: c.row.organizationId,
     registrationOrganizationId: c.row.registrationOrganizationId,
     status: c.row.status as ContractStatus,
-    regionPaths: [c.parties.seller.regionPath, c.parties.buyer.regionPath, c.registrationPoint.regionPath].filter((p): p is string => Boolean(p)),
+    regionPaths: [c.parties.seller.regionPath, c.parties.buyer.regionPath, c.registrationPoint.regionPath].filter((p): p is string =>
+      Boolean(p),
+    ),
     expertReviewRequired: c.row.expertReviewRequired,
     hasExpertReview: c.row.expertReview != null,
   };

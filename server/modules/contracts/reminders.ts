@@ -36,8 +36,14 @@ const lastDay = (deadlineAt: Date) => localDateOf(new Date(deadlineAt.getTime() 
 function message(kind: ReminderKind, c: { title: string; applicantName: string; deadlineAt: Date }, now: Date) {
   const left = deadlineInfo('submitted', c.deadlineAt, now).workingDaysLeft ?? 0;
   return kind === 'overdue'
-    ? { title: `认定登记申请已超期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，已超期${left ? ` ${Math.abs(left)} 个工作日` : ''}。` }
-    : { title: `认定登记申请即将到期：${c.title}`, body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，还剩 ${left} 个工作日。` };
+    ? {
+        title: `认定登记申请已超期：${c.title}`,
+        body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，已超期${left ? ` ${Math.abs(left)} 个工作日` : ''}。`,
+      }
+    : {
+        title: `认定登记申请即将到期：${c.title}`,
+        body: `${c.applicantName} 的申请应于 ${lastDay(c.deadlineAt)} 前办结，还剩 ${left} 个工作日。`,
+      };
 }
 
 const applicant = organizationsJoinable('applicant');
@@ -47,30 +53,61 @@ export async function sendDeadlineReminders(opts: { db: Db }): Promise<{ dueSoon
   const now = clock.now();
   const kind = sql<ReminderKind>`CASE WHEN ${contracts.deadlineAt} <= ${now} THEN 'overdue' ELSE 'due_soon' END`;
   const due = await opts.db
-    .select({ id: contracts.id, title: contracts.title, deadlineAt: contracts.deadlineAt, pointId: contracts.registrationOrganizationId, organizationId: contracts.organizationId, applicantName: applicant.name, kind })
+    .select({
+      id: contracts.id,
+      title: contracts.title,
+      deadlineAt: contracts.deadlineAt,
+      pointId: contracts.registrationOrganizationId,
+      organizationId: contracts.organizationId,
+      applicantName: applicant.name,
+      kind,
+    })
     .from(contracts)
     .innerJoin(applicant, eq(applicant.id, contracts.organizationId))
     .leftJoin(
       contractDeadlineReminders,
-      and(eq(contractDeadlineReminders.contractId, contracts.id), eq(contractDeadlineReminders.deadlineAt, contracts.deadlineAt), sql`${contractDeadlineReminders.kind} = ${kind}`),
+      and(
+        eq(contractDeadlineReminders.contractId, contracts.id),
+        eq(contractDeadlineReminders.deadlineAt, contracts.deadlineAt),
+        sql`${contractDeadlineReminders.kind} = ${kind}`,
+      ),
     )
-    .where(and(eq(contracts.status, 'submitted'), lte(contracts.deadlineAt, dueSoonLimit(now)), isNull(contractDeadlineReminders.contractId)));
+    .where(
+      and(eq(contracts.status, 'submitted'), lte(contracts.deadlineAt, dueSoonLimit(now)), isNull(contractDeadlineReminders.contractId)),
+    );
   const result = { dueSoon: 0, overdue: 0, notifications: 0 };
   if (due.length === 0) return result;
 
-  const registrars = await registrarsOf(opts.db, due.map((d) => d.pointId));
+  const registrars = await registrarsOf(
+    opts.db,
+    due.map((d) => d.pointId),
+  );
   const recipientsOf = (pointId: string) => registrars.filter((r) => r.organizationId === pointId).map((r) => r.userId);
 
   await opts.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(contractDeadlineReminders)
-      .values(due.map((d) => ({ contractId: d.id, kind: d.kind, deadlineAt: d.deadlineAt!, recipients: recipientsOf(d.pointId).length, sentAt: now })))
+      .values(
+        due.map((d) => ({
+          contractId: d.id,
+          kind: d.kind,
+          deadlineAt: d.deadlineAt!,
+          recipients: recipientsOf(d.pointId).length,
+          sentAt: now,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ contractId: contractDeadlineReminders.contractId, kind: contractDeadlineReminders.kind });
     const sent = due.filter((d) => claimed.some((c) => c.contractId === d.id && c.kind === d.kind));
     const rows = sent.flatMap((d) => {
       const m = message(d.kind, { ...d, deadlineAt: d.deadlineAt! }, now);
-      return recipientsOf(d.pointId).map((userId) => ({ userId, kind: `contract_${d.kind}`, title: m.title, body: m.body, link: `/workspace/contracts/${d.id}` }));
+      return recipientsOf(d.pointId).map((userId) => ({
+        userId,
+        kind: `contract_${d.kind}`,
+        title: m.title,
+        body: m.body,
+        link: `/workspace/contracts/${d.id}`,
+      }));
     });
     await notifyUsers(tx, rows, now);
     for (const d of sent) {

@@ -24,14 +24,24 @@ type Body<A extends TransitionBody['action']> = Extract<TransitionBody, { action
  * The registrar's technology transaction amount: the computed one unless `technologyTransactionAmountFen`
  * is given; a different amount is an adjustment and needs its reason. Field names under `prefix`.
  */
-export function resolveAdjustment(contractAmountFen: number, nonTechnicalCostsFen: number, body: { technologyTransactionAmountFen?: number; adjustmentReason?: string }, prefix = 'body') {
+export function resolveAdjustment(
+  contractAmountFen: number,
+  nonTechnicalCostsFen: number,
+  body: { technologyTransactionAmountFen?: number; adjustmentReason?: string },
+  prefix = 'body',
+) {
   const computed = contractAmountFen - nonTechnicalCostsFen;
   if (body.technologyTransactionAmountFen === undefined) return { fen: 0, reason: null };
   const wanted = body.technologyTransactionAmountFen;
-  if (wanted > contractAmountFen) throw AppError.validation(`${prefix}.technologyTransactionAmountFen`, 'must not exceed the contract amount');
+  if (wanted > contractAmountFen)
+    throw AppError.validation(`${prefix}.technologyTransactionAmountFen`, 'must not exceed the contract amount');
   const fen = wanted - computed;
   const reason = body.adjustmentReason?.trim() || null;
-  if (fen !== 0 && !reason) throw AppError.validation(`${prefix}.adjustmentReason`, 'is required when the technology transaction amount differs from the computed one');
+  if (fen !== 0 && !reason)
+    throw AppError.validation(
+      `${prefix}.adjustmentReason`,
+      'is required when the technology transaction amount differs from the computed one',
+    );
   return { fen, reason: fen !== 0 ? reason : null };
 }
 
@@ -59,7 +69,10 @@ export async function returnContract(tx: Tx, actor: Actor, c: LoadedContract, bo
   requireTransition(actor, c, 'return');
   const now = clock.now();
   // The clock stops: it restarts in full when the corrected application is resubmitted.
-  await tx.update(contracts).set({ status: 'returned', reviewNote: body.note, deadlineAt: null, reviewedBy: actor.userId, reviewedAt: now, updatedAt: now }).where(eq(contracts.id, c.row.id));
+  await tx
+    .update(contracts)
+    .set({ status: 'returned', reviewNote: body.note, deadlineAt: null, reviewedBy: actor.userId, reviewedAt: now, updatedAt: now })
+    .where(eq(contracts.id, c.row.id));
   return { status: 'returned', note: body.note };
 }
 
@@ -68,7 +81,14 @@ export async function refuseContract(tx: Tx, actor: Actor, c: LoadedContract, bo
   const now = clock.now();
   await tx
     .update(contracts)
-    .set({ status: 'refused', refusalReason: body.reason, reviewNote: body.note, reviewedBy: actor.userId, reviewedAt: now, updatedAt: now })
+    .set({
+      status: 'refused',
+      refusalReason: body.reason,
+      reviewNote: body.note,
+      reviewedBy: actor.userId,
+      reviewedAt: now,
+      updatedAt: now,
+    })
     .where(eq(contracts.id, c.row.id));
   return { status: 'refused', refusalReason: body.reason, note: body.note };
 }
@@ -76,12 +96,16 @@ export async function refuseContract(tx: Tx, actor: Actor, c: LoadedContract, bo
 /** Certifies: registration number from the point's counter, version 1, the statistics fact — all in the caller's transaction. */
 export async function certifyContract(tx: Tx, actor: Actor, c: LoadedContract, body: Body<'certify'>) {
   requireTransition(actor, c, 'certify');
-  if (c.row.expertReviewRequired && !c.row.expertReview) throw AppError.conflict('This application needs expert review: record the experts’ opinion before certifying');
+  if (c.row.expertReviewRequired && !c.row.expertReview)
+    throw AppError.conflict('This application needs expert review: record the experts’ opinion before certifying');
   // Certifying against the experts' 不支持 is the registrar's call, but only with written reasoning,
   // kept as the review note on the record and in the audit row of the certification.
   const againstExperts = c.row.expertReview?.conclusion === 'does_not_support';
   if (againstExperts && (body.note ?? '').length < 20) {
-    throw AppError.validation('body.note', 'the experts concluded 不支持: give your written reasoning (at least 20 characters) to certify against it');
+    throw AppError.validation(
+      'body.note',
+      'the experts concluded 不支持: give your written reasoning (at least 20 characters) to certify against it',
+    );
   }
   const adjustment = resolveAdjustment(c.row.contractAmountFen, c.row.nonTechnicalCostsFen, body);
   const now = clock.now();
@@ -118,7 +142,10 @@ export async function certifyContract(tx: Tx, actor: Actor, c: LoadedContract, b
 export async function cancelContract(tx: Tx, actor: Actor, c: LoadedContract, body: Body<'cancel'>) {
   requireTransition(actor, c, 'cancel');
   const now = clock.now();
-  await tx.update(contracts).set({ status: 'cancelled', cancelledAt: now, cancelReason: body.reason, version: c.row.version + 1, updatedAt: now }).where(eq(contracts.id, c.row.id));
+  await tx
+    .update(contracts)
+    .set({ status: 'cancelled', cancelledAt: now, cancelReason: body.reason, version: c.row.version + 1, updatedAt: now })
+    .where(eq(contracts.id, c.row.id));
   await recordVersion(tx, actor, c.row.id, 'cancelled', body.reason);
   return { status: 'cancelled', reason: body.reason, version: c.row.version + 1 };
 }
@@ -128,11 +155,19 @@ export async function recordExpertReview(opts: { db: Db; actor: Actor; id: strin
   requirePermission(opts.actor, 'contract:register');
   await opts.db.transaction(async (tx) => {
     const c = await lockVisibleContract(tx, opts.actor, opts.id);
-    if (!partiesFor(opts.actor, factsOf(c)).includes('registrar')) throw AppError.forbidden('Only a registrar of the registration point records the expert review');
+    if (!partiesFor(opts.actor, factsOf(c)).includes('registrar'))
+      throw AppError.forbidden('Only a registrar of the registration point records the expert review');
     if (c.row.status !== 'submitted') throw AppError.conflict(`Cannot record an expert review on a contract that is ${c.row.status}`);
     const review = { ...opts.input, recordedAt: clock.now().toISOString(), recordedBy: opts.actor.userId };
     await tx.update(contracts).set({ expertReview: review, updatedAt: clock.now() }).where(eq(contracts.id, c.row.id));
-    await writeAudit(tx, opts.actor, { action: 'contract.expert_review', entity: 'contract', entityId: c.row.id, organizationId: c.row.organizationId, before: { expertReview: c.row.expertReview }, after: { expertReview: review } });
+    await writeAudit(tx, opts.actor, {
+      action: 'contract.expert_review',
+      entity: 'contract',
+      entityId: c.row.id,
+      organizationId: c.row.organizationId,
+      before: { expertReview: c.row.expertReview },
+      after: { expertReview: review },
+    });
   });
   return (await loadContract(opts.db, opts.id))!;
 }
@@ -154,7 +189,10 @@ export async function amendContract(opts: { db: Db; actor: Actor; id: string; in
     const adjustment = resolveAdjustment(base.columns.contractAmountFen, base.columns.nonTechnicalCostsFen!, opts.input);
     const rows = contentRows(c.row.id, input, org!, adjustment);
     const version = c.row.version + 1;
-    await tx.update(contracts).set({ ...rows.columns, version, updatedAt: clock.now() }).where(eq(contracts.id, c.row.id));
+    await tx
+      .update(contracts)
+      .set({ ...rows.columns, version, updatedAt: clock.now() })
+      .where(eq(contracts.id, c.row.id));
     await writeChildRows(tx, c.row.id, rows, true);
     await recordVersion(tx, opts.actor, c.row.id, 'amended', opts.input.reason);
     await writeAudit(tx, opts.actor, {
@@ -162,7 +200,12 @@ export async function amendContract(opts: { db: Db; actor: Actor; id: string; in
       entity: 'contract',
       entityId: c.row.id,
       organizationId: c.row.organizationId,
-      before: { version: c.row.version, contractAmountFen: c.row.contractAmountFen, technologyTransactionAmountFen: c.row.technologyTransactionAmountFen, title: c.row.title },
+      before: {
+        version: c.row.version,
+        contractAmountFen: c.row.contractAmountFen,
+        technologyTransactionAmountFen: c.row.technologyTransactionAmountFen,
+        title: c.row.title,
+      },
       after: { ...auditContent(rows), version, reason: opts.input.reason },
     });
   });

@@ -34,17 +34,28 @@ export const contractsRoutes: Routes = async (instance) => {
   const app = typed(instance);
   const { db } = app.ctx;
   // Uploads are the raw body (no multipart); the parsers live in this plugin only.
-  instance.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+  instance.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.get('/api/contracts/parameters', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Registration parameters (deadlines, expert-review threshold) with their source', response: { 200: ParametersView } },
+    schema: {
+      tags,
+      summary: 'Registration parameters (deadlines, expert-review threshold) with their source',
+      response: { 200: ParametersView },
+    },
     handler: async () => contracts.getParameters({ db }),
   });
 
   app.put('/api/contracts/parameters', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'Change the registration parameters (platform admins)', body: ParametersBody, response: { 200: ParametersView } },
+    schema: {
+      tags,
+      summary: 'Change the registration parameters (platform admins)',
+      body: ParametersBody,
+      response: { 200: ParametersView },
+    },
     handler: async (req) => contracts.updateParameters({ db, actor: req.actor, patch: req.body }),
   });
 
@@ -56,12 +67,19 @@ export const contractsRoutes: Routes = async (instance) => {
       querystring: z.object({ organizationId: z.uuid().optional() }),
       response: { 200: z.object({ items: z.array(RegistrationPointView) }) },
     },
-    handler: async (req) => ({ items: await contracts.listRegistrationPoints({ db, actor: req.actor, organizationId: req.query.organizationId }) }),
+    handler: async (req) => ({
+      items: await contracts.listRegistrationPoints({ db, actor: req.actor, organizationId: req.query.organizationId }),
+    }),
   });
 
   app.get('/api/contracts/prefill', {
     config: { access: 'contract:apply' },
-    schema: { tags, summary: 'Pre-fill an application from a trading deal (the seller applies)', querystring: z.object({ dealId: z.uuid('must be a deal id') }), response: { 200: ContractPrefill } },
+    schema: {
+      tags,
+      summary: 'Pre-fill an application from a trading deal (the seller applies)',
+      querystring: z.object({ dealId: z.uuid('must be a deal id') }),
+      response: { 200: ContractPrefill },
+    },
     handler: async (req) => prefillFromDeal({ db, actor: req.actor, dealId: req.query.dealId }),
   });
 
@@ -91,7 +109,12 @@ export const contractsRoutes: Routes = async (instance) => {
 
   app.get('/api/registration/contracts', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'The registrar’s queue: contracts at the caller’s registration points, soonest deadline first', querystring: QueueQuery, response: { 200: ContractPage } },
+    schema: {
+      tags,
+      summary: 'The registrar’s queue: contracts at the caller’s registration points, soonest deadline first',
+      querystring: QueueQuery,
+      response: { 200: ContractPage },
+    },
     handler: async (req) => {
       const r = await contracts.listQueue({ db, actor: req.actor, query: req.query });
       return { items: r.rows.map((x) => presentSummary(x, req.actor)), total: r.total };
@@ -106,8 +129,15 @@ export const contractsRoutes: Routes = async (instance) => {
 
   app.put('/api/contracts/:id', {
     config: { access: 'contract:apply' },
-    schema: { tags, summary: 'Edit a draft or returned application', params: IdParams, body: ContractInput, response: { 200: ContractView } },
-    handler: async (req) => presentContract(await contracts.updateContract({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
+    schema: {
+      tags,
+      summary: 'Edit a draft or returned application',
+      params: IdParams,
+      body: ContractInput,
+      response: { 200: ContractView },
+    },
+    handler: async (req) =>
+      presentContract(await contracts.updateContract({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
   });
 
   app.post('/api/contracts/:id/transitions', {
@@ -119,24 +149,44 @@ export const contractsRoutes: Routes = async (instance) => {
       body: TransitionBody,
       response: { 200: ContractView },
     },
-    handler: async (req) => presentContract(await contracts.transitionContract({ db, actor: req.actor, id: req.params.id, body: req.body }), req.actor),
+    handler: async (req) =>
+      presentContract(await contracts.transitionContract({ db, actor: req.actor, id: req.params.id, body: req.body }), req.actor),
   });
 
   app.put('/api/contracts/:id/expert-review', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'Record the expert review (required at or above the threshold before certifying)', params: IdParams, body: ExpertReviewBody, response: { 200: ContractView } },
-    handler: async (req) => presentContract(await contracts.recordExpertReview({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
+    schema: {
+      tags,
+      summary: 'Record the expert review (required at or above the threshold before certifying)',
+      params: IdParams,
+      body: ExpertReviewBody,
+      response: { 200: ContractView },
+    },
+    handler: async (req) =>
+      presentContract(await contracts.recordExpertReview({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
   });
 
   app.post('/api/contracts/:id/amendments', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'Amend a certified contract: a new version, the old one kept', params: IdParams, body: AmendmentBody, response: { 200: ContractView } },
-    handler: async (req) => presentContract(await contracts.amendContract({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
+    schema: {
+      tags,
+      summary: 'Amend a certified contract: a new version, the old one kept',
+      params: IdParams,
+      body: AmendmentBody,
+      response: { 200: ContractView },
+    },
+    handler: async (req) =>
+      presentContract(await contracts.amendContract({ db, actor: req.actor, id: req.params.id, input: req.body }), req.actor),
   });
 
   app.get('/api/contracts/:id/versions', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Versions of a registered contract (certification, amendments, cancellation)', params: IdParams, response: { 200: z.object({ items: z.array(ContractVersionView) }) } },
+    schema: {
+      tags,
+      summary: 'Versions of a registered contract (certification, amendments, cancellation)',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(ContractVersionView) }) },
+    },
     handler: async (req) => {
       const rows = await contracts.listVersions({ db, actor: req.actor, id: req.params.id });
       return {
@@ -156,7 +206,11 @@ export const contractsRoutes: Routes = async (instance) => {
 
   app.get('/api/contracts/:id/certificate.pdf', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Certificate PDF (技术合同认定登记证明); a marked preview for the registrar before certification', params: IdParams },
+    schema: {
+      tags,
+      summary: 'Certificate PDF (技术合同认定登记证明); a marked preview for the registrar before certification',
+      params: IdParams,
+    },
     handler: async (req, reply) => {
       const { pdf, fileName, content } = await contracts.buildCertificate({ db, actor: req.actor, id: req.params.id });
       return reply
@@ -180,7 +234,14 @@ export const contractsRoutes: Routes = async (instance) => {
       response: { 201: AttachmentView },
     },
     handler: async (req, reply) => {
-      const { contract, attachment } = await contracts.addAttachment({ db, actor: req.actor, id: req.params.id, query: req.query, contentType: req.headers['content-type'], body: req.body });
+      const { contract, attachment } = await contracts.addAttachment({
+        db,
+        actor: req.actor,
+        id: req.params.id,
+        query: req.query,
+        contentType: req.headers['content-type'],
+        body: req.body,
+      });
       return reply.status(201).send(presentContent(contract).attachments.find((a) => a.id === attachment.id)!);
     },
   });
@@ -190,7 +251,11 @@ export const contractsRoutes: Routes = async (instance) => {
     schema: { tags, summary: 'Download an uploaded document', params: AttachmentParams },
     handler: async (req, reply) => {
       const file = await contracts.getAttachmentFile({ db, actor: req.actor, id: req.params.id, attachmentId: req.params.attachmentId });
-      return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.name, 'attachment')).header('cache-control', 'no-store').send(file.content);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.name, 'attachment'))
+        .header('cache-control', 'no-store')
+        .send(file.content);
     },
   });
 

@@ -5,7 +5,6 @@ import { technicalFields, type IpAsset } from '../catalog/schema.js';
 import { users } from '../identity/schema.js';
 import { organizations, regions } from '../organizations/schema.js';
 
-
 /**
  * Technology contracts (C5): applications for certification and registration (认定登记) and the
  * registered contracts. Shape (see server/modules/contracts/README.md):
@@ -17,7 +16,6 @@ import { organizations, regions } from '../organizations/schema.js';
  * - `contract_registration_sequences`: the per-year, per-region counter behind registration numbers.
  * Money is integer fen (bigint); times UTC.
  */
-
 
 export interface ExpertReview {
   experts: Array<{ name: string; title?: string; organization?: string }>;
@@ -51,7 +49,10 @@ export const contracts = pgTable(
     signedOn: date('signed_on', { mode: 'string' }).notNull(),
     validFrom: date('valid_from', { mode: 'string' }),
     validUntil: date('valid_until', { mode: 'string' }),
-    ipInvolved: jsonb('ip_involved').$type<IpAsset[]>().notNull().default(sql`'[]'::jsonb`),
+    ipInvolved: jsonb('ip_involved')
+      .$type<IpAsset[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Related consulting/services are invoiced with the transfer/development price (VAT exemption). */
     relatedServicesInvoicedTogether: boolean('related_services_invoiced_together').notNull().default(false),
 

@@ -89,7 +89,11 @@ export async function buildCertificate(opts: { db: Db; actor: Actor; id: string 
   const preview = !registered && c.row.status === 'submitted' && partiesFor(opts.actor, factsOf(c)).includes('registrar');
   if (!registered && !preview) throw AppError.conflict(`A ${c.row.status} contract has no certificate`);
   const content = certificateContent(c, { preview });
-  return { content, pdf: await renderCertificate(content), fileName: preview ? `技术合同登记证明-预览-${c.row.id.slice(0, 8)}` : `技术合同登记证明-${c.row.registrationNumber}` };
+  return {
+    content,
+    pdf: await renderCertificate(content),
+    fileName: preview ? `技术合同登记证明-预览-${c.row.id.slice(0, 8)}` : `技术合同登记证明-${c.row.registrationNumber}`,
+  };
 }
 
 /** Registration points for the actor's application, its district's point marked default. */

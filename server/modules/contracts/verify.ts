@@ -4,7 +4,20 @@ import { contracts } from './schema.js';
 import { loadContract } from './records.js';
 
 /** Legal-form endings kept visible when a party's name is masked (longest first). */
-const SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '研究院', '研究所', '研究中心', '大学', '学院', '医院', '中心', '公司', '集团'];
+const SUFFIXES = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '研究院',
+  '研究所',
+  '研究中心',
+  '大学',
+  '学院',
+  '医院',
+  '中心',
+  '公司',
+  '集团',
+];
 
 /**
  * A party name as the public may see it: the first two characters and the legal form, the rest
@@ -37,10 +50,15 @@ export interface PublicCertificate {
  * QR code points here): the key facts, the parties masked. Null for a number never certified.
  */
 export async function verifyRegistration(opts: { db: Db; registrationNumber: string }): Promise<PublicCertificate | null> {
-  const [hit] = await opts.db.select({ id: contracts.id }).from(contracts).where(eq(contracts.registrationNumber, opts.registrationNumber)).limit(1);
+  const [hit] = await opts.db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(eq(contracts.registrationNumber, opts.registrationNumber))
+    .limit(1);
   const c = hit && (await loadContract(opts.db, hit.id));
   if (!c || !c.row.registrationNumber || !c.row.certifiedAt) return null;
-  const party = (p: { name: string; creditCode: string | null; organizationId: string | null }) => maskPartyName(p.name, Boolean(p.creditCode || p.organizationId) || [...p.name].length > 4);
+  const party = (p: { name: string; creditCode: string | null; organizationId: string | null }) =>
+    maskPartyName(p.name, Boolean(p.creditCode || p.organizationId) || [...p.name].length > 4);
   return {
     registrationNumber: c.row.registrationNumber,
     status: c.row.status === 'cancelled' ? 'cancelled' : 'certified',

@@ -43,7 +43,9 @@ export interface ExportLimits {
 }
 
 /** Checks the size, then returns the workbook as a stream that fills while the batches are read. */
-async function streamExport(opts: ExportLimits & { db: Db; filter: ListFilter | null; publicUrl: string; narrow: { field: string; message: string } }): Promise<Readable> {
+async function streamExport(
+  opts: ExportLimits & { db: Db; filter: ListFilter | null; publicUrl: string; narrow: { field: string; message: string } },
+): Promise<Readable> {
   const maxRows = opts.maxRows ?? EXPORT_MAX_ROWS;
   const ids = opts.filter ? await listContractIds(opts.db, opts.filter, maxRows + 1) : [];
   if (ids.length > maxRows) {
@@ -53,12 +55,16 @@ async function streamExport(opts: ExportLimits & { db: Db; filter: ListFilter | 
   const fields = await fieldsOf(opts.db);
   const out = new PassThrough();
   // A failure halfway (the database going away) ends the download with an error; Fastify logs it.
-  writeWorkbook(out, contractSheet(fields, opts.publicUrl), batchesOf(opts.db, ids, opts.batchSize ?? EXPORT_BATCH, out)).catch((err: unknown) => out.destroy(err as Error));
+  writeWorkbook(out, contractSheet(fields, opts.publicUrl), batchesOf(opts.db, ids, opts.batchSize ?? EXPORT_BATCH, out)).catch(
+    (err: unknown) => out.destroy(err as Error),
+  );
   return out;
 }
 
 /** The actor's organisations' contracts (any status, or one). */
-export async function exportOwnContracts(opts: { db: Db; actor: Actor; query: z.infer<typeof MyExportQuery>; publicUrl: string } & ExportLimits): Promise<Readable> {
+export async function exportOwnContracts(
+  opts: { db: Db; actor: Actor; query: z.infer<typeof MyExportQuery>; publicUrl: string } & ExportLimits,
+): Promise<Readable> {
   return streamExport({
     ...opts,
     filter: ownFilter(opts.actor, opts.query),
@@ -67,11 +73,15 @@ export async function exportOwnContracts(opts: { db: Db; actor: Actor; query: z.
 }
 
 /** The contracts at the registrar's points in one status (certified by default): re-imports as historical registrations. */
-export async function exportRegisteredContracts(opts: { db: Db; actor: Actor; query: z.infer<typeof ExportQuery>; publicUrl: string } & ExportLimits): Promise<Readable> {
+export async function exportRegisteredContracts(
+  opts: { db: Db; actor: Actor; query: z.infer<typeof ExportQuery>; publicUrl: string } & ExportLimits,
+): Promise<Readable> {
   const narrowed = opts.query.year !== undefined;
   return streamExport({
     ...opts,
     filter: queueFilter(opts.actor, opts.query),
-    narrow: narrowed ? { field: 'query.q', message: 'narrow the year further with a search' } : { field: 'query.year', message: 'choose a certification year' },
+    narrow: narrowed
+      ? { field: 'query.q', message: 'narrow the year further with a search' }
+      : { field: 'query.year', message: 'choose a certification year' },
   });
 }

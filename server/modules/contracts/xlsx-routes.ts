@@ -31,9 +31,23 @@ export const contractXlsxRoutes: Routes = (instance) => {
   app.post('/api/contracts/import', {
     config: { access: 'contract:apply' },
     bodyLimit: MAX_IMPORT_BYTES,
-    schema: { tags, summary: 'Import registration applications (submitted) for my organisation, all or nothing', description: importDescription, consumes: [XLSX_MIME], querystring: ImportQuery, response: { 201: ImportResult } },
+    schema: {
+      tags,
+      summary: 'Import registration applications (submitted) for my organisation, all or nothing',
+      description: importDescription,
+      consumes: [XLSX_MIME],
+      querystring: ImportQuery,
+      response: { 201: ImportResult },
+    },
     handler: async (req, reply) => {
-      const r = await importContracts({ db, actor: req.actor, mode: 'applications', file: uploadedFile(req.body), ...req.query, liveProgress });
+      const r = await importContracts({
+        db,
+        actor: req.actor,
+        mode: 'applications',
+        file: uploadedFile(req.body),
+        ...req.query,
+        liveProgress,
+      });
       return reply.status(201).header('x-import-job-id', r.jobId).send(r);
     },
   });
@@ -41,28 +55,69 @@ export const contractXlsxRoutes: Routes = (instance) => {
   app.post('/api/registration/contracts/import', {
     config: { access: 'contract:register' },
     bodyLimit: MAX_IMPORT_BYTES,
-    schema: { tags, summary: 'Import historical registrations (certified, with their numbers) at my registration point, all or nothing', description: importDescription, consumes: [XLSX_MIME], querystring: ImportQuery, response: { 201: ImportResult } },
+    schema: {
+      tags,
+      summary: 'Import historical registrations (certified, with their numbers) at my registration point, all or nothing',
+      description: importDescription,
+      consumes: [XLSX_MIME],
+      querystring: ImportQuery,
+      response: { 201: ImportResult },
+    },
     handler: async (req, reply) => {
-      const r = await importContracts({ db, actor: req.actor, mode: 'historical', file: uploadedFile(req.body), ...req.query, liveProgress });
+      const r = await importContracts({
+        db,
+        actor: req.actor,
+        mode: 'historical',
+        file: uploadedFile(req.body),
+        ...req.query,
+        liveProgress,
+      });
       return reply.status(201).header('x-import-job-id', r.jobId).send(r);
     },
   });
 
   app.get('/api/me/contracts/export.xlsx', {
     config: { access: 'contract:apply' },
-    schema: { tags, summary: 'My organisations’ contracts as xlsx, in the import layout plus status and id', description: exportDescription, querystring: MyExportQuery },
-    handler: async (req, reply) => sendWorkbook(reply, '技术合同导出', 'contracts-export', await exportOwnContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl })),
+    schema: {
+      tags,
+      summary: 'My organisations’ contracts as xlsx, in the import layout plus status and id',
+      description: exportDescription,
+      querystring: MyExportQuery,
+    },
+    handler: async (req, reply) =>
+      sendWorkbook(
+        reply,
+        '技术合同导出',
+        'contracts-export',
+        await exportOwnContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl }),
+      ),
   });
 
   app.get('/api/registration/contracts/export.xlsx', {
     config: { access: 'contract:register' },
-    schema: { tags, summary: 'The contracts at my registration points as xlsx (certified by default); re-imports as historical registrations', description: exportDescription, querystring: ExportQuery },
-    handler: async (req, reply) => sendWorkbook(reply, '技术合同登记导出', 'registered-contracts', await exportRegisteredContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl })),
+    schema: {
+      tags,
+      summary: 'The contracts at my registration points as xlsx (certified by default); re-imports as historical registrations',
+      description: exportDescription,
+      querystring: ExportQuery,
+    },
+    handler: async (req, reply) =>
+      sendWorkbook(
+        reply,
+        '技术合同登记导出',
+        'registered-contracts',
+        await exportRegisteredContracts({ db, actor: req.actor, query: req.query, publicUrl: config.publicUrl }),
+      ),
   });
 
   app.get('/api/contracts/import-jobs/:id', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Progress and error report of one of my contract imports', params: z.object({ id: z.uuid('must be an import job id') }), response: { 200: ImportJobView } },
+    schema: {
+      tags,
+      summary: 'Progress and error report of one of my contract imports',
+      params: z.object({ id: z.uuid('must be an import job id') }),
+      response: { 200: ImportJobView },
+    },
     handler: async (req) => getImportJob({ db, actor: req.actor, id: req.params.id }),
   });
 };

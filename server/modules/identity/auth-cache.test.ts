@@ -7,7 +7,10 @@ import { AUTH_CACHE_TTL_MS, AuthCache } from './auth-cache.js';
 /** A database whose only use here is LISTEN: the test delivers notifications itself. */
 function fakeDatabase() {
   const heard: Array<() => void> = [];
-  const database = { kind: 'pglite', pglite: { listen: async (_channel: string, cb: () => void) => (heard.push(cb), async () => {}) } } as unknown as Database;
+  const database = {
+    kind: 'pglite',
+    pglite: { listen: async (_channel: string, cb: () => void) => (heard.push(cb), async () => {}) },
+  } as unknown as Database;
   return { database, notify: () => heard.forEach((cb) => cb()) };
 }
 

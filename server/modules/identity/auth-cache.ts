@@ -110,7 +110,8 @@ export class AuthCache {
         this.listening = !this.closed;
       },
     });
-    if (this.closed) await this.close(); // closed while it was connecting
+    if (this.closed)
+      await this.close(); // closed while it was connecting
     else this.listening = true;
   }
 

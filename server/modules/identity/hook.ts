@@ -19,7 +19,8 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** API routes must declare access; plugin routes outside it (docs UI, static files) are public. */
-const MUST_DECLARE = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api/docs')) || ['/healthz', '/readyz', '/metrics'].includes(url);
+const MUST_DECLARE = (url: string) =>
+  (url.startsWith('/api/') && !url.startsWith('/api/docs')) || ['/healthz', '/readyz', '/metrics'].includes(url);
 
 /** Who may call a route given its declared access, before the service applies ownership and scope. */
 export function routeAllows(access: RouteAccess, req: FastifyRequest): boolean {

@@ -17,12 +17,7 @@ export function presentGrant(g: GrantRow): z.infer<typeof RoleGrantView> {
   };
 }
 
-export function presentMe(opts: {
-  user: Profile['user'];
-  grants: GrantRow[];
-  actor: Actor;
-  csrfToken: string | null;
-}): MeView {
+export function presentMe(opts: { user: Profile['user']; grants: GrantRow[]; actor: Actor; csrfToken: string | null }): MeView {
   const memberships = new Map<string, MeView['memberships'][number]>();
   for (const g of opts.grants) {
     if (!g.organizationId) continue;

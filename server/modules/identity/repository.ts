@@ -17,7 +17,10 @@ export async function findUser(db: DbOrTx, id: string): Promise<UserRow | undefi
 }
 
 /** A page of users, newest first, optionally those whose e-mail or name contains `q`; with the total. */
-export async function listUsersPage(db: DbOrTx, opts: { q?: string; limit: number; offset: number }): Promise<{ rows: UserRow[]; total: number }> {
+export async function listUsersPage(
+  db: DbOrTx,
+  opts: { q?: string; limit: number; offset: number },
+): Promise<{ rows: UserRow[]; total: number }> {
   const cond = opts.q ? or(ilike(users.email, `%${opts.q}%`), ilike(users.name, `%${opts.q}%`)) : undefined;
   const rows = await db.select().from(users).where(cond).orderBy(desc(users.createdAt), users.id).limit(opts.limit).offset(opts.offset);
   const [{ total }] = (await db.select({ total: count() }).from(users).where(cond)) as [{ total: number }];
@@ -78,21 +81,37 @@ export async function registrarsOf(db: DbOrTx, organizationIds: string[]): Promi
     .selectDistinct({ organizationId: roleAssignments.organizationId, userId: users.id })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, 'registrar'), inArray(roleAssignments.organizationId, [...new Set(organizationIds)]), eq(users.disabled, false)));
+    .where(
+      and(
+        eq(roleAssignments.role, 'registrar'),
+        inArray(roleAssignments.organizationId, [...new Set(organizationIds)]),
+        eq(users.disabled, false),
+      ),
+    );
   return rows.map((r) => ({ organizationId: r.organizationId!, userId: r.userId }));
 }
 
 /** The organisations in which someone holds `role`, as a derived table `(organization_id)` for a join. */
 export function organizationsWithRole(role: string, alias = 'role_holders') {
-  return qb.selectDistinct({ organizationId: roleAssignments.organizationId }).from(roleAssignments).where(eq(roleAssignments.role, role)).as(alias);
+  return qb
+    .selectDistinct({ organizationId: roleAssignments.organizationId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.role, role))
+    .as(alias);
 }
 
 /** Housekeeping: deletes sessions that ended (revoked or expired) before `before`; returns how many. */
 export async function pruneEndedSessions(db: DbOrTx, before: Date): Promise<number> {
-  return (await queryRows(db, sql`DELETE FROM ${sessions} WHERE coalesce(${sessions.revokedAt}, ${sessions.expiresAt}) < ${before} RETURNING ${sessions.id}`)).length;
+  return (
+    await queryRows(
+      db,
+      sql`DELETE FROM ${sessions} WHERE coalesce(${sessions.revokedAt}, ${sessions.expiresAt}) < ${before} RETURNING ${sessions.id}`,
+    )
+  ).length;
 }
 
 /** Housekeeping: deletes throttling windows that started before `before`; returns how many. */
 export async function pruneRateCounters(db: DbOrTx, before: Date): Promise<number> {
-  return (await queryRows(db, sql`DELETE FROM ${rateCounters} WHERE ${rateCounters.windowStart} < ${before} RETURNING ${rateCounters.key}`)).length;
+  return (await queryRows(db, sql`DELETE FROM ${rateCounters} WHERE ${rateCounters.windowStart} < ${before} RETURNING ${rateCounters.key}`))
+    .length;
 }

@@ -20,10 +20,16 @@ export async function assignRole(
   const organizationId = input.organizationId ?? null;
   const regionCode = input.regionCode ?? null;
   if (ORG_SCOPED_ROLES.includes(input.role) !== (organizationId !== null)) {
-    throw AppError.validation('body.organizationId', ORG_SCOPED_ROLES.includes(input.role) ? `is required for ${input.role}` : `must be empty for ${input.role}`);
+    throw AppError.validation(
+      'body.organizationId',
+      ORG_SCOPED_ROLES.includes(input.role) ? `is required for ${input.role}` : `must be empty for ${input.role}`,
+    );
   }
   if (REGION_SCOPED_ROLES.includes(input.role) !== (regionCode !== null)) {
-    throw AppError.validation('body.regionCode', REGION_SCOPED_ROLES.includes(input.role) ? `is required for ${input.role}` : `must be empty for ${input.role}`);
+    throw AppError.validation(
+      'body.regionCode',
+      REGION_SCOPED_ROLES.includes(input.role) ? `is required for ${input.role}` : `must be empty for ${input.role}`,
+    );
   }
   if (organizationId) {
     if (!(await findOrganization(tx, organizationId))) throw AppError.validation('body.organizationId', 'no such organisation');
@@ -50,7 +56,13 @@ export async function removeRole(tx: Tx, actor: Actor, input: { grantId: string;
     .where(and(eq(roleAssignments.id, input.grantId), eq(roleAssignments.userId, input.userId)))
     .returning();
   if (!row) throw AppError.notFound('Role assignment');
-  await writeAudit(tx, actor, { action: 'role.remove', entity: 'role_assignment', entityId: row.id, organizationId: row.organizationId, before: row });
+  await writeAudit(tx, actor, {
+    action: 'role.remove',
+    entity: 'role_assignment',
+    entityId: row.id,
+    organizationId: row.organizationId,
+    before: row,
+  });
   return row;
 }
 
@@ -60,7 +72,13 @@ export async function removeOrganizationRoles(tx: Tx, actor: Actor, input: { use
     .where(and(eq(roleAssignments.userId, input.userId), eq(roleAssignments.organizationId, input.organizationId)))
     .returning();
   for (const row of rows) {
-    await writeAudit(tx, actor, { action: 'role.remove', entity: 'role_assignment', entityId: row.id, organizationId: row.organizationId, before: row });
+    await writeAudit(tx, actor, {
+      action: 'role.remove',
+      entity: 'role_assignment',
+      entityId: row.id,
+      organizationId: row.organizationId,
+      before: row,
+    });
   }
   return rows.length;
 }

@@ -91,7 +91,12 @@ export const identityRoutes: Routes = (instance) => {
 
   app.delete('/api/me/sessions/:id', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Revoke one of own sessions', params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a session id') }), response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Revoke one of own sessions',
+      params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'must be a session id') }),
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await identity.revokeOwnSession({ db, actor: req.actor, sessionKey: req.params.id });
       return reply.status(204).send(null);

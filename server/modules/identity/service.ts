@@ -36,7 +36,10 @@ async function actorFor(db: DbOrTx, user: { id: string; email: string }, extra: 
 
 /** The actor a scheduled job acts for on a user's behalf (e.g. to see their records' matches); null if the user is gone or disabled. */
 export async function actorForUserId(opts: { db: DbOrTx; userId: string }): Promise<Actor | null> {
-  const [user] = await opts.db.select({ id: users.id, email: users.email, disabled: users.disabled }).from(users).where(eq(users.id, opts.userId));
+  const [user] = await opts.db
+    .select({ id: users.id, email: users.email, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, opts.userId));
   if (!user || user.disabled) return null;
   return actorFor(opts.db, user, { via: 'session', requestId: 'job' });
 }
@@ -85,10 +88,17 @@ function lookupsFor(db: Db) {
 }
 
 /** A credential's row from the cache, else from the database. */
-const cachedLookup = <T>(cache: AuthCache | undefined, key: string, read: () => Promise<T | undefined>) => (cache ? cache.readThrough(key, read) : read());
+const cachedLookup = <T>(cache: AuthCache | undefined, key: string, read: () => Promise<T | undefined>) =>
+  cache ? cache.readThrough(key, read) : read();
 
 /** Resolves a session cookie to its actor, or null when the session is unknown, revoked or expired. */
-export async function authenticateSession(opts: { db: Db; token: string; requestId: string; ttlHours: number; cache?: AuthCache }): Promise<Authenticated | null> {
+export async function authenticateSession(opts: {
+  db: Db;
+  token: string;
+  requestId: string;
+  ttlHours: number;
+  cache?: AuthCache;
+}): Promise<Authenticated | null> {
   const id = sha256(opts.token);
   const now = clock.now();
   const row = await cachedLookup(opts.cache, `s:${id}`, async () => (await lookupsFor(opts.db).session.execute({ id }))[0]);
@@ -111,7 +121,12 @@ export async function authenticateSession(opts: { db: Db; token: string; request
 }
 
 /** Resolves a bearer API token (`jq_…`) to its actor, limited to the token's scopes. */
-export async function authenticateApiToken(opts: { db: Db; token: string; requestId: string; cache?: AuthCache }): Promise<Authenticated | null> {
+export async function authenticateApiToken(opts: {
+  db: Db;
+  token: string;
+  requestId: string;
+  cache?: AuthCache;
+}): Promise<Authenticated | null> {
   const now = clock.now();
   const tokenHash = sha256(opts.token);
   const row = await cachedLookup(opts.cache, `t:${tokenHash}`, async () => (await lookupsFor(opts.db).token.execute({ tokenHash }))[0]);
@@ -157,7 +172,11 @@ export async function login(opts: {
   if ((await hitCounter(opts.db, { key: ipKey, windowMs: LOGIN_POLICY.windowMs })) > LOGIN_POLICY.maxAttemptsPerIp) {
     throw new AppError('rate_limited', 'Too many login attempts from this address; try again later', { headers: retryAfter() });
   }
-  const [user] = await opts.db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [user] = await opts.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   const now = clock.now();
   const lockedUntil = user?.lockedUntil;
   if (lockedUntil && lockedUntil > now) {
@@ -172,7 +191,9 @@ export async function login(opts: {
     throw new AppError('account_locked', 'This account is locked after repeated failed logins; try again later', { headers: retryAfter() });
   }
 
-  const ok = user ? await verifyPassword(user.passwordHash, opts.password) : (await verifyPassword(await dummyPasswordHash(), opts.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, opts.password)
+    : (await verifyPassword(await dummyPasswordHash(), opts.password), false);
   if (!user || !ok || user.disabled) {
     const failures = attempts;
     if (user && failures >= LOGIN_POLICY.maxFailuresPerEmail) {
@@ -232,7 +253,12 @@ async function revokeSessionRow(db: Db, actor: Actor, sessionId: string) {
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId!), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
     if (!row) throw AppError.notFound('Session');
-    await writeAudit(tx, actor, { action: 'session.revoke', entity: 'session', entityId: sessionId.slice(0, 16), after: { revoked: true } });
+    await writeAudit(tx, actor, {
+      action: 'session.revoke',
+      entity: 'session',
+      entityId: sessionId.slice(0, 16),
+      after: { revoked: true },
+    });
   });
 }
 
@@ -262,7 +288,9 @@ export async function changePassword(opts: { db: Db; actor: Actor; currentPasswo
   const [user] = await opts.db.select().from(users).where(eq(users.id, opts.actor.userId)).limit(1);
   if (!user) throw new AppError('unauthenticated');
   if (!(await verifyPassword(user.passwordHash, opts.currentPassword))) {
-    throw new AppError('validation_failed', 'currentPassword: is wrong', { fields: [{ field: 'body.currentPassword', message: 'is wrong' }] });
+    throw new AppError('validation_failed', 'currentPassword: is wrong', {
+      fields: [{ field: 'body.currentPassword', message: 'is wrong' }],
+    });
   }
   if (opts.currentPassword === opts.newPassword) {
     throw new AppError('validation_failed', 'newPassword: must differ from the current password', {
@@ -294,19 +322,29 @@ export async function createUser(
   input: { email: string; name: string; password: string; phone?: string | null },
 ): Promise<{ id: string; email: string }> {
   const email = input.email.trim().toLowerCase();
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
   if (existing) {
     throw new AppError('conflict', 'An account with this e-mail already exists', {
       fields: [{ field: 'body.user.email', message: 'is already registered' }],
     });
   }
   const id = newId();
-  await tx.insert(users).values({ id, email, name: input.name, phone: input.phone ?? null, passwordHash: await hashPassword(input.password) });
+  await tx
+    .insert(users)
+    .values({ id, email, name: input.name, phone: input.phone ?? null, passwordHash: await hashPassword(input.password) });
   return { id, email };
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
-  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
   return u ?? null;
 }
 
@@ -327,6 +365,12 @@ export async function updateOwnLocale(opts: { db: Db; actor: Actor; locale: 'zh-
   await opts.db.transaction(async (tx) => {
     const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, opts.actor.userId!));
     await tx.update(users).set({ locale: opts.locale }).where(eq(users.id, opts.actor.userId!));
-    await writeAudit(tx, opts.actor, { action: 'user.update_locale', entity: 'user', entityId: opts.actor.userId!, before, after: { locale: opts.locale } });
+    await writeAudit(tx, opts.actor, {
+      action: 'user.update_locale',
+      entity: 'user',
+      entityId: opts.actor.userId!,
+      before,
+      after: { locale: opts.locale },
+    });
   });
 }

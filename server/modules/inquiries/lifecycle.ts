@@ -3,7 +3,10 @@ import type { InquiryStatus, InquiryTransition } from '../../../common/api/inqui
 export type Side = 'owner' | 'requester';
 
 /** One table for the negotiation's life: from which states, to which, by which side. */
-export const INQUIRY_TRANSITION_TABLE: Record<InquiryTransition, { from: readonly InquiryStatus[]; to: InquiryStatus; by: readonly Side[] }> = {
+export const INQUIRY_TRANSITION_TABLE: Record<
+  InquiryTransition,
+  { from: readonly InquiryStatus[]; to: InquiryStatus; by: readonly Side[] }
+> = {
   negotiate: { from: ['open'], to: 'negotiating', by: ['owner'] },
   agree: { from: ['negotiating'], to: 'agreed', by: ['owner'] },
   move_to_trading: { from: ['agreed'], to: 'moved_to_trading', by: ['owner'] },

@@ -26,13 +26,22 @@ function summary(row: InquiryRow, side: Side, orgs: Orgs): InquirySummary {
 }
 
 export async function presentInquiries(db: DbOrTx, items: { row: InquiryRow; side: Side }[]): Promise<InquirySummary[]> {
-  const orgs = await organizationsByIds(db, items.flatMap((i) => [i.row.ownerOrganizationId, i.row.requesterOrganizationId]));
+  const orgs = await organizationsByIds(
+    db,
+    items.flatMap((i) => [i.row.ownerOrganizationId, i.row.requesterOrganizationId]),
+  );
   return items.map((i) => summary(i.row, i.side, orgs));
 }
 
 export async function presentInquiry(db: DbOrTx, loaded: { row: InquiryRow; side: Side; messages: MessageRow[] }): Promise<InquiryView> {
   const { row, side, messages } = loaded;
-  const [orgs, names] = [await organizationsByIds(db, [row.ownerOrganizationId, row.requesterOrganizationId]), await userNames(db, messages.map((m) => m.authorUserId))];
+  const [orgs, names] = [
+    await organizationsByIds(db, [row.ownerOrganizationId, row.requesterOrganizationId]),
+    await userNames(
+      db,
+      messages.map((m) => m.authorUserId),
+    ),
+  ];
   return {
     ...summary(row, side, orgs),
     closeReason: row.closeReason,

@@ -50,10 +50,13 @@ export async function createInquiry(opts: { db: Db; actor: Actor; input: CreateI
   const record = await findPublishedRecord(opts.db, actor, input.recordKind, input.recordId);
   if (!record) throw AppError.notFound(input.recordKind === 'achievement' ? 'Achievement' : 'Demand');
   if (mine.includes(record.organizationId)) {
-    throw new AppError('conflict', 'This record belongs to your own organisation', { fields: [{ field: 'body.recordId', message: 'is your own organisation’s record' }] });
+    throw new AppError('conflict', 'This record belongs to your own organisation', {
+      fields: [{ field: 'body.recordId', message: 'is your own organisation’s record' }],
+    });
   }
   const requesterId = input.organizationId ?? (mine.length === 1 ? mine[0] : undefined);
-  if (!requesterId) throw AppError.validation('body.organizationId', mine.length ? 'name the organisation you speak for' : 'you belong to no organisation');
+  if (!requesterId)
+    throw AppError.validation('body.organizationId', mine.length ? 'name the organisation you speak for' : 'you belong to no organisation');
   if (!mine.includes(requesterId)) throw AppError.forbidden('You can only speak for your own organisation');
   const org = (await organizationsByIds(opts.db, [requesterId])).get(requesterId);
   if (!org || org.status !== 'active') throw AppError.forbidden('The organisation is not active');
@@ -79,14 +82,37 @@ export async function createInquiry(opts: { db: Db; actor: Actor; input: CreateI
     const [live] = await tx
       .select({ id: inquiries.id })
       .from(inquiries)
-      .where(and(eq(inquiries.recordKind, input.recordKind), eq(inquiries.recordId, input.recordId), eq(inquiries.requesterOrganizationId, requesterId), inArray(inquiries.status, [...CONVERSING])))
+      .where(
+        and(
+          eq(inquiries.recordKind, input.recordKind),
+          eq(inquiries.recordId, input.recordId),
+          eq(inquiries.requesterOrganizationId, requesterId),
+          inArray(inquiries.status, [...CONVERSING]),
+        ),
+      )
       .limit(1);
     if (live) {
-      throw new AppError('conflict', `Your organisation already negotiates on this record (inquiry ${live.id})`, { fields: [{ field: 'body.recordId', message: 'already has an open negotiation from your organisation' }] });
+      throw new AppError('conflict', `Your organisation already negotiates on this record (inquiry ${live.id})`, {
+        fields: [{ field: 'body.recordId', message: 'already has an open negotiation from your organisation' }],
+      });
     }
     await tx.insert(inquiries).values(row);
-    await tx.insert(inquiryMessages).values({ id: newId(), inquiryId: row.id, authorUserId: actor.userId!, side: 'requester', body: input.message, attachments: input.attachments, createdAt: now });
-    await writeAudit(tx, actor, { action: 'inquiry.open', entity: 'inquiry', entityId: row.id, organizationId: record.organizationId, after: { ...row, message: input.message, attachments: input.attachments } });
+    await tx.insert(inquiryMessages).values({
+      id: newId(),
+      inquiryId: row.id,
+      authorUserId: actor.userId!,
+      side: 'requester',
+      body: input.message,
+      attachments: input.attachments,
+      createdAt: now,
+    });
+    await writeAudit(tx, actor, {
+      action: 'inquiry.open',
+      entity: 'inquiry',
+      entityId: row.id,
+      organizationId: record.organizationId,
+      after: { ...row, message: input.message, attachments: input.attachments },
+    });
     await notify(tx, {
       organizationId: record.organizationId,
       kind: 'inquiry_new',
@@ -104,7 +130,11 @@ export async function getInquiry(opts: { db: DbOrTx; actor: Actor; id: string })
   const [row] = await opts.db.select().from(inquiries).where(eq(inquiries.id, opts.id));
   const side = row ? sideOf(opts.actor, row) : null;
   if (!row || !side) throw AppError.notFound('Inquiry');
-  const messages = await opts.db.select().from(inquiryMessages).where(eq(inquiryMessages.inquiryId, row.id)).orderBy(asc(inquiryMessages.createdAt), asc(inquiryMessages.id));
+  const messages = await opts.db
+    .select()
+    .from(inquiryMessages)
+    .where(eq(inquiryMessages.inquiryId, row.id))
+    .orderBy(asc(inquiryMessages.createdAt), asc(inquiryMessages.id));
   return { row, side, messages };
 }
 
@@ -119,7 +149,12 @@ export async function listMyInquiries(opts: { db: Db; actor: Actor; query: z.inf
   const rows = await opts.db
     .select()
     .from(inquiries)
-    .where(and(role === 'owner' ? asOwner : role === 'requester' ? asRequester : or(asOwner, asRequester), status ? eq(inquiries.status, status) : undefined))
+    .where(
+      and(
+        role === 'owner' ? asOwner : role === 'requester' ? asRequester : or(asOwner, asRequester),
+        status ? eq(inquiries.status, status) : undefined,
+      ),
+    )
     .orderBy(desc(inquiries.lastMessageAt), desc(inquiries.id))
     .limit(limit);
   return rows.map((row) => ({ row, side: sideOf(opts.actor, row)! }));
@@ -132,14 +167,35 @@ export async function postMessage(opts: { db: Db; actor: Actor; id: string; inpu
     const status = row.status as InquiryStatus;
     if (!CONVERSING.includes(status)) throw AppError.conflict(`The negotiation is ${status}; no more messages`);
     const now = clock.now();
-    const message = { id: newId(), inquiryId: row.id, authorUserId: opts.actor.userId!, side, body: opts.input.body, attachments: opts.input.attachments, createdAt: now };
+    const message = {
+      id: newId(),
+      inquiryId: row.id,
+      authorUserId: opts.actor.userId!,
+      side,
+      body: opts.input.body,
+      attachments: opts.input.attachments,
+      createdAt: now,
+    };
     await tx.insert(inquiryMessages).values(message);
     // The owner's first answer starts the negotiation.
     const next: InquiryStatus = side === 'owner' && status === 'open' ? 'negotiating' : status;
     await tx.update(inquiries).set({ status: next, lastMessageAt: now, updatedAt: now }).where(eq(inquiries.id, row.id));
-    await writeAudit(tx, opts.actor, { action: 'inquiry.message', entity: 'inquiry', entityId: row.id, organizationId: row.ownerOrganizationId, after: { messageId: message.id, side, body: message.body, attachments: message.attachments } });
+    await writeAudit(tx, opts.actor, {
+      action: 'inquiry.message',
+      entity: 'inquiry',
+      entityId: row.id,
+      organizationId: row.ownerOrganizationId,
+      after: { messageId: message.id, side, body: message.body, attachments: message.attachments },
+    });
     if (next !== status) {
-      await writeAudit(tx, opts.actor, { action: 'inquiry.negotiate', entity: 'inquiry', entityId: row.id, organizationId: row.ownerOrganizationId, before: { status }, after: { status: next } });
+      await writeAudit(tx, opts.actor, {
+        action: 'inquiry.negotiate',
+        entity: 'inquiry',
+        entityId: row.id,
+        organizationId: row.ownerOrganizationId,
+        before: { status },
+        after: { status: next },
+      });
     }
     await notify(tx, {
       organizationId: otherOrganization(row, side),
@@ -160,9 +216,10 @@ export async function transitionInquiry(opts: { db: Db; actor: Actor; id: string
     const { row, side } = await lockVisible(tx, opts.actor, opts.id);
     const status = row.status as InquiryStatus;
     if (!t.by.includes(side)) throw AppError.forbidden(`The ${side} may not ${opts.action} this negotiation`);
-    if (!inquiryTransitionAllowed(opts.action, status, side)) throw AppError.conflict(`Cannot ${opts.action} a negotiation that is ${status}`);
+    if (!inquiryTransitionAllowed(opts.action, status, side))
+      throw AppError.conflict(`Cannot ${opts.action} a negotiation that is ${status}`);
     const now = clock.now();
-    const closeReason = opts.action === 'close' ? (opts.reason?.trim() || null) : row.closeReason;
+    const closeReason = opts.action === 'close' ? opts.reason?.trim() || null : row.closeReason;
     await tx.update(inquiries).set({ status: t.to, closeReason, updatedAt: now }).where(eq(inquiries.id, row.id));
     await writeAudit(tx, opts.actor, {
       action: `inquiry.${opts.action}`,
@@ -172,7 +229,12 @@ export async function transitionInquiry(opts: { db: Db; actor: Actor; id: string
       before: { status },
       after: { status: t.to, reason: opts.reason ?? null },
     });
-    const labels: Record<InquiryTransition, string> = { negotiate: '进入洽谈', agree: '已达成意向', move_to_trading: '已转入交易', close: '已关闭' };
+    const labels: Record<InquiryTransition, string> = {
+      negotiate: '进入洽谈',
+      agree: '已达成意向',
+      move_to_trading: '已转入交易',
+      close: '已关闭',
+    };
     await notify(tx, {
       organizationId: otherOrganization(row, side),
       exceptUserIds: [opts.actor.userId],
@@ -188,6 +250,7 @@ export async function transitionInquiry(opts: { db: Db; actor: Actor; id: string
 export function inquiryActions(row: InquiryRow, side: Side): Array<'message' | InquiryTransition> {
   const status = row.status as InquiryStatus;
   const actions: Array<'message' | InquiryTransition> = CONVERSING.includes(status) ? ['message'] : [];
-  for (const name of Object.keys(INQUIRY_TRANSITION_TABLE) as InquiryTransition[]) if (inquiryTransitionAllowed(name, status, side)) actions.push(name);
+  for (const name of Object.keys(INQUIRY_TRANSITION_TABLE) as InquiryTransition[])
+    if (inquiryTransitionAllowed(name, status, side)) actions.push(name);
   return actions;
 }

@@ -5,7 +5,16 @@ import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { matchingTextModels } from './schema.js';
-import { MIN_DOCUMENTS_FOR_LATENT, profileOf, recordTerms, trainTextModel, vocabularyIndex, type Profile, type Terms, type TextModel } from './text-model.js';
+import {
+  MIN_DOCUMENTS_FOR_LATENT,
+  profileOf,
+  recordTerms,
+  trainTextModel,
+  vocabularyIndex,
+  type Profile,
+  type Terms,
+  type TextModel,
+} from './text-model.js';
 import { parseTsvector } from './vectors.js';
 
 /**
@@ -37,7 +46,8 @@ export interface TextRow {
  * out: two records from one organisation are not related by text.
  */
 const MATCHING_WEIGHTS = { A: 3, B: 1, C: 0, D: 0 };
-export const termsOfRow = (row: TextRow): Terms => recordTerms(parseTsvector(row.v ?? '', MATCHING_WEIGHTS), `${row.title} ${row.keywords.join(' ')}`);
+export const termsOfRow = (row: TextRow): Terms =>
+  recordTerms(parseTsvector(row.v ?? '', MATCHING_WEIGHTS), `${row.title} ${row.keywords.join(' ')}`);
 
 async function publishedTexts(db: Db, table: 'achievements' | 'demands', limit: number) {
   return queryRows<TextRow>(
@@ -60,7 +70,10 @@ async function publishedCount(db: Db): Promise<number> {
 /** Learns a new model from the newest published achievements and demands and stores it. */
 export async function retrainTextModel(opts: { db: Db; actor?: Actor }) {
   const t0 = performance.now();
-  const rows = [...(await publishedTexts(opts.db, 'achievements', TRAIN_LIMIT)), ...(await publishedTexts(opts.db, 'demands', TRAIN_LIMIT / 4))];
+  const rows = [
+    ...(await publishedTexts(opts.db, 'achievements', TRAIN_LIMIT)),
+    ...(await publishedTexts(opts.db, 'demands', TRAIN_LIMIT / 4)),
+  ];
   const model = trainTextModel(rows.map(termsOfRow));
   // Terms seen once are the default (df 1): storing them would only grow the row.
   const df: Record<string, number> = {};
@@ -78,8 +91,15 @@ export async function retrainTextModel(opts: { db: Db; actor?: Actor }) {
       trainedAt: clock.now(),
     });
     // Keep the newest few only: a model is rebuilt from the catalogue at any time.
-    await tx.execute(sql`DELETE FROM matching_text_models WHERE id NOT IN (SELECT id FROM matching_text_models ORDER BY trained_at DESC, id LIMIT 3)`);
-    await writeAudit(tx, opts.actor ?? systemActor('matching:train'), { action: 'matching_model.train', entity: 'matching_text_model', entityId: id, after: { records: rows.length, dims: model.dims, terms: model.terms.length, trainMs } });
+    await tx.execute(
+      sql`DELETE FROM matching_text_models WHERE id NOT IN (SELECT id FROM matching_text_models ORDER BY trained_at DESC, id LIMIT 3)`,
+    );
+    await writeAudit(tx, opts.actor ?? systemActor('matching:train'), {
+      action: 'matching_model.train',
+      entity: 'matching_text_model',
+      entityId: id,
+      after: { records: rows.length, dims: model.dims, terms: model.terms.length, trainMs },
+    });
   });
   const loaded = { id, model: { ...model, df }, index: vocabularyIndex(model), checkedAt: Date.now() };
   cache.set(opts.db, loaded);
@@ -98,7 +118,9 @@ function decode(row: typeof matchingTextModels.$inferSelect): TextModel {
 async function trainOnce(db: Db): Promise<Loaded> {
   let p = training.get(db);
   if (!p) {
-    p = retrainTextModel({ db }).then(() => cache.get(db)!).finally(() => training.delete(db));
+    p = retrainTextModel({ db })
+      .then(() => cache.get(db)!)
+      .finally(() => training.delete(db));
     training.set(db, p);
   }
   return p;
@@ -112,7 +134,11 @@ async function trainOnce(db: Db): Promise<Loaded> {
 export async function currentTextModel(db: Db): Promise<{ model: TextModel; index: Map<string, number> }> {
   const hit = cache.get(db);
   if (hit && Date.now() - hit.checkedAt < RECHECK_MS && hit.model.documents >= MIN_DOCUMENTS_FOR_LATENT) return hit;
-  const [latest] = await db.select({ id: matchingTextModels.id, trainedOn: matchingTextModels.trainedOn }).from(matchingTextModels).orderBy(desc(matchingTextModels.trainedAt), desc(matchingTextModels.id)).limit(1);
+  const [latest] = await db
+    .select({ id: matchingTextModels.id, trainedOn: matchingTextModels.trainedOn })
+    .from(matchingTextModels)
+    .orderBy(desc(matchingTextModels.trainedAt), desc(matchingTextModels.id))
+    .limit(1);
   if (!latest) return trainOnce(db);
   if (latest.trainedOn < MIN_DOCUMENTS_FOR_LATENT && (await publishedCount(db)) !== latest.trainedOn) return trainOnce(db);
   if (hit && hit.id === latest.id) {

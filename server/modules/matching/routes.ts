@@ -13,7 +13,12 @@ export const matchingRoutes: Routes = (instance) => {
 
   app.get('/api/demands/:id/matches', {
     config: { access: 'authenticated' },
-    schema: { tags: ['matching'], summary: 'Achievements matching a demand, each score explained by its components', params: IdParams, response: { 200: z.object({ items: z.array(AchievementMatch) }) } },
+    schema: {
+      tags: ['matching'],
+      summary: 'Achievements matching a demand, each score explained by its components',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(AchievementMatch) }) },
+    },
     handler: async (req) => ({
       items: (await matching.matchAchievementsForDemand({ db, actor: req.actor, demandId: req.params.id })).map((m) => ({
         record: presentAchievement(m.record, req.actor),
@@ -24,7 +29,12 @@ export const matchingRoutes: Routes = (instance) => {
 
   app.get('/api/achievements/:id/matches', {
     config: { access: 'authenticated' },
-    schema: { tags: ['matching'], summary: 'Demands matching an achievement, each score explained by its components', params: IdParams, response: { 200: z.object({ items: z.array(DemandMatch) }) } },
+    schema: {
+      tags: ['matching'],
+      summary: 'Demands matching an achievement, each score explained by its components',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(DemandMatch) }) },
+    },
     handler: async (req) => ({
       items: (await matching.matchDemandsForAchievement({ db, actor: req.actor, achievementId: req.params.id })).map((m) => ({
         record: presentDemand(m.record, req.actor),
@@ -35,9 +45,16 @@ export const matchingRoutes: Routes = (instance) => {
 
   app.get('/api/achievements/:id/similar', {
     config: { access: 'public' },
-    schema: { tags: ['matching'], summary: 'Similar published achievements', params: IdParams, response: { 200: z.object({ items: z.array(AchievementView) }) } },
+    schema: {
+      tags: ['matching'],
+      summary: 'Similar published achievements',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(AchievementView) }) },
+    },
     handler: async (req) => ({
-      items: (await matching.similarAchievements({ db, actor: req.actor, achievementId: req.params.id })).map((r) => presentAchievement(r, req.actor)),
+      items: (await matching.similarAchievements({ db, actor: req.actor, achievementId: req.params.id })).map((r) =>
+        presentAchievement(r, req.actor),
+      ),
     }),
   });
 };

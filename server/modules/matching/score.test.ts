@@ -33,7 +33,11 @@ describe('orderMatches', () => {
   it('never ranks a candidate with zero text relevance above one with text relevance, whatever the other five components', () => {
     fc.assert(
       fc.property(demandSide, fc.array(fc.tuple(achievementSide, textRelevance), { maxLength: 30 }), (demand, candidates) => {
-        const scored = candidates.map(([a, text], i) => ({ id: String(i).padStart(3, '0'), text, total: scoreMatch(demand, a, Math.sqrt(text), (c) => c).total }));
+        const scored = candidates.map(([a, text], i) => ({
+          id: String(i).padStart(3, '0'),
+          text,
+          total: scoreMatch(demand, a, Math.sqrt(text), (c) => c).total,
+        }));
         const ranked = orderMatches(scored);
         for (let i = 0; i < ranked.length; i++) {
           for (let j = i + 1; j < ranked.length; j++) expect(ranked[i]!.text === 0 && ranked[j]!.text > 0).toBe(false);
@@ -47,9 +51,31 @@ describe('orderMatches', () => {
   });
 
   it('a perfect fit on field, TRL, region, price and mode without text is dropped; a weak text match on nothing else stays', () => {
-    const demand: DemandSide = { fieldCode: 'D15', trlMin: 5, regionPath: '/120000/120116/', budgetMinFen: 0, budgetMaxFen: 100, budgetNegotiable: false, cooperationModes: ['transfer'] };
-    const perfect: AchievementSide = { fieldCode: 'D15', trl: 9, regionPath: '/120000/120116/', priceFen: 50, priceNegotiable: false, transferModes: ['transfer'] };
-    const poor: AchievementSide = { fieldCode: 'D39', trl: 1, regionPath: '/310000/310104/', priceFen: 10_000, priceNegotiable: false, transferModes: ['technical_service'] };
+    const demand: DemandSide = {
+      fieldCode: 'D15',
+      trlMin: 5,
+      regionPath: '/120000/120116/',
+      budgetMinFen: 0,
+      budgetMaxFen: 100,
+      budgetNegotiable: false,
+      cooperationModes: ['transfer'],
+    };
+    const perfect: AchievementSide = {
+      fieldCode: 'D15',
+      trl: 9,
+      regionPath: '/120000/120116/',
+      priceFen: 50,
+      priceNegotiable: false,
+      transferModes: ['transfer'],
+    };
+    const poor: AchievementSide = {
+      fieldCode: 'D39',
+      trl: 1,
+      regionPath: '/310000/310104/',
+      priceFen: 10_000,
+      priceNegotiable: false,
+      transferModes: ['technical_service'],
+    };
     const ranked = orderMatches([
       { id: 'a', text: 0, total: scoreMatch(demand, perfect, 0, (c) => c).total },
       { id: 'b', text: 0.01, total: scoreMatch(demand, poor, Math.sqrt(0.01), (c) => c).total },
@@ -60,7 +86,9 @@ describe('orderMatches', () => {
 
 describe('text relevance', () => {
   const VOCABULARY = ['锂离子', '电池', '热管理', '正极', '材料', '水稻', '栽培', '倒伏', '技术', '寻求', '解决'];
-  const termBag = fc.dictionary(fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 6 }), { minKeys: 1 }).map((o) => new Map(Object.entries(o)));
+  const termBag = fc
+    .dictionary(fc.constantFrom(...VOCABULARY), fc.integer({ min: 1, max: 6 }), { minKeys: 1 })
+    .map((o) => new Map(Object.entries(o)));
 
   it('is zero exactly when two records share no telling term (boilerplate such as 技术, 寻求 does not count), and symmetric', () => {
     fc.assert(

@@ -49,19 +49,42 @@ const BJ_TJ_HEBEI = ['/110000/', '/120000/', '/130000/'];
 const wan = (fen: number) => `${round1(fen / 1_000_000)}万元`;
 
 /** `textRelevance` is in [0, 1] (the square root of the learned text relevance, see text-model.ts). */
-export function scoreMatch(demand: DemandSide, achievement: AchievementSide, textRelevance: number, fieldNames: (code: string) => string): { total: number; components: Component[] } {
+export function scoreMatch(
+  demand: DemandSide,
+  achievement: AchievementSide,
+  textRelevance: number,
+  fieldNames: (code: string) => string,
+): { total: number; components: Component[] } {
   const c: Component[] = [];
   const add = (key: ComponentKey, fraction: number, reason: string) =>
-    c.push({ key, label: COMPONENT_LABELS[key], weight: WEIGHTS[key], points: round1(WEIGHTS[key] * Math.max(0, Math.min(1, fraction))), reason });
+    c.push({
+      key,
+      label: COMPONENT_LABELS[key],
+      weight: WEIGHTS[key],
+      points: round1(WEIGHTS[key] * Math.max(0, Math.min(1, fraction))),
+      reason,
+    });
 
-  add('text', textRelevance, textRelevance >= 0.5 ? '标题、关键词与摘要高度相关' : textRelevance > 0.15 ? '部分关键词相关' : '文本相关度较低');
+  add(
+    'text',
+    textRelevance,
+    textRelevance >= 0.5 ? '标题、关键词与摘要高度相关' : textRelevance > 0.15 ? '部分关键词相关' : '文本相关度较低',
+  );
 
   const sameField = demand.fieldCode === achievement.fieldCode;
-  add('field', sameField ? 1 : 0, sameField ? `同属${fieldNames(demand.fieldCode)}` : `${fieldNames(achievement.fieldCode)} ≠ ${fieldNames(demand.fieldCode)}`);
+  add(
+    'field',
+    sameField ? 1 : 0,
+    sameField ? `同属${fieldNames(demand.fieldCode)}` : `${fieldNames(achievement.fieldCode)} ≠ ${fieldNames(demand.fieldCode)}`,
+  );
 
   if (demand.trlMin !== null) {
     const gap = demand.trlMin - achievement.trl;
-    add('trl', gap <= 0 ? 1 : 1 - gap / 3, gap <= 0 ? `TRL ${achievement.trl} 达到需求的 TRL ${demand.trlMin}` : `TRL ${achievement.trl} 低于需求的 TRL ${demand.trlMin}`);
+    add(
+      'trl',
+      gap <= 0 ? 1 : 1 - gap / 3,
+      gap <= 0 ? `TRL ${achievement.trl} 达到需求的 TRL ${demand.trlMin}` : `TRL ${achievement.trl} 低于需求的 TRL ${demand.trlMin}`,
+    );
   } else {
     add('trl', achievement.trl / 9, `需求未限定成熟度；成果 TRL ${achievement.trl}`);
   }
@@ -70,10 +93,16 @@ export function scoreMatch(demand: DemandSide, achievement: AchievementSide, tex
   const [, aCity, aDistrict] = achievement.regionPath.split('/');
   if (dDistrict && dDistrict === aDistrict) add('region', 1, '同一区');
   else if (dCity === aCity) add('region', 0.6, '同一城市');
-  else if (BJ_TJ_HEBEI.some((p) => demand.regionPath.startsWith(p)) && BJ_TJ_HEBEI.some((p) => achievement.regionPath.startsWith(p))) add('region', 0.4, '京津冀区域内');
+  else if (BJ_TJ_HEBEI.some((p) => demand.regionPath.startsWith(p)) && BJ_TJ_HEBEI.some((p) => achievement.regionPath.startsWith(p)))
+    add('region', 0.4, '京津冀区域内');
   else add('region', 0, '跨区域');
 
-  if (achievement.priceNegotiable || demand.budgetNegotiable || achievement.priceFen === null || (demand.budgetMaxFen === null && demand.budgetMinFen === null)) {
+  if (
+    achievement.priceNegotiable ||
+    demand.budgetNegotiable ||
+    achievement.priceFen === null ||
+    (demand.budgetMaxFen === null && demand.budgetMinFen === null)
+  ) {
     add('price', 0.5, '价格或预算面议');
   } else {
     const max = demand.budgetMaxFen ?? Number.MAX_SAFE_INTEGER;

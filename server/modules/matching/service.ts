@@ -20,7 +20,10 @@ const MAX_QUERY_TERMS = 24;
  * The record's most telling tokens as an OR tsquery literal: term frequency (title and keywords count
  * three times) times inverse document frequency, so 研究 or 方法 do not crowd out the topic.
  */
-export function profileQuery(text: { title: string; keywords: string[]; summary: string }, idf: (term: string) => number = () => 1): string | null {
+export function profileQuery(
+  text: { title: string; keywords: string[]; summary: string },
+  idf: (term: string) => number = () => 1,
+): string | null {
   const counts = new Map<string, number>();
   const bump = (t: string, w: number) => counts.set(t, (counts.get(t) ?? 0) + w);
   for (const t of tokenizeForSearch(text.title)) bump(t, 3);
@@ -42,9 +45,18 @@ type Table = 'achievements' | 'demands';
  * plus recent ones of the same field; each with its text relevance to the source record (the learned
  * representation of `text-model.ts`; 0 when the two share no telling term).
  */
-async function candidates(db: Db, source: { table: Table; id: string; title: string; keywords: string[] }, target: Table, query: string | null, fieldCode: string | null) {
+async function candidates(
+  db: Db,
+  source: { table: Table; id: string; title: string; keywords: string[] },
+  target: Table,
+  query: string | null,
+  fieldCode: string | null,
+) {
   const t = sql.identifier(target);
-  const [self] = await queryRows<{ v: string | null }>(db, sql`SELECT search_vector::text AS v FROM ${sql.identifier(source.table)} WHERE id = ${source.id}`);
+  const [self] = await queryRows<{ v: string | null }>(
+    db,
+    sql`SELECT search_vector::text AS v FROM ${sql.identifier(source.table)} WHERE id = ${source.id}`,
+  );
   const textRows = query
     ? await queryRows<TextRow & { id: string }>(
         db,
@@ -128,7 +140,13 @@ async function rankMatches<S extends 'achievement' | 'demand', T extends 'achiev
 ): Promise<Match<T>[]> {
   const row = source.row as AchievementRow | DemandRow;
   const idf = await termIdf(db);
-  const ranks = await candidates(db, { table: TABLE_OF[source.kind], id: row.id, title: row.title, keywords: row.keywords }, TABLE_OF[target], profileQuery(row, idf), row.fieldCode);
+  const ranks = await candidates(
+    db,
+    { table: TABLE_OF[source.kind], id: row.id, title: row.title, keywords: row.keywords },
+    TABLE_OF[target],
+    profileQuery(row, idf),
+    row.fieldCode,
+  );
   // A record with no textual relation is no match, however well the rest fits (orderMatches drops it).
   for (const [id, r] of ranks) if (r <= 0) ranks.delete(id);
   const recs = await loadRecordsByIds(db, target, [...ranks.keys()]);
@@ -146,14 +164,24 @@ async function rankMatches<S extends 'achievement' | 'demand', T extends 'achiev
 }
 
 /** For a demand: ranked achievements, each with its explanation. */
-export async function matchAchievementsForDemand(opts: { db: Db; actor: Actor; demandId: string; limit?: number }): Promise<Match<'achievement'>[]> {
+export async function matchAchievementsForDemand(opts: {
+  db: Db;
+  actor: Actor;
+  demandId: string;
+  limit?: number;
+}): Promise<Match<'achievement'>[]> {
   const demand = await getRecord({ db: opts.db, actor: opts.actor, kind: 'demand', id: opts.demandId });
   requireMatchAccess(opts.actor, demand);
   return rankMatches(opts.db, demand, 'achievement', opts.limit ?? 20);
 }
 
 /** For an achievement: ranked demands, each with its explanation. */
-export async function matchDemandsForAchievement(opts: { db: Db; actor: Actor; achievementId: string; limit?: number }): Promise<Match<'demand'>[]> {
+export async function matchDemandsForAchievement(opts: {
+  db: Db;
+  actor: Actor;
+  achievementId: string;
+  limit?: number;
+}): Promise<Match<'demand'>[]> {
   const achievement = await getRecord({ db: opts.db, actor: opts.actor, kind: 'achievement', id: opts.achievementId });
   requireMatchAccess(opts.actor, achievement);
   return rankMatches(opts.db, achievement, 'demand', opts.limit ?? 20);
@@ -170,9 +198,20 @@ export async function similarAchievements(opts: { db: Db; actor: Actor; achievem
   return loadRecordsByIds(opts.db, 'achievement', ids);
 }
 
-export async function similarAchievementIds(db: Db, a: { id: string; title: string; keywords: string[]; summary: string; fieldCode: string }, limit: number, useField = true): Promise<string[]> {
+export async function similarAchievementIds(
+  db: Db,
+  a: { id: string; title: string; keywords: string[]; summary: string; fieldCode: string },
+  limit: number,
+  useField = true,
+): Promise<string[]> {
   const idf = await termIdf(db);
-  const ranks = await candidates(db, { table: 'achievements', id: a.id, title: a.title, keywords: a.keywords }, 'achievements', profileQuery(a, idf), useField ? a.fieldCode : null);
+  const ranks = await candidates(
+    db,
+    { table: 'achievements', id: a.id, title: a.title, keywords: a.keywords },
+    'achievements',
+    profileQuery(a, idf),
+    useField ? a.fieldCode : null,
+  );
   // By text alone, a record with no textual relation is not similar at all.
   if (!useField) for (const [id, r] of ranks) if (r <= 0) ranks.delete(id);
   const fields = await achievementFieldCodes(db, [...ranks.keys()]);
@@ -182,4 +221,3 @@ export async function similarAchievementIds(db: Db, a: { id: string; title: stri
     .slice(0, limit)
     .map((x) => x.id);
 }
-

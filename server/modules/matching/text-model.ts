@@ -43,8 +43,36 @@ const MAX_VOCABULARY = 40_000;
 const GENERIC_SHARE = 0.05;
 /** Words every demand or filing uses; sharing them is no textual relation. */
 const BOILERPLATE = new Set([
-  '寻求', '需求', '需要', '求购', '征集', '技术', '解决', '解决方案', '方案', '问题', '相关', '合作', '项目', '企业', '公司',
-  '研究', '方法', '应用', '开发', '研发', '系统', '装置', '设备', '产品', '工艺', '提高', '提升', '实现', '用于', '一种',
+  '寻求',
+  '需求',
+  '需要',
+  '求购',
+  '征集',
+  '技术',
+  '解决',
+  '解决方案',
+  '方案',
+  '问题',
+  '相关',
+  '合作',
+  '项目',
+  '企业',
+  '公司',
+  '研究',
+  '方法',
+  '应用',
+  '开发',
+  '研发',
+  '系统',
+  '装置',
+  '设备',
+  '产品',
+  '工艺',
+  '提高',
+  '提升',
+  '实现',
+  '用于',
+  '一种',
 ]);
 
 /** A record's weighted term frequencies: parsed tsvector lexemes plus title/keyword bigrams. */

@@ -17,7 +17,10 @@ const qb = new QueryBuilder();
 /** Organisations for another module's join: id, type, name, credit code, region code, status. */
 export function organizationsJoinable(alias = 'organizations') {
   const o = organizations;
-  return qb.select({ id: o.id, type: o.type, name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, status: o.status }).from(o).as(alias);
+  return qb
+    .select({ id: o.id, type: o.type, name: o.name, creditCode: o.creditCode, regionCode: o.regionCode, status: o.status })
+    .from(o)
+    .as(alias);
 }
 
 /** Regions for another module's join: code, name, level, parent code, materialised path. */

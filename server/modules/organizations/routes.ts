@@ -36,14 +36,24 @@ export const organizationRoutes: Routes = (instance) => {
 
   app.get('/api/regions', {
     config: { access: 'public' },
-    schema: { tags, summary: 'The region tree as a flat list (city → district → park, and provinces)', response: { 200: z.object({ items: z.array(RegionView) }) } },
+    schema: {
+      tags,
+      summary: 'The region tree as a flat list (city → district → park, and provinces)',
+      response: { 200: z.object({ items: z.array(RegionView) }) },
+    },
     handler: async () => ({ items: await orgs.listRegions({ db }) }),
   });
 
   app.get('/api/organizations/mine', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'Organisations the caller belongs to (pending ones included)', response: { 200: z.object({ items: z.array(OrganizationView) }) } },
-    handler: async (req) => ({ items: (await orgs.listMyOrganizations({ db, actor: req.actor })).map((o) => presentOrganization(o, req.actor)) }),
+    schema: {
+      tags,
+      summary: 'Organisations the caller belongs to (pending ones included)',
+      response: { 200: z.object({ items: z.array(OrganizationView) }) },
+    },
+    handler: async (req) => ({
+      items: (await orgs.listMyOrganizations({ db, actor: req.actor })).map((o) => presentOrganization(o, req.actor)),
+    }),
   });
 
   app.get('/api/organizations', {
@@ -62,27 +72,50 @@ export const organizationRoutes: Routes = (instance) => {
 
   app.get('/api/organizations/:id', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'One organisation (404 when out of the caller’s scope)', params: IdParams, response: { 200: OrganizationView } },
+    schema: {
+      tags,
+      summary: 'One organisation (404 when out of the caller’s scope)',
+      params: IdParams,
+      response: { 200: OrganizationView },
+    },
     handler: async (req) => presentOrganization(await orgs.getOrganization({ db, actor: req.actor, id: req.params.id }), req.actor),
   });
 
   app.patch('/api/organizations/:id', {
     config: { access: 'org:update_own' },
-    schema: { tags, summary: 'Edit the organisation profile', params: IdParams, body: UpdateOrganizationBody, response: { 200: OrganizationView } },
-    handler: async (req) => presentOrganization(await orgs.updateOrganization({ db, actor: req.actor, id: req.params.id, patch: req.body }), req.actor),
+    schema: {
+      tags,
+      summary: 'Edit the organisation profile',
+      params: IdParams,
+      body: UpdateOrganizationBody,
+      response: { 200: OrganizationView },
+    },
+    handler: async (req) =>
+      presentOrganization(await orgs.updateOrganization({ db, actor: req.actor, id: req.params.id, patch: req.body }), req.actor),
   });
 
   app.post('/api/organizations/:id/review', {
     config: { access: 'org:review' },
-    schema: { tags, summary: 'Approve, reject, suspend or reactivate an organisation', params: IdParams, body: ReviewOrganizationBody, response: { 200: OrganizationView } },
+    schema: {
+      tags,
+      summary: 'Approve, reject, suspend or reactivate an organisation',
+      params: IdParams,
+      body: ReviewOrganizationBody,
+      response: { 200: OrganizationView },
+    },
     handler: async (req) =>
-      presentOrganization(await orgs.reviewOrganization({ db, actor: req.actor, id: req.params.id, decision: req.body.decision, reason: req.body.reason }), req.actor),
+      presentOrganization(
+        await orgs.reviewOrganization({ db, actor: req.actor, id: req.params.id, decision: req.body.decision, reason: req.body.reason }),
+        req.actor,
+      ),
   });
 
   app.get('/api/organizations/:id/members', {
     config: { access: 'org:read_own' },
     schema: { tags, summary: 'Members and their roles', params: IdParams, response: { 200: z.object({ items: z.array(MemberView) }) } },
-    handler: async (req) => ({ items: (await orgs.listMembers({ db, actor: req.actor, id: req.params.id })) as z.infer<typeof MemberView>[] }),
+    handler: async (req) => ({
+      items: (await orgs.listMembers({ db, actor: req.actor, id: req.params.id })) as z.infer<typeof MemberView>[],
+    }),
   });
 
   app.post('/api/organizations/:id/members', {
@@ -94,12 +127,18 @@ export const organizationRoutes: Routes = (instance) => {
       body: AddMemberBody,
       response: { 201: z.object({ userId: z.string(), initialPassword: z.string().nullable() }) },
     },
-    handler: async (req, reply) => reply.status(201).send(await orgs.addMember({ db, actor: req.actor, id: req.params.id, input: req.body })),
+    handler: async (req, reply) =>
+      reply.status(201).send(await orgs.addMember({ db, actor: req.actor, id: req.params.id, input: req.body })),
   });
 
   app.delete('/api/organizations/:id/members/:userId', {
     config: { access: 'org:manage_members' },
-    schema: { tags, summary: 'Remove a member’s roles in this organisation', params: IdParams.extend({ userId: z.uuid() }), response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Remove a member’s roles in this organisation',
+      params: IdParams.extend({ userId: z.uuid() }),
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await orgs.removeMember({ db, actor: req.actor, id: req.params.id, userId: req.params.userId });
       return reply.status(204).send(null);

@@ -1,7 +1,6 @@
 import { index, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 
-
 /** Owned by the organizations module: GB/T 2260 regions (and parks) and organisations. */
 /** GB/T 2260 regions and the parks below districts: city (市) → district (区) → park (园区). */
 export const regions = pgTable(

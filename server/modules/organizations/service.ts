@@ -70,7 +70,11 @@ export async function registerOrganization(opts: { db: Db; actor: Actor; input: 
   if (!region || !region.path.startsWith('/120000/')) {
     throw AppError.validation('body.organization.regionCode', 'must be a district or park of the platform region');
   }
-  const [dup] = await opts.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, o.creditCode)).limit(1);
+  const [dup] = await opts.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.creditCode, o.creditCode))
+    .limit(1);
   if (dup) {
     throw new AppError('conflict', 'An organisation with this credit code is already registered', {
       fields: [{ field: 'body.organization.creditCode', message: 'is already registered' }],
@@ -89,9 +93,21 @@ export async function registerOrganization(opts: { db: Db; actor: Actor; input: 
       contactPhone: o.contactPhone ?? null,
     };
     await tx.insert(organizations).values(row);
-    await writeAudit(tx, opts.actor, { action: 'organization.register', entity: 'organization', entityId: id, organizationId: id, after: row });
+    await writeAudit(tx, opts.actor, {
+      action: 'organization.register',
+      entity: 'organization',
+      entityId: id,
+      organizationId: id,
+      after: row,
+    });
     const user = await createUser(tx, u);
-    await writeAudit(tx, opts.actor, { action: 'user.create', entity: 'user', entityId: user.id, organizationId: id, after: { email: user.email, name: u.name } });
+    await writeAudit(tx, opts.actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: user.id,
+      organizationId: id,
+      after: { email: user.email, name: u.name },
+    });
     await assignRole(tx, opts.actor, { userId: user.id, role: 'org_admin', organizationId: id });
     return { organization: (await loadOrg(tx, id))!, userId: user.id };
   });
@@ -123,7 +139,11 @@ export async function listOrganizations(opts: { db: Db; actor: Actor; query: z.i
   if (q.regionCode) where.push(sql`${regions.path} LIKE ${'%/' + q.regionCode + '/%'}`);
   if (q.q) where.push(or(ilike(organizations.name, `%${q.q}%`), eq(organizations.creditCode, q.q.toUpperCase()))!);
   const cond = where.length ? and(...where) : undefined;
-  const items = await selectOrgs(opts.db).where(cond).orderBy(desc(organizations.createdAt), organizations.id).limit(q.limit).offset(q.offset);
+  const items = await selectOrgs(opts.db)
+    .where(cond)
+    .orderBy(desc(organizations.createdAt), organizations.id)
+    .limit(q.limit)
+    .offset(q.offset);
   const [{ total }] = (await opts.db
     .select({ total: count() })
     .from(organizations)
@@ -134,12 +154,23 @@ export async function listOrganizations(opts: { db: Db; actor: Actor; query: z.i
 
 export async function updateOrganization(opts: { db: Db; actor: Actor; id: string; patch: z.infer<typeof UpdateOrganizationBody> }) {
   const org = await requireVisibleOrg(opts.db, opts.actor, opts.id);
-  if (!organizationActions(opts.actor, org).includes('update')) throw AppError.forbidden('Only an admin of this active organisation may edit it');
+  if (!organizationActions(opts.actor, org).includes('update'))
+    throw AppError.forbidden('Only an admin of this active organisation may edit it');
   return opts.db.transaction(async (tx) => {
     const patch = Object.fromEntries(Object.entries(opts.patch).filter(([, v]) => v !== undefined));
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, org[k as keyof typeof org]]));
-    await tx.update(organizations).set({ ...patch, updatedAt: clock.now() }).where(eq(organizations.id, org.id));
-    await writeAudit(tx, opts.actor, { action: 'organization.update', entity: 'organization', entityId: org.id, organizationId: org.id, before, after: patch });
+    await tx
+      .update(organizations)
+      .set({ ...patch, updatedAt: clock.now() })
+      .where(eq(organizations.id, org.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'organization.update',
+      entity: 'organization',
+      entityId: org.id,
+      organizationId: org.id,
+      before,
+      after: patch,
+    });
     return (await loadOrg(tx, org.id))!;
   });
 }
@@ -154,7 +185,11 @@ export async function reviewOrganization(opts: {
   requirePermission(opts.actor, 'org:review');
   return opts.db.transaction(async (tx) => {
     // Lock the row so two reviewers cannot both act on the same state.
-    const [locked] = await tx.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, opts.id)).for('update');
+    const [locked] = await tx
+      .select({ status: organizations.status })
+      .from(organizations)
+      .where(eq(organizations.id, opts.id))
+      .for('update');
     if (!locked) throw AppError.notFound('Organisation');
     const t = ORGANIZATION_TRANSITIONS[opts.decision];
     if (!t.from.includes(locked.status)) {
@@ -193,7 +228,8 @@ export async function listMembers(opts: { db: Db; actor: Actor; id: string }) {
 
 async function requireMemberManager(db: DbOrTx, actor: Actor, id: string) {
   const org = await requireVisibleOrg(db, actor, id);
-  if (!organizationActions(actor, org).includes('manage_members')) throw AppError.forbidden('Only an admin of this organisation may manage its members');
+  if (!organizationActions(actor, org).includes('manage_members'))
+    throw AppError.forbidden('Only an admin of this organisation may manage its members');
   return org;
 }
 
@@ -206,7 +242,13 @@ export async function addMember(opts: { db: Db; actor: Actor; id: string; input:
     if (!user) {
       initialPassword = opts.input.password ?? `Jq-${randomToken(9)}`;
       const created = await createUser(tx, { email: opts.input.email, name: opts.input.name, password: initialPassword });
-      await writeAudit(tx, opts.actor, { action: 'user.create', entity: 'user', entityId: created.id, organizationId: org.id, after: { email: created.email, name: opts.input.name } });
+      await writeAudit(tx, opts.actor, {
+        action: 'user.create',
+        entity: 'user',
+        entityId: created.id,
+        organizationId: org.id,
+        after: { email: created.email, name: opts.input.name },
+      });
       user = await findUserByEmail(tx, created.email);
     }
     await assignRole(tx, opts.actor, { userId: user!.id, role: opts.input.role, organizationId: org.id });
@@ -224,5 +266,8 @@ export async function removeMember(opts: { db: Db; actor: Actor; id: string; use
 }
 
 export async function listRegions(opts: { db: Db }) {
-  return opts.db.select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode }).from(regions).orderBy(regions.path);
+  return opts.db
+    .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
+    .from(regions)
+    .orderBy(regions.path);
 }

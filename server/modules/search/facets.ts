@@ -37,15 +37,22 @@ export function facetBranches(spec: KindSpec, filters: Partial<Record<FacetName,
   const src = sql.raw(from);
   return facetsOf(spec).map((f) => {
     const k = sql.raw(`k_${f}`);
-    if (!MULTI.has(f)) return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${k}::text AS key, count(*)::int AS n FROM ${src} WHERE ${passing(filters, f)} AND ${k} IS NOT NULL GROUP BY 2`;
+    if (!MULTI.has(f))
+      return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, ${k}::text AS key, count(*)::int AS n FROM ${src} WHERE ${passing(filters, f)} AND ${k} IS NOT NULL GROUP BY 2`;
     // A record counts once per value, whatever its array repeats.
-    const values = f === 'mode' ? sql`unnest(${src}.k_mode) x(v)` : sql`(SELECT e->>'kind' AS v FROM jsonb_array_elements(${src}.k_ip) e) x`;
+    const values =
+      f === 'mode' ? sql`unnest(${src}.k_mode) x(v)` : sql`(SELECT e->>'kind' AS v FROM jsonb_array_elements(${src}.k_ip) e) x`;
     return sql`SELECT ${sql.raw(`'${f}'::text`)} AS facet, x.v AS key, count(DISTINCT ${src}.id)::int AS n FROM ${src} CROSS JOIN LATERAL ${values} WHERE ${passing(filters, f)} GROUP BY 2`;
   });
 }
 
 /** Facet counts over every row matching `base` (no window: searches without text). */
-export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; filters: Partial<Record<FacetName, SQL>> }): Promise<{ total: number; facets: FacetCounts }> {
+export async function countFacets(opts: {
+  db: Db;
+  spec: KindSpec;
+  base: SQL;
+  filters: Partial<Record<FacetName, SQL>>;
+}): Promise<{ total: number; facets: FacetCounts }> {
   const { db, spec, base, filters } = opts;
   const rows = await queryRows<{ facet: FacetName | 'total'; key: string; n: number }>(
     db,
@@ -57,7 +64,10 @@ export async function countFacets(opts: { db: Db; spec: KindSpec; base: SQL; fil
         ${sql.join([...facetBranches(spec, filters, 'base'), sql`SELECT 'total' AS facet, '' AS key, count(*)::int AS n FROM base WHERE ${passing(filters)}`], sql` UNION ALL `)}`,
   );
   const total = Number(rows.find((r) => r.facet === 'total')?.n ?? 0);
-  return { total, facets: await presentFacets(db, rows.filter((r) => r.facet !== 'total') as Array<{ facet: FacetName; key: string; n: number }>) };
+  return {
+    total,
+    facets: await presentFacets(db, rows.filter((r) => r.facet !== 'total') as Array<{ facet: FacetName; key: string; n: number }>),
+  };
 }
 
 /** Buckets with labels, largest first. */
@@ -69,7 +79,15 @@ export async function presentFacets(db: Db, rows: Array<{ facet: FacetName; key:
     (byFacet.get(f) ?? [])
       .map(({ key, n }) => ({ key, label: labels(f, key), count: n }))
       .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-  return { field: bucket('field'), trl: bucket('trl'), region: bucket('region'), mode: bucket('mode'), price: bucket('price'), ip: bucket('ip'), funding: bucket('funding') };
+  return {
+    field: bucket('field'),
+    trl: bucket('trl'),
+    region: bucket('region'),
+    mode: bucket('mode'),
+    price: bucket('price'),
+    ip: bucket('ip'),
+    funding: bucket('funding'),
+  };
 }
 
 /** Region and field names: reference data, read once a minute per process rather than per search. */
@@ -79,10 +97,9 @@ const nameCache = new WeakMap<Db, { at: number; names: Promise<Map<string, strin
 function referenceNames(db: Db): Promise<Map<string, string>> {
   const cached = nameCache.get(db);
   if (cached && Date.now() - cached.at < NAMES_TTL_MS) return cached.names;
-  const names = queryRows<{ key: string; name: string }>(
-    db,
-    sql`${regionLabelsSql()} UNION ALL ${fieldLabelsSql()}`,
-  ).then((rows) => new Map(rows.map((r) => [r.key, r.name])));
+  const names = queryRows<{ key: string; name: string }>(db, sql`${regionLabelsSql()} UNION ALL ${fieldLabelsSql()}`).then(
+    (rows) => new Map(rows.map((r) => [r.key, r.name])),
+  );
   nameCache.set(db, { at: Date.now(), names });
   names.catch(() => nameCache.delete(db));
   return names;

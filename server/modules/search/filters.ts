@@ -51,7 +51,12 @@ const list = (values: readonly (string | number)[]) =>
   );
 
 /** The record (`r`) and its region (`g`) as the visibility rule reads them. */
-const RECORD_COLUMNS = { organizationId: sql`r.organization_id`, regionPath: sql`g.path`, status: sql`r.status`, restricted: sql`r.restricted` };
+const RECORD_COLUMNS = {
+  organizationId: sql`r.organization_id`,
+  regionPath: sql`g.path`,
+  status: sql`r.status`,
+  restricted: sql`r.restricted`,
+};
 
 /**
  * What the actor may find: catalog/visibility.ts's rule (the one `canSeeRecord` checks) narrowed to

@@ -17,7 +17,7 @@ export function findMatches(text: string, terms: readonly string[]): Array<[numb
   // Normalise character by character so every normalised offset maps back to an original one.
   let norm = '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     // Common Han characters and ASCII other than capitals normalise to themselves (most of a summary).

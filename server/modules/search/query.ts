@@ -84,7 +84,7 @@ export function parseQuery(q: string | undefined, synonyms: ReadonlyMap<string, 
   const alone = new Set((q ? normalizeText(q).split(/\s+/) : []).filter((s) => s.length === 1 && HAN.test(s)));
   const units: string[][] = [];
   // Greedy, longest first: up to 4 consecutive tokens may spell one synonym term (锂离子 + 电池).
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let taken = 0;
     for (let n = Math.min(4, tokens.length - i); n >= 2 && !taken; n--) {
       const joined = tokens.slice(i, i + n).join('');

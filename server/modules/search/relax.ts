@@ -53,7 +53,12 @@ export function relaxQuery(q: string, level: Exclude<MatchLevel, 'words'>): Rela
   const words = otherTokens(q).map(quote);
   if (level === 'bigrams') {
     const grams = [...new Set(runs.flatMap(runBigrams))].slice(0, MAX_GRAMS);
-    return { level, tsquery: [...grams.map(gramExpr), ...words].join(' & '), inOrder: null, highlightTerms: grams.filter((g) => g.length > 1) };
+    return {
+      level,
+      tsquery: [...grams.map(gramExpr), ...words].join(' & '),
+      inOrder: null,
+      highlightTerms: grams.filter((g) => g.length > 1),
+    };
   }
   const chars = runs.join('').split('').slice(0, MAX_GRAMS);
   const distinct = [...new Set(chars)];

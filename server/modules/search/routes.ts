@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AchievementSearchResult, DemandSearchResult, SearchQuery, SearchSuggestQuery, SearchSuggestResult, SynonymGroupBody, SynonymGroupView } from '../../../common/api/search.js';
+import {
+  AchievementSearchResult,
+  DemandSearchResult,
+  SearchQuery,
+  SearchSuggestQuery,
+  SearchSuggestResult,
+  SynonymGroupBody,
+  SynonymGroupView,
+} from '../../../common/api/search.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { presentAchievement, presentDemand } from '../catalog/presenter.js';
 import { refreshDictionary } from './dictionary.js';
@@ -57,19 +65,33 @@ export const searchRoutes: Routes = (instance) => {
 
   app.get('/api/synonyms', {
     config: { access: 'catalog:curate' },
-    schema: { tags: ['search'], summary: 'Synonym groups used to expand search terms', response: { 200: z.object({ items: z.array(SynonymGroupView) }) } },
+    schema: {
+      tags: ['search'],
+      summary: 'Synonym groups used to expand search terms',
+      response: { 200: z.object({ items: z.array(SynonymGroupView) }) },
+    },
     handler: async (req) => ({ items: await listSynonymGroups({ db, actor: req.actor }) }),
   });
 
   app.post('/api/synonyms', {
     config: { access: 'catalog:curate' },
-    schema: { tags: ['search'], summary: 'Add a synonym group (a term belongs to one group at most)', body: SynonymGroupBody, response: { 201: SynonymGroupView } },
+    schema: {
+      tags: ['search'],
+      summary: 'Add a synonym group (a term belongs to one group at most)',
+      body: SynonymGroupBody,
+      response: { 201: SynonymGroupView },
+    },
     handler: async (req, reply) => reply.status(201).send(await createSynonymGroup({ db, actor: req.actor, terms: req.body.terms })),
   });
 
   app.delete('/api/synonyms/:id', {
     config: { access: 'catalog:curate' },
-    schema: { tags: ['search'], summary: 'Delete a synonym group', params: z.object({ id: z.uuid('must be a synonym group id') }), response: { 204: z.null() } },
+    schema: {
+      tags: ['search'],
+      summary: 'Delete a synonym group',
+      params: z.object({ id: z.uuid('must be a synonym group id') }),
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await deleteSynonymGroup({ db, actor: req.actor, id: req.params.id });
       return reply.status(204).send(null);

@@ -69,14 +69,19 @@ export interface SearchState {
   slowCounts: SlowCounts;
 }
 
-export function createSearchState(opts: { clock: Clock; settings?: Partial<SearchSettings>; slowCounts?: Partial<SlowCountSettings> }): SearchState {
+export function createSearchState(opts: {
+  clock: Clock;
+  settings?: Partial<SearchSettings>;
+  slowCounts?: Partial<SlowCountSettings>;
+}): SearchState {
   return { settings: { broadQueryWindow: 1000, ...opts.settings }, slowCounts: new SlowCounts(opts.clock, opts.slowCounts) };
 }
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 function decodeCursor(raw: string, sort: Sort): Cursor {
-  const bad = () => AppError.validation('querystring.cursor', 'is not a cursor of this search (use nextCursor as given, with the same sort)');
+  const bad = () =>
+    AppError.validation('querystring.cursor', 'is not a cursor of this search (use nextCursor as given, with the same sort)');
   let c: Cursor;
   try {
     c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
@@ -112,7 +117,13 @@ export interface SearchResult<K extends RecordKind> {
   match: { level: MatchLevel; relaxed: boolean; suggestion: string | null };
 }
 
-async function searchRecords<K extends RecordKind>(opts: { db: Db; search: SearchState; actor: Actor; kind: K; query: SearchQuery }): Promise<SearchResult<K>> {
+async function searchRecords<K extends RecordKind>(opts: {
+  db: Db;
+  search: SearchState;
+  actor: Actor;
+  kind: K;
+  query: SearchQuery;
+}): Promise<SearchResult<K>> {
   const { db, search, actor, kind, query } = opts;
   const spec = KINDS[kind];
   if (!spec.hasIp && query.ip?.length) throw AppError.validation('querystring.ip', `does not apply to ${kind}s`);
@@ -127,7 +138,20 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
   let found =
     parsed.tsquery === null
       ? await searchWithoutText({ db, search, kind, actor, spec, visible, filters, sort, cursor, query })
-      : await searchText({ db, search, kind, actor, spec, tsquery: parsed.tsquery, rank: RANK(sql`${parsed.tsquery}::tsquery`), visible, filters, sort, cursor, query });
+      : await searchText({
+          db,
+          search,
+          kind,
+          actor,
+          spec,
+          tsquery: parsed.tsquery,
+          rank: RANK(sql`${parsed.tsquery}::tsquery`),
+          visible,
+          filters,
+          sort,
+          cursor,
+          query,
+        });
   // The relaxation ladder (relax.ts): a text that matched nothing is asked again by its bigrams,
   // then by its characters in order, before the answer is "nothing found".
   let level: MatchLevel = 'words';
@@ -137,7 +161,21 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
       const relaxed = relaxQuery(query.q, next);
       if (!relaxed) break;
       const text = next === 'characters' ? sql` AND ${RECORD_TEXT} LIKE ${inOrderPattern(relaxed.inOrder!)}` : sql``;
-      const attempt = await searchText({ db, search, kind, actor, spec, tsquery: relaxed.tsquery, also: text, rank: relaxedRank(query.q, relaxed), visible, filters, sort, cursor, query });
+      const attempt = await searchText({
+        db,
+        search,
+        kind,
+        actor,
+        spec,
+        tsquery: relaxed.tsquery,
+        also: text,
+        rank: relaxedRank(query.q, relaxed),
+        visible,
+        filters,
+        sort,
+        cursor,
+        query,
+      });
       if (attempt.total > 0) {
         found = attempt;
         level = next;
@@ -150,7 +188,11 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
   const [records, facets] = await Promise.all([
-    loadRecordsByIds(db, kind, pageRows.map((r) => r.id)),
+    loadRecordsByIds(
+      db,
+      kind,
+      pageRows.map((r) => r.id),
+    ),
     found.facetRows ? presentFacets(db, found.facetRows) : (found.facets ?? null),
   ]);
   const byId = new Map(records.map((r) => [r.row.id, r]));
@@ -173,7 +215,13 @@ async function searchRecords<K extends RecordKind>(opts: { db: Db; search: Searc
     match: {
       level,
       relaxed: level !== 'words',
-      suggestion: level === 'words' || !query.q ? null : suggestFullerTerm(query.q, items.map((h) => candidateTerms(h.record.row))),
+      suggestion:
+        level === 'words' || !query.q
+          ? null
+          : suggestFullerTerm(
+              query.q,
+              items.map((h) => candidateTerms(h.record.row)),
+            ),
     },
   };
 }
@@ -215,9 +263,23 @@ async function searchText(opts: Search & { kind: RecordKind; tsquery: string; ra
   let from = await firstHorizon(horizon);
   for (let attempt = 1; ; attempt++) {
     const text = sql`${from === null ? sql`r.search_vector @@ ${tsquery}::tsquery` : matchesSince(tsquery, from)}${opts.also ?? sql``}`;
-    const found = await queryWindow({ ...opts, matching: sql`${text} AND ${visible}`, matchingUsesRegion: visibilityUsesRegion(actor), window, onlyFull: from !== null, facets: query.facets, rank, limit: query.limit });
+    const found = await queryWindow({
+      ...opts,
+      matching: sql`${text} AND ${visible}`,
+      matchingUsesRegion: visibilityUsesRegion(actor),
+      window,
+      onlyFull: from !== null,
+      facets: query.facets,
+      rank,
+      limit: query.limit,
+    });
     if (from === null || found.matches >= window) {
-      return { page: found.page, total: found.total, approximate: from !== null || found.matches > window, facetRows: query.facets ? found.facetRows : undefined };
+      return {
+        page: found.page,
+        total: found.total,
+        approximate: from !== null || found.matches > window,
+        facetRows: query.facets ? found.facetRows : undefined,
+      };
     }
     from = attempt >= 3 ? null : await widenHorizon({ ...horizon, from, found: found.matches });
   }
@@ -248,7 +310,10 @@ async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor
       () =>
         query.facets
           ? countFacets({ db, spec, base: visible, filters })
-          : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => ({ total: r[0]!.n, facets: null })),
+          : queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`).then((r) => ({
+              total: r[0]!.n,
+              facets: null,
+            })),
       // The kept count keeps answering; the next request past its freshness tries again.
       (err) => console.error(`search: a background count failed: ${(err as Error).message}`),
     ),
@@ -256,5 +321,7 @@ async function searchWithoutText(opts: Search & { kind: RecordKind; actor: Actor
   return { page, total: counted.total, approximate: false, facets: counted.facets };
 }
 
-export const searchAchievements = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'achievement' });
-export const searchDemands = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) => searchRecords({ ...opts, kind: 'demand' });
+export const searchAchievements = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) =>
+  searchRecords({ ...opts, kind: 'achievement' });
+export const searchDemands = (opts: { db: Db; search: SearchState; actor: Actor; query: SearchQuery }) =>
+  searchRecords({ ...opts, kind: 'demand' });

@@ -21,7 +21,12 @@ export interface SlowCountSettings {
   maxEntries: number;
 }
 
-export const DEFAULT_SLOW_COUNT_SETTINGS: Readonly<SlowCountSettings> = Object.freeze({ slowMs: 250, freshMs: 60_000, staleMs: 10 * 60_000, maxEntries: 256 });
+export const DEFAULT_SLOW_COUNT_SETTINGS: Readonly<SlowCountSettings> = Object.freeze({
+  slowMs: 250,
+  freshMs: 60_000,
+  staleMs: 10 * 60_000,
+  maxEntries: 256,
+});
 
 interface Entry {
   value: unknown;

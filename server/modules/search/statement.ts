@@ -106,8 +106,7 @@ export async function queryWindow(opts: {
     if (r.facet === '~page') {
       out.page.push({ id: r.key, sort_key: r.sort_key, score: r.score === null ? null : Number(r.score) });
       position.set(r.key, Number(r.n));
-    }
-    else if (r.facet === '~matches') out.matches = Number(r.n);
+    } else if (r.facet === '~matches') out.matches = Number(r.n);
     else if (r.facet === '~total') out.total = Number(r.n);
     else out.facetRows.push({ facet: r.facet as FacetName, key: String(r.key), n: Number(r.n) });
   }

@@ -65,7 +65,10 @@ export async function createSynonymGroup(opts: { db: Db; actor: Actor; terms: st
     const existing = await tx.select().from(synonymGroups);
     for (const g of existing) {
       const clash = g.terms.map(keyOf).find((t) => terms.some((n) => keyOf(n) === t));
-      if (clash) throw AppError.conflict(`"${clash}" is already in a synonym group (${g.terms.join(', ')}); delete that group or add the terms there`);
+      if (clash)
+        throw AppError.conflict(
+          `"${clash}" is already in a synonym group (${g.terms.join(', ')}); delete that group or add the terms there`,
+        );
     }
     await tx.insert(synonymGroups).values({ id, terms });
     await writeAudit(tx, opts.actor, { action: 'synonym_group.create', entity: 'synonym_group', entityId: id, after: { terms } });
@@ -80,7 +83,12 @@ export async function deleteSynonymGroup(opts: { db: Db; actor: Actor; id: strin
   await opts.db.transaction(async (tx) => {
     const [row] = await tx.delete(synonymGroups).where(eq(synonymGroups.id, opts.id)).returning();
     if (!row) throw AppError.notFound('Synonym group');
-    await writeAudit(tx, opts.actor, { action: 'synonym_group.delete', entity: 'synonym_group', entityId: opts.id, before: { terms: row.terms } });
+    await writeAudit(tx, opts.actor, {
+      action: 'synonym_group.delete',
+      entity: 'synonym_group',
+      entityId: opts.id,
+      before: { terms: row.terms },
+    });
   });
   invalidate(opts.db);
 }

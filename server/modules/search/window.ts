@@ -97,7 +97,14 @@ export async function firstHorizon(opts: { db: Db; kind: string; table: SQL; win
  * seen, for 1.5 × window matches (more when `found` is small, hence a rough rate), and at least
  * twice as far; null (every match) when that passes the oldest record or nothing matched.
  */
-export async function widenHorizon(opts: { db: Db; kind: string; table: SQL; window: number; from: number; found: number }): Promise<number | null> {
+export async function widenHorizon(opts: {
+  db: Db;
+  kind: string;
+  table: SQL;
+  window: number;
+  from: number;
+  found: number;
+}): Promise<number | null> {
   const { window, from, found } = opts;
   const profile = await profileOf(opts.db, opts.kind, opts.table, 4 * window);
   if (found === 0 || profile.oldest === null) return null;

@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { PERIOD_BASIS, STAT_MEASURE_LABELS, STAT_SIDE_LABELS, STAT_SIDES, TARGET_METRIC_MEASURE, type Totals } from '../../../common/api/statistics.js';
+import {
+  PERIOD_BASIS,
+  STAT_MEASURE_LABELS,
+  STAT_SIDE_LABELS,
+  STAT_SIDES,
+  TARGET_METRIC_MEASURE,
+  type Totals,
+} from '../../../common/api/statistics.js';
 import type { Db } from '../../db/client.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { clock } from '../../lib/clock.js';
@@ -12,7 +19,13 @@ import { listTargets } from './targets.js';
  * sides, with a sheet of definitions. Amounts in fen (exact) and in 万元 (for reading).
  */
 const HEAD = ['合同数（份）', '合同成交额（万元）', '技术交易额（万元）', '合同成交额（分）', '技术交易额（分）'];
-const cellsOf = (t: Totals) => [t.contracts, t.contractAmountFen / 1e6, t.technologyTransactionAmountFen / 1e6, t.contractAmountFen, t.technologyTransactionAmountFen];
+const cellsOf = (t: Totals) => [
+  t.contracts,
+  t.contractAmountFen / 1e6,
+  t.technologyTransactionAmountFen / 1e6,
+  t.contractAmountFen,
+  t.technologyTransactionAmountFen,
+];
 
 function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Array<Array<string | number>>) {
   const ws = wb.addWorksheet(name);
@@ -26,7 +39,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, head: string[], rows: Array<A
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
-export async function buildStatisticsWorkbook(opts: { db: Db; actor: Actor; region?: string; year?: number }): Promise<{ buffer: Buffer; regionName: string; year: number }> {
+export async function buildStatisticsWorkbook(opts: {
+  db: Db;
+  actor: Actor;
+  region?: string;
+  year?: number;
+}): Promise<{ buffer: Buffer; regionName: string; year: number }> {
   requirePermission(opts.actor, 'stats:read');
   const { db, actor } = opts;
   const overview = await getOverview({ db, actor, query: { region: opts.region, year: opts.year } });
@@ -50,10 +68,15 @@ export async function buildStatisticsWorkbook(opts: { db: Db; actor: Actor; regi
   for (const l of lines) about.addRow(l);
   about.getColumn(1).font = { bold: true };
 
-  sheet(wb, '概览', ['方向', '年度'], STAT_SIDES.flatMap((s) => [
-    [STAT_SIDE_LABELS[s].zh, year, ...cellsOf(overview[s])],
-    [STAT_SIDE_LABELS[s].zh, year - 1, ...cellsOf(overview.previousYear[s])],
-  ]));
+  sheet(
+    wb,
+    '概览',
+    ['方向', '年度'],
+    STAT_SIDES.flatMap((s) => [
+      [STAT_SIDE_LABELS[s].zh, year, ...cellsOf(overview[s])],
+      [STAT_SIDE_LABELS[s].zh, year - 1, ...cellsOf(overview.previousYear[s])],
+    ]),
+  );
 
   const trendRows: Array<Array<string | number>> = [];
   const monthRows: Array<Array<string | number>> = [];
@@ -102,7 +125,16 @@ export async function buildStatisticsWorkbook(opts: { db: Db; actor: Actor; regi
   const ws = wb.addWorksheet('目标');
   ws.addRow(['区域', '年度', '方向', '指标', '目标值', '实际值', '完成率', '说明']).font = { bold: true };
   for (const t of targets.items) {
-    ws.addRow([t.region.name, t.year, STAT_SIDE_LABELS[t.side].zh, STAT_MEASURE_LABELS[TARGET_METRIC_MEASURE[t.metric]].zh, t.value, t.actual, t.progress, t.definition.zh]);
+    ws.addRow([
+      t.region.name,
+      t.year,
+      STAT_SIDE_LABELS[t.side].zh,
+      STAT_MEASURE_LABELS[TARGET_METRIC_MEASURE[t.metric]].zh,
+      t.value,
+      t.actual,
+      t.progress,
+      t.definition.zh,
+    ]);
   }
   ws.getColumn(7).numFmt = '0.00%';
   ws.columns.forEach((c, i) => (c.width = i === 7 ? 80 : 16));

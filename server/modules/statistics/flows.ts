@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { FLOW_AREA_LABELS, FLOW_AREAS, type FlowArea, type FlowsQuery, type FlowsView, type Totals, type TopQuery, type TopView } from '../../../common/api/statistics.js';
+import {
+  FLOW_AREA_LABELS,
+  FLOW_AREAS,
+  type FlowArea,
+  type FlowsQuery,
+  type FlowsView,
+  type Totals,
+  type TopQuery,
+  type TopView,
+} from '../../../common/api/statistics.js';
 import { queryRows, type Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
@@ -38,7 +47,8 @@ export async function getFlows(opts: { db: Db; actor: Actor; query: FlowsQuery }
   const inflow = new Map<FlowArea, Totals>();
   const provinces = new Map<string, { outflow: Totals; inflow: Totals }>();
   const bump = <K>(m: Map<K, Totals>, k: K, t: Totals) => m.set(k, addTotals(m.get(k) ?? ZERO, t));
-  const province = (code: string) => provinces.get(code) ?? (provinces.set(code, { outflow: { ...ZERO }, inflow: { ...ZERO } }), provinces.get(code)!);
+  const province = (code: string) =>
+    provinces.get(code) ?? (provinces.set(code, { outflow: { ...ZERO }, inflow: { ...ZERO } }), provinces.get(code)!);
   for (const r of rows) {
     const t = presentTotals(r);
     if (r.seller_path.startsWith(p)) {
@@ -67,7 +77,10 @@ export async function getFlows(opts: { db: Db; actor: Actor; query: FlowsQuery }
       region: scope.region,
       side: null,
       period: periodText({ year }),
-      subject: { zh: '输出：卖方在本区域，按买方所在地分；吸纳：买方在本区域，按卖方所在地分', en: 'outflow: sellers in the region, by where the buyer is; inflow: buyers in the region, by where the seller is' },
+      subject: {
+        zh: '输出：卖方在本区域，按买方所在地分；吸纳：买方在本区域，按卖方所在地分',
+        en: 'outflow: sellers in the region, by where the buyer is; inflow: buyers in the region, by where the seller is',
+      },
     }),
     year,
     outflow: areas(outflow),
@@ -76,7 +89,11 @@ export async function getFlows(opts: { db: Db; actor: Actor; query: FlowsQuery }
   };
 }
 
-const RANK_COLUMN = { contracts: 'contracts', contractAmountFen: 'contract_amount_fen', technologyTransactionAmountFen: 'technology_transaction_amount_fen' } as const;
+const RANK_COLUMN = {
+  contracts: 'contracts',
+  contractAmountFen: 'contract_amount_fen',
+  technologyTransactionAmountFen: 'technology_transaction_amount_fen',
+} as const;
 
 /** Top organisations (sellers on the output side, buyers on the absorption side) or brokers, in the region and year. */
 export async function listTop(opts: { db: Db; actor: Actor; query: TopQuery }): Promise<TopView> {
@@ -110,7 +127,10 @@ export async function listTop(opts: { db: Db; actor: Actor; query: TopQuery }): 
     rows = ranked;
     entries = ranked.length ? Number(ranked[0]!.entries) : 0;
   }
-  const names = await regionNames(db, rows.filter((r) => r.region_path).map((r) => pathLabel(r.region_path!, new Map()).code));
+  const names = await regionNames(
+    db,
+    rows.filter((r) => r.region_path).map((r) => pathLabel(r.region_path!, new Map()).code),
+  );
   return {
     definition: presentDefinition({
       region: scope.region,
@@ -119,7 +139,10 @@ export async function listTop(opts: { db: Db; actor: Actor; query: TopQuery }): 
       subject:
         query.kind === 'broker'
           ? { zh: '技术经纪人：按其经纪合同统计', en: 'brokers: the contracts they brokered' }
-          : { zh: query.side === 'output' ? '单位：卖方' : '单位：买方', en: query.side === 'output' ? 'organisations: the sellers' : 'organisations: the buyers' },
+          : {
+              zh: query.side === 'output' ? '单位：卖方' : '单位：买方',
+              en: query.side === 'output' ? 'organisations: the sellers' : 'organisations: the buyers',
+            },
     }),
     kind: query.kind,
     by: query.by,

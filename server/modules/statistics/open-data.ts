@@ -24,7 +24,9 @@ import { cellsToSuppress, type Relation } from './suppression.js';
  * district, by contract type and by flow area, on both sides — read from the rollups only, never
  * from single contracts, with small cells suppressed (suppression.ts).
  */
-const SUMS = sql.raw('sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen');
+const SUMS = sql.raw(
+  'sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen',
+);
 export type Raw = Omit<OpenDataCell, 'suppressed'>;
 
 export async function getOpenData(opts: { db: Db; year?: number }): Promise<OpenDataView> {
@@ -38,7 +40,14 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
   );
   const availableYears = [...new Set(yearly.map((r) => Number(r.year)))].sort((a, b) => b - a);
   const year = opts.year ?? availableYears[0] ?? currentYear();
-  const raw: Raw[] = yearly.map((r) => ({ table: 'year', year: Number(r.year), side: r.side, key: String(r.year), label: `${r.year}年`, ...presentTotals(r) }));
+  const raw: Raw[] = yearly.map((r) => ({
+    table: 'year',
+    year: Number(r.year),
+    side: r.side,
+    key: String(r.year),
+    label: `${r.year}年`,
+    ...presentTotals(r),
+  }));
 
   const districts = await childRegions(db, PLATFORM_CITY_CODE);
   const byDistrict = await queryRows<RawTotals & { side: StatSide; child: string }>(
@@ -59,7 +68,15 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
     for (const d of districts) raw.push({ table: 'district', year, side, key: d.code, label: d.name, ...find(d.code) });
     const own = find('');
     if (own.contracts) raw.push({ table: 'district', year, side, key: PLATFORM_CITY_CODE, label: `${cityName}（未细分到区）`, ...own });
-    for (const t of CONTRACT_TYPES) raw.push({ table: 'type', year, side, key: t, label: typeLabel(t).zh, ...presentTotals(byType.find((r) => r.side === side && r.type === t)) });
+    for (const t of CONTRACT_TYPES)
+      raw.push({
+        table: 'type',
+        year,
+        side,
+        key: t,
+        label: typeLabel(t).zh,
+        ...presentTotals(byType.find((r) => r.side === side && r.type === t)),
+      });
     const areas = new Map<string, ReturnType<typeof presentTotals>>();
     for (const f of flows) {
       const mine = side === 'output' ? f.seller_path : f.buyer_path;
@@ -67,9 +84,14 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
       const area = flowArea(cityPath, side === 'output' ? f.buyer_path : f.seller_path);
       const t = presentTotals(f);
       const prev = areas.get(area) ?? presentTotals(null);
-      areas.set(area, { contracts: prev.contracts + t.contracts, contractAmountFen: prev.contractAmountFen + t.contractAmountFen, technologyTransactionAmountFen: prev.technologyTransactionAmountFen + t.technologyTransactionAmountFen });
+      areas.set(area, {
+        contracts: prev.contracts + t.contracts,
+        contractAmountFen: prev.contractAmountFen + t.contractAmountFen,
+        technologyTransactionAmountFen: prev.technologyTransactionAmountFen + t.technologyTransactionAmountFen,
+      });
     }
-    for (const a of FLOW_AREAS.filter((x) => x !== 'rest_of_city')) raw.push({ table: 'flow', year, side, key: a, label: FLOW_AREA_LABELS[a].zh, ...(areas.get(a) ?? presentTotals(null)) });
+    for (const a of FLOW_AREAS.filter((x) => x !== 'rest_of_city'))
+      raw.push({ table: 'flow', year, side, key: a, label: FLOW_AREA_LABELS[a].zh, ...(areas.get(a) ?? presentTotals(null)) });
   }
 
   const hidden = cellsToSuppress(
@@ -78,10 +100,14 @@ export async function getOpenData(opts: { db: Db; year?: number }): Promise<Open
     OPEN_DATA_MIN_CONTRACTS,
   );
   const cells = raw.map((c, i) =>
-    hidden.has(i) ? { ...c, contracts: null, contractAmountFen: null, technologyTransactionAmountFen: null, suppressed: true } : { ...c, suppressed: false },
+    hidden.has(i)
+      ? { ...c, contracts: null, contractAmountFen: null, technologyTransactionAmountFen: null, suppressed: true }
+      : { ...c, suppressed: false },
   );
   const measures = Object.fromEntries(Object.entries(STAT_MEASURE_LABELS).map(([k, v]) => [k, v.definition]));
-  const sides = Object.fromEntries(Object.entries(STAT_SIDE_LABELS).map(([k, v]) => [k, { zh: `${v.zh}：${v.basis.zh}`, en: `${v.en}: ${v.basis.en}` }]));
+  const sides = Object.fromEntries(
+    Object.entries(STAT_SIDE_LABELS).map(([k, v]) => [k, { zh: `${v.zh}：${v.basis.zh}`, en: `${v.en}: ${v.basis.en}` }]),
+  );
   return {
     city: { code: PLATFORM_CITY_CODE, name: cityName },
     year,
@@ -123,7 +149,10 @@ export function openDataRelations(raw: readonly Raw[], year: number): Relation[]
   const within = (side: StatSide) => at((c) => c.table === 'flow' && c.year === year && c.side === side && c.key === 'within')[0];
   const [wOut, wAbs] = [within('output'), within('absorption')];
   if (wOut !== undefined && wAbs !== undefined) {
-    const r: Relation = [[wOut, 1], [wAbs, -1]];
+    const r: Relation = [
+      [wOut, 1],
+      [wAbs, -1],
+    ];
     if (holds(r)) relations.push(r);
   }
   return relations;
@@ -137,9 +166,21 @@ const csvField = (v: string | number | boolean | null) => {
 
 /** The open-data cells as CSV (UTF-8 with a byte-order mark so spreadsheet programs read the Chinese labels). */
 export function openDataCsv(view: OpenDataView): string {
-  const header = ['table', 'year', 'side', 'key', 'label', 'contracts', 'contract_amount_fen', 'technology_transaction_amount_fen', 'suppressed'];
+  const header = [
+    'table',
+    'year',
+    'side',
+    'key',
+    'label',
+    'contracts',
+    'contract_amount_fen',
+    'technology_transaction_amount_fen',
+    'suppressed',
+  ];
   const lines = view.cells.map((c) =>
-    [c.table, c.year, c.side, c.key, c.label, c.contracts, c.contractAmountFen, c.technologyTransactionAmountFen, c.suppressed].map(csvField).join(','),
+    [c.table, c.year, c.side, c.key, c.label, c.contracts, c.contractAmountFen, c.technologyTransactionAmountFen, c.suppressed]
+      .map(csvField)
+      .join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

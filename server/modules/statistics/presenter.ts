@@ -8,7 +8,14 @@ import {
   type TargetMetric,
   type Totals,
 } from '../../../common/api/statistics.js';
-import { ALL_CONTRACT_SUBTYPES, CONTRACT_SUBTYPE_LABELS, CONTRACT_TYPE_LABELS, CONTRACT_TYPES, type ContractSubtype, type ContractType } from '../../../common/contracts.js';
+import {
+  ALL_CONTRACT_SUBTYPES,
+  CONTRACT_SUBTYPE_LABELS,
+  CONTRACT_TYPE_LABELS,
+  CONTRACT_TYPES,
+  type ContractSubtype,
+  type ContractType,
+} from '../../../common/contracts.js';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '../../../common/roles.js';
 import type { RegionInfo } from './scope.js';
 
@@ -48,16 +55,24 @@ const PARTY_TYPE_LABELS: Record<string, Label> = {
 };
 
 export function typeLabel(key: string): Label {
-  return (CONTRACT_TYPES as readonly string[]).includes(key) ? CONTRACT_TYPE_LABELS[key as ContractType] : { zh: key || NOT_STATED.zh, en: key || NOT_STATED.en };
+  return (CONTRACT_TYPES as readonly string[]).includes(key)
+    ? CONTRACT_TYPE_LABELS[key as ContractType]
+    : { zh: key || NOT_STATED.zh, en: key || NOT_STATED.en };
 }
 export function subtypeLabel(key: string): Label {
   if ((ALL_CONTRACT_SUBTYPES as string[]).includes(key)) return CONTRACT_SUBTYPE_LABELS[key as ContractSubtype];
   return typeLabel(key);
 }
 export function organizationTypeLabel(key: string): Label {
-  return PARTY_TYPE_LABELS[key] ?? (ORGANIZATION_TYPES.includes(key as OrganizationType) ? ORGANIZATION_TYPE_LABELS[key as OrganizationType] : { zh: key || NOT_STATED.zh, en: key || NOT_STATED.en });
+  return (
+    PARTY_TYPE_LABELS[key] ??
+    (ORGANIZATION_TYPES.includes(key as OrganizationType)
+      ? ORGANIZATION_TYPE_LABELS[key as OrganizationType]
+      : { zh: key || NOT_STATED.zh, en: key || NOT_STATED.en })
+  );
 }
-export const fieldLabel = (key: string, names: ReadonlyMap<string, Label>): Label => (key ? (names.get(key) ?? { zh: key, en: key }) : NOT_STATED);
+export const fieldLabel = (key: string, names: ReadonlyMap<string, Label>): Label =>
+  key ? (names.get(key) ?? { zh: key, en: key }) : NOT_STATED;
 
 /** `/abroad/US/` → 境外 (US); `/unknown/` → 未注明地区; otherwise the region's name. */
 export function pathLabel(path: string, names: ReadonlyMap<string, string>): { code: string; name: string } {
@@ -69,7 +84,11 @@ export function pathLabel(path: string, names: ReadonlyMap<string, string>): { c
 }
 
 export const periodText = (p: { year?: number; month?: number | null; from?: number; to?: number }): string =>
-  p.from !== undefined && p.to !== undefined ? `${p.from}–${p.to}` : p.month ? `${p.year}-${String(p.month).padStart(2, '0')}` : String(p.year);
+  p.from !== undefined && p.to !== undefined
+    ? `${p.from}–${p.to}`
+    : p.month
+      ? `${p.year}-${String(p.month).padStart(2, '0')}`
+      : String(p.year);
 
 /** What a figure means, in words: region, period, side, the two amounts, the period basis. */
 export function presentDefinition(opts: { region: RegionInfo; side: StatSide | null; period: string; subject?: Label }): StatDefinition {

@@ -43,12 +43,28 @@ export const partyKey = (id: string | null, name: string) => id ?? `name:${name}
 
 /** The rollup rows one fact adds to (sign +1) or removes from (sign −1). */
 export function contributions(f: FactRow, sign: 1 | -1): Delta[] {
-  const m = { contracts: sign, contractAmountFen: sign * f.contractAmountFen, technologyTransactionAmountFen: sign * f.technologyTransactionAmountFen };
+  const m = {
+    contracts: sign,
+    contractAmountFen: sign * f.contractAmountFen,
+    technologyTransactionAmountFen: sign * f.technologyTransactionAmountFen,
+  };
   const out: Delta[] = [];
   const add = (table: RollupName, values: Delta['values']) => out.push({ table, values, ...m });
   const sides = [
-    { side: 'output', path: f.sellerRegionPath, orgType: f.sellerOrganizationType, party: partyKey(f.sellerOrganizationId, f.sellerName), name: f.sellerName },
-    { side: 'absorption', path: f.buyerRegionPath, orgType: f.buyerOrganizationType, party: partyKey(f.buyerOrganizationId, f.buyerName), name: f.buyerName },
+    {
+      side: 'output',
+      path: f.sellerRegionPath,
+      orgType: f.sellerOrganizationType,
+      party: partyKey(f.sellerOrganizationId, f.sellerName),
+      name: f.sellerName,
+    },
+    {
+      side: 'absorption',
+      path: f.buyerRegionPath,
+      orgType: f.buyerOrganizationType,
+      party: partyKey(f.buyerOrganizationId, f.buyerName),
+      name: f.buyerName,
+    },
   ];
   const broker = f.brokerUserId || f.brokerName ? { key: f.brokerUserId ?? `name:${f.brokerName}`, name: f.brokerName ?? '' } : null;
   for (const s of sides) {
@@ -99,22 +115,42 @@ export async function applyDeltas(tx: DbOrTx, deltas: Delta[]): Promise<void> {
     const t: Table = ROLLUP_TABLES[name];
     const columns = [...t.keys, ...(t.refresh ?? []), ...MEASURE_COLUMNS];
     const values = sql.join(
-      rows.map((d) => sql`(${sql.join([...d.values, d.contracts, d.contractAmountFen, d.technologyTransactionAmountFen].map((v) => sql`${v}`), sql`, `)})`),
+      rows.map(
+        (d) =>
+          sql`(${sql.join(
+            [...d.values, d.contracts, d.contractAmountFen, d.technologyTransactionAmountFen].map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
     const set = [
       ...MEASURE_COLUMNS.map((c) => sql`${ident(c)} = ${ident(t.name)}.${ident(c)} + excluded.${ident(c)}`),
       // A party's region, name and type: those of its latest added contract.
-      ...(t.refresh ?? []).map((c) => sql`${ident(c)} = CASE WHEN excluded.contracts > 0 THEN excluded.${ident(c)} ELSE ${ident(t.name)}.${ident(c)} END`),
+      ...(t.refresh ?? []).map(
+        (c) => sql`${ident(c)} = CASE WHEN excluded.contracts > 0 THEN excluded.${ident(c)} ELSE ${ident(t.name)}.${ident(c)} END`,
+      ),
     ];
     parts.push(sql`${ident(`u_${name}`)} AS (
       INSERT INTO ${ident(t.name)} (${sql.join(columns.map(ident), sql`, `)})
-      SELECT ${sql.join(columns.map((c, i) => castColumn(c, i)), sql`, `)} FROM (VALUES ${values}) AS v(${sql.join(columns.map((_, i) => sql.raw(`c${i}`)), sql`, `)})
+      SELECT ${sql.join(
+        columns.map((c, i) => castColumn(c, i)),
+        sql`, `,
+      )} FROM (VALUES ${values}) AS v(${sql.join(
+        columns.map((_, i) => sql.raw(`c${i}`)),
+        sql`, `,
+      )})
       ON CONFLICT (${sql.join(t.keys.map(ident), sql`, `)}) DO UPDATE SET ${sql.join(set, sql`, `)})`);
     const shrinking = rows.filter((d) => d.contracts < 0);
     if (shrinking.length) {
       const tuples = sql.join(
-        shrinking.map((d) => sql`(${sql.join(d.values.slice(0, t.keys.length).map((v, i) => castValue(t.keys[i]!, v)), sql`, `)})`),
+        shrinking.map(
+          (d) =>
+            sql`(${sql.join(
+              d.values.slice(0, t.keys.length).map((v, i) => castValue(t.keys[i]!, v)),
+              sql`, `,
+            )})`,
+        ),
         sql`, `,
       );
       removals.push(sql`DELETE FROM ${ident(t.name)} WHERE contracts = 0 AND (${sql.join(t.keys.map(ident), sql`, `)}) IN (${tuples})`);
@@ -148,8 +184,13 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
   await db.execute(sql`INSERT INTO stats_monthly (side, year, month, region_path, type, subtype, contracts, contract_amount_fen, technology_transaction_amount_fen)
     ${sides((s, p) => `SELECT '${s}', year, month, ${p}_region_path, type, coalesce(subtype, ''), ${SUM} FROM contract_facts GROUP BY year, month, ${p}_region_path, type, coalesce(subtype, '')`)}`);
   await db.execute(sql`INSERT INTO stats_dimensions (side, year, dimension, region_path, key, contracts, contract_amount_fen, technology_transaction_amount_fen)
-    ${sides((s, p) => `SELECT '${s}', year, 'field', ${p}_region_path, coalesce(field_code, ''), ${SUM} FROM contract_facts GROUP BY year, ${p}_region_path, coalesce(field_code, '')
-      UNION ALL SELECT '${s}', year, 'organization_type', ${p}_region_path, ${p}_organization_type, ${SUM} FROM contract_facts GROUP BY year, ${p}_region_path, ${p}_organization_type`)}`);
+    ${sides(
+      (
+        s,
+        p,
+      ) => `SELECT '${s}', year, 'field', ${p}_region_path, coalesce(field_code, ''), ${SUM} FROM contract_facts GROUP BY year, ${p}_region_path, coalesce(field_code, '')
+      UNION ALL SELECT '${s}', year, 'organization_type', ${p}_region_path, ${p}_organization_type, ${SUM} FROM contract_facts GROUP BY year, ${p}_region_path, ${p}_organization_type`,
+    )}`);
   await db.execute(sql`INSERT INTO stats_flows (year, seller_path, buyer_path, contracts, contract_amount_fen, technology_transaction_amount_fen)
     SELECT year, seller_region_path, buyer_region_path, ${sql.raw(SUM)} FROM contract_facts GROUP BY year, seller_region_path, buyer_region_path`);
   await db.execute(sql.raw(PARTIES_REBUILD));
@@ -162,7 +203,10 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
  */
 export const PARTIES_REBUILD = (() => {
   const select = (kind: 'organization' | 'broker', s: string, p: string) => {
-    const who = kind === 'organization' ? `coalesce(${p}_organization_id::text, 'name:' || ${p}_name)` : `coalesce(broker_user_id::text, 'name:' || broker_name)`;
+    const who =
+      kind === 'organization'
+        ? `coalesce(${p}_organization_id::text, 'name:' || ${p}_name)`
+        : `coalesce(broker_user_id::text, 'name:' || broker_name)`;
     const key = kind === 'organization' ? who : `${who} || '@' || ${p}_region_path`;
     const name = kind === 'organization' ? `max(${p}_name)` : `max(coalesce(broker_name, ''))`;
     const type = kind === 'organization' ? `max(${p}_organization_type)` : 'NULL::varchar';

@@ -35,7 +35,12 @@ export const statisticsRoutes: Routes = (instance) => {
 
   app.get('/api/statistics/overview', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: 'KPIs of a region and year on both sides, the previous year, available years, the region picker', querystring: StatsQuery.omit({ side: true }), response: { 200: OverviewView } },
+    schema: {
+      tags,
+      summary: 'KPIs of a region and year on both sides, the previous year, available years, the region picker',
+      querystring: StatsQuery.omit({ side: true }),
+      response: { 200: OverviewView },
+    },
     handler: async (req) => getOverview({ db, actor: req.actor, query: req.query }),
   });
 
@@ -47,37 +52,64 @@ export const statisticsRoutes: Routes = (instance) => {
 
   app.get('/api/statistics/breakdown', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: 'Counts and amounts by contract type, subtype, technical field or organisation type', querystring: BreakdownQuery, response: { 200: BreakdownView } },
+    schema: {
+      tags,
+      summary: 'Counts and amounts by contract type, subtype, technical field or organisation type',
+      querystring: BreakdownQuery,
+      response: { 200: BreakdownView },
+    },
     handler: async (req) => getBreakdown({ db, actor: req.actor, query: req.query }),
   });
 
   app.get('/api/statistics/regions', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: "Counts and amounts by the region's child regions (the map; city → district → park)", querystring: StatsQuery, response: { 200: RegionsView } },
+    schema: {
+      tags,
+      summary: "Counts and amounts by the region's child regions (the map; city → district → park)",
+      querystring: StatsQuery,
+      response: { 200: RegionsView },
+    },
     handler: async (req) => getRegionBreakdown({ db, actor: req.actor, query: req.query }),
   });
 
   app.get('/api/statistics/flows', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: 'Technology flows: out of and into the region, by area and by province', querystring: FlowsQuery, response: { 200: FlowsView } },
+    schema: {
+      tags,
+      summary: 'Technology flows: out of and into the region, by area and by province',
+      querystring: FlowsQuery,
+      response: { 200: FlowsView },
+    },
     handler: async (req) => getFlows({ db, actor: req.actor, query: req.query }),
   });
 
   app.get('/api/statistics/top', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: 'Top organisations (sellers for output, buyers for absorption) or brokers', querystring: TopQuery, response: { 200: TopView } },
+    schema: {
+      tags,
+      summary: 'Top organisations (sellers for output, buyers for absorption) or brokers',
+      querystring: TopQuery,
+      response: { 200: TopView },
+    },
     handler: async (req) => listTop({ db, actor: req.actor, query: req.query }),
   });
 
   app.get('/api/statistics/export.xlsx', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: 'Every table of a region and year as an xlsx workbook, with definitions (third-party evaluation)', querystring: ExportQuery },
+    schema: {
+      tags,
+      summary: 'Every table of a region and year as an xlsx workbook, with definitions (third-party evaluation)',
+      querystring: ExportQuery,
+    },
     handler: async (req, reply) => {
       const wb = await buildStatisticsWorkbook({ db, actor: req.actor, region: req.query.region, year: req.query.year });
       const name = `技术合同统计-${wb.regionName}-${wb.year}`;
       return reply
         .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="statistics-${wb.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`)
+        .header(
+          'content-disposition',
+          `attachment; filename="statistics-${wb.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`,
+        )
         .header('cache-control', 'no-store')
         .send(wb.buffer);
     },
@@ -85,13 +117,23 @@ export const statisticsRoutes: Routes = (instance) => {
 
   app.get('/api/statistics/targets', {
     config: { access: 'stats:read' },
-    schema: { tags, summary: "Yearly targets in the region's subtree with progress", querystring: TargetListQuery, response: { 200: TargetListView } },
+    schema: {
+      tags,
+      summary: "Yearly targets in the region's subtree with progress",
+      querystring: TargetListQuery,
+      response: { 200: TargetListView },
+    },
     handler: async (req) => listTargets({ db, actor: req.actor, region: req.query.region, year: req.query.year }),
   });
 
   app.put('/api/statistics/targets', {
     config: { access: 'stats:target' },
-    schema: { tags, summary: 'Set the target for (year, region, side, metric), creating or replacing it', body: TargetInput, response: { 200: TargetView } },
+    schema: {
+      tags,
+      summary: 'Set the target for (year, region, side, metric), creating or replacing it',
+      body: TargetInput,
+      response: { 200: TargetView },
+    },
     handler: async (req) => setTarget({ db, actor: req.actor, input: req.body }),
   });
 
@@ -106,7 +148,12 @@ export const statisticsRoutes: Routes = (instance) => {
 
   app.get('/api/open-data/statistics', {
     config: { access: 'public' },
-    schema: { tags: ['open data'], summary: 'Aggregated contract statistics of the city (never single contracts; small cells suppressed)', querystring: OpenDataQuery, response: { 200: OpenDataView } },
+    schema: {
+      tags: ['open data'],
+      summary: 'Aggregated contract statistics of the city (never single contracts; small cells suppressed)',
+      querystring: OpenDataQuery,
+      response: { 200: OpenDataView },
+    },
     handler: async (req, reply) => {
       reply.header('cache-control', 'public, max-age=300');
       return getOpenData({ db, year: req.query.year });
@@ -115,7 +162,11 @@ export const statisticsRoutes: Routes = (instance) => {
 
   app.get('/api/open-data/statistics.csv', {
     config: { access: 'public' },
-    schema: { tags: ['open data'], summary: 'The open-data cells as CSV (UTF-8 with BOM; amounts in fen; suppressed cells empty)', querystring: OpenDataQuery },
+    schema: {
+      tags: ['open data'],
+      summary: 'The open-data cells as CSV (UTF-8 with BOM; amounts in fen; suppressed cells empty)',
+      querystring: OpenDataQuery,
+    },
     handler: async (req, reply) => {
       const view = await getOpenData({ db, year: req.query.year });
       return reply

@@ -3,7 +3,6 @@ import { fen, ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 import { regions } from '../organizations/schema.js';
 
-
 /**
  * Statistics (C6): one fact per certified contract, written by the contracts module through
  * server/modules/statistics/facts.ts, and small pre-aggregated rollups kept current in the same

@@ -71,6 +71,9 @@ export const currentYear = (): number => Number(localDateOf(clock.now()).slice(0
 /** The year asked for, or the latest year with certified contracts in the region (this year when none). */
 export async function yearOrLatest(db: Db, scope: Scope, year: number | undefined): Promise<number> {
   if (year !== undefined) return year;
-  const [row] = await queryRows<{ y: number | null }>(db, sql`SELECT max(year) AS y FROM stats_yearly WHERE ${within(sql`region_path`, scope.region.path)} AND contracts > 0`);
+  const [row] = await queryRows<{ y: number | null }>(
+    db,
+    sql`SELECT max(year) AS y FROM stats_yearly WHERE ${within(sql`region_path`, scope.region.path)} AND contracts > 0`,
+  );
   return row?.y != null ? Number(row.y) : currentYear();
 }

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { BreakdownQuery, BreakdownView, OverviewView, RegionsView, StatsQuery, TrendQuery, TrendView } from '../../../common/api/statistics.js';
+import type {
+  BreakdownQuery,
+  BreakdownView,
+  OverviewView,
+  RegionsView,
+  StatsQuery,
+  TrendQuery,
+  TrendView,
+} from '../../../common/api/statistics.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
@@ -24,7 +32,9 @@ import { breadcrumb, childRegions, resolveScope, within, yearOrLatest, type Scop
  * Dashboard figures, read from the rollups only (server/modules/statistics/README.md): every query
  * is a small scan of one side, one year (or a few) and one region subtree.
  */
-const SUMS = sql.raw('sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen');
+const SUMS = sql.raw(
+  'sum(contracts) AS contracts, sum(contract_amount_fen) AS contract_amount_fen, sum(technology_transaction_amount_fen) AS technology_transaction_amount_fen',
+);
 const path = sql.raw('region_path');
 
 function statsActions(actor: Actor): OverviewView['actions'] {
@@ -33,7 +43,11 @@ function statsActions(actor: Actor): OverviewView['actions'] {
   return out;
 }
 
-export async function getOverview(opts: { db: Db; actor: Actor; query: Pick<StatsQuery, 'region' | 'year' | 'month'> }): Promise<OverviewView> {
+export async function getOverview(opts: {
+  db: Db;
+  actor: Actor;
+  query: Pick<StatsQuery, 'region' | 'year' | 'month'>;
+}): Promise<OverviewView> {
   const { db, query } = opts;
   const scope = await resolveScope(db, opts.actor, query.region);
   const year = await yearOrLatest(db, scope, query.year);
@@ -45,7 +59,10 @@ export async function getOverview(opts: { db: Db; actor: Actor; query: Pick<Stat
       : sql`SELECT side, year, ${SUMS} FROM stats_yearly WHERE year IN (${year}, ${year - 1}) AND ${within(path, scope.region.path)} GROUP BY side, year`,
   );
   const pick = (side: string, y: number) => presentTotals(rows.find((r) => r.side === side && Number(r.year) === y));
-  const years = await queryRows<{ year: number }>(db, sql`SELECT DISTINCT year FROM stats_yearly WHERE ${within(path, scope.region.path)} AND contracts > 0 ORDER BY year DESC`);
+  const years = await queryRows<{ year: number }>(
+    db,
+    sql`SELECT DISTINCT year FROM stats_yearly WHERE ${within(path, scope.region.path)} AND contracts > 0 ORDER BY year DESC`,
+  );
   const children = await childRegions(db, scope.root.code);
   return {
     definition: presentDefinition({ region: scope.region, side: null, period: periodText({ year, month }) }),
@@ -67,7 +84,8 @@ export async function getTrend(opts: { db: Db; actor: Actor; query: TrendQuery }
   const monthly = query.granularity === 'month';
   const from = query.from ?? to - (monthly ? 2 : 9);
   if (from > to) throw AppError.validation('query.from', 'must not be after `to`');
-  if (to - from >= (monthly ? 10 : 50)) throw AppError.validation('query.from', monthly ? 'a monthly trend covers at most 10 years' : 'a trend covers at most 50 years');
+  if (to - from >= (monthly ? 10 : 50))
+    throw AppError.validation('query.from', monthly ? 'a monthly trend covers at most 10 years' : 'a trend covers at most 50 years');
   const where = sql`side = ${query.side} AND year BETWEEN ${from} AND ${to} AND ${within(path, scope.region.path)}`;
   const rows = await queryRows<RawTotals & { year: number; month: number | null }>(
     db,
@@ -100,11 +118,17 @@ export async function getBreakdown(opts: { db: Db; actor: Actor; query: Breakdow
   let label: (key: string) => { zh: string; en: string };
   if (query.dimension === 'type' || query.dimension === 'subtype') {
     const key = query.dimension === 'type' ? sql.raw('type') : sql.raw(`CASE WHEN subtype = '' THEN type ELSE subtype END`);
-    rows = await queryRows(db, sql`SELECT ${key} AS key, ${SUMS} FROM stats_monthly WHERE ${base} ${month ? sql`AND month = ${month}` : sql``} GROUP BY 1`);
+    rows = await queryRows(
+      db,
+      sql`SELECT ${key} AS key, ${SUMS} FROM stats_monthly WHERE ${base} ${month ? sql`AND month = ${month}` : sql``} GROUP BY 1`,
+    );
     label = query.dimension === 'type' ? typeLabel : subtypeLabel;
   } else {
     if (month) throw AppError.validation('query.month', `breakdowns by ${query.dimension} are yearly`);
-    rows = await queryRows(db, sql`SELECT key, ${SUMS} FROM stats_dimensions WHERE ${base} AND dimension = ${query.dimension} GROUP BY key`);
+    rows = await queryRows(
+      db,
+      sql`SELECT key, ${SUMS} FROM stats_dimensions WHERE ${base} AND dimension = ${query.dimension} GROUP BY key`,
+    );
     if (query.dimension === 'field') {
       const fields = await listTechnicalFields({ db });
       const names = new Map(fields.map((f) => [f.code, { zh: f.nameZh, en: f.nameEn }]));
@@ -138,9 +162,22 @@ export async function getRegionBreakdown(opts: { db: Db; actor: Actor; query: St
   );
   const byCode = new Map(rows.map((r) => [r.child, presentTotals(r)]));
   const children = await childRegions(db, scope.region.code);
-  const items: RegionsView['rows'] = children.map((c) => ({ ...regionRef(c), drillable: true, amountShare: 0, ...(byCode.get(c.code) ?? ZERO) }));
+  const items: RegionsView['rows'] = children.map((c) => ({
+    ...regionRef(c),
+    drillable: true,
+    amountShare: 0,
+    ...(byCode.get(c.code) ?? ZERO),
+  }));
   const own = byCode.get('');
-  if (own && own.contracts !== 0) items.push({ code: scope.region.code, name: `${scope.region.name}（本级/未细分）`, level: scope.region.level, drillable: false, amountShare: 0, ...own });
+  if (own && own.contracts !== 0)
+    items.push({
+      code: scope.region.code,
+      name: `${scope.region.name}（本级/未细分）`,
+      level: scope.region.level,
+      drillable: false,
+      amountShare: 0,
+      ...own,
+    });
   const total = items.reduce(addTotals, { ...ZERO });
   for (const r of items) r.amountShare = share(r.contractAmountFen, total.contractAmountFen);
   return {

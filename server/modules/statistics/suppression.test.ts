@@ -105,7 +105,7 @@ describe('the case the domain audit found: one export contract of ¥3.00M', () =
 
   it('holds for random tables too (property: elimination agrees with brute-force subtraction)', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 150; round++) {
       const parts = 2 + Math.floor(rnd() * 4);
       const cellsR: SuppressibleCell[] = [];
@@ -118,10 +118,19 @@ describe('the case the domain audit found: one export contract of ¥3.00M', () =
         values.forEach((v) => cellsR.push(cell(v)));
         cellsR.push(cell(total));
         totals.push(cellsR.length - 1);
-        rels.push(partition(values.map((_, k) => first + k), cellsR.length - 1));
+        rels.push(
+          partition(
+            values.map((_, k) => first + k),
+            cellsR.length - 1,
+          ),
+        );
       }
       // The first part of side 0 is the same contracts as the first part of side 1, when equal.
-      if (cellsR[0]!.contracts === cellsR[parts + 1]!.contracts) rels.push([[0, 1], [parts + 1, -1]]);
+      if (cellsR[0]!.contracts === cellsR[parts + 1]!.contracts)
+        rels.push([
+          [0, 1],
+          [parts + 1, -1],
+        ]);
       const hidden = cellsToSuppress(cellsR, rels, 3);
       expect(revealedBySubtraction(rels, hidden, cellsR)).toEqual([]);
       for (const [i, c] of cellsR.entries()) if (c.contracts > 0 && c.contracts < 3) expect(hidden.has(i)).toBe(true);

@@ -45,7 +45,8 @@ export function determinedCells(relations: readonly Relation[], hidden: Readonly
   let lead = 0;
   for (let c = 0; c < cols.length && lead < rows.length; c++) {
     let pivot = -1;
-    for (let r = lead; r < rows.length; r++) if (Math.abs(rows[r]![c]!) > eps) pivot = pivot < 0 || Math.abs(rows[r]![c]!) > Math.abs(rows[pivot]![c]!) ? r : pivot;
+    for (let r = lead; r < rows.length; r++)
+      if (Math.abs(rows[r]![c]!) > eps) pivot = pivot < 0 || Math.abs(rows[r]![c]!) > Math.abs(rows[pivot]![c]!) ? r : pivot;
     if (pivot < 0) continue;
     [rows[lead], rows[pivot]] = [rows[pivot]!, rows[lead]!];
     const p = rows[lead]![c]!;
@@ -71,11 +72,14 @@ export function cellsToSuppress(cells: readonly SuppressibleCell[], relations: r
   cells.forEach((c, i) => {
     if (c.contracts > 0 && c.contracts < min) hidden.add(i);
   });
-  const smaller = (a: number, b: number) => cells[a]!.contracts - cells[b]!.contracts || cells[a]!.contractAmountFen - cells[b]!.contractAmountFen || a - b;
+  const smaller = (a: number, b: number) =>
+    cells[a]!.contracts - cells[b]!.contracts || cells[a]!.contractAmountFen - cells[b]!.contractAmountFen || a - b;
   const exposedBy = (set: ReadonlySet<number>) => determinedCells(relations, set).filter((i) => cells[i]!.contracts > 0);
-  for (let exposed = exposedBy(hidden); exposed.length; ) {
+  for (let exposed = exposedBy(hidden); exposed.length;) {
     // Cells of the relations that hold an exposed cell, smallest first (non-empty before empty).
-    const related = [...new Set(relations.filter((r) => r.some(([c]) => exposed.includes(c))).flatMap((r) => r.map(([c]) => c)))].filter((c) => !hidden.has(c));
+    const related = [...new Set(relations.filter((r) => r.some(([c]) => exposed.includes(c))).flatMap((r) => r.map(([c]) => c)))].filter(
+      (c) => !hidden.has(c),
+    );
     if (!related.length) break;
     const ordered = [...related.filter((c) => cells[c]!.contracts > 0).sort(smaller), ...related.filter((c) => cells[c]!.contracts === 0)];
     // The smallest one whose withholding protects something; otherwise the smallest.

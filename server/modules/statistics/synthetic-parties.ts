@@ -30,7 +30,17 @@ const KINDS: Array<{ suffix: string; type: OrganizationType; weight: number }> =
   { suffix: '理工大学', type: 'university', weight: 6 },
 ];
 const ABROAD_NAMES = ['Aster', 'Borealis', 'Cobalt', 'Delta', 'Evergreen', 'Fulcrum', 'Granite', 'Helix', 'Ionic', 'Juniper'];
-const ABROAD_SUFFIX: Record<string, string> = { US: 'Technologies Inc.', DE: 'Technik GmbH', JP: 'Co., Ltd.', KR: 'Co., Ltd.', GB: 'Technologies Ltd', SG: 'Pte. Ltd.', HK: 'Technology Limited', FR: 'Technologies SAS', TW: 'Technology Co., Ltd.' };
+const ABROAD_SUFFIX: Record<string, string> = {
+  US: 'Technologies Inc.',
+  DE: 'Technik GmbH',
+  JP: 'Co., Ltd.',
+  KR: 'Co., Ltd.',
+  GB: 'Technologies Ltd',
+  SG: 'Pte. Ltd.',
+  HK: 'Technology Limited',
+  FR: 'Technologies SAS',
+  TW: 'Technology Co., Ltd.',
+};
 
 function kindAt(i: number) {
   const total = KINDS.reduce((a, k) => a + k.weight, 0);
@@ -56,11 +66,23 @@ export function syntheticOrganization(placeName: string, regionCode: string, i: 
   const k = kindAt(i);
   const name = `${placeName}${A[i % A.length]}${B[Math.floor(i / A.length) % B.length]}${k.suffix}${i >= A.length * B.length ? `（${Math.floor(i / (A.length * B.length)) + 1}）` : ''}`;
   const authority = k.type === 'university' || k.type === 'research_institute' ? '12' : k.type === 'transfer_institution' ? '52' : '91';
-  return { name, organizationType: k.type, creditCode: completeCreditCode(`${authority}${regionCode.slice(0, 6)}${orgCode(codePrefix, i)}`), regionCode, country: 'CN' };
+  return {
+    name,
+    organizationType: k.type,
+    creditCode: completeCreditCode(`${authority}${regionCode.slice(0, 6)}${orgCode(codePrefix, i)}`),
+    regionCode,
+    country: 'CN',
+  };
 }
 
 export function syntheticForeignParty(country: string, i: number): SyntheticParty {
-  return { name: `${ABROAD_NAMES[i % ABROAD_NAMES.length]} ${ABROAD_SUFFIX[country] ?? 'Technologies Ltd'}`, organizationType: 'enterprise', creditCode: null, regionCode: null, country };
+  return {
+    name: `${ABROAD_NAMES[i % ABROAD_NAMES.length]} ${ABROAD_SUFFIX[country] ?? 'Technologies Ltd'}`,
+    organizationType: 'enterprise',
+    creditCode: null,
+    regionCode: null,
+    country,
+  };
 }
 
 /** Skewed pick (a few parties get most contracts, as in real markets): index into a list of `n`. */
@@ -69,7 +91,11 @@ export const skewedIndex = (draw: number, n: number): number => Math.min(n - 1, 
 /** A counterpart outside the city: one of 40 synthetic organisations per province, or one of 10 per country. */
 export function counterpartOf(p: PlannedParty, draw: number, provinceName: (code: string) => string): SyntheticParty {
   if (p.where === 'abroad') return syntheticForeignParty(p.code, skewedIndex(draw, 10));
-  return syntheticOrganization(provinceName(p.code).replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''), p.code, skewedIndex(draw, 40));
+  return syntheticOrganization(
+    provinceName(p.code).replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''),
+    p.code,
+    skewedIndex(draw, 40),
+  );
 }
 
 /** Industry fields (战略性新兴产业) of demo contracts and their weights. */

@@ -36,7 +36,11 @@ describe('stratified counterparts', () => {
     [1, [0.2, 0.8]],
     [1000, [5, 0, 3, 2]],
   ])('%d items over %j: the count, each key within one of its share', (n, w) => {
-    const out = stratify(n, w.map((weight, key) => ({ key, weight })), createRandom(7));
+    const out = stratify(
+      n,
+      w.map((weight, key) => ({ key, weight })),
+      createRandom(7),
+    );
     expect(out).toHaveLength(n);
     const total = w.reduce((a, b) => a + b, 0);
     w.forEach((weight, key) => expect(Math.abs(out.filter((k) => k === key).length - (n * weight) / total)).toBeLessThan(1));
@@ -63,7 +67,9 @@ describe('planned contracts of the city', () => {
   });
 
   it('Tianjin 2023, unscaled: 14,854 contracts, 19,285,572 万元', () => {
-    const plan = planCity({ rows, city: '120000', factor: 1, rnd: createRandom(2023), years: [2023] }).filter((c) => c.seller.where === 'city');
+    const plan = planCity({ rows, city: '120000', factor: 1, rnd: createRandom(2023), years: [2023] }).filter(
+      (c) => c.seller.where === 'city',
+    );
     expect(plan).toHaveLength(14_854);
     expect(plan.reduce((a, c) => a + c.amountFen, 0)).toBe(19_285_572 * 1_000_000);
   });

@@ -36,13 +36,30 @@ export const DEMO_ASSUMPTIONS = {
   /** Relative size of a contract by type. */
   typeSize: { development: 2, transfer: 1.5, license: 1.2, consulting: 0.3, service: 0.8 } satisfies Record<ContractType, number>,
   /** Technology transaction amount as a share of the contract amount: [min, max] by type. */
-  technologyShare: { development: [0.8, 1], transfer: [0.9, 1], license: [1, 1], consulting: [1, 1], service: [0.6, 1] } satisfies Record<ContractType, [number, number]>,
+  technologyShare: { development: [0.8, 1], transfer: [0.9, 1], license: [1, 1], consulting: [1, 1], service: [0.6, 1] } satisfies Record<
+    ContractType,
+    [number, number]
+  >,
   /** Registrations per month, December's rush included. */
   months: [5, 6, 8, 8, 8, 9, 8, 8, 9, 8, 9, 14],
   /** Where in Tianjin sellers and buyers are (districts, GB/T 2260). */
   districts: {
-    '120116': 0.385, '120104': 0.1, '120111': 0.08, '120103': 0.07, '120101': 0.05, '120112': 0.05, '120113': 0.05, '120110': 0.05,
-    '120114': 0.05, '120102': 0.025, '120105': 0.025, '120106': 0.015, '120115': 0.015, '120118': 0.015, '120117': 0.01, '120119': 0.01,
+    '120116': 0.385,
+    '120104': 0.1,
+    '120111': 0.08,
+    '120103': 0.07,
+    '120101': 0.05,
+    '120112': 0.05,
+    '120113': 0.05,
+    '120110': 0.05,
+    '120114': 0.05,
+    '120102': 0.025,
+    '120105': 0.025,
+    '120106': 0.015,
+    '120115': 0.015,
+    '120118': 0.015,
+    '120117': 0.01,
+    '120119': 0.01,
   } as Record<string, number>,
   /** Countries of parties abroad. */
   countries: { US: 0.25, DE: 0.15, JP: 0.15, KR: 0.1, GB: 0.08, SG: 0.07, HK: 0.1, FR: 0.05, TW: 0.05 } as Record<string, number>,
@@ -137,7 +154,11 @@ export function planContracts(opts: {
       weight: DEMO_ASSUMPTIONS.typeSize[type] * Math.exp(DEMO_ASSUMPTIONS.sigma * normal(rnd)),
     };
   });
-  const amounts = splitAmount(opts.amountFen, planned.map((p) => p.weight), DEMO_ASSUMPTIONS.minimumFen);
+  const amounts = splitAmount(
+    opts.amountFen,
+    planned.map((p) => p.weight),
+    DEMO_ASSUMPTIONS.minimumFen,
+  );
   return planned.map(({ weight: _w, ...p }, i) => {
     const [lo, hi] = DEMO_ASSUMPTIONS.technologyShare[p.type];
     const amount = amounts[i]!;
@@ -158,19 +179,36 @@ function pickMonth(rnd: () => number): number {
  * sellers are in the city (buyers anywhere, the city included); the absorption side adds contracts
  * with buyers in the city and sellers elsewhere, so that both of the city's totals match the file.
  */
-export function planCity(opts: { rows: YearbookRow[]; city: string; factor: number; rnd: () => number; years?: number[] }): PlannedContract[] {
+export function planCity(opts: {
+  rows: YearbookRow[];
+  city: string;
+  factor: number;
+  rnd: () => number;
+  years?: number[];
+}): PlannedContract[] {
   const scaled = (n: number) => Math.round(n / opts.factor);
   const years = opts.years ?? [...new Set(opts.rows.filter((r) => r.code === opts.city).map((r) => r.year))].sort();
   const out: PlannedContract[] = [];
   for (const year of years) {
     const o = yearbookFigure(opts.rows, opts.city, year, 'output');
     const a = yearbookFigure(opts.rows, opts.city, year, 'absorption');
-    const sold = o?.contracts && o.amountFen ? planContracts({ ...opts, year, side: 'output', count: scaled(o.contracts), amountFen: scaled(o.amountFen) }) : [];
+    const sold =
+      o?.contracts && o.amountFen
+        ? planContracts({ ...opts, year, side: 'output', count: scaled(o.contracts), amountFen: scaled(o.amountFen) })
+        : [];
     out.push(...sold);
     if (!a?.contracts || !a.amountFen) continue;
     const local = sold.filter((c) => c.buyer.where === 'city');
     const localAmount = local.reduce((s, c) => s + c.amountFen, 0);
-    out.push(...planContracts({ ...opts, year, side: 'absorption', count: scaled(a.contracts) - local.length, amountFen: Math.max(0, scaled(a.amountFen) - localAmount) }));
+    out.push(
+      ...planContracts({
+        ...opts,
+        year,
+        side: 'absorption',
+        count: scaled(a.contracts) - local.length,
+        amountFen: Math.max(0, scaled(a.amountFen) - localAmount),
+      }),
+    );
   }
   return out;
 }

@@ -1,5 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { TARGET_METRIC_MEASURE, type StatSide, type TargetInput, type TargetMetric, type TargetView } from '../../../common/api/statistics.js';
+import {
+  TARGET_METRIC_MEASURE,
+  type StatSide,
+  type TargetInput,
+  type TargetMetric,
+  type TargetView,
+} from '../../../common/api/statistics.js';
 import { queryRows, type Db } from '../../db/client.js';
 import { findRegion, regionsJoinable } from '../organizations/repository.js';
 import { statsTargets } from './schema.js';
@@ -77,7 +83,10 @@ async function loadTargets(db: Db, where: ReturnType<typeof sql>) {
 /** Targets in the region's subtree (default: the caller's scope root), optionally of one year. */
 export async function listTargets(opts: { db: Db; actor: Actor; region?: string; year?: number }) {
   const scope = await resolveScope(opts.db, opts.actor, opts.region);
-  const rows = await loadTargets(opts.db, sql`${within(sql.raw('r.path'), scope.region.path)} ${opts.year ? sql`AND t.year = ${opts.year}` : sql``}`);
+  const rows = await loadTargets(
+    opts.db,
+    sql`${within(sql.raw('r.path'), scope.region.path)} ${opts.year ? sql`AND t.year = ${opts.year}` : sql``}`,
+  );
   return { items: rows.map((r) => presentTarget(r, opts.actor)), canSetTargets: maySetTarget(opts.actor, scope.region.path) };
 }
 
@@ -89,7 +98,12 @@ export async function setTarget(opts: { db: Db; actor: Actor; input: TargetInput
   if (!region) throw AppError.validation('body.regionCode', 'is not a known region');
   if (!maySetTarget(opts.actor, region.path)) throw AppError.validation('body.regionCode', 'is outside the region you govern');
   const id = await opts.db.transaction(async (tx) => {
-    const key = and(eq(statsTargets.year, input.year), eq(statsTargets.regionCode, input.regionCode), eq(statsTargets.side, input.side), eq(statsTargets.metric, input.metric));
+    const key = and(
+      eq(statsTargets.year, input.year),
+      eq(statsTargets.regionCode, input.regionCode),
+      eq(statsTargets.side, input.side),
+      eq(statsTargets.metric, input.metric),
+    );
     const [before] = await tx.select().from(statsTargets).where(key).for('update');
     const now = clock.now();
     // An upsert, so two officers setting the same new target at once do not collide.
@@ -106,7 +120,9 @@ export async function setTarget(opts: { db: Db; actor: Actor; input: TargetInput
       action: before ? 'statistics.target.update' : 'statistics.target.create',
       entity: 'statistics_target',
       entityId: targetId,
-      before: before ? { year: before.year, regionCode: before.regionCode, side: before.side, metric: before.metric, value: before.value } : null,
+      before: before
+        ? { year: before.year, regionCode: before.regionCode, side: before.side, metric: before.metric, value: before.value }
+        : null,
       after: { ...input },
     });
     return targetId;

@@ -68,7 +68,13 @@ export function yearbookFigure(rows: YearbookRow[], code: string, year: number, 
  * other province weighted by its amount on the opposite side, and abroad by what the national
  * total has beyond the provinces (境外 and unassigned). `includeSelf` keeps `code` in the list.
  */
-export function counterpartWeights(rows: YearbookRow[], year: number, side: 'output' | 'absorption', code: string, includeSelf: boolean): Array<{ code: string; weight: number }> {
+export function counterpartWeights(
+  rows: YearbookRow[],
+  year: number,
+  side: 'output' | 'absorption',
+  code: string,
+  includeSelf: boolean,
+): Array<{ code: string; weight: number }> {
   const opposite = side === 'output' ? 'absorption' : 'output';
   const same = rows.filter((r) => r.year === year && r.side === opposite);
   const provinces = same.filter((r) => r.code !== 'national' && (r.amountFen ?? 0) > 0);

@@ -85,5 +85,12 @@ export function crossValidateFields(
     hits.trainMs += ours.trainMs;
   }
   const n = records.length;
-  return { top1: hits.top1 / n, top3: hits.top3 / n, baselineTop1: hits.baselineTop1 / n, baselineTop3: hits.baselineTop3 / n, n, trainMs: hits.trainMs };
+  return {
+    top1: hits.top1 / n,
+    top3: hits.top3 / n,
+    baselineTop1: hits.baselineTop1 / n,
+    baselineTop3: hits.baselineTop3 / n,
+    n,
+    trainMs: hits.trainMs,
+  };
 }

@@ -46,7 +46,9 @@ export function suggestKeywords(text: string, k = 5, idf?: KeywordIdf): string[]
       for (let i = 0; i < run.length; i++) {
         for (let len = 1; len <= MAX_PARTS && i + len <= run.length; len++) {
           const words = run.slice(i, i + len);
-          const term = words.join(words.some((w) => /^[a-z0-9]/.test(w)) ? ' ' : '').replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
+          const term = words
+            .join(words.some((w) => /^[a-z0-9]/.test(w)) ? ' ' : '')
+            .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
           tf.set(term, (tf.get(term) ?? 0) + weight);
           occurrences.set(term, (occurrences.get(term) ?? 0) + 1);
           parts.set(term, words);

@@ -44,13 +44,21 @@ export async function trainAndStoreModel(opts: { db: Db; actor?: Actor }) {
   const own = await achievementTexts(opts.db, ['published', 'in_trade', 'transferred']);
   // Demo achievements are the CSL papers themselves: count each text once.
   const seen = new Set(papers.map((p) => p.text));
-  const records = [...papers, ...own.map((a) => ({ text: `${a.title}\n${a.summary}`, field: a.fieldCode })).filter((r) => !seen.has(r.text))];
+  const records = [
+    ...papers,
+    ...own.map((a) => ({ text: `${a.title}\n${a.summary}`, field: a.fieldCode })).filter((r) => !seen.has(r.text)),
+  ];
   const model: StoredModel = { field: trainFieldModel(records), keywords: buildKeywordIdf(records.map((r) => r.text)) };
   const id = newId();
   const metrics = { trainMs: Math.round(performance.now() - t0), records: records.length, fields: model.field.fields.length };
   await opts.db.transaction(async (tx) => {
     await tx.insert(suggestionModels).values({ id, kind: 'field', model, metrics, trainedOn: records.length, trainedAt: clock.now() });
-    await writeAudit(tx, opts.actor ?? systemActor('suggest:train'), { action: 'suggestion_model.train', entity: 'suggestion_model', entityId: id, after: metrics });
+    await writeAudit(tx, opts.actor ?? systemActor('suggest:train'), {
+      action: 'suggestion_model.train',
+      entity: 'suggestion_model',
+      entityId: id,
+      after: metrics,
+    });
   });
   cacheOf(opts.db).cached = { id, model, checkedAt: Date.now() };
   return { id, ...metrics };
@@ -60,7 +68,12 @@ async function currentModel(db: Db): Promise<StoredModel> {
   const cache = cacheOf(db);
   const { cached } = cache;
   if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.model;
-  const [latest] = await db.select({ id: suggestionModels.id }).from(suggestionModels).where(eq(suggestionModels.kind, 'field')).orderBy(desc(suggestionModels.trainedAt)).limit(1);
+  const [latest] = await db
+    .select({ id: suggestionModels.id })
+    .from(suggestionModels)
+    .where(eq(suggestionModels.kind, 'field'))
+    .orderBy(desc(suggestionModels.trainedAt))
+    .limit(1);
   if (latest && cached?.id === latest.id) {
     cached.checkedAt = Date.now();
     return cached.model;
@@ -71,7 +84,9 @@ async function currentModel(db: Db): Promise<StoredModel> {
     return cache.cached.model;
   }
   // No model yet (a fresh database): train one from the shipped data, once per database.
-  cache.training ??= trainAndStoreModel({ db }).then(() => undefined).finally(() => (cache.training = null));
+  cache.training ??= trainAndStoreModel({ db })
+    .then(() => undefined)
+    .finally(() => (cache.training = null));
   await cache.training;
   return cache.cached!.model;
 }

@@ -33,4 +33,3 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
   for (let c = 0; c < out.length; c++) out[c] = (out[c] as number) / sum;
   return out;
 }
-

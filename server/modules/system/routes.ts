@@ -4,7 +4,8 @@ import { typed, type Routes } from '../../lib/http/context.js';
 import { AppError } from '../../lib/errors.js';
 import type { Metrics } from './metrics.js';
 
-const isLoopback = (address: string | undefined) => !!address && (address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1');
+const isLoopback = (address: string | undefined) =>
+  !!address && (address.startsWith('127.') || address === '::1' || address === '::ffff:127.0.0.1');
 
 const tags = ['system'];
 
@@ -25,7 +26,10 @@ export const systemRoutes =
       schema: {
         tags,
         summary: 'Readiness: the database answers',
-        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ status: z.literal('unavailable'), database: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), database: z.string() }),
+        },
       },
       handler: async (_req, reply) => {
         try {

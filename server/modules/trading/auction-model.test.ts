@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DepositStatus } from '../../../common/api/trading.js';
-import { decideBid, decideClose, depositAfterClose, phaseOf, winnerDepositAfter, type AuctionState, type SoftClose } from './auction-rules.js';
+import {
+  decideBid,
+  decideClose,
+  depositAfterClose,
+  phaseOf,
+  winnerDepositAfter,
+  type AuctionState,
+  type SoftClose,
+} from './auction-rules.js';
 
 /**
  * Model-based test of the auction state machine: random interleavings of bids (eligible or not,
@@ -29,7 +37,10 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 12 * MIN }) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('bid' as const), bidder: fc.constantFrom(...BIDDERS), over: fc.integer({ min: 0, max: 3 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('bid' as const), bidder: fc.constantFrom(...BIDDERS), over: fc.integer({ min: 0, max: 3 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lowball' as const), bidder: fc.constantFrom(...BIDDERS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), bidder: fc.constantFrom(...BIDDERS) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
@@ -48,8 +59,23 @@ class RulesAuction {
   regs: Record<Bidder, Registration>;
   winner: string | null = null;
   constructor(reserve: number | null, eligible: Record<Bidder, boolean>) {
-    this.state = { status: 'scheduled', startsAt: START, endsAt: END, startingPriceFen: STARTING, incrementFen: INC, reservePriceFen: reserve, currentPriceFen: null, leader: null, bidCount: 0 };
-    this.regs = Object.fromEntries(BIDDERS.map((b) => [b, { status: eligible[b] ? 'qualified' : 'pending', deposit: eligible[b] ? 'confirmed' : 'unpaid', hasBid: false }])) as Record<Bidder, Registration>;
+    this.state = {
+      status: 'scheduled',
+      startsAt: START,
+      endsAt: END,
+      startingPriceFen: STARTING,
+      incrementFen: INC,
+      reservePriceFen: reserve,
+      currentPriceFen: null,
+      leader: null,
+      bidCount: 0,
+    };
+    this.regs = Object.fromEntries(
+      BIDDERS.map((b) => [
+        b,
+        { status: eligible[b] ? 'qualified' : 'pending', deposit: eligible[b] ? 'confirmed' : 'unpaid', hasBid: false },
+      ]),
+    ) as Record<Bidder, Registration>;
   }
   bid(bidder: Bidder, amountFen: number, at: number): boolean {
     const r = this.regs[bidder];

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkAuctionTerms, decideBid, decideClose, depositAfterClose, depositFor, mayCancel, minimumBid, phaseOf, winnerDepositAfter, type AuctionState } from './auction-rules.js';
+import {
+  checkAuctionTerms,
+  decideBid,
+  decideClose,
+  depositAfterClose,
+  depositFor,
+  mayCancel,
+  minimumBid,
+  phaseOf,
+  winnerDepositAfter,
+  type AuctionState,
+} from './auction-rules.js';
 import { TRADING_PARAMETERS } from './parameters.js';
 
 const MIN = 60_000;
@@ -14,7 +25,13 @@ const base: AuctionState = {
   leader: null,
   bidCount: 0,
 };
-const withPrice = (p: number | null, extra: Partial<AuctionState> = {}): AuctionState => ({ ...base, currentPriceFen: p, leader: p === null ? null : 'r1', bidCount: p === null ? 0 : 1, ...extra });
+const withPrice = (p: number | null, extra: Partial<AuctionState> = {}): AuctionState => ({
+  ...base,
+  currentPriceFen: p,
+  leader: p === null ? null : 'r1',
+  bidCount: p === null ? 0 : 1,
+  ...extra,
+});
 
 describe('phaseOf', () => {
   it.each([
@@ -51,11 +68,20 @@ describe('decideBid', () => {
     ['in the last millisecond', 1060 * MIN - 1, 1065 * MIN - 1, true],
   ])('soft close, %s', (_name, at, endsAt, extended) => {
     const d = decideBid(withPrice(150_000), { bidder: 'r2', amountFen: 151_000, at }, soft);
-    expect(d).toMatchObject({ ok: true, extended, previousEndsAt: 1060 * MIN, next: { endsAt, currentPriceFen: 151_000, leader: 'r2', bidCount: 2 } });
+    expect(d).toMatchObject({
+      ok: true,
+      extended,
+      previousEndsAt: 1060 * MIN,
+      next: { endsAt, currentPriceFen: 151_000, leader: 'r2', bidCount: 2 },
+    });
   });
 
   it('never moves the end earlier, whatever the window and extension', () => {
-    const d = decideBid(withPrice(150_000), { bidder: 'r2', amountFen: 151_000, at: 1058 * MIN }, { windowMs: 10 * MIN, extensionMs: 1 * MIN });
+    const d = decideBid(
+      withPrice(150_000),
+      { bidder: 'r2', amountFen: 151_000, at: 1058 * MIN },
+      { windowMs: 10 * MIN, extensionMs: 1 * MIN },
+    );
     expect(d).toMatchObject({ ok: true, extended: false, next: { endsAt: 1060 * MIN } });
   });
 });
@@ -109,7 +135,14 @@ describe('mayCancel and the terms an owner may set', () => {
   });
 
   const now = 0;
-  const ok = { startingPriceFen: 100_000, incrementFen: 1_000, reservePriceFen: null, depositPercent: 10, startsAt: TRADING_PARAMETERS.auctionAnnounceMs, endsAt: TRADING_PARAMETERS.auctionAnnounceMs + TRADING_PARAMETERS.minBiddingMs };
+  const ok = {
+    startingPriceFen: 100_000,
+    incrementFen: 1_000,
+    reservePriceFen: null,
+    depositPercent: 10,
+    startsAt: TRADING_PARAMETERS.auctionAnnounceMs,
+    endsAt: TRADING_PARAMETERS.auctionAnnounceMs + TRADING_PARAMETERS.minBiddingMs,
+  };
   it.each([
     ['the shortest lawful terms', {}, []],
     ['bidding a moment too soon', { startsAt: TRADING_PARAMETERS.auctionAnnounceMs - 1 }, ['body.startsAt']],

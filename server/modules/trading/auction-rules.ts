@@ -25,7 +25,10 @@ export interface SoftClose {
   windowMs: number;
   extensionMs: number;
 }
-export const DEFAULT_SOFT_CLOSE: SoftClose = { windowMs: TRADING_PARAMETERS.softCloseWindowMs, extensionMs: TRADING_PARAMETERS.softCloseExtensionMs };
+export const DEFAULT_SOFT_CLOSE: SoftClose = {
+  windowMs: TRADING_PARAMETERS.softCloseWindowMs,
+  extensionMs: TRADING_PARAMETERS.softCloseExtensionMs,
+};
 
 /** What the caller sees: stored terminal statuses as they are; a scheduled auction by the clock. */
 export function phaseOf(s: Pick<AuctionState, 'status' | 'startsAt' | 'endsAt'>, now: number): AuctionStatus {
@@ -43,15 +46,18 @@ export function minimumBid(s: Pick<AuctionState, 'currentPriceFen' | 'startingPr
 export type BidRefusal = 'closed' | 'not_open' | 'ended' | 'too_low';
 
 export type BidDecision =
-  | { ok: true; next: AuctionState; extended: boolean; previousEndsAt: number }
-  | { ok: false; reason: BidRefusal; minimumFen: number };
+  { ok: true; next: AuctionState; extended: boolean; previousEndsAt: number } | { ok: false; reason: BidRefusal; minimumFen: number };
 
 /**
  * Decides a bid by `bidder` (an eligible registration: qualified, deposit confirmed — the service
  * checks that) at time `at`. Accepted in the last `windowMs` before the end, it moves the end to
  * `extensionMs` after the bid (never earlier than it was).
  */
-export function decideBid(s: AuctionState, bid: { bidder: string; amountFen: number; at: number }, soft: SoftClose = DEFAULT_SOFT_CLOSE): BidDecision {
+export function decideBid(
+  s: AuctionState,
+  bid: { bidder: string; amountFen: number; at: number },
+  soft: SoftClose = DEFAULT_SOFT_CLOSE,
+): BidDecision {
   const minimumFen = minimumBid(s);
   const phase = phaseOf(s, bid.at);
   if (phase === 'upcoming') return { ok: false, reason: 'not_open', minimumFen };
@@ -75,7 +81,8 @@ export type CloseOutcome =
 export function decideClose(s: AuctionState, at: number): CloseOutcome | null {
   if (s.status !== 'scheduled' || at < s.endsAt) return null;
   if (s.currentPriceFen === null || s.leader === null) return { status: 'failed', reason: 'no_bids', winner: null, priceFen: null };
-  if (s.reservePriceFen !== null && s.currentPriceFen < s.reservePriceFen) return { status: 'failed', reason: 'below_reserve', winner: null, priceFen: null };
+  if (s.reservePriceFen !== null && s.currentPriceFen < s.reservePriceFen)
+    return { status: 'failed', reason: 'below_reserve', winner: null, priceFen: null };
   return { status: 'sold', reason: null, winner: s.leader, priceFen: s.currentPriceFen };
 }
 
@@ -118,11 +125,17 @@ export function checkAuctionTerms(t: AuctionTerms, now: number, p = TRADING_PARA
   const errors: FieldError[] = [];
   const days = p.auctionAnnounceMs / 86400_000;
   if (t.depositPercent < p.depositPercent.min || t.depositPercent > p.depositPercent.max) {
-    errors.push({ field: 'body.depositPercent', message: `must be ${p.depositPercent.min}–${p.depositPercent.max}% of the starting price` });
+    errors.push({
+      field: 'body.depositPercent',
+      message: `must be ${p.depositPercent.min}–${p.depositPercent.max}% of the starting price`,
+    });
   }
-  if (t.startsAt < now + p.auctionAnnounceMs) errors.push({ field: 'body.startsAt', message: `bidding may open no sooner than ${days} days after the announcement` });
-  if (t.endsAt < t.startsAt + p.minBiddingMs) errors.push({ field: 'body.endsAt', message: `must be at least ${p.minBiddingMs / 60_000} minutes after bidding opens` });
-  if (t.reservePriceFen !== null && t.reservePriceFen < t.startingPriceFen) errors.push({ field: 'body.reservePriceFen', message: 'must not be below the starting price' });
+  if (t.startsAt < now + p.auctionAnnounceMs)
+    errors.push({ field: 'body.startsAt', message: `bidding may open no sooner than ${days} days after the announcement` });
+  if (t.endsAt < t.startsAt + p.minBiddingMs)
+    errors.push({ field: 'body.endsAt', message: `must be at least ${p.minBiddingMs / 60_000} minutes after bidding opens` });
+  if (t.reservePriceFen !== null && t.reservePriceFen < t.startingPriceFen)
+    errors.push({ field: 'body.reservePriceFen', message: 'must not be below the starting price' });
   if (t.incrementFen > t.startingPriceFen) errors.push({ field: 'body.incrementFen', message: 'must not exceed the starting price' });
   return errors;
 }

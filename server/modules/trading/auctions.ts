@@ -91,15 +91,30 @@ export async function createAuction(opts: { db: Db; actor: Actor; input: Auction
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   const errors = checkAuctionTerms(
-    { startingPriceFen: input.startingPriceFen, incrementFen: input.incrementFen, reservePriceFen: input.reservePriceFen ?? null, depositPercent: input.depositPercent, startsAt: startsAt.getTime(), endsAt: endsAt.getTime() },
+    {
+      startingPriceFen: input.startingPriceFen,
+      incrementFen: input.incrementFen,
+      reservePriceFen: input.reservePriceFen ?? null,
+      depositPercent: input.depositPercent,
+      startsAt: startsAt.getTime(),
+      endsAt: endsAt.getTime(),
+    },
     clock.now().getTime(),
   );
-  if (!(rec.row.transferModes as string[]).includes(input.transferMode)) errors.push({ field: 'body.transferMode', message: 'is not one of the achievement’s transfer modes' });
+  if (!(rec.row.transferModes as string[]).includes(input.transferMode))
+    errors.push({ field: 'body.transferMode', message: 'is not one of the achievement’s transfer modes' });
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fields: errors });
   const id = await opts.db.transaction(async (tx) => {
     await startTrade(tx, rec.row.id);
     return insertAuction(tx, opts.actor, {
-      achievement: { id: rec.row.id, title: rec.row.title, summary: rec.row.summary, fieldCode: rec.row.fieldCode, organizationId: rec.row.organizationId, regionCode: rec.row.regionCode },
+      achievement: {
+        id: rec.row.id,
+        title: rec.row.title,
+        summary: rec.row.summary,
+        fieldCode: rec.row.fieldCode,
+        organizationId: rec.row.organizationId,
+        regionCode: rec.row.regionCode,
+      },
       terms: { ...input, startsAt, endsAt },
       createdBy: opts.actor.userId,
     });
@@ -119,17 +134,31 @@ async function auctionExtras(db: Db, actor: Actor, auctions: Loaded<AuctionRow>[
     .groupBy(tradeAuctionRegistrations.auctionId);
   const orgs = buyerOrgIds(actor);
   const mine = orgs.length
-    ? await loadRegistrations(db, and(inArray(tradeAuctionRegistrations.auctionId, ids), inArray(tradeAuctionRegistrations.bidderOrganizationId, orgs)))
+    ? await loadRegistrations(
+        db,
+        and(inArray(tradeAuctionRegistrations.auctionId, ids), inArray(tradeAuctionRegistrations.bidderOrganizationId, orgs)),
+      )
     : [];
   const bidders = mine.length
     ? await db
         .selectDistinct({ registrationId: tradeBids.registrationId })
         .from(tradeBids)
-        .where(inArray(tradeBids.registrationId, mine.map((m) => m.row.id)))
+        .where(
+          inArray(
+            tradeBids.registrationId,
+            mine.map((m) => m.row.id),
+          ),
+        )
     : [];
   const hasBid = new Set(bidders.map((b) => b.registrationId));
   for (const id of ids) {
-    const own = mine.filter((m) => m.row.auctionId === id).sort((x, y) => Number(['pending', 'qualified'].includes(y.row.status)) - Number(['pending', 'qualified'].includes(x.row.status)) || y.row.createdAt.getTime() - x.row.createdAt.getTime());
+    const own = mine
+      .filter((m) => m.row.auctionId === id)
+      .sort(
+        (x, y) =>
+          Number(['pending', 'qualified'].includes(y.row.status)) - Number(['pending', 'qualified'].includes(x.row.status)) ||
+          y.row.createdAt.getTime() - x.row.createdAt.getTime(),
+      );
     const reg = own[0];
     extras.set(id, {
       qualifiedBidders: Number(counts.find((c) => c.auctionId === id)?.n ?? 0),
@@ -185,13 +214,26 @@ export async function cancelAuction(opts: { db: Db; actor: Actor; id: string; re
     const parties = partiesFor(opts.actor, { organizationId: a.row.organizationId, regionPath: a.regionPath });
     const to = requireTransition('auction', 'cancel', AUCTION_TRANSITIONS.cancel, a.row.status, parties);
     const now = clock.now();
-    if (!mayCancel(auctionState(a.row), now.getTime())) throw AppError.conflict('Bidding has opened; the auction can no longer be cancelled');
-    await tx.update(tradeAuctions).set({ status: to, closeReason: 'cancelled', closedAt: now, updatedAt: now }).where(eq(tradeAuctions.id, a.row.id));
-    await writeAudit(tx, opts.actor, { action: 'auction.cancel', entity: 'auction', entityId: a.row.id, organizationId: a.row.organizationId, before: { status: a.row.status }, after: { status: to, reason: opts.reason } });
+    if (!mayCancel(auctionState(a.row), now.getTime()))
+      throw AppError.conflict('Bidding has opened; the auction can no longer be cancelled');
+    await tx
+      .update(tradeAuctions)
+      .set({ status: to, closeReason: 'cancelled', closedAt: now, updatedAt: now })
+      .where(eq(tradeAuctions.id, a.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'auction.cancel',
+      entity: 'auction',
+      entityId: a.row.id,
+      organizationId: a.row.organizationId,
+      before: { status: a.row.status },
+      after: { status: to, reason: opts.reason },
+    });
     await refundAllDeposits(tx, opts.actor, a.row.id, null);
     await endTrade(tx, a.row.achievementId);
     const [after] = await tx.select().from(tradeAuctions).where(eq(tradeAuctions.id, a.row.id));
-    await tx.execute(sql`SELECT ${notifyExpression({ auctionId: a.row.id, events: [{ event: 'closed', data: { auctionId: a.row.id, state: presentLiveState(after!, now) } }] })}`);
+    await tx.execute(
+      sql`SELECT ${notifyExpression({ auctionId: a.row.id, events: [{ event: 'closed', data: { auctionId: a.row.id, state: presentLiveState(after!, now) } }] })}`,
+    );
   });
   return getAuction({ db: opts.db, actor: opts.actor, id: opts.id });
 }
@@ -208,6 +250,13 @@ export async function refundAllDeposits(tx: Tx, actor: Actor, auctionId: string,
     if (r.id === winnerRegistrationId) continue;
     const to = DEPOSIT_TRANSITIONS.mark_refund.to;
     await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, r.id));
-    await writeAudit(tx, actor, { action: 'registration.deposit_mark_refund', entity: 'auction_registration', entityId: r.id, organizationId: r.bidderOrganizationId, before: { depositStatus: r.depositStatus }, after: { depositStatus: to, depositFen: r.depositFen } });
+    await writeAudit(tx, actor, {
+      action: 'registration.deposit_mark_refund',
+      entity: 'auction_registration',
+      entityId: r.id,
+      organizationId: r.bidderOrganizationId,
+      before: { depositStatus: r.depositStatus },
+      after: { depositStatus: to, depositFen: r.depositFen },
+    });
   }
 }

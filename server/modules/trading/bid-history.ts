@@ -22,7 +22,11 @@ export async function getAuctionSnapshot(opts: { db: DbOrTx; auctionId: string; 
 }
 
 export async function listBids(opts: { db: Db; auctionId: string; limit: number; before?: number }) {
-  const [a] = await opts.db.select({ id: tradeAuctions.id, bidCount: tradeAuctions.bidCount }).from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
+  const [a] = await opts.db
+    .select({ id: tradeAuctions.id, bidCount: tradeAuctions.bidCount })
+    .from(tradeAuctions)
+    .where(eq(tradeAuctions.id, opts.auctionId))
+    .limit(1);
   if (!a) throw AppError.notFound('Auction');
   const rows = await opts.db
     .select()

@@ -34,7 +34,10 @@ export async function readStored(db: DbOrTx, userId: string, key: string, finger
   );
   if (!k) return null;
   if (k.fingerprint !== fingerprint) throw AppError.validation('headers.idempotency-key', 'was already used for a different request');
-  return { statusCode: k.status_code, body: (typeof k.response === 'string' ? JSON.parse(k.response) : k.response) as StoredResponse['body'] };
+  return {
+    statusCode: k.status_code,
+    body: (typeof k.response === 'string' ? JSON.parse(k.response) : k.response) as StoredResponse['body'],
+  };
 }
 
 /**

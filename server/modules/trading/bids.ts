@@ -22,11 +22,17 @@ import { presentBid, presentLiveState } from './present-auction.js';
  */
 
 const REFUSALS: Record<BidRefusal, (min: number) => AppError> = {
-  closed: () => new AppError('conflict', 'The auction is closed', { fields: [{ field: 'body.amountFen', message: 'the auction is closed' }] }),
-  not_open: () => new AppError('conflict', 'Bidding has not opened yet', { fields: [{ field: 'body.amountFen', message: 'bidding has not opened yet' }] }),
+  closed: () =>
+    new AppError('conflict', 'The auction is closed', { fields: [{ field: 'body.amountFen', message: 'the auction is closed' }] }),
+  not_open: () =>
+    new AppError('conflict', 'Bidding has not opened yet', {
+      fields: [{ field: 'body.amountFen', message: 'bidding has not opened yet' }],
+    }),
   ended: () => new AppError('conflict', 'Bidding has ended', { fields: [{ field: 'body.amountFen', message: 'bidding has ended' }] }),
   too_low: (min) =>
-    new AppError('conflict', `The bid must be at least ${min} fen`, { fields: [{ field: 'body.amountFen', message: `must be at least ${min} fen (the current price plus the increment)` }] }),
+    new AppError('conflict', `The bid must be at least ${min} fen`, {
+      fields: [{ field: 'body.amountFen', message: `must be at least ${min} fen (the current price plus the increment)` }],
+    }),
 };
 
 /** The auction's columns the rules read, as either driver returns them (timestamps as Date or text, bigints as text). */
@@ -42,7 +48,10 @@ export interface AuctionStateRow {
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /** The rules' view of an auction row (auction-rules.ts); `leader` and `bidCount` are known only under the lock. */
-export function auctionStateOf(a: AuctionStateRow, locked?: { leader_registration_id: string | null; bid_count: number | string }): AuctionState {
+export function auctionStateOf(
+  a: AuctionStateRow,
+  locked?: { leader_registration_id: string | null; bid_count: number | string },
+): AuctionState {
   return {
     status: a.status as StoredAuctionStatus,
     startsAt: toDate(a.starts_at).getTime(),
@@ -89,7 +98,12 @@ export interface BidPrecheckRow extends AuctionStateRow {
   response: StoredResponse['body'] | string | null;
 }
 
-export const bidPrecheckValues = (p: { auctionId: string; organizationIds: string[]; userId: string; key: string | null }) => [p.auctionId, p.organizationIds, p.userId, p.key];
+export const bidPrecheckValues = (p: { auctionId: string; organizationIds: string[]; userId: string; key: string | null }) => [
+  p.auctionId,
+  p.organizationIds,
+  p.userId,
+  p.key,
+];
 
 async function readBidPrecheck(db: Db, p: Parameters<typeof bidPrecheckValues>[0]): Promise<BidPrecheckRow | undefined> {
   const [row] = await queryStatement<BidPrecheckRow>(db, BID_PRECHECK, bidPrecheckValues(p));
@@ -123,7 +137,15 @@ const FINAL = new Set<BidRefusal>(['too_low', 'closed']);
 /** A higher bid was accepted while this one waited for the auction's lock. */
 class Outbid extends Error {}
 
-export async function placeBid(opts: { db: Db; bidLanes: BidLanes; actor: Actor; auctionId: string; amountFen: number; organizationId?: string; idempotencyKey?: string }): Promise<BidResult> {
+export async function placeBid(opts: {
+  db: Db;
+  bidLanes: BidLanes;
+  actor: Actor;
+  auctionId: string;
+  amountFen: number;
+  organizationId?: string;
+  idempotencyKey?: string;
+}): Promise<BidResult> {
   const { db, bidLanes, actor, auctionId, amountFen } = opts;
   requirePermission(actor, 'trade:participate');
   requireUser(actor);
@@ -152,8 +174,10 @@ export async function placeBid(opts: { db: Db; bidLanes: BidLanes; actor: Actor;
   if (!pre?.id) throw AppError.notFound('Auction');
   const regId = pre.reg_id;
   if (!regId) return refuse(db, userId, key, fingerprint, AppError.forbidden('Register for this auction and be qualified before bidding'));
-  if (pre.reg_status !== 'qualified') return refuse(db, userId, key, fingerprint, AppError.forbidden('Your registration has not been qualified yet'));
-  if (pre.deposit_status !== 'confirmed') return refuse(db, userId, key, fingerprint, AppError.forbidden('Your deposit has not been confirmed yet'));
+  if (pre.reg_status !== 'qualified')
+    return refuse(db, userId, key, fingerprint, AppError.forbidden('Your registration has not been qualified yet'));
+  if (pre.deposit_status !== 'confirmed')
+    return refuse(db, userId, key, fingerprint, AppError.forbidden('Your deposit has not been confirmed yet'));
   const seen = auctionStateOf(pre);
   const early = decideBid(seen, { bidder: regId, amountFen, at: clock.now().getTime() });
   bidLanes.noteMinimum(auctionId, minimumBid(seen));
@@ -165,7 +189,9 @@ export async function placeBid(opts: { db: Db; bidLanes: BidLanes; actor: Actor;
   // (registrations.ts), so the statement after the lock sees the registration as it now is.
   const bidderNumber = pre.bidder_number!;
   const bidderOrganizationId = pre.bidder_organization_id!;
-  return bidLanes.inLane(auctionId, () => decideLocked({ db, bidLanes, actor, userId, auctionId, amountFen, key, fingerprint, regId, bidderNumber, bidderOrganizationId }));
+  return bidLanes.inLane(auctionId, () =>
+    decideLocked({ db, bidLanes, actor, userId, auctionId, amountFen, key, fingerprint, regId, bidderNumber, bidderOrganizationId }),
+  );
 }
 
 interface LockedBid {
@@ -228,7 +254,16 @@ async function decideLocked(c: LockedBid): Promise<BidResult> {
       const result: BidResult = { bid, state: live, replayed: false };
       const note: AuctionNotification = { auctionId, events: [{ event: 'bid', data: { auctionId, bid, state: live } }] };
       if (d.extended) {
-        note.events.push({ event: 'extended', data: { auctionId, previousEndsAt: new Date(d.previousEndsAt).toISOString(), endsAt: endsAt.toISOString(), bySeq: seq, serverTime: placedAt.toISOString() } });
+        note.events.push({
+          event: 'extended',
+          data: {
+            auctionId,
+            previousEndsAt: new Date(d.previousEndsAt).toISOString(),
+            endsAt: endsAt.toISOString(),
+            bySeq: seq,
+            serverTime: placedAt.toISOString(),
+          },
+        });
       }
       const storeKey = key
         ? sql`, k AS (INSERT INTO trade_idempotency_keys (user_id, key, fingerprint, status_code, response, created_at)
@@ -262,7 +297,10 @@ async function decideLocked(c: LockedBid): Promise<BidResult> {
     return result;
   } catch (err) {
     if (err instanceof Outbid) {
-      const [now] = await queryRows<{ minimum: string }>(db, sql`SELECT COALESCE(current_price_fen + increment_fen, starting_price_fen) AS minimum FROM trade_auctions WHERE id = ${auctionId}`);
+      const [now] = await queryRows<{ minimum: string }>(
+        db,
+        sql`SELECT COALESCE(current_price_fen + increment_fen, starting_price_fen) AS minimum FROM trade_auctions WHERE id = ${auctionId}`,
+      );
       bidLanes.noteMinimum(auctionId, Number(now!.minimum));
       throw REFUSALS.too_low(Number(now!.minimum));
     }

@@ -13,10 +13,12 @@ const TRADING = () => systemActor('trading');
 /** The achievement the actor wants to trade: visible to them, owned by one of their selling organisations, published. */
 export async function requireTradableAchievement(opts: { db: Db; actor: Actor; achievementId: string }) {
   const rec = await getRecord({ db: opts.db, actor: opts.actor, kind: 'achievement', id: opts.achievementId }).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') throw AppError.validation('body.achievementId', 'is not an achievement you can see');
+    if (err instanceof AppError && err.code === 'not_found')
+      throw AppError.validation('body.achievementId', 'is not an achievement you can see');
     throw err;
   });
-  if (!sellerOrgIds(opts.actor).includes(rec.row.organizationId)) throw AppError.forbidden('Only the owning organisation may trade this achievement');
+  if (!sellerOrgIds(opts.actor).includes(rec.row.organizationId))
+    throw AppError.forbidden('Only the owning organisation may trade this achievement');
   if (rec.row.status !== 'published') throw AppError.conflict(`Only a published achievement can be traded; this one is ${rec.row.status}`);
   return rec;
 }

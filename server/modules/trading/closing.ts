@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, lte, notExists, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
+import {
+  tradeAgreementNotices,
+  tradeAuctionRegistrations,
+  tradeAuctions,
+  tradeListingIntents,
+  tradeListings,
+  tradeObjections,
+} from './schema.js';
 import { systemActor, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -55,7 +62,16 @@ export async function closeAuction(opts: { db: Db; auctionId: string; actor?: Ac
     const to = outcome.status === 'sold' ? AUCTION_TRANSITIONS.close_sold.to : AUCTION_TRANSITIONS.close_failed.to;
     await tx
       .update(tradeAuctions)
-      .set({ status: to, winnerRegistrationId: outcome.winner, winnerNumber, finalPriceFen: outcome.priceFen, closeReason: outcome.reason, closedAt: now, dealId, updatedAt: now })
+      .set({
+        status: to,
+        winnerRegistrationId: outcome.winner,
+        winnerNumber,
+        finalPriceFen: outcome.priceFen,
+        closeReason: outcome.reason,
+        closedAt: now,
+        dealId,
+        updatedAt: now,
+      })
       .where(eq(tradeAuctions.id, a.id));
     // The audit says whether the reserve was met, never what it was.
     await writeAudit(tx, actor, {
@@ -97,10 +113,25 @@ export async function endListing(opts: { db: Db; listingId: string }): Promise<'
     const [l] = await tx.select().from(tradeListings).where(eq(tradeListings.id, opts.listingId)).for('update');
     const now = clock.now();
     if (!l || l.status !== 'open' || now < l.endsAt) return null;
-    const intents = await tx.select().from(tradeListingIntents).where(eq(tradeListingIntents.listingId, l.id)).orderBy(asc(tradeListingIntents.createdAt)).for('update');
+    const intents = await tx
+      .select()
+      .from(tradeListingIntents)
+      .where(eq(tradeListingIntents.listingId, l.id))
+      .orderBy(asc(tradeListingIntents.createdAt))
+      .for('update');
     for (const i of intents.filter((x) => x.status === 'pending')) {
-      await tx.update(tradeListingIntents).set({ status: INTENT_TRANSITIONS.expire.to, updatedAt: now }).where(eq(tradeListingIntents.id, i.id));
-      await writeAudit(tx, actor, { action: 'intent.expire', entity: 'listing_intent', entityId: i.id, organizationId: i.buyerOrganizationId, before: { status: i.status }, after: { status: 'expired' } });
+      await tx
+        .update(tradeListingIntents)
+        .set({ status: INTENT_TRANSITIONS.expire.to, updatedAt: now })
+        .where(eq(tradeListingIntents.id, i.id));
+      await writeAudit(tx, actor, {
+        action: 'intent.expire',
+        entity: 'listing_intent',
+        entityId: i.id,
+        organizationId: i.buyerOrganizationId,
+        before: { status: i.status },
+        after: { status: 'expired' },
+      });
     }
     const qualified = intents.filter((x) => x.status === 'qualified');
     const set: Partial<typeof tradeListings.$inferInsert> = { endedAt: now, updatedAt: now };
@@ -126,7 +157,14 @@ export async function endListing(opts: { db: Db; listingId: string }): Promise<'
       const c = TRADING_PARAMETERS.conversion;
       const startsAt = new Date(now.getTime() + TRADING_PARAMETERS.auctionAnnounceMs);
       const auctionId = await insertAuction(tx, actor, {
-        achievement: { id: l.achievementId, title: l.title, summary: l.achievementSummary, fieldCode: l.fieldCode, organizationId: l.organizationId, regionCode: l.regionCode },
+        achievement: {
+          id: l.achievementId,
+          title: l.title,
+          summary: l.achievementSummary,
+          fieldCode: l.fieldCode,
+          organizationId: l.organizationId,
+          regionCode: l.regionCode,
+        },
         terms: {
           transferMode: l.transferMode as never,
           startingPriceFen: l.basePriceFen,
@@ -144,7 +182,12 @@ export async function endListing(opts: { db: Db; listingId: string }): Promise<'
       });
       const [auction] = await tx.select().from(tradeAuctions).where(eq(tradeAuctions.id, auctionId));
       // The qualified buyers are the auction's bidders, already qualified; their deposits are still to be paid.
-      await registerQualifiedBidders(tx, actor, auction!, qualified.map((q) => ({ organizationId: q.buyerOrganizationId, qualification: q.qualification })));
+      await registerQualifiedBidders(
+        tx,
+        actor,
+        auction!,
+        qualified.map((q) => ({ organizationId: q.buyerOrganizationId, qualification: q.qualification })),
+      );
       set.status = LISTING_TRANSITIONS.convert.to;
       set.auctionId = auctionId;
       result = 'converted';
@@ -154,13 +197,25 @@ export async function endListing(opts: { db: Db; listingId: string }): Promise<'
       result = 'lapsed';
     }
     await tx.update(tradeListings).set(set).where(eq(tradeListings.id, l.id));
-    await writeAudit(tx, actor, { action: `listing.${result === 'sold' ? 'sell' : result === 'converted' ? 'convert' : 'lapse'}`, entity: 'listing', entityId: l.id, organizationId: l.organizationId, before: { status: l.status }, after: { status: set.status, dealId: set.dealId ?? null, auctionId: set.auctionId ?? null, qualifiedBuyers: qualified.length } });
+    await writeAudit(tx, actor, {
+      action: `listing.${result === 'sold' ? 'sell' : result === 'converted' ? 'convert' : 'lapse'}`,
+      entity: 'listing',
+      entityId: l.id,
+      organizationId: l.organizationId,
+      before: { status: l.status },
+      after: { status: set.status, dealId: set.dealId ?? null, auctionId: set.auctionId ?? null, qualifiedBuyers: qualified.length },
+    });
     return result;
   });
 }
 
 export async function endDueListings(opts: { db: Db }): Promise<number> {
-  const due = await opts.db.select({ id: tradeListings.id }).from(tradeListings).where(and(eq(tradeListings.status, 'open'), lte(tradeListings.endsAt, clock.now()))).orderBy(asc(tradeListings.endsAt)).limit(BATCH);
+  const due = await opts.db
+    .select({ id: tradeListings.id })
+    .from(tradeListings)
+    .where(and(eq(tradeListings.status, 'open'), lte(tradeListings.endsAt, clock.now())))
+    .orderBy(asc(tradeListings.endsAt))
+    .limit(BATCH);
   let ended = 0;
   for (const l of due) if (await endListing({ db: opts.db, listingId: l.id })) ended++;
   return ended;
@@ -175,7 +230,10 @@ export async function concludeNoticeIn(tx: Tx, actor: Actor, noticeId: string): 
   const [n] = await tx.select().from(tradeAgreementNotices).where(eq(tradeAgreementNotices.id, noticeId)).for('update');
   const now = clock.now();
   if (!n || n.status !== 'posted' || now < n.endsAt) return null;
-  const open = await tx.select({ id: tradeObjections.id }).from(tradeObjections).where(and(eq(tradeObjections.noticeId, n.id), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])));
+  const open = await tx
+    .select({ id: tradeObjections.id })
+    .from(tradeObjections)
+    .where(and(eq(tradeObjections.noticeId, n.id), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])));
   if (open.length > 0) return null;
   const dealId = await insertDeal(tx, actor, {
     route: 'agreement',
@@ -191,8 +249,18 @@ export async function concludeNoticeIn(tx: Tx, actor: Actor, noticeId: string): 
     noticeId: n.id,
   });
   const to = NOTICE_TRANSITIONS.conclude.to;
-  await tx.update(tradeAgreementNotices).set({ status: to, dealId, endedAt: now, updatedAt: now }).where(eq(tradeAgreementNotices.id, n.id));
-  await writeAudit(tx, actor, { action: 'notice.conclude', entity: 'agreement_notice', entityId: n.id, organizationId: n.organizationId, before: { status: n.status }, after: { status: to, dealId } });
+  await tx
+    .update(tradeAgreementNotices)
+    .set({ status: to, dealId, endedAt: now, updatedAt: now })
+    .where(eq(tradeAgreementNotices.id, n.id));
+  await writeAudit(tx, actor, {
+    action: 'notice.conclude',
+    entity: 'agreement_notice',
+    entityId: n.id,
+    organizationId: n.organizationId,
+    before: { status: n.status },
+    after: { status: to, dealId },
+  });
   return dealId;
 }
 
@@ -205,7 +273,12 @@ export async function concludeDueNotices(opts: { db: Db }): Promise<number> {
         eq(tradeAgreementNotices.status, 'posted'),
         lte(tradeAgreementNotices.endsAt, clock.now()),
         // Notices held by an open objection wait for its resolution, which concludes them itself.
-        notExists(opts.db.select({ one: sql`1` }).from(tradeObjections).where(and(eq(tradeObjections.noticeId, tradeAgreementNotices.id), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])))),
+        notExists(
+          opts.db
+            .select({ one: sql`1` })
+            .from(tradeObjections)
+            .where(and(eq(tradeObjections.noticeId, tradeAgreementNotices.id), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION]))),
+        ),
       ),
     )
     .orderBy(asc(tradeAgreementNotices.endsAt))

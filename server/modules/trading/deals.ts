@@ -38,9 +38,25 @@ export interface NewDeal {
 export async function insertDeal(tx: Tx, actor: Actor, d: NewDeal): Promise<string> {
   const id = newId();
   const now = clock.now();
-  const values = { ...d, id, status: 'pending_payment', depositAppliedFen: d.depositAppliedFen ?? 0, listingId: d.listingId ?? null, auctionId: d.auctionId ?? null, noticeId: d.noticeId ?? null, createdAt: now, updatedAt: now };
+  const values = {
+    ...d,
+    id,
+    status: 'pending_payment',
+    depositAppliedFen: d.depositAppliedFen ?? 0,
+    listingId: d.listingId ?? null,
+    auctionId: d.auctionId ?? null,
+    noticeId: d.noticeId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
   await tx.insert(tradeDeals).values(values);
-  await writeAudit(tx, actor, { action: 'deal.create', entity: 'deal', entityId: id, organizationId: d.sellerOrganizationId, after: values });
+  await writeAudit(tx, actor, {
+    action: 'deal.create',
+    entity: 'deal',
+    entityId: id,
+    organizationId: d.sellerOrganizationId,
+    after: values,
+  });
   return id;
 }
 
@@ -61,7 +77,10 @@ export async function listDeals(opts: { db: Db; actor: Actor; route?: TradeRoute
 export function ownDealsWhere(actor: Actor): SQL | undefined {
   const sellers = sellerOrgIds(actor);
   const buyers = buyerOrgIds(actor);
-  const conds = [...sellers.map((id) => eq(tradeDeals.sellerOrganizationId, id)), ...buyers.map((id) => eq(tradeDeals.buyerOrganizationId, id))];
+  const conds = [
+    ...sellers.map((id) => eq(tradeDeals.sellerOrganizationId, id)),
+    ...buyers.map((id) => eq(tradeDeals.buyerOrganizationId, id)),
+  ];
   return conds.length ? or(...conds) : undefined;
 }
 
@@ -69,18 +88,50 @@ export function ownDealsWhere(actor: Actor): SQL | undefined {
  * Staff confirm the buyer paid (price less any deposit applied): the deal completes, the winner's
  * deposit is applied to the price, and the achievement is transferred.
  */
-export async function confirmDealPayment(opts: { db: Db; paymentChannel: PaymentChannel; actor: Actor; id: string; reference: string; amountFen: number }) {
+export async function confirmDealPayment(opts: {
+  db: Db;
+  paymentChannel: PaymentChannel;
+  actor: Actor;
+  id: string;
+  reference: string;
+  amountFen: number;
+}) {
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const d = await loadDeal(tx, opts.id, true);
     if (!d) throw AppError.notFound('Deal');
-    const parties = partiesFor(opts.actor, { organizationId: d.row.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [d.row.buyerOrganizationId] });
-    const to = requireTransition('deal', 'confirm_payment', DEAL_TRANSITIONS.confirm_payment, d.row.status, parties.filter((p) => p === 'staff'));
+    const parties = partiesFor(opts.actor, {
+      organizationId: d.row.sellerOrganizationId,
+      regionPath: d.regionPath,
+      buyerOrganizationIds: [d.row.buyerOrganizationId],
+    });
+    const to = requireTransition(
+      'deal',
+      'confirm_payment',
+      DEAL_TRANSITIONS.confirm_payment,
+      d.row.status,
+      parties.filter((p) => p === 'staff'),
+    );
     const due = d.row.priceFen - d.row.depositAppliedFen;
-    const { reference } = await opts.paymentChannel.verify({ kind: 'payment', expectedFen: due, amountFen: opts.amountFen, reference: opts.reference });
+    const { reference } = await opts.paymentChannel.verify({
+      kind: 'payment',
+      expectedFen: due,
+      amountFen: opts.amountFen,
+      reference: opts.reference,
+    });
     const now = clock.now();
-    await tx.update(tradeDeals).set({ status: to, paymentReference: reference, paymentConfirmedBy: opts.actor.userId, paymentConfirmedAt: now, updatedAt: now }).where(eq(tradeDeals.id, d.row.id));
-    await writeAudit(tx, opts.actor, { action: 'deal.confirm_payment', entity: 'deal', entityId: d.row.id, organizationId: d.row.sellerOrganizationId, before: { status: d.row.status }, after: { status: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name } });
+    await tx
+      .update(tradeDeals)
+      .set({ status: to, paymentReference: reference, paymentConfirmedBy: opts.actor.userId, paymentConfirmedAt: now, updatedAt: now })
+      .where(eq(tradeDeals.id, d.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'deal.confirm_payment',
+      entity: 'deal',
+      entityId: d.row.id,
+      organizationId: d.row.sellerOrganizationId,
+      before: { status: d.row.status },
+      after: { status: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name },
+    });
     if (d.row.auctionId) await settleWinnerDeposit(tx, opts.actor, d.row.auctionId, 'paid');
     await completeTransfer(tx, d.row.achievementId);
   });
@@ -96,16 +147,46 @@ export async function withdrawFromDeal(opts: { db: Db; actor: Actor; id: string;
   await opts.db.transaction(async (tx) => {
     const d = await loadDeal(tx, opts.id, true);
     if (!d) throw AppError.notFound('Deal');
-    const parties = partiesFor(opts.actor, { organizationId: d.row.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [d.row.buyerOrganizationId] });
-    const to = requireTransition('deal', 'withdraw', DEAL_TRANSITIONS.withdraw, d.row.status, parties.filter((p) => p === 'buyer'));
+    const parties = partiesFor(opts.actor, {
+      organizationId: d.row.sellerOrganizationId,
+      regionPath: d.regionPath,
+      buyerOrganizationIds: [d.row.buyerOrganizationId],
+    });
+    const to = requireTransition(
+      'deal',
+      'withdraw',
+      DEAL_TRANSITIONS.withdraw,
+      d.row.status,
+      parties.filter((p) => p === 'buyer'),
+    );
     const now = clock.now();
-    await tx.update(tradeDeals).set({ status: to, cancelledAt: now, cancelReason: opts.reason, updatedAt: now }).where(eq(tradeDeals.id, d.row.id));
-    await writeAudit(tx, opts.actor, { action: 'deal.withdraw', entity: 'deal', entityId: d.row.id, organizationId: d.row.buyerOrganizationId, before: { status: d.row.status }, after: { status: to, reason: opts.reason } });
+    await tx
+      .update(tradeDeals)
+      .set({ status: to, cancelledAt: now, cancelReason: opts.reason, updatedAt: now })
+      .where(eq(tradeDeals.id, d.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'deal.withdraw',
+      entity: 'deal',
+      entityId: d.row.id,
+      organizationId: d.row.buyerOrganizationId,
+      before: { status: d.row.status },
+      after: { status: to, reason: opts.reason },
+    });
     if (d.row.auctionId) {
       const [a] = await tx.select().from(tradeAuctions).where(eq(tradeAuctions.id, d.row.auctionId)).for('update');
       const next = requireTransition('auction', 'default', AUCTION_TRANSITIONS.default, a!.status, ['system']);
-      await tx.update(tradeAuctions).set({ status: next, closeReason: 'winner_withdrew', updatedAt: now }).where(eq(tradeAuctions.id, a!.id));
-      await writeAudit(tx, opts.actor, { action: 'auction.default', entity: 'auction', entityId: a!.id, organizationId: a!.organizationId, before: { status: a!.status }, after: { status: next } });
+      await tx
+        .update(tradeAuctions)
+        .set({ status: next, closeReason: 'winner_withdrew', updatedAt: now })
+        .where(eq(tradeAuctions.id, a!.id));
+      await writeAudit(tx, opts.actor, {
+        action: 'auction.default',
+        entity: 'auction',
+        entityId: a!.id,
+        organizationId: a!.organizationId,
+        before: { status: a!.status },
+        after: { status: next },
+      });
       await settleWinnerDeposit(tx, opts.actor, a!.id, 'withdrew');
     }
     await endTrade(tx, d.row.achievementId);
@@ -121,8 +202,18 @@ async function settleWinnerDeposit(tx: Tx, actor: Actor, auctionId: string, even
   if (!r) return;
   const to = winnerDepositAfter(r.depositStatus as Parameters<typeof winnerDepositAfter>[0], event);
   if (to === r.depositStatus) return;
-  await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, updatedAt: clock.now() }).where(eq(tradeAuctionRegistrations.id, r.id));
-  await writeAudit(tx, actor, { action: `registration.deposit_${to === 'forfeited' ? 'forfeit' : 'apply'}`, entity: 'auction_registration', entityId: r.id, organizationId: r.bidderOrganizationId, before: { depositStatus: r.depositStatus }, after: { depositStatus: to, depositFen: r.depositFen } });
+  await tx
+    .update(tradeAuctionRegistrations)
+    .set({ depositStatus: to, updatedAt: clock.now() })
+    .where(eq(tradeAuctionRegistrations.id, r.id));
+  await writeAudit(tx, actor, {
+    action: `registration.deposit_${to === 'forfeited' ? 'forfeit' : 'apply'}`,
+    entity: 'auction_registration',
+    entityId: r.id,
+    organizationId: r.bidderOrganizationId,
+    before: { depositStatus: r.depositStatus },
+    after: { depositStatus: to, depositFen: r.depositFen },
+  });
 }
 
 export interface DealForContract {
@@ -144,7 +235,11 @@ export interface DealForContract {
 export async function findDealForContract(opts: { db: Db; actor: Actor; dealId: string }): Promise<DealForContract> {
   const d = await loadDeal(opts.db, opts.dealId);
   if (!d) throw AppError.notFound('Deal');
-  const parties = partiesFor(opts.actor, { organizationId: d.row.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [d.row.buyerOrganizationId] });
+  const parties = partiesFor(opts.actor, {
+    organizationId: d.row.sellerOrganizationId,
+    regionPath: d.regionPath,
+    buyerOrganizationIds: [d.row.buyerOrganizationId],
+  });
   if (!parties.includes('owner') && !parties.includes('buyer') && !seesIdentities(parties)) throw AppError.notFound('Deal');
   if (d.row.status === 'cancelled') throw AppError.conflict('The deal was cancelled');
   return {

@@ -18,8 +18,10 @@ import { loadDeal, loadObjections, loadOrgRefs, loadTrade } from './records.js';
  * and resolutions. For the parties, trading staff and officials over the region. The reserve price
  * is confidential and appears only as whether there was one.
  */
-const yuan = (fen: number | null | undefined) => (fen == null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
-const at = (d: Date | null | undefined) => (d ? `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）` : '—');
+const yuan = (fen: number | null | undefined) =>
+  fen == null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const at = (d: Date | null | undefined) =>
+  d ? `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）` : '—';
 const mode = (m: string) => TRANSFER_MODE_LABELS[m as TransferMode]?.zh ?? m;
 
 function heading(doc: Pdf, text: string) {
@@ -49,13 +51,23 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
   const { db } = opts;
   const d = await loadDeal(db, opts.dealId);
   if (!d) throw AppError.notFound('Deal');
-  const parties = partiesFor(opts.actor, { organizationId: d.row.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [d.row.buyerOrganizationId] });
+  const parties = partiesFor(opts.actor, {
+    organizationId: d.row.sellerOrganizationId,
+    regionPath: d.regionPath,
+    buyerOrganizationIds: [d.row.buyerOrganizationId],
+  });
   if (!parties.includes('owner') && !parties.includes('buyer') && !seesIdentities(parties)) throw AppError.notFound('Deal');
   const deal = d.row;
   const route = deal.route as TradeRoute;
   const doc = createPdf({ title: `定价决策档案 ${deal.title}`, subject: deal.id });
   doc.font('cjk-bold').fontSize(18).text('科技成果交易定价决策档案', { align: 'center' });
-  doc.font('cjk').fontSize(9).fillColor('#555').text(`Pricing-decision dossier · 成交编号 ${deal.id} · 生成于 ${at(clock.now())}`, { align: 'center' }).fillColor('black').fontSize(10.5);
+  doc
+    .font('cjk')
+    .fontSize(9)
+    .fillColor('#555')
+    .text(`Pricing-decision dossier · 成交编号 ${deal.id} · 生成于 ${at(clock.now())}`, { align: 'center' })
+    .fillColor('black')
+    .fontSize(10.5);
 
   heading(doc, '成交 Deal');
   line(doc, '科技成果', deal.title);
@@ -65,7 +77,15 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
   line(doc, '成交价格', yuan(deal.priceFen));
   line(doc, '转化方式', mode(deal.transferMode));
   line(doc, '成交时间', at(deal.createdAt));
-  line(doc, '状态', deal.status === 'completed' ? `已付款（${at(deal.paymentConfirmedAt)}，凭证 ${deal.paymentReference ?? ''}）` : deal.status === 'cancelled' ? `已取消：${deal.cancelReason ?? ''}` : '待付款');
+  line(
+    doc,
+    '状态',
+    deal.status === 'completed'
+      ? `已付款（${at(deal.paymentConfirmedAt)}，凭证 ${deal.paymentReference ?? ''}）`
+      : deal.status === 'cancelled'
+        ? `已取消：${deal.cancelReason ?? ''}`
+        : '待付款',
+  );
 
   if (deal.auctionId) {
     const a = await loadTrade(db, 'auction', deal.auctionId);
@@ -77,12 +97,19 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
       line(doc, '起拍价 / 加价幅度', `${yuan(a.row.startingPriceFen)} / ${yuan(a.row.incrementFen)}`);
       line(doc, '保留价', a.row.reservePriceFen !== null ? '设有保留价（金额保密）' : '未设保留价');
       line(doc, '保证金', `${a.row.depositPercent}%（${yuan(a.row.depositFen)}）`);
-      const regs = await db.select().from(tradeAuctionRegistrations).where(eq(tradeAuctionRegistrations.auctionId, a.row.id)).orderBy(asc(tradeAuctionRegistrations.createdAt));
+      const regs = await db
+        .select()
+        .from(tradeAuctionRegistrations)
+        .where(eq(tradeAuctionRegistrations.auctionId, a.row.id))
+        .orderBy(asc(tradeAuctionRegistrations.createdAt));
       line(doc, '竞买人', regs.map((r) => `${r.bidderNumber}（${r.status}，保证金 ${r.depositStatus}）`).join('；') || '无');
       line(doc, '成交竞买人编号', a.row.winnerNumber ?? '—');
       const bids = await db.select().from(tradeBids).where(eq(tradeBids.auctionId, a.row.id)).orderBy(asc(tradeBids.seq));
       heading(doc, `出价记录 Bid history（${bids.length}）`);
-      for (const b of bids) doc.text(`#${b.seq}  ${at(b.placedAt)}  竞买人 ${b.bidderNumber}  ${yuan(b.amountFen)}${b.extended ? `  延时至 ${at(b.endsAtAfter)}` : ''}`);
+      for (const b of bids)
+        doc.text(
+          `#${b.seq}  ${at(b.placedAt)}  竞买人 ${b.bidderNumber}  ${yuan(b.amountFen)}${b.extended ? `  延时至 ${at(b.endsAtAfter)}` : ''}`,
+        );
     }
   }
   if (deal.listingId) {
@@ -91,11 +118,25 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
       if (!deal.auctionId) basisAndApprovals(doc, l.row.pricingBasis ?? null, l.row.approvals);
       heading(doc, '挂牌 Listing');
       line(doc, '挂牌价', yuan(l.row.basePriceFen));
-      line(doc, '挂牌期', `${at(l.row.startsAt)} 至 ${at(l.row.endsAt)}（${l.row.listingDays} 日${l.row.renewals ? `，续挂 ${l.row.renewals} 次` : ''}）`);
-      const intents = await db.select().from(tradeListingIntents).where(eq(tradeListingIntents.listingId, l.row.id)).orderBy(asc(tradeListingIntents.createdAt));
-      const orgs = await loadOrgRefs(db, intents.map((i) => i.buyerOrganizationId));
+      line(
+        doc,
+        '挂牌期',
+        `${at(l.row.startsAt)} 至 ${at(l.row.endsAt)}（${l.row.listingDays} 日${l.row.renewals ? `，续挂 ${l.row.renewals} 次` : ''}）`,
+      );
+      const intents = await db
+        .select()
+        .from(tradeListingIntents)
+        .where(eq(tradeListingIntents.listingId, l.row.id))
+        .orderBy(asc(tradeListingIntents.createdAt));
+      const orgs = await loadOrgRefs(
+        db,
+        intents.map((i) => i.buyerOrganizationId),
+      );
       heading(doc, `意向受让 Intents（${intents.length}）`);
-      for (const i of intents) doc.text(`${at(i.createdAt)}  ${orgs.get(i.buyerOrganizationId)?.name ?? ''}  报价 ${yuan(i.offerFen)}  ${i.status}${i.reviewReason ? `（${i.reviewReason}）` : ''}`);
+      for (const i of intents)
+        doc.text(
+          `${at(i.createdAt)}  ${orgs.get(i.buyerOrganizationId)?.name ?? ''}  报价 ${yuan(i.offerFen)}  ${i.status}${i.reviewReason ? `（${i.reviewReason}）` : ''}`,
+        );
       if (deal.auctionId) doc.text('多个合格意向受让方，转为拍卖竞价（见上）。');
     }
   }
@@ -106,18 +147,31 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
       heading(doc, '协议定价公示 Public notice');
       line(doc, '公示期', `${at(n.row.postedAt)} 至 ${at(n.row.endsAt)}（${n.row.noticeDays} 日）`);
       line(doc, '公示内容', n.row.summary);
-      line(doc, '关联关系', n.row.relatedParty || n.row.relatedPartyReasons.length ? n.row.relatedPartyReasons.join('；') || '存在' : '未发现');
+      line(
+        doc,
+        '关联关系',
+        n.row.relatedParty || n.row.relatedPartyReasons.length ? n.row.relatedPartyReasons.join('；') || '存在' : '未发现',
+      );
       const objections = await loadObjections(db, eq(tradeObjections.noticeId, n.row.id));
       heading(doc, `异议 Objections（${objections.length}）`);
       if (objections.length === 0) doc.text('公示期内无异议。');
       objections.forEach((o, i) => {
-        doc.font('cjk-bold').text(`${i + 1}. ${at(o.row.createdAt)} 提出`).font('cjk');
+        doc
+          .font('cjk-bold')
+          .text(`${i + 1}. ${at(o.row.createdAt)} 提出`)
+          .font('cjk');
         doc.text(`理由：${o.row.grounds}`);
         doc.text(`答复：${o.row.answer ?? '—'}${o.row.answeredAt ? `（${at(o.row.answeredAt)}）` : ''}`);
-        doc.text(`处理：${o.row.decision === 'upheld' ? '异议成立' : o.row.decision === 'dismissed' ? '异议不成立' : '未处理'}${o.row.resolutionReason ? `，${o.row.resolutionReason}` : ''}${o.row.resolvedAt ? `（${at(o.row.resolvedAt)}）` : ''}`);
+        doc.text(
+          `处理：${o.row.decision === 'upheld' ? '异议成立' : o.row.decision === 'dismissed' ? '异议不成立' : '未处理'}${o.row.resolutionReason ? `，${o.row.resolutionReason}` : ''}${o.row.resolvedAt ? `（${at(o.row.resolvedAt)}）` : ''}`,
+        );
       });
     }
   }
-  doc.moveDown(1.2).fontSize(9).fillColor('#555').text('本档案由津桥平台根据交易记录自动生成，各环节均记入防篡改审计日志。', { align: 'left' });
+  doc
+    .moveDown(1.2)
+    .fontSize(9)
+    .fillColor('#555')
+    .text('本档案由津桥平台根据交易记录自动生成，各环节均记入防篡改审计日志。', { align: 'left' });
   return { filename: `dossier-${deal.id}.pdf`, pdf: await renderPdf(doc) };
 }

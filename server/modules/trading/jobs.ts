@@ -48,7 +48,10 @@ export const pruneIdempotencyKeysJob: Job = {
   everyMs: 3600_000,
   async run({ db }) {
     const cutoff = new Date(clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS);
-    const res = (await db.delete(tradeIdempotencyKeys).where(lt(tradeIdempotencyKeys.createdAt, cutoff)).returning({ one: sql`1` })) as unknown[];
+    const res = (await db
+      .delete(tradeIdempotencyKeys)
+      .where(lt(tradeIdempotencyKeys.createdAt, cutoff))
+      .returning({ one: sql`1` })) as unknown[];
     return `pruned ${res.length} idempotency key(s)`;
   },
 };

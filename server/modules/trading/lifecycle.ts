@@ -1,4 +1,11 @@
-import type { DealStatus, DepositStatus, IntentStatus, ListingStatus, ObjectionStatus, RegistrationStatus } from '../../../common/api/trading.js';
+import type {
+  DealStatus,
+  DepositStatus,
+  IntentStatus,
+  ListingStatus,
+  ObjectionStatus,
+  RegistrationStatus,
+} from '../../../common/api/trading.js';
 import { AppError } from '../../lib/errors.js';
 
 /**
@@ -87,8 +94,16 @@ export function allowed<S extends string>(t: Transition<S>, status: string, part
  * Throws unless the transition may fire: 403 when the actor is none of the parties that may fire
  * it, 409 when the record is in a state it does not leave.
  */
-export function requireTransition<S extends string>(what: string, name: string, t: Transition<S>, status: string, parties: readonly Party[]): S {
-  if (!t.by.some((p) => parties.includes(p) || parties.includes('system'))) throw AppError.forbidden(`You may not ${name.replace('_', ' ')} this ${what}`);
-  if (!(t.from as readonly string[]).includes(status)) throw AppError.conflict(`Cannot ${name.replace('_', ' ')} a ${what} that is ${status}`);
+export function requireTransition<S extends string>(
+  what: string,
+  name: string,
+  t: Transition<S>,
+  status: string,
+  parties: readonly Party[],
+): S {
+  if (!t.by.some((p) => parties.includes(p) || parties.includes('system')))
+    throw AppError.forbidden(`You may not ${name.replace('_', ' ')} this ${what}`);
+  if (!(t.from as readonly string[]).includes(status))
+    throw AppError.conflict(`Cannot ${name.replace('_', ' ')} a ${what} that is ${status}`);
   return t.to;
 }

@@ -28,7 +28,8 @@ export async function createListing(opts: { db: Db; actor: Actor; input: Listing
   const input = opts.input;
   checkListingDays(input.listingDays);
   const rec = await requireTradableAchievement({ db: opts.db, actor: opts.actor, achievementId: input.achievementId });
-  if (!(rec.row.transferModes as string[]).includes(input.transferMode)) throw AppError.validation('body.transferMode', 'is not one of the achievement’s transfer modes');
+  if (!(rec.row.transferModes as string[]).includes(input.transferMode))
+    throw AppError.validation('body.transferMode', 'is not one of the achievement’s transfer modes');
   const id = newId();
   await opts.db.transaction(async (tx) => {
     await startTrade(tx, rec.row.id);
@@ -55,7 +56,13 @@ export async function createListing(opts: { db: Db; actor: Actor; input: Listing
       updatedAt: now,
     };
     await tx.insert(tradeListings).values(values);
-    await writeAudit(tx, opts.actor, { action: 'listing.create', entity: 'listing', entityId: id, organizationId: values.organizationId, after: values });
+    await writeAudit(tx, opts.actor, {
+      action: 'listing.create',
+      entity: 'listing',
+      entityId: id,
+      organizationId: values.organizationId,
+      after: values,
+    });
   });
   return getListing({ db: opts.db, actor: opts.actor, id });
 }
@@ -106,7 +113,11 @@ export function listingStatusWhere(status: ListingStatus | undefined, now: Date)
 
 export async function listListings(opts: { db: Db; actor: Actor; status?: ListingStatus; where?: SQL; limit: number; offset: number }) {
   const where = and(listingStatusWhere(opts.status, clock.now()), opts.where);
-  const rows = await loadTrades(opts.db, 'listing', where, { limit: opts.limit, offset: opts.offset, order: opts.status === 'open' ? 'ends_soonest' : 'newest' });
+  const rows = await loadTrades(opts.db, 'listing', where, {
+    limit: opts.limit,
+    offset: opts.offset,
+    order: opts.status === 'open' ? 'ends_soonest' : 'newest',
+  });
   return { items: await presentListings(opts.db, opts.actor, rows), total: await countTrades(opts.db, 'listing', where) };
 }
 
@@ -117,15 +128,42 @@ export async function withdrawListing(opts: { db: Db; actor: Actor; id: string; 
     const l = await loadTrade(tx, 'listing', opts.id, true);
     if (!l) throw AppError.notFound('Listing');
     const parties = partiesFor(opts.actor, { organizationId: l.row.organizationId, regionPath: l.regionPath });
-    const to = requireTransition('listing', 'withdraw', LISTING_TRANSITIONS.withdraw, l.row.status, parties.filter((p) => p === 'owner'));
+    const to = requireTransition(
+      'listing',
+      'withdraw',
+      LISTING_TRANSITIONS.withdraw,
+      l.row.status,
+      parties.filter((p) => p === 'owner'),
+    );
     const now = clock.now();
     if (now >= l.row.endsAt) throw AppError.conflict('The listing period is over; it is being concluded');
     await tx.update(tradeListings).set({ status: to, endedAt: now, updatedAt: now }).where(eq(tradeListings.id, l.row.id));
-    await writeAudit(tx, opts.actor, { action: 'listing.withdraw', entity: 'listing', entityId: l.row.id, organizationId: l.row.organizationId, before: { status: l.row.status }, after: { status: to, reason: opts.reason } });
-    const live = await tx.select().from(tradeListingIntents).where(and(eq(tradeListingIntents.listingId, l.row.id), inArray(tradeListingIntents.status, ['pending', 'qualified']))).for('update');
+    await writeAudit(tx, opts.actor, {
+      action: 'listing.withdraw',
+      entity: 'listing',
+      entityId: l.row.id,
+      organizationId: l.row.organizationId,
+      before: { status: l.row.status },
+      after: { status: to, reason: opts.reason },
+    });
+    const live = await tx
+      .select()
+      .from(tradeListingIntents)
+      .where(and(eq(tradeListingIntents.listingId, l.row.id), inArray(tradeListingIntents.status, ['pending', 'qualified'])))
+      .for('update');
     for (const i of live) {
-      await tx.update(tradeListingIntents).set({ status: 'withdrawn', reviewReason: 'the listing was withdrawn', updatedAt: now }).where(eq(tradeListingIntents.id, i.id));
-      await writeAudit(tx, opts.actor, { action: 'intent.withdraw', entity: 'listing_intent', entityId: i.id, organizationId: i.buyerOrganizationId, before: { status: i.status }, after: { status: 'withdrawn', reason: 'listing withdrawn' } });
+      await tx
+        .update(tradeListingIntents)
+        .set({ status: 'withdrawn', reviewReason: 'the listing was withdrawn', updatedAt: now })
+        .where(eq(tradeListingIntents.id, i.id));
+      await writeAudit(tx, opts.actor, {
+        action: 'intent.withdraw',
+        entity: 'listing_intent',
+        entityId: i.id,
+        organizationId: i.buyerOrganizationId,
+        before: { status: i.status },
+        after: { status: 'withdrawn', reason: 'listing withdrawn' },
+      });
     }
     await endTrade(tx, l.row.achievementId);
   });
@@ -140,18 +178,49 @@ export async function renewListing(opts: { db: Db; actor: Actor; id: string; lis
     const l = await loadTrade(tx, 'listing', opts.id, true);
     if (!l) throw AppError.notFound('Listing');
     const parties = partiesFor(opts.actor, { organizationId: l.row.organizationId, regionPath: l.regionPath });
-    const to = requireTransition('listing', 'renew', LISTING_TRANSITIONS.renew, l.row.status, parties.filter((p) => p === 'owner'));
+    const to = requireTransition(
+      'listing',
+      'renew',
+      LISTING_TRANSITIONS.renew,
+      l.row.status,
+      parties.filter((p) => p === 'owner'),
+    );
     await startTrade(tx, l.row.achievementId);
     const now = clock.now();
     const endsAt = calendarDayDeadline(now, opts.listingDays);
-    await tx.update(tradeListings).set({ status: to, startsAt: now, endsAt, listingDays: opts.listingDays, renewals: l.row.renewals + 1, endedAt: null, updatedAt: now }).where(eq(tradeListings.id, l.row.id));
-    await writeAudit(tx, opts.actor, { action: 'listing.renew', entity: 'listing', entityId: l.row.id, organizationId: l.row.organizationId, before: { status: l.row.status, endsAt: l.row.endsAt.toISOString() }, after: { status: to, endsAt: endsAt.toISOString() } });
+    await tx
+      .update(tradeListings)
+      .set({
+        status: to,
+        startsAt: now,
+        endsAt,
+        listingDays: opts.listingDays,
+        renewals: l.row.renewals + 1,
+        endedAt: null,
+        updatedAt: now,
+      })
+      .where(eq(tradeListings.id, l.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'listing.renew',
+      entity: 'listing',
+      entityId: l.row.id,
+      organizationId: l.row.organizationId,
+      before: { status: l.row.status, endsAt: l.row.endsAt.toISOString() },
+      after: { status: to, endsAt: endsAt.toISOString() },
+    });
   });
   return getListing(opts);
 }
 
 /** A buyer registers intent with an offer of at least the base price while the listing is open. */
-export async function registerIntent(opts: { db: Db; actor: Actor; listingId: string; offerFen: number; qualification: string; organizationId?: string }) {
+export async function registerIntent(opts: {
+  db: Db;
+  actor: Actor;
+  listingId: string;
+  offerFen: number;
+  qualification: string;
+  organizationId?: string;
+}) {
   requirePermission(opts.actor, 'trade:participate');
   const id = newId();
   await opts.db.transaction(async (tx) => {
@@ -160,12 +229,38 @@ export async function registerIntent(opts: { db: Db; actor: Actor; listingId: st
     const org = await actingBuyerOrganization(tx, opts.actor, opts.organizationId, l.row.organizationId);
     const now = clock.now();
     if (l.row.status !== 'open' || now >= l.row.endsAt) throw AppError.conflict('The listing is not open for intents');
-    if (opts.offerFen < l.row.basePriceFen) throw AppError.validation('body.offerFen', `must be at least the base price (${l.row.basePriceFen} fen)`);
-    const live = await tx.select({ id: tradeListingIntents.id }).from(tradeListingIntents).where(and(eq(tradeListingIntents.listingId, l.row.id), eq(tradeListingIntents.buyerOrganizationId, org.id), inArray(tradeListingIntents.status, ['pending', 'qualified'])));
+    if (opts.offerFen < l.row.basePriceFen)
+      throw AppError.validation('body.offerFen', `must be at least the base price (${l.row.basePriceFen} fen)`);
+    const live = await tx
+      .select({ id: tradeListingIntents.id })
+      .from(tradeListingIntents)
+      .where(
+        and(
+          eq(tradeListingIntents.listingId, l.row.id),
+          eq(tradeListingIntents.buyerOrganizationId, org.id),
+          inArray(tradeListingIntents.status, ['pending', 'qualified']),
+        ),
+      );
     if (live.length) throw AppError.conflict('Your organisation has already registered intent for this listing');
-    const values = { id, listingId: l.row.id, buyerOrganizationId: org.id, status: 'pending', offerFen: opts.offerFen, qualification: opts.qualification, createdBy: opts.actor.userId, createdAt: now, updatedAt: now };
+    const values = {
+      id,
+      listingId: l.row.id,
+      buyerOrganizationId: org.id,
+      status: 'pending',
+      offerFen: opts.offerFen,
+      qualification: opts.qualification,
+      createdBy: opts.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
     await tx.insert(tradeListingIntents).values(values);
-    await writeAudit(tx, opts.actor, { action: 'intent.create', entity: 'listing_intent', entityId: id, organizationId: org.id, after: values });
+    await writeAudit(tx, opts.actor, {
+      action: 'intent.create',
+      entity: 'listing_intent',
+      entityId: id,
+      organizationId: org.id,
+      after: values,
+    });
   });
   return getIntent(opts.db, opts.actor, id);
 }
@@ -177,7 +272,13 @@ async function getIntent(db: Db, actor: Actor, id: string) {
 }
 
 /** Staff qualify or reject an intent; the buyer withdraws its own. Only while the listing is open. */
-export async function transitionIntent(opts: { db: Db; actor: Actor; id: string; action: 'qualify' | 'reject' | 'withdraw'; reason?: string }) {
+export async function transitionIntent(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  action: 'qualify' | 'reject' | 'withdraw';
+  reason?: string;
+}) {
   requirePermission(opts.actor, opts.action === 'withdraw' ? 'trade:participate' : 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const [found] = await loadIntents(tx, eq(tradeListingIntents.id, opts.id), { limit: 1 });
@@ -185,15 +286,34 @@ export async function transitionIntent(opts: { db: Db; actor: Actor; id: string;
     // The listing first (as ending it does), then the intent.
     const l = await loadTrade(tx, 'listing', found.row.listingId, true);
     const [i] = await loadIntents(tx, eq(tradeListingIntents.id, opts.id), { limit: 1, forUpdate: true });
-    const parties = partiesFor(opts.actor, { organizationId: l!.row.organizationId, regionPath: l!.regionPath, buyerOrganizationIds: [i!.row.buyerOrganizationId] });
+    const parties = partiesFor(opts.actor, {
+      organizationId: l!.row.organizationId,
+      regionPath: l!.regionPath,
+      buyerOrganizationIds: [i!.row.buyerOrganizationId],
+    });
     if (opts.action === 'withdraw' && !parties.includes('buyer')) throw AppError.notFound('Intent');
-    const to = requireTransition('intent', opts.action, INTENT_TRANSITIONS[opts.action], i!.row.status, parties.filter((p) => p === (opts.action === 'withdraw' ? 'buyer' : 'staff')));
+    const to = requireTransition(
+      'intent',
+      opts.action,
+      INTENT_TRANSITIONS[opts.action],
+      i!.row.status,
+      parties.filter((p) => p === (opts.action === 'withdraw' ? 'buyer' : 'staff')),
+    );
     const now = clock.now();
     if (l!.row.status !== 'open' || now >= l!.row.endsAt) throw AppError.conflict('The listing is no longer open');
     const review = opts.action === 'withdraw' ? {} : { reviewReason: opts.reason ?? null, reviewedBy: opts.actor.userId, reviewedAt: now };
-    await tx.update(tradeListingIntents).set({ status: to, ...review, updatedAt: now }).where(eq(tradeListingIntents.id, i!.row.id));
-    await writeAudit(tx, opts.actor, { action: `intent.${opts.action}`, entity: 'listing_intent', entityId: i!.row.id, organizationId: i!.row.buyerOrganizationId, before: { status: i!.row.status }, after: { status: to, reason: opts.reason ?? null } });
+    await tx
+      .update(tradeListingIntents)
+      .set({ status: to, ...review, updatedAt: now })
+      .where(eq(tradeListingIntents.id, i!.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: `intent.${opts.action}`,
+      entity: 'listing_intent',
+      entityId: i!.row.id,
+      organizationId: i!.row.buyerOrganizationId,
+      before: { status: i!.row.status },
+      after: { status: to, reason: opts.reason ?? null },
+    });
   });
   return getIntent(opts.db, opts.actor, opts.id);
 }
-

@@ -15,7 +15,17 @@ import { NOTICE_TRANSITIONS, requireTransition, UNRESOLVED_OBJECTION } from './l
 import { TRADING_PARAMETERS } from './parameters.js';
 import { partiesFor } from './policy.js';
 import { presentNotice, type ObjectorInfo } from './presenter.js';
-import { countTrades, loadObjections, loadOrg, loadOrgRefs, loadTrade, loadTrades, type LoadedObjection, type Loaded, type NoticeRow } from './records.js';
+import {
+  countTrades,
+  loadObjections,
+  loadOrg,
+  loadOrgRefs,
+  loadTrade,
+  loadTrades,
+  type LoadedObjection,
+  type Loaded,
+  type NoticeRow,
+} from './records.js';
 
 /** Agreement notices (协议定价公示). Objections are in objections.ts; concluding in closing.ts. */
 
@@ -23,7 +33,10 @@ import { countTrades, loadObjections, loadOrg, loadOrgRefs, loadTrade, loadTrade
  * Why a buyer counts as related (关联方): the owner's declaration, the buyer being the owner, or a
  * member of the buying organisation bearing the name of a member of the achievement's team.
  */
-async function relatedPartyReasons(db: DbOrTx, opts: { declared: boolean; note?: string; sellerId: string; buyerId: string; team: Array<{ name: string }> }): Promise<string[]> {
+async function relatedPartyReasons(
+  db: DbOrTx,
+  opts: { declared: boolean; note?: string; sellerId: string; buyerId: string; team: Array<{ name: string }> },
+): Promise<string[]> {
   const reasons: string[] = [];
   if (opts.declared) reasons.push(opts.note?.trim() ? `卖方申报存在关联关系：${opts.note.trim()}` : '卖方申报存在关联关系');
   if (opts.sellerId === opts.buyerId) reasons.push('受让方即成果所属单位');
@@ -38,11 +51,19 @@ export async function createNotice(opts: { db: Db; actor: Actor; input: NoticeCr
   requirePermission(opts.actor, 'trade:initiate');
   const input = opts.input;
   const rec = await requireTradableAchievement({ db: opts.db, actor: opts.actor, achievementId: input.achievementId });
-  if (!(rec.row.transferModes as string[]).includes(input.transferMode)) throw AppError.validation('body.transferMode', 'is not one of the achievement’s transfer modes');
+  if (!(rec.row.transferModes as string[]).includes(input.transferMode))
+    throw AppError.validation('body.transferMode', 'is not one of the achievement’s transfer modes');
   const buyer = await loadOrg(opts.db, input.buyerOrganizationId);
   if (!buyer || buyer.status !== 'active') throw AppError.validation('body.buyerOrganizationId', 'is not an active organisation');
-  if (buyer.id === rec.row.organizationId) throw AppError.validation('body.buyerOrganizationId', 'must be another organisation than the seller');
-  const reasons = await relatedPartyReasons(opts.db, { declared: input.relatedParty, note: input.relationNote, sellerId: rec.row.organizationId, buyerId: buyer.id, team: rec.row.team });
+  if (buyer.id === rec.row.organizationId)
+    throw AppError.validation('body.buyerOrganizationId', 'must be another organisation than the seller');
+  const reasons = await relatedPartyReasons(opts.db, {
+    declared: input.relatedParty,
+    note: input.relationNote,
+    sellerId: rec.row.organizationId,
+    buyerId: buyer.id,
+    team: rec.row.team,
+  });
   const id = newId();
   await opts.db.transaction(async (tx) => {
     await startTrade(tx, rec.row.id);
@@ -74,7 +95,13 @@ export async function createNotice(opts: { db: Db; actor: Actor; input: NoticeCr
       updatedAt: now,
     };
     await tx.insert(tradeAgreementNotices).values(values);
-    await writeAudit(tx, opts.actor, { action: 'notice.post', entity: 'agreement_notice', entityId: id, organizationId: values.organizationId, after: values });
+    await writeAudit(tx, opts.actor, {
+      action: 'notice.post',
+      entity: 'agreement_notice',
+      entityId: id,
+      organizationId: values.organizationId,
+      after: values,
+    });
   });
   return getNotice({ db: opts.db, actor: opts.actor, id });
 }
@@ -84,9 +111,18 @@ export async function objectorsOf(db: DbOrTx, objections: LoadedObjection[]): Pr
   const userIds = [...new Set(objections.map((o) => o.row.objectorUserId))];
   if (userIds.length === 0) return new Map();
   const names = await namesOf(db, userIds);
-  const orgs = await loadOrgRefs(db, objections.flatMap((o) => (o.row.objectorOrganizationId ? [o.row.objectorOrganizationId] : [])));
+  const orgs = await loadOrgRefs(
+    db,
+    objections.flatMap((o) => (o.row.objectorOrganizationId ? [o.row.objectorOrganizationId] : [])),
+  );
   return new Map(
-    objections.map((o) => [o.row.id, { name: names.find((n) => n.id === o.row.objectorUserId)?.name ?? '', organization: o.row.objectorOrganizationId ? (orgs.get(o.row.objectorOrganizationId) ?? null) : null }]),
+    objections.map((o) => [
+      o.row.id,
+      {
+        name: names.find((n) => n.id === o.row.objectorUserId)?.name ?? '',
+        organization: o.row.objectorOrganizationId ? (orgs.get(o.row.objectorOrganizationId) ?? null) : null,
+      },
+    ]),
   );
 }
 
@@ -95,10 +131,17 @@ export async function presentNotices(db: Db, actor: Actor, notices: Loaded<Notic
   if (ids.length === 0) return [];
   const objections = await loadObjections(db, inArray(tradeObjections.noticeId, ids));
   const objectors = await objectorsOf(db, objections);
-  const buyers = await loadOrgRefs(db, notices.map((n) => n.row.buyerOrganizationId));
+  const buyers = await loadOrgRefs(
+    db,
+    notices.map((n) => n.row.buyerOrganizationId),
+  );
   const now = clock.now();
   return notices.map((n) =>
-    presentNotice(n, actor, now, { buyer: buyers.get(n.row.buyerOrganizationId)!, objections: objections.filter((o) => o.row.noticeId === n.row.id), objectors }),
+    presentNotice(n, actor, now, {
+      buyer: buyers.get(n.row.buyerOrganizationId)!,
+      objections: objections.filter((o) => o.row.noticeId === n.row.id),
+      objectors,
+    }),
   );
 }
 
@@ -126,7 +169,11 @@ export function noticeStatusWhere(status: NoticeStatus | undefined, now: Date): 
 
 export async function listNotices(opts: { db: Db; actor: Actor; status?: NoticeStatus; where?: SQL; limit: number; offset: number }) {
   const where = and(noticeStatusWhere(opts.status, clock.now()), opts.where);
-  const rows = await loadTrades(opts.db, 'notice', where, { limit: opts.limit, offset: opts.offset, order: opts.status === 'posted' ? 'ends_soonest' : 'newest' });
+  const rows = await loadTrades(opts.db, 'notice', where, {
+    limit: opts.limit,
+    offset: opts.offset,
+    order: opts.status === 'posted' ? 'ends_soonest' : 'newest',
+  });
   return { items: await presentNotices(opts.db, opts.actor, rows), total: await countTrades(opts.db, 'notice', where) };
 }
 
@@ -137,10 +184,23 @@ export async function withdrawNotice(opts: { db: Db; actor: Actor; id: string; r
     const n = await loadTrade(tx, 'notice', opts.id, true);
     if (!n) throw AppError.notFound('Notice');
     const parties = partiesFor(opts.actor, { organizationId: n.row.organizationId, regionPath: n.regionPath });
-    const to = requireTransition('notice', 'withdraw', NOTICE_TRANSITIONS.withdraw, n.row.status, parties.filter((p) => p === 'owner'));
+    const to = requireTransition(
+      'notice',
+      'withdraw',
+      NOTICE_TRANSITIONS.withdraw,
+      n.row.status,
+      parties.filter((p) => p === 'owner'),
+    );
     const now = clock.now();
     await tx.update(tradeAgreementNotices).set({ status: to, endedAt: now, updatedAt: now }).where(eq(tradeAgreementNotices.id, n.row.id));
-    await writeAudit(tx, opts.actor, { action: 'notice.withdraw', entity: 'agreement_notice', entityId: n.row.id, organizationId: n.row.organizationId, before: { status: n.row.status }, after: { status: to, reason: opts.reason } });
+    await writeAudit(tx, opts.actor, {
+      action: 'notice.withdraw',
+      entity: 'agreement_notice',
+      entityId: n.row.id,
+      organizationId: n.row.organizationId,
+      before: { status: n.row.status },
+      after: { status: to, reason: opts.reason },
+    });
     await endTrade(tx, n.row.achievementId);
   });
   return getNotice(opts);

@@ -37,11 +37,27 @@ export async function fileObjection(opts: { db: Db; actor: Actor; noticeId: stri
     const n = await loadTrade(tx, 'notice', opts.noticeId, true);
     if (!n) throw AppError.notFound('Notice');
     const now = clock.now();
-    if (n.row.status !== 'posted' || now >= n.row.endsAt) throw AppError.conflict('The notice period is over; objections are no longer taken');
+    if (n.row.status !== 'posted' || now >= n.row.endsAt)
+      throw AppError.conflict('The notice period is over; objections are no longer taken');
     const orgId = organizationIdsOf(opts.actor)[0] ?? null;
-    const values = { id, noticeId: n.row.id, status: 'open', grounds: opts.grounds, objectorUserId: opts.actor.userId!, objectorOrganizationId: orgId, createdAt: now, updatedAt: now };
+    const values = {
+      id,
+      noticeId: n.row.id,
+      status: 'open',
+      grounds: opts.grounds,
+      objectorUserId: opts.actor.userId!,
+      objectorOrganizationId: orgId,
+      createdAt: now,
+      updatedAt: now,
+    };
     await tx.insert(tradeObjections).values(values);
-    await writeAudit(tx, opts.actor, { action: 'objection.file', entity: 'objection', entityId: id, organizationId: n.row.organizationId, after: { noticeId: n.row.id, status: 'open', grounds: opts.grounds } });
+    await writeAudit(tx, opts.actor, {
+      action: 'objection.file',
+      entity: 'objection',
+      entityId: id,
+      organizationId: n.row.organizationId,
+      after: { noticeId: n.row.id, status: 'open', grounds: opts.grounds },
+    });
   });
   return getObjection(opts.db, opts.actor, id);
 }
@@ -61,11 +77,27 @@ export async function answerObjection(opts: { db: Db; actor: Actor; id: string; 
   requirePermission(opts.actor, 'trade:initiate');
   await opts.db.transaction(async (tx) => {
     const { notice, objection, parties } = await lockObjection(tx, opts.actor, opts.id);
-    const to = requireTransition('objection', 'answer', OBJECTION_TRANSITIONS.answer, objection.row.status, parties.filter((p) => p === 'owner'));
+    const to = requireTransition(
+      'objection',
+      'answer',
+      OBJECTION_TRANSITIONS.answer,
+      objection.row.status,
+      parties.filter((p) => p === 'owner'),
+    );
     if (notice.row.status !== 'posted') throw AppError.conflict(`The notice is ${notice.row.status}`);
     const now = clock.now();
-    await tx.update(tradeObjections).set({ status: to, answer: opts.answer, answeredBy: opts.actor.userId, answeredAt: now, updatedAt: now }).where(eq(tradeObjections.id, objection.row.id));
-    await writeAudit(tx, opts.actor, { action: 'objection.answer', entity: 'objection', entityId: objection.row.id, organizationId: notice.row.organizationId, before: { status: objection.row.status }, after: { status: to, answer: opts.answer } });
+    await tx
+      .update(tradeObjections)
+      .set({ status: to, answer: opts.answer, answeredBy: opts.actor.userId, answeredAt: now, updatedAt: now })
+      .where(eq(tradeObjections.id, objection.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'objection.answer',
+      entity: 'objection',
+      entityId: objection.row.id,
+      organizationId: notice.row.organizationId,
+      before: { status: objection.row.status },
+      after: { status: to, answer: opts.answer },
+    });
   });
   return getObjection(opts.db, opts.actor, opts.id);
 }
@@ -84,12 +116,39 @@ export async function resolveObjection(opts: { db: Db; actor: Actor; id: string;
     const to = requireTransition('objection', name, OBJECTION_TRANSITIONS[name], objection.row.status, ['official']);
     if (notice.row.status !== 'posted') throw AppError.conflict(`The notice is ${notice.row.status}`);
     const now = clock.now();
-    await tx.update(tradeObjections).set({ status: to, decision: opts.decision, resolutionReason: opts.reason, resolvedBy: opts.actor.userId, resolvedAt: now, updatedAt: now }).where(eq(tradeObjections.id, objection.row.id));
-    await writeAudit(tx, opts.actor, { action: `objection.${name}`, entity: 'objection', entityId: objection.row.id, organizationId: notice.row.organizationId, before: { status: objection.row.status }, after: { status: to, reason: opts.reason } });
+    await tx
+      .update(tradeObjections)
+      .set({
+        status: to,
+        decision: opts.decision,
+        resolutionReason: opts.reason,
+        resolvedBy: opts.actor.userId,
+        resolvedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(tradeObjections.id, objection.row.id));
+    await writeAudit(tx, opts.actor, {
+      action: `objection.${name}`,
+      entity: 'objection',
+      entityId: objection.row.id,
+      organizationId: notice.row.organizationId,
+      before: { status: objection.row.status },
+      after: { status: to, reason: opts.reason },
+    });
     if (name === 'uphold') {
       const voided = NOTICE_TRANSITIONS.void.to;
-      await tx.update(tradeAgreementNotices).set({ status: voided, endedAt: now, updatedAt: now }).where(eq(tradeAgreementNotices.id, notice.row.id));
-      await writeAudit(tx, opts.actor, { action: 'notice.void', entity: 'agreement_notice', entityId: notice.row.id, organizationId: notice.row.organizationId, before: { status: notice.row.status }, after: { status: voided, objectionId: objection.row.id } });
+      await tx
+        .update(tradeAgreementNotices)
+        .set({ status: voided, endedAt: now, updatedAt: now })
+        .where(eq(tradeAgreementNotices.id, notice.row.id));
+      await writeAudit(tx, opts.actor, {
+        action: 'notice.void',
+        entity: 'agreement_notice',
+        entityId: notice.row.id,
+        organizationId: notice.row.organizationId,
+        before: { status: notice.row.status },
+        after: { status: voided, objectionId: objection.row.id },
+      });
       await endTrade(tx, notice.row.achievementId);
     } else {
       await concludeNoticeIn(tx, opts.actor, notice.row.id);
@@ -99,11 +158,21 @@ export async function resolveObjection(opts: { db: Db; actor: Actor; id: string;
 }
 
 /** Objections for officials: their region's (platform admins: all), optionally by status (`unresolved` = open or answered). */
-export async function listObjectionsForOfficial(opts: { db: Db; actor: Actor; status?: ObjectionStatus | 'unresolved'; limit: number; offset: number }) {
+export async function listObjectionsForOfficial(opts: {
+  db: Db;
+  actor: Actor;
+  status?: ObjectionStatus | 'unresolved';
+  limit: number;
+  offset: number;
+}) {
   requirePermission(opts.actor, 'trade:oversee');
   const scope = objectionScope(opts.actor, governedRegionPaths(opts.actor), isPlatformAdmin(opts.actor));
   const status: SQL | undefined =
-    opts.status === 'unresolved' ? inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION]) : opts.status ? eq(tradeObjections.status, opts.status) : undefined;
+    opts.status === 'unresolved'
+      ? inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])
+      : opts.status
+        ? eq(tradeObjections.status, opts.status)
+        : undefined;
   const where = and(scope, status);
   const rows = await loadObjections(opts.db, where, { limit: opts.limit, offset: opts.offset });
   return { items: await presentObjections(opts.db, opts.actor, rows), total: await countObjections(opts.db, where) };

@@ -30,13 +30,37 @@ const DAY = 86400_000;
 
 export function presentParameters(p: TradingParameters = TRADING_PARAMETERS): TradingParametersView {
   return {
-    auctionAnnounceDays: { value: p.auctionAnnounceMs / DAY, unit: 'days', source: '《中华人民共和国拍卖法》第四十五条：拍卖人应当于拍卖日七日前发布拍卖公告' },
-    depositPercentMin: { value: p.depositPercent.min, unit: '% of the starting price', source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：保证金在起拍价的百分之五至百分之二十范围内确定' },
-    depositPercentMax: { value: p.depositPercent.max, unit: '% of the starting price', source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：保证金在起拍价的百分之五至百分之二十范围内确定' },
-    softCloseWindowMinutes: { value: p.softCloseWindowMs / MIN, unit: 'minutes', source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：竞价结束前五分钟内有出价的，自该出价时点顺延五分钟' },
-    softCloseExtensionMinutes: { value: p.softCloseExtensionMs / MIN, unit: 'minutes', source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：竞价结束前五分钟内有出价的，自该出价时点顺延五分钟' },
+    auctionAnnounceDays: {
+      value: p.auctionAnnounceMs / DAY,
+      unit: 'days',
+      source: '《中华人民共和国拍卖法》第四十五条：拍卖人应当于拍卖日七日前发布拍卖公告',
+    },
+    depositPercentMin: {
+      value: p.depositPercent.min,
+      unit: '% of the starting price',
+      source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：保证金在起拍价的百分之五至百分之二十范围内确定',
+    },
+    depositPercentMax: {
+      value: p.depositPercent.max,
+      unit: '% of the starting price',
+      source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：保证金在起拍价的百分之五至百分之二十范围内确定',
+    },
+    softCloseWindowMinutes: {
+      value: p.softCloseWindowMs / MIN,
+      unit: 'minutes',
+      source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：竞价结束前五分钟内有出价的，自该出价时点顺延五分钟',
+    },
+    softCloseExtensionMinutes: {
+      value: p.softCloseExtensionMs / MIN,
+      unit: 'minutes',
+      source: '《最高人民法院关于人民法院网络司法拍卖若干问题的规定》（2016）：竞价结束前五分钟内有出价的，自该出价时点顺延五分钟',
+    },
     minBiddingMinutes: { value: p.minBiddingMs / MIN, unit: 'minutes', source: 'platform setting' },
-    noticeDays: { value: p.noticeDays, unit: 'calendar days', source: '《浙江省促进科技成果转化条例》（2021）第十七条；《山东省促进科技成果转化条例》（2017）第十四条' },
+    noticeDays: {
+      value: p.noticeDays,
+      unit: 'calendar days',
+      source: '《浙江省促进科技成果转化条例》（2021）第十七条；《山东省促进科技成果转化条例》（2017）第十四条',
+    },
     listingDaysMin: { value: p.listingDays.min, unit: 'calendar days', source: 'platform setting' },
     listingDaysMax: { value: p.listingDays.max, unit: 'calendar days', source: 'platform setting' },
   };

@@ -15,11 +15,24 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 type LiveRow = Pick<
   AuctionRow,
-  'id' | 'status' | 'startsAt' | 'endsAt' | 'originalEndsAt' | 'startingPriceFen' | 'incrementFen' | 'currentPriceFen' | 'leaderNumber' | 'bidCount' | 'winnerNumber'
+  | 'id'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'originalEndsAt'
+  | 'startingPriceFen'
+  | 'incrementFen'
+  | 'currentPriceFen'
+  | 'leaderNumber'
+  | 'bidCount'
+  | 'winnerNumber'
 >;
 
 export function presentLiveState(a: LiveRow, now: Date): AuctionLiveState {
-  const status = phaseOf({ status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() }, now.getTime());
+  const status = phaseOf(
+    { status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() },
+    now.getTime(),
+  );
   return {
     auctionId: a.id,
     status,
@@ -38,8 +51,22 @@ export function presentLiveState(a: LiveRow, now: Date): AuctionLiveState {
   };
 }
 
-export function presentBid(b: { seq: number; amountFen: number; bidderNumber: string; placedAt: Date; endsAtAfter: Date; extended: boolean }): BidView {
-  return { seq: b.seq, amountFen: b.amountFen, bidderNumber: b.bidderNumber, placedAt: b.placedAt.toISOString(), endsAtAfter: b.endsAtAfter.toISOString(), extended: b.extended };
+export function presentBid(b: {
+  seq: number;
+  amountFen: number;
+  bidderNumber: string;
+  placedAt: Date;
+  endsAtAfter: Date;
+  extended: boolean;
+}): BidView {
+  return {
+    seq: b.seq,
+    amountFen: b.amountFen,
+    bidderNumber: b.bidderNumber,
+    placedAt: b.placedAt.toISOString(),
+    endsAtAfter: b.endsAtAfter.toISOString(),
+    extended: b.extended,
+  };
 }
 
 export interface RegistrationExtras {
@@ -49,15 +76,23 @@ export interface RegistrationExtras {
 
 export function presentRegistration(r: LoadedRegistration, actor: Actor, now: Date, extras: RegistrationExtras): RegistrationView {
   const a = r.auction;
-  const parties = partiesFor(actor, { organizationId: a.organizationId, regionPath: r.regionPath, buyerOrganizationIds: [r.row.bidderOrganizationId] });
+  const parties = partiesFor(actor, {
+    organizationId: a.organizationId,
+    regionPath: r.regionPath,
+    buyerOrganizationIds: [r.row.bidderOrganizationId],
+  });
   const own = parties.includes('buyer');
-  const phase = phaseOf({ status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() }, now.getTime());
+  const phase = phaseOf(
+    { status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() },
+    now.getTime(),
+  );
   const open = phase === 'upcoming' || phase === 'live';
   const actions: RegistrationView['actions'] = [];
   if (parties.includes('staff')) {
     if (open && allowed(REGISTRATION_TRANSITIONS.qualify, r.row.status, ['staff'])) actions.push('qualify');
     if (open && !extras.hasBid && allowed(REGISTRATION_TRANSITIONS.reject, r.row.status, ['staff'])) actions.push('reject');
-    if (open && ['pending', 'qualified'].includes(r.row.status) && allowed(DEPOSIT_TRANSITIONS.confirm, r.row.depositStatus, ['staff'])) actions.push('confirm_deposit');
+    if (open && ['pending', 'qualified'].includes(r.row.status) && allowed(DEPOSIT_TRANSITIONS.confirm, r.row.depositStatus, ['staff']))
+      actions.push('confirm_deposit');
     if (allowed(DEPOSIT_TRANSITIONS.refund, r.row.depositStatus, ['staff'])) actions.push('confirm_refund');
   }
   if (own && open && !extras.hasBid && allowed(REGISTRATION_TRANSITIONS.withdraw, r.row.status, ['buyer'])) actions.push('withdraw');
@@ -97,7 +132,8 @@ export function presentAuction(l: Loaded<AuctionRow>, actor: Actor, now: Date, e
   const canBuy = buyerOrgIds(actor).some((id) => id !== a.organizationId);
   const liveReg = mine && ['pending', 'qualified'].includes(mine.loaded.row.status);
   if (open && canBuy && !liveReg) actions.push('register');
-  if (live.status === 'live' && mine && mine.loaded.row.status === 'qualified' && mine.loaded.row.depositStatus === 'confirmed') actions.push('bid');
+  if (live.status === 'live' && mine && mine.loaded.row.status === 'qualified' && mine.loaded.row.depositStatus === 'confirmed')
+    actions.push('bid');
   if (open && liveReg && !mine.hasBid) actions.push('withdraw_registration');
   const { auctionId: _omit, ...state } = live;
   return {

@@ -1,7 +1,15 @@
 import type { DealView, IntentView, ListingView, NoticeView, ObjectionView, OrgRef } from '../../../common/api/trading.js';
 import type { TransferMode } from '../../../common/catalog.js';
 import type { Actor } from '../../lib/actor.js';
-import { allowed, DEAL_TRANSITIONS, INTENT_TRANSITIONS, LISTING_TRANSITIONS, NOTICE_TRANSITIONS, OBJECTION_TRANSITIONS, UNRESOLVED_OBJECTION } from './lifecycle.js';
+import {
+  allowed,
+  DEAL_TRANSITIONS,
+  INTENT_TRANSITIONS,
+  LISTING_TRANSITIONS,
+  NOTICE_TRANSITIONS,
+  OBJECTION_TRANSITIONS,
+  UNRESOLVED_OBJECTION,
+} from './lifecycle.js';
 import { buyerOrgIds, partiesFor, seesIdentities } from './policy.js';
 import type { ListingRow, Loaded, LoadedDeal, LoadedIntent, LoadedObjection, NoticeRow } from './records.js';
 
@@ -10,7 +18,19 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 type TradeRow = Pick<
   ListingRow,
-  'id' | 'achievementId' | 'title' | 'achievementSummary' | 'fieldCode' | 'regionCode' | 'transferMode' | 'description' | 'pricingBasis' | 'approvals' | 'dealId' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'achievementId'
+  | 'title'
+  | 'achievementSummary'
+  | 'fieldCode'
+  | 'regionCode'
+  | 'transferMode'
+  | 'description'
+  | 'pricingBasis'
+  | 'approvals'
+  | 'dealId'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 
 /** What every listing, auction and notice view shares (never the reserve price: it is not among these fields). */
@@ -34,13 +54,41 @@ export function tradeBase(l: Loaded<TradeRow>, now: Date) {
 }
 
 export function presentIntent(i: LoadedIntent, actor: Actor, now: Date): IntentView {
-  const parties = partiesFor(actor, { organizationId: i.listing.organizationId, regionPath: i.regionPath, buyerOrganizationIds: [i.row.buyerOrganizationId] });
+  const parties = partiesFor(actor, {
+    organizationId: i.listing.organizationId,
+    regionPath: i.regionPath,
+    buyerOrganizationIds: [i.row.buyerOrganizationId],
+  });
   const own = parties.includes('buyer');
   const listingOpen = i.listing.status === 'open' && now < i.listing.endsAt;
   const actions: IntentView['actions'] = [];
-  if (listingOpen && allowed(INTENT_TRANSITIONS.qualify, i.row.status, parties.filter((p) => p === 'staff'))) actions.push('qualify');
-  if (listingOpen && allowed(INTENT_TRANSITIONS.reject, i.row.status, parties.filter((p) => p === 'staff'))) actions.push('reject');
-  if (listingOpen && allowed(INTENT_TRANSITIONS.withdraw, i.row.status, parties.filter((p) => p === 'buyer'))) actions.push('withdraw');
+  if (
+    listingOpen &&
+    allowed(
+      INTENT_TRANSITIONS.qualify,
+      i.row.status,
+      parties.filter((p) => p === 'staff'),
+    )
+  )
+    actions.push('qualify');
+  if (
+    listingOpen &&
+    allowed(
+      INTENT_TRANSITIONS.reject,
+      i.row.status,
+      parties.filter((p) => p === 'staff'),
+    )
+  )
+    actions.push('reject');
+  if (
+    listingOpen &&
+    allowed(
+      INTENT_TRANSITIONS.withdraw,
+      i.row.status,
+      parties.filter((p) => p === 'buyer'),
+    )
+  )
+    actions.push('withdraw');
   const identities = own || seesIdentities(parties);
   // The owner learns who registered on its listing and the centre's verdict (as the dossier shows it),
   // not the qualification statement the buyer filed with the centre.
@@ -55,7 +103,12 @@ export function presentIntent(i: LoadedIntent, actor: Actor, now: Date): IntentV
     reviewReason: identities || owner ? i.row.reviewReason : null,
     reviewedAt: iso(i.row.reviewedAt),
     createdAt: i.row.createdAt.toISOString(),
-    listing: { id: i.listing.id, title: i.listing.title, status: i.listing.status as IntentView['listing']['status'], endsAt: i.listing.endsAt.toISOString() },
+    listing: {
+      id: i.listing.id,
+      title: i.listing.title,
+      status: i.listing.status as IntentView['listing']['status'],
+      endsAt: i.listing.endsAt.toISOString(),
+    },
     actions,
   };
 }
@@ -73,8 +126,23 @@ export function presentListing(l: Loaded<ListingRow>, actor: Actor, now: Date, e
   const parties = partiesFor(actor, { organizationId: r.organizationId, regionPath: l.regionPath });
   const open = r.status === 'open' && now < r.endsAt;
   const actions: ListingView['actions'] = [];
-  if (open && allowed(LISTING_TRANSITIONS.withdraw, r.status, parties.filter((p) => p === 'owner'))) actions.push('withdraw');
-  if (allowed(LISTING_TRANSITIONS.renew, r.status, parties.filter((p) => p === 'owner'))) actions.push('renew');
+  if (
+    open &&
+    allowed(
+      LISTING_TRANSITIONS.withdraw,
+      r.status,
+      parties.filter((p) => p === 'owner'),
+    )
+  )
+    actions.push('withdraw');
+  if (
+    allowed(
+      LISTING_TRANSITIONS.renew,
+      r.status,
+      parties.filter((p) => p === 'owner'),
+    )
+  )
+    actions.push('renew');
   const myLive = extras.myIntent && ['pending', 'qualified'].includes(extras.myIntent.row.status);
   if (open && !myLive && buyerOrgIds(actor).some((id) => id !== r.organizationId)) actions.push('register_intent');
   return {
@@ -105,8 +173,24 @@ export function presentObjection(o: LoadedObjection, actor: Actor, now: Date, ob
   const parties = partiesFor(actor, { organizationId: n.organizationId, regionPath: o.regionPath });
   const mine = actor.userId !== null && actor.userId === o.row.objectorUserId;
   const actions: ObjectionView['actions'] = [];
-  if (n.status === 'posted' && allowed(OBJECTION_TRANSITIONS.answer, o.row.status, parties.filter((p) => p === 'owner'))) actions.push('answer');
-  if (n.status === 'posted' && allowed(OBJECTION_TRANSITIONS.uphold, o.row.status, parties.filter((p) => p === 'official'))) actions.push('resolve');
+  if (
+    n.status === 'posted' &&
+    allowed(
+      OBJECTION_TRANSITIONS.answer,
+      o.row.status,
+      parties.filter((p) => p === 'owner'),
+    )
+  )
+    actions.push('answer');
+  if (
+    n.status === 'posted' &&
+    allowed(
+      OBJECTION_TRANSITIONS.uphold,
+      o.row.status,
+      parties.filter((p) => p === 'official'),
+    )
+  )
+    actions.push('resolve');
   return {
     id: o.row.id,
     noticeId: n.id,
@@ -120,7 +204,12 @@ export function presentObjection(o: LoadedObjection, actor: Actor, now: Date, ob
     filedAt: o.row.createdAt.toISOString(),
     objector: (mine || seesIdentities(parties)) && objector ? objector : null,
     mine,
-    notice: { id: n.id, title: n.title, status: noticeStatus(n, now, UNRESOLVED_OBJECTION.includes(o.row.status as ObjectionView['status']) ? 1 : 0), endsAt: n.endsAt.toISOString() },
+    notice: {
+      id: n.id,
+      title: n.title,
+      status: noticeStatus(n, now, UNRESOLVED_OBJECTION.includes(o.row.status as ObjectionView['status']) ? 1 : 0),
+      endsAt: n.endsAt.toISOString(),
+    },
     actions,
   };
 }
@@ -142,7 +231,14 @@ export function presentNotice(l: Loaded<NoticeRow>, actor: Actor, now: Date, ext
   const parties = partiesFor(actor, { organizationId: r.organizationId, regionPath: l.regionPath });
   const unresolved = extras.objections.filter((o) => UNRESOLVED_OBJECTION.includes(o.row.status as ObjectionView['status'])).length;
   const actions: NoticeView['actions'] = [];
-  if (allowed(NOTICE_TRANSITIONS.withdraw, r.status, parties.filter((p) => p === 'owner'))) actions.push('withdraw');
+  if (
+    allowed(
+      NOTICE_TRANSITIONS.withdraw,
+      r.status,
+      parties.filter((p) => p === 'owner'),
+    )
+  )
+    actions.push('withdraw');
   if (r.status === 'posted' && now < r.endsAt && actor.kind === 'user' && !parties.includes('owner')) actions.push('object');
   return {
     ...tradeBase(l, now),
@@ -165,11 +261,29 @@ export function presentNotice(l: Loaded<NoticeRow>, actor: Actor, now: Date, ext
 
 export function presentDeal(d: LoadedDeal, actor: Actor): DealView {
   const r = d.row;
-  const parties = partiesFor(actor, { organizationId: r.sellerOrganizationId, regionPath: d.regionPath, buyerOrganizationIds: [r.buyerOrganizationId] });
+  const parties = partiesFor(actor, {
+    organizationId: r.sellerOrganizationId,
+    regionPath: d.regionPath,
+    buyerOrganizationIds: [r.buyerOrganizationId],
+  });
   const party = parties.includes('owner') || parties.includes('buyer');
   const actions: DealView['actions'] = [];
-  if (allowed(DEAL_TRANSITIONS.confirm_payment, r.status, parties.filter((p) => p === 'staff'))) actions.push('confirm_payment');
-  if (allowed(DEAL_TRANSITIONS.withdraw, r.status, parties.filter((p) => p === 'buyer'))) actions.push('withdraw');
+  if (
+    allowed(
+      DEAL_TRANSITIONS.confirm_payment,
+      r.status,
+      parties.filter((p) => p === 'staff'),
+    )
+  )
+    actions.push('confirm_payment');
+  if (
+    allowed(
+      DEAL_TRANSITIONS.withdraw,
+      r.status,
+      parties.filter((p) => p === 'buyer'),
+    )
+  )
+    actions.push('withdraw');
   if (party || seesIdentities(parties)) actions.push('dossier');
   if (parties.includes('owner') && r.status !== 'cancelled') actions.push('apply_contract'); // the seller applies to register the contract
   return {

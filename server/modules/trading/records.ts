@@ -3,7 +3,15 @@ import type { OrgRef } from '../../../common/api/trading.js';
 import type { DbOrTx } from '../../db/client.js';
 import { technicalFieldsJoinable } from '../catalog/repository.js';
 import { findOrganization, findOrganizations, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
-import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
+import {
+  tradeAgreementNotices,
+  tradeAuctionRegistrations,
+  tradeAuctions,
+  tradeDeals,
+  tradeListingIntents,
+  tradeListings,
+  tradeObjections,
+} from './schema.js';
 
 /**
  * Loading trade records with what their views need: the seller, the region (name and path, for
@@ -41,11 +49,29 @@ export interface PageOpts {
 }
 
 /** Listings, auctions or notices matching `where`, with seller, region and field. */
-export async function loadTrades<K extends TradeKind>(db: DbOrTx, kind: K, where: SQL | undefined, opts: PageOpts = {}): Promise<Loaded<RowOf<K>>[]> {
+export async function loadTrades<K extends TradeKind>(
+  db: DbOrTx,
+  kind: K,
+  where: SQL | undefined,
+  opts: PageOpts = {},
+): Promise<Loaded<RowOf<K>>[]> {
   const t = TRADE_TABLES[kind] as unknown as typeof tradeListings;
-  const order = opts.order === 'ends_soonest' ? [asc(t.endsAt), asc(t.id)] : opts.order === 'starts_soonest' ? [asc(t.startsAt), asc(t.id)] : [desc(t.createdAt), asc(t.id)];
+  const order =
+    opts.order === 'ends_soonest'
+      ? [asc(t.endsAt), asc(t.id)]
+      : opts.order === 'starts_soonest'
+        ? [asc(t.startsAt), asc(t.id)]
+        : [desc(t.createdAt), asc(t.id)];
   let q = db
-    .select({ row: t, sellerId: organizations.id, sellerName: organizations.name, sellerType: organizations.type, regionName: regions.name, regionPath: regions.path, fieldName: technicalFields.nameZh })
+    .select({
+      row: t,
+      sellerId: organizations.id,
+      sellerName: organizations.name,
+      sellerType: organizations.type,
+      regionName: regions.name,
+      regionPath: regions.path,
+      fieldName: technicalFields.nameZh,
+    })
     .from(t)
     .innerJoin(organizations, eq(organizations.id, t.organizationId))
     .innerJoin(regions, eq(regions.code, t.regionCode))
@@ -92,7 +118,13 @@ const sellerOrg = organizationsJoinable('seller_org');
 /** Deals with their seller and buyer, region path and field. */
 export async function loadDeals(db: DbOrTx, where: SQL | undefined, opts: PageOpts = {}) {
   let q = db
-    .select({ row: tradeDeals, seller: { id: sellerOrg.id, name: sellerOrg.name, type: sellerOrg.type }, buyer: { id: organizations.id, name: organizations.name, type: organizations.type }, regionPath: regions.path, fieldName: technicalFields.nameZh })
+    .select({
+      row: tradeDeals,
+      seller: { id: sellerOrg.id, name: sellerOrg.name, type: sellerOrg.type },
+      buyer: { id: organizations.id, name: organizations.name, type: organizations.type },
+      regionPath: regions.path,
+      fieldName: technicalFields.nameZh,
+    })
     .from(tradeDeals)
     .innerJoin(sellerOrg, eq(sellerOrg.id, tradeDeals.sellerOrganizationId))
     .innerJoin(organizations, eq(organizations.id, tradeDeals.buyerOrganizationId))
@@ -120,7 +152,12 @@ export async function countDeals(db: DbOrTx, where: SQL | undefined): Promise<nu
 /** Intents with their listing (and its region) and the buyer. */
 export async function loadIntents(db: DbOrTx, where: SQL | undefined, opts: PageOpts = {}) {
   let q = db
-    .select({ row: tradeListingIntents, listing: tradeListings, buyer: { id: organizations.id, name: organizations.name, type: organizations.type }, regionPath: regions.path })
+    .select({
+      row: tradeListingIntents,
+      listing: tradeListings,
+      buyer: { id: organizations.id, name: organizations.name, type: organizations.type },
+      regionPath: regions.path,
+    })
     .from(tradeListingIntents)
     .innerJoin(tradeListings, eq(tradeListings.id, tradeListingIntents.listingId))
     .innerJoin(organizations, eq(organizations.id, tradeListingIntents.buyerOrganizationId))
@@ -136,7 +173,12 @@ export type LoadedIntent = Awaited<ReturnType<typeof loadIntents>>[number];
 /** Registrations with their auction (and its region) and the bidder. */
 export async function loadRegistrations(db: DbOrTx, where: SQL | undefined, opts: PageOpts = {}) {
   let q = db
-    .select({ row: tradeAuctionRegistrations, auction: tradeAuctions, bidder: { id: organizations.id, name: organizations.name, type: organizations.type }, regionPath: regions.path })
+    .select({
+      row: tradeAuctionRegistrations,
+      auction: tradeAuctions,
+      bidder: { id: organizations.id, name: organizations.name, type: organizations.type },
+      regionPath: regions.path,
+    })
     .from(tradeAuctionRegistrations)
     .innerJoin(tradeAuctions, eq(tradeAuctions.id, tradeAuctionRegistrations.auctionId))
     .innerJoin(organizations, eq(organizations.id, tradeAuctionRegistrations.bidderOrganizationId))
@@ -179,4 +221,3 @@ export async function countObjections(db: DbOrTx, where: SQL | undefined): Promi
     .where(where);
   return Number(r?.n ?? 0);
 }
-

@@ -21,7 +21,11 @@ import { loadOrg, loadRegistration, loadRegistrations, type AuctionRow, type Loa
 export async function actingBuyerOrganization(db: DbOrTx, actor: Actor, organizationId: string | undefined, sellerId: string) {
   const mine = buyerOrgIds(actor);
   const id = organizationId ?? (mine.length === 1 ? mine[0] : undefined);
-  if (!id) throw AppError.validation('body.organizationId', mine.length ? 'name the organisation you act for' : 'you belong to no organisation that may buy');
+  if (!id)
+    throw AppError.validation(
+      'body.organizationId',
+      mine.length ? 'name the organisation you act for' : 'you belong to no organisation that may buy',
+    );
   if (!mine.includes(id)) throw AppError.forbidden('You can only act for your own organisation');
   if (id === sellerId) throw AppError.forbidden('The seller cannot buy its own achievement');
   const org = await loadOrg(db, id);
@@ -29,7 +33,10 @@ export async function actingBuyerOrganization(db: DbOrTx, actor: Actor, organiza
   return org;
 }
 
-const isOpen = (a: AuctionRow, now: Date) => ['upcoming', 'live'].includes(phaseOf({ status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() }, now.getTime()));
+const isOpen = (a: AuctionRow, now: Date) =>
+  ['upcoming', 'live'].includes(
+    phaseOf({ status: a.status as StoredAuctionStatus, startsAt: a.startsAt.getTime(), endsAt: a.endsAt.getTime() }, now.getTime()),
+  );
 
 async function hasBid(db: DbOrTx, registrationId: string): Promise<boolean> {
   const rows = await queryRows(db, sql`SELECT 1 FROM trade_bids WHERE registration_id = ${registrationId} LIMIT 1`);
@@ -44,7 +51,9 @@ export async function presentRegistrationById(db: Db, actor: Actor, id: string):
 
 export async function presentRegistrationList(db: Db, actor: Actor, regs: LoadedRegistration[]): Promise<RegistrationView[]> {
   const ids = regs.map((r) => r.row.id);
-  const bid = ids.length ? await db.selectDistinct({ id: tradeBids.registrationId }).from(tradeBids).where(inArray(tradeBids.registrationId, ids)) : [];
+  const bid = ids.length
+    ? await db.selectDistinct({ id: tradeBids.registrationId }).from(tradeBids).where(inArray(tradeBids.registrationId, ids))
+    : [];
   const withBids = new Set(bid.map((b) => b.id));
   const now = clock.now();
   return regs.map((r) => presentRegistration(r, actor, now, { hasBid: withBids.has(r.row.id) }));
@@ -63,18 +72,42 @@ export async function registerBidder(opts: { db: Db; actor: Actor; auctionId: st
       const live = await tx
         .select({ id: tradeAuctionRegistrations.id })
         .from(tradeAuctionRegistrations)
-        .where(and(eq(tradeAuctionRegistrations.auctionId, a.id), eq(tradeAuctionRegistrations.bidderOrganizationId, org.id), inArray(tradeAuctionRegistrations.status, ['pending', 'qualified'])));
+        .where(
+          and(
+            eq(tradeAuctionRegistrations.auctionId, a.id),
+            eq(tradeAuctionRegistrations.bidderOrganizationId, org.id),
+            inArray(tradeAuctionRegistrations.status, ['pending', 'qualified']),
+          ),
+        );
       if (live.length) throw AppError.conflict('Your organisation is already registered for this auction');
       // Four digits while they last, six after: numbers say nothing about who or when.
       const bidderNumber = String(attempt < 20 ? randomInt(1000, 10000) : randomInt(100000, 1000000));
       const now = clock.now();
       const inserted = await tx
         .insert(tradeAuctionRegistrations)
-        .values({ id, auctionId: a.id, bidderOrganizationId: org.id, bidderNumber, status: 'pending', depositStatus: 'unpaid', depositFen: a.depositFen, qualification: opts.qualification, createdBy: opts.actor.userId, createdAt: now, updatedAt: now })
+        .values({
+          id,
+          auctionId: a.id,
+          bidderOrganizationId: org.id,
+          bidderNumber,
+          status: 'pending',
+          depositStatus: 'unpaid',
+          depositFen: a.depositFen,
+          qualification: opts.qualification,
+          createdBy: opts.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: tradeAuctionRegistrations.id });
       if (inserted.length === 0) continue;
-      await writeAudit(tx, opts.actor, { action: 'registration.create', entity: 'auction_registration', entityId: id, organizationId: org.id, after: { auctionId: a.id, bidderNumber, status: 'pending', depositFen: a.depositFen } });
+      await writeAudit(tx, opts.actor, {
+        action: 'registration.create',
+        entity: 'auction_registration',
+        entityId: id,
+        organizationId: org.id,
+        after: { auctionId: a.id, bidderNumber, status: 'pending', depositFen: a.depositFen },
+      });
       return;
     }
   });
@@ -99,7 +132,11 @@ async function lockRegistration(tx: Tx, actor: Actor, id: string) {
   if (!r) throw AppError.notFound('Registration');
   const [a] = await tx.select().from(tradeAuctions).where(eq(tradeAuctions.id, r.auction.id)).for('update');
   const [row] = await tx.select().from(tradeAuctionRegistrations).where(eq(tradeAuctionRegistrations.id, id)).for('update');
-  const parties = partiesFor(actor, { organizationId: a!.organizationId, regionPath: r.regionPath, buyerOrganizationIds: [row!.bidderOrganizationId] });
+  const parties = partiesFor(actor, {
+    organizationId: a!.organizationId,
+    regionPath: r.regionPath,
+    buyerOrganizationIds: [row!.bidderOrganizationId],
+  });
   return { auction: a!, row: row!, parties };
 }
 
@@ -107,7 +144,14 @@ async function markRefund(tx: Tx, actor: Actor, row: typeof tradeAuctionRegistra
   if (row.depositStatus !== 'confirmed') return;
   const to = DEPOSIT_TRANSITIONS.mark_refund.to;
   await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-  await writeAudit(tx, actor, { action: 'registration.deposit_mark_refund', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to } });
+  await writeAudit(tx, actor, {
+    action: 'registration.deposit_mark_refund',
+    entity: 'auction_registration',
+    entityId: row.id,
+    organizationId: row.bidderOrganizationId,
+    before: { depositStatus: row.depositStatus },
+    after: { depositStatus: to },
+  });
 }
 
 /** Staff qualify or reject a bidder while the auction is open; a bidder who has bid can no longer be rejected. */
@@ -120,25 +164,69 @@ export async function decideRegistration(opts: { db: Db; actor: Actor; id: strin
     const now = clock.now();
     if (!isOpen(auction, now)) throw AppError.conflict('The auction has ended');
     if (name === 'reject' && (await hasBid(tx, row.id))) throw AppError.conflict('This bidder has already bid; its bids stand');
-    await tx.update(tradeAuctionRegistrations).set({ status: to, reviewReason: opts.reason ?? null, reviewedBy: opts.actor.userId, reviewedAt: now, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-    await writeAudit(tx, opts.actor, { action: `registration.${name}`, entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { status: row.status }, after: { status: to, reason: opts.reason ?? null } });
+    await tx
+      .update(tradeAuctionRegistrations)
+      .set({ status: to, reviewReason: opts.reason ?? null, reviewedBy: opts.actor.userId, reviewedAt: now, updatedAt: now })
+      .where(eq(tradeAuctionRegistrations.id, row.id));
+    await writeAudit(tx, opts.actor, {
+      action: `registration.${name}`,
+      entity: 'auction_registration',
+      entityId: row.id,
+      organizationId: row.bidderOrganizationId,
+      before: { status: row.status },
+      after: { status: to, reason: opts.reason ?? null },
+    });
     if (name === 'reject') await markRefund(tx, opts.actor, row, now);
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
 
 /** Staff confirm a deposit from the payment channel (manual: the bank statement). */
-export async function confirmDeposit(opts: { db: Db; paymentChannel: PaymentChannel; actor: Actor; id: string; reference: string; amountFen: number }) {
+export async function confirmDeposit(opts: {
+  db: Db;
+  paymentChannel: PaymentChannel;
+  actor: Actor;
+  id: string;
+  reference: string;
+  amountFen: number;
+}) {
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const { auction, row, parties } = await lockRegistration(tx, opts.actor, opts.id);
-    const to = requireTransition('deposit', 'confirm', DEPOSIT_TRANSITIONS.confirm, row.depositStatus, parties.includes('staff') ? ['staff'] : []);
+    const to = requireTransition(
+      'deposit',
+      'confirm',
+      DEPOSIT_TRANSITIONS.confirm,
+      row.depositStatus,
+      parties.includes('staff') ? ['staff'] : [],
+    );
     if (!['pending', 'qualified'].includes(row.status)) throw AppError.conflict(`The registration is ${row.status}`);
     const now = clock.now();
     if (!isOpen(auction, now)) throw AppError.conflict('The auction has ended');
-    const { reference } = await opts.paymentChannel.verify({ kind: 'deposit', expectedFen: row.depositFen, amountFen: opts.amountFen, reference: opts.reference });
-    await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, depositReference: reference, depositConfirmedBy: opts.actor.userId, depositConfirmedAt: now, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-    await writeAudit(tx, opts.actor, { action: 'registration.deposit_confirm', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name } });
+    const { reference } = await opts.paymentChannel.verify({
+      kind: 'deposit',
+      expectedFen: row.depositFen,
+      amountFen: opts.amountFen,
+      reference: opts.reference,
+    });
+    await tx
+      .update(tradeAuctionRegistrations)
+      .set({
+        depositStatus: to,
+        depositReference: reference,
+        depositConfirmedBy: opts.actor.userId,
+        depositConfirmedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(tradeAuctionRegistrations.id, row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'registration.deposit_confirm',
+      entity: 'auction_registration',
+      entityId: row.id,
+      organizationId: row.bidderOrganizationId,
+      before: { depositStatus: row.depositStatus },
+      after: { depositStatus: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name },
+    });
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
@@ -148,11 +236,32 @@ export async function confirmRefund(opts: { db: Db; paymentChannel: PaymentChann
   requirePermission(opts.actor, 'trade:staff');
   await opts.db.transaction(async (tx) => {
     const { row, parties } = await lockRegistration(tx, opts.actor, opts.id);
-    const to = requireTransition('deposit', 'refund', DEPOSIT_TRANSITIONS.refund, row.depositStatus, parties.includes('staff') ? ['staff'] : []);
-    const { reference } = await opts.paymentChannel.verify({ kind: 'refund', expectedFen: row.depositFen, amountFen: row.depositFen, reference: opts.reference });
+    const to = requireTransition(
+      'deposit',
+      'refund',
+      DEPOSIT_TRANSITIONS.refund,
+      row.depositStatus,
+      parties.includes('staff') ? ['staff'] : [],
+    );
+    const { reference } = await opts.paymentChannel.verify({
+      kind: 'refund',
+      expectedFen: row.depositFen,
+      amountFen: row.depositFen,
+      reference: opts.reference,
+    });
     const now = clock.now();
-    await tx.update(tradeAuctionRegistrations).set({ depositStatus: to, refundReference: reference, refundedAt: now, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-    await writeAudit(tx, opts.actor, { action: 'registration.deposit_refund', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { depositStatus: row.depositStatus }, after: { depositStatus: to, reference } });
+    await tx
+      .update(tradeAuctionRegistrations)
+      .set({ depositStatus: to, refundReference: reference, refundedAt: now, updatedAt: now })
+      .where(eq(tradeAuctionRegistrations.id, row.id));
+    await writeAudit(tx, opts.actor, {
+      action: 'registration.deposit_refund',
+      entity: 'auction_registration',
+      entityId: row.id,
+      organizationId: row.bidderOrganizationId,
+      before: { depositStatus: row.depositStatus },
+      after: { depositStatus: to, reference },
+    });
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
@@ -163,19 +272,37 @@ export async function withdrawRegistration(opts: { db: Db; actor: Actor; id: str
   await opts.db.transaction(async (tx) => {
     const { auction, row, parties } = await lockRegistration(tx, opts.actor, opts.id);
     if (!parties.includes('buyer') && !parties.includes('staff')) throw AppError.notFound('Registration');
-    const to = requireTransition('registration', 'withdraw', REGISTRATION_TRANSITIONS.withdraw, row.status, parties.filter((p) => p === 'buyer'));
+    const to = requireTransition(
+      'registration',
+      'withdraw',
+      REGISTRATION_TRANSITIONS.withdraw,
+      row.status,
+      parties.filter((p) => p === 'buyer'),
+    );
     const now = clock.now();
     if (!isOpen(auction, now)) throw AppError.conflict('The auction has ended');
     if (await hasBid(tx, row.id)) throw AppError.conflict('You have bid in this auction; bids are binding');
     await tx.update(tradeAuctionRegistrations).set({ status: to, updatedAt: now }).where(eq(tradeAuctionRegistrations.id, row.id));
-    await writeAudit(tx, opts.actor, { action: 'registration.withdraw', entity: 'auction_registration', entityId: row.id, organizationId: row.bidderOrganizationId, before: { status: row.status }, after: { status: to } });
+    await writeAudit(tx, opts.actor, {
+      action: 'registration.withdraw',
+      entity: 'auction_registration',
+      entityId: row.id,
+      organizationId: row.bidderOrganizationId,
+      before: { status: row.status },
+      after: { status: to },
+    });
     await markRefund(tx, opts.actor, row, now);
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
 
 /** A listing converted into an auction: its qualified buyers become the auction's qualified bidders (deposits still to pay). */
-export async function registerQualifiedBidders(tx: Tx, actor: Actor, auction: AuctionRow, buyers: Array<{ organizationId: string; qualification: string }>) {
+export async function registerQualifiedBidders(
+  tx: Tx,
+  actor: Actor,
+  auction: AuctionRow,
+  buyers: Array<{ organizationId: string; qualification: string }>,
+) {
   const used = new Set<string>();
   const now = clock.now();
   for (const b of buyers) {
@@ -198,6 +325,12 @@ export async function registerQualifiedBidders(tx: Tx, actor: Actor, auction: Au
       createdAt: now,
       updatedAt: now,
     });
-    await writeAudit(tx, actor, { action: 'registration.create', entity: 'auction_registration', entityId: id, organizationId: b.organizationId, after: { auctionId: auction.id, bidderNumber, status: 'qualified', depositFen: auction.depositFen, fromListing: auction.listingId } });
+    await writeAudit(tx, actor, {
+      action: 'registration.create',
+      entity: 'auction_registration',
+      entityId: id,
+      organizationId: b.organizationId,
+      after: { auctionId: auction.id, bidderNumber, status: 'qualified', depositFen: auction.depositFen, fromListing: auction.listingId },
+    });
   }
 }

@@ -38,13 +38,23 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
 
   app.get('/api/trading/auctions', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Auctions (upcoming, live, ended, sold, failed, …)', querystring: AuctionsQuery, response: { 200: AuctionPage } },
+    schema: {
+      tags,
+      summary: 'Auctions (upcoming, live, ended, sold, failed, …)',
+      querystring: AuctionsQuery,
+      response: { 200: AuctionPage },
+    },
     handler: async (req) => auctions.listAuctions({ db, actor: req.actor, ...req.query }),
   });
 
   app.post('/api/trading/auctions', {
     config: { access: 'trade:initiate' },
-    schema: { tags, summary: 'Announce an auction of an own published achievement', body: AuctionCreateBody, response: { 201: AuctionView } },
+    schema: {
+      tags,
+      summary: 'Announce an auction of an own published achievement',
+      body: AuctionCreateBody,
+      response: { 201: AuctionView },
+    },
     handler: async (req, reply) => reply.status(201).send(await auctions.createAuction({ db, actor: req.actor, input: req.body })),
   });
 
@@ -62,7 +72,12 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
 
   app.get('/api/trading/auctions/:id/live', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Live state and the newest bids (what the event stream sends first)', params: IdParams, response: { 200: AuctionSnapshot } },
+    schema: {
+      tags,
+      summary: 'Live state and the newest bids (what the event stream sends first)',
+      params: IdParams,
+      response: { 200: AuctionSnapshot },
+    },
     handler: async (req) => getAuctionSnapshot({ db, auctionId: req.params.id }),
   });
 
@@ -74,7 +89,13 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
 
   app.get('/api/trading/auctions/:id/bids', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Bid history, newest first (bidders as 竞买人编号)', params: IdParams, querystring: BidsQuery, response: { 200: BidPage } },
+    schema: {
+      tags,
+      summary: 'Bid history, newest first (bidders as 竞买人编号)',
+      params: IdParams,
+      querystring: BidsQuery,
+      response: { 200: BidPage },
+    },
     handler: async (req) => listBids({ db, auctionId: req.params.id, ...req.query }),
   });
 
@@ -89,40 +110,81 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
       response: { 201: BidResult },
     },
     handler: async (req, reply) => {
-      const result = await placeBid({ db, bidLanes, actor: req.actor, auctionId: req.params.id, amountFen: req.body.amountFen, organizationId: req.body.organizationId, idempotencyKey: req.headers['idempotency-key'] });
+      const result = await placeBid({
+        db,
+        bidLanes,
+        actor: req.actor,
+        auctionId: req.params.id,
+        amountFen: req.body.amountFen,
+        organizationId: req.body.organizationId,
+        idempotencyKey: req.headers['idempotency-key'],
+      });
       return reply.status(201).send(result);
     },
   });
 
   app.post('/api/trading/auctions/:id/registrations', {
     config: { access: 'trade:participate' },
-    schema: { tags, summary: 'Register as a bidder (gets a 竞买人编号)', params: IdParams, body: RegistrationCreateBody, response: { 201: RegistrationView } },
+    schema: {
+      tags,
+      summary: 'Register as a bidder (gets a 竞买人编号)',
+      params: IdParams,
+      body: RegistrationCreateBody,
+      response: { 201: RegistrationView },
+    },
     handler: async (req, reply) =>
-      reply.status(201).send(await registrations.registerBidder({ db, actor: req.actor, auctionId: req.params.id, qualification: req.body.qualification, organizationId: req.body.organizationId })),
+      reply.status(201).send(
+        await registrations.registerBidder({
+          db,
+          actor: req.actor,
+          auctionId: req.params.id,
+          qualification: req.body.qualification,
+          organizationId: req.body.organizationId,
+        }),
+      ),
   });
 
   app.get('/api/trading/auctions/:id/registrations', {
     config: { access: 'trade:staff' },
-    schema: { tags, summary: 'Every registration of an auction, with the bidders (staff)', params: IdParams, response: { 200: z.object({ items: z.array(RegistrationView) }) } },
+    schema: {
+      tags,
+      summary: 'Every registration of an auction, with the bidders (staff)',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(RegistrationView) }) },
+    },
     handler: async (req) => ({ items: await registrations.listAuctionRegistrations({ db, actor: req.actor, auctionId: req.params.id }) }),
   });
 
   app.post('/api/trading/registrations/:id/qualification', {
     config: { access: 'trade:staff' },
     schema: { tags, summary: 'Qualify or reject a bidder', params: IdParams, body: QualificationBody, response: { 200: RegistrationView } },
-    handler: async (req) => registrations.decideRegistration({ db, actor: req.actor, id: req.params.id, decision: req.body.decision, reason: req.body.reason }),
+    handler: async (req) =>
+      registrations.decideRegistration({ db, actor: req.actor, id: req.params.id, decision: req.body.decision, reason: req.body.reason }),
   });
 
   app.post('/api/trading/registrations/:id/deposit', {
     config: { access: 'trade:staff' },
-    schema: { tags, summary: 'Confirm a bidder’s deposit was received', params: IdParams, body: PaymentConfirmBody, response: { 200: RegistrationView } },
+    schema: {
+      tags,
+      summary: 'Confirm a bidder’s deposit was received',
+      params: IdParams,
+      body: PaymentConfirmBody,
+      response: { 200: RegistrationView },
+    },
     handler: async (req) => registrations.confirmDeposit({ db, paymentChannel, actor: req.actor, id: req.params.id, ...req.body }),
   });
 
   app.post('/api/trading/registrations/:id/refund', {
     config: { access: 'trade:staff' },
-    schema: { tags, summary: 'Confirm a deposit marked for refund was paid back', params: IdParams, body: RefundConfirmBody, response: { 200: RegistrationView } },
-    handler: async (req) => registrations.confirmRefund({ db, paymentChannel, actor: req.actor, id: req.params.id, reference: req.body.reference }),
+    schema: {
+      tags,
+      summary: 'Confirm a deposit marked for refund was paid back',
+      params: IdParams,
+      body: RefundConfirmBody,
+      response: { 200: RegistrationView },
+    },
+    handler: async (req) =>
+      registrations.confirmRefund({ db, paymentChannel, actor: req.actor, id: req.params.id, reference: req.body.reference }),
   });
 
   app.post('/api/trading/registrations/:id/withdraw', {

@@ -64,7 +64,11 @@ export const tradingRoutes: Routes = (instance) => {
 
   app.get('/api/trading/hall', {
     config: { access: 'public' },
-    schema: { tags, summary: '交易大厅: open listings, live and upcoming auctions, notices under way, recent deals', response: { 200: HallView } },
+    schema: {
+      tags,
+      summary: '交易大厅: open listings, live and upcoming auctions, notices under way, recent deals',
+      response: { 200: HallView },
+    },
     handler: async (req) => workspace.getHall({ db, actor: req.actor }),
   });
 
@@ -91,19 +95,38 @@ export const tradingRoutes: Routes = (instance) => {
   });
   app.post('/api/trading/listings/:id/renew', {
     config: { access: 'trade:initiate' },
-    schema: { tags, summary: 'The owner renews a lapsed listing', params: IdParams, body: ListingRenewBody, response: { 200: ListingView } },
+    schema: {
+      tags,
+      summary: 'The owner renews a lapsed listing',
+      params: IdParams,
+      body: ListingRenewBody,
+      response: { 200: ListingView },
+    },
     handler: async (req) => listings.renewListing({ db, actor: req.actor, id: req.params.id, listingDays: req.body.listingDays }),
   });
   app.post('/api/trading/listings/:id/intents', {
     config: { access: 'trade:participate' },
-    schema: { tags, summary: 'Register purchase intent with an offer ≥ the base price', params: IdParams, body: IntentCreateBody, response: { 201: IntentView } },
-    handler: async (req, reply) => reply.status(201).send(await listings.registerIntent({ db, actor: req.actor, listingId: req.params.id, ...req.body })),
+    schema: {
+      tags,
+      summary: 'Register purchase intent with an offer ≥ the base price',
+      params: IdParams,
+      body: IntentCreateBody,
+      response: { 201: IntentView },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await listings.registerIntent({ db, actor: req.actor, listingId: req.params.id, ...req.body })),
   });
   app.post('/api/trading/intents/:id/qualification', {
     config: { access: 'trade:staff' },
     schema: { tags, summary: 'Qualify or reject an intent', params: IdParams, body: QualificationBody, response: { 200: IntentView } },
     handler: async (req) =>
-      listings.transitionIntent({ db, actor: req.actor, id: req.params.id, action: req.body.decision === 'qualified' ? 'qualify' : 'reject', reason: req.body.reason }),
+      listings.transitionIntent({
+        db,
+        actor: req.actor,
+        id: req.params.id,
+        action: req.body.decision === 'qualified' ? 'qualify' : 'reject',
+        reason: req.body.reason,
+      }),
   });
   app.post('/api/trading/intents/:id/withdraw', {
     config: { access: 'trade:participate' },
@@ -136,8 +159,15 @@ export const tradingRoutes: Routes = (instance) => {
   });
   app.post('/api/trading/notices/:id/objections', {
     config: { access: 'authenticated' },
-    schema: { tags, summary: 'File an objection (异议) with grounds', params: IdParams, body: ObjectionCreateBody, response: { 201: ObjectionView } },
-    handler: async (req, reply) => reply.status(201).send(await objections.fileObjection({ db, actor: req.actor, noticeId: req.params.id, grounds: req.body.grounds })),
+    schema: {
+      tags,
+      summary: 'File an objection (异议) with grounds',
+      params: IdParams,
+      body: ObjectionCreateBody,
+      response: { 201: ObjectionView },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await objections.fileObjection({ db, actor: req.actor, noticeId: req.params.id, grounds: req.body.grounds })),
   });
   app.get('/api/trading/objections', {
     config: { access: 'trade:oversee' },
@@ -146,12 +176,24 @@ export const tradingRoutes: Routes = (instance) => {
   });
   app.post('/api/trading/objections/:id/answer', {
     config: { access: 'trade:initiate' },
-    schema: { tags, summary: 'The notice’s owner answers an objection', params: IdParams, body: ObjectionAnswerBody, response: { 200: ObjectionView } },
+    schema: {
+      tags,
+      summary: 'The notice’s owner answers an objection',
+      params: IdParams,
+      body: ObjectionAnswerBody,
+      response: { 200: ObjectionView },
+    },
     handler: async (req) => objections.answerObjection({ db, actor: req.actor, id: req.params.id, answer: req.body.answer }),
   });
   app.post('/api/trading/objections/:id/resolution', {
     config: { access: 'trade:oversee' },
-    schema: { tags, summary: 'An official upholds or dismisses an objection', params: IdParams, body: ObjectionResolutionBody, response: { 200: ObjectionView } },
+    schema: {
+      tags,
+      summary: 'An official upholds or dismisses an objection',
+      params: IdParams,
+      body: ObjectionResolutionBody,
+      response: { 200: ObjectionView },
+    },
     handler: async (req) => objections.resolveObjection({ db, actor: req.actor, id: req.params.id, ...req.body }),
   });
 
@@ -168,12 +210,24 @@ export const tradingRoutes: Routes = (instance) => {
   });
   app.post('/api/trading/deals/:id/payment', {
     config: { access: 'trade:staff' },
-    schema: { tags, summary: 'Confirm the buyer’s payment (the deal completes)', params: IdParams, body: PaymentConfirmBody, response: { 200: DealView } },
+    schema: {
+      tags,
+      summary: 'Confirm the buyer’s payment (the deal completes)',
+      params: IdParams,
+      body: PaymentConfirmBody,
+      response: { 200: DealView },
+    },
     handler: async (req) => deals.confirmDealPayment({ db, paymentChannel, actor: req.actor, id: req.params.id, ...req.body }),
   });
   app.post('/api/trading/deals/:id/withdraw', {
     config: { access: 'trade:participate' },
-    schema: { tags, summary: 'The buyer backs out (an auction winner forfeits the deposit)', params: IdParams, body: ReasonBody, response: { 200: DealView } },
+    schema: {
+      tags,
+      summary: 'The buyer backs out (an auction winner forfeits the deposit)',
+      params: IdParams,
+      body: ReasonBody,
+      response: { 200: DealView },
+    },
     handler: async (req) => deals.withdrawFromDeal({ db, actor: req.actor, id: req.params.id, reason: req.body.reason }),
   });
   app.get('/api/trading/deals/:id/dossier.pdf', {
@@ -198,7 +252,12 @@ export const tradingRoutes: Routes = (instance) => {
   });
   app.get('/api/trading/counterparties', {
     config: { access: 'trade:initiate' },
-    schema: { tags, summary: 'Active organisations by name or credit code', querystring: CounterpartiesQuery, response: { 200: CounterpartyPage } },
+    schema: {
+      tags,
+      summary: 'Active organisations by name or credit code',
+      querystring: CounterpartiesQuery,
+      response: { 200: CounterpartyPage },
+    },
     handler: async (req) => workspace.findCounterparties({ db, actor: req.actor, q: req.query.q }),
   });
 };

@@ -5,7 +5,6 @@ import { achievements, technicalFields } from '../catalog/schema.js';
 import { users } from '../identity/schema.js';
 import { organizations, regions } from '../organizations/schema.js';
 
-
 /**
  * Trading (C4): listings, auctions with their registrations and bids, agreement notices with their
  * objections, and the deals all three end in. Each trade row keeps a snapshot of the achievement as
@@ -49,7 +48,10 @@ const tradeColumns = () => ({
   transferMode: varchar('transfer_mode', { length: 32 }).notNull(),
   description: text('description'),
   pricingBasis: jsonb('pricing_basis').$type<PricingBasisData | null>(),
-  approvals: jsonb('approvals').$type<ApprovalData[]>().notNull().default(sql`'[]'::jsonb`),
+  approvals: jsonb('approvals')
+    .$type<ApprovalData[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   dealId: uuid('deal_id'),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -103,7 +105,9 @@ export const tradeListingIntents = pgTable(
     index('trade_listing_intents_buyer_idx').on(t.buyerOrganizationId, t.createdAt),
     index('trade_listing_intents_status_idx').on(t.status, t.createdAt),
     // One live intent per organisation and listing.
-    uniqueIndex('trade_listing_intents_live_key').on(t.listingId, t.buyerOrganizationId).where(sql`status IN ('pending', 'qualified')`),
+    uniqueIndex('trade_listing_intents_live_key')
+      .on(t.listingId, t.buyerOrganizationId)
+      .where(sql`status IN ('pending', 'qualified')`),
   ],
 );
 
@@ -177,7 +181,9 @@ export const tradeAuctionRegistrations = pgTable(
   },
   (t) => [
     uniqueIndex('trade_registrations_number_key').on(t.auctionId, t.bidderNumber),
-    uniqueIndex('trade_registrations_live_key').on(t.auctionId, t.bidderOrganizationId).where(sql`status IN ('pending', 'qualified')`),
+    uniqueIndex('trade_registrations_live_key')
+      .on(t.auctionId, t.bidderOrganizationId)
+      .where(sql`status IN ('pending', 'qualified')`),
     index('trade_registrations_bidder_idx').on(t.bidderOrganizationId, t.createdAt),
     index('trade_registrations_status_idx').on(t.status, t.depositStatus),
   ],
@@ -233,7 +239,10 @@ export const tradeAgreementNotices = pgTable(
     priceFen: fen('price_fen').notNull(),
     summary: text('summary').notNull(),
     relatedParty: boolean('related_party').notNull(),
-    relatedPartyReasons: text('related_party_reasons').array().notNull().default(sql`'{}'::text[]`),
+    relatedPartyReasons: text('related_party_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     relationNote: text('relation_note'),
     postedAt: ts('posted_at').notNull(),
     endsAt: ts('ends_at').notNull(),
@@ -271,7 +280,10 @@ export const tradeObjections = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('trade_objections_notice_idx').on(t.noticeId, t.status), index('trade_objections_objector_idx').on(t.objectorUserId, t.createdAt)],
+  (t) => [
+    index('trade_objections_notice_idx').on(t.noticeId, t.status),
+    index('trade_objections_objector_idx').on(t.objectorUserId, t.createdAt),
+  ],
 );
 
 /** 成交: what every route ends in. One deal per listing, auction or notice (unique indexes). */
@@ -313,9 +325,15 @@ export const tradeDeals = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('trade_deals_auction_key').on(t.auctionId).where(sql`auction_id IS NOT NULL`),
-    uniqueIndex('trade_deals_notice_key').on(t.noticeId).where(sql`notice_id IS NOT NULL`),
-    uniqueIndex('trade_deals_listing_key').on(t.listingId).where(sql`route = 'listing'`),
+    uniqueIndex('trade_deals_auction_key')
+      .on(t.auctionId)
+      .where(sql`auction_id IS NOT NULL`),
+    uniqueIndex('trade_deals_notice_key')
+      .on(t.noticeId)
+      .where(sql`notice_id IS NOT NULL`),
+    uniqueIndex('trade_deals_listing_key')
+      .on(t.listingId)
+      .where(sql`route = 'listing'`),
     index('trade_deals_seller_idx').on(t.sellerOrganizationId, t.createdAt),
     index('trade_deals_buyer_idx').on(t.buyerOrganizationId, t.createdAt),
     index('trade_deals_status_idx').on(t.status, t.createdAt),

@@ -15,7 +15,13 @@ import type { AuctionEventHub, HubMessage } from './events.js';
 export const HEARTBEAT_MS = 15_000;
 const TERMINAL = new Set(['sold', 'failed', 'cancelled', 'defaulted']);
 
-export async function streamAuctionEvents(opts: { db: Db; hub: AuctionEventHub; auctionId: string; req: FastifyRequest; reply: FastifyReply }) {
+export async function streamAuctionEvents(opts: {
+  db: Db;
+  hub: AuctionEventHub;
+  auctionId: string;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}) {
   const { db, hub, auctionId, req, reply } = opts;
   let ready = false;
   let ended = false;

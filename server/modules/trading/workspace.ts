@@ -2,7 +2,15 @@ import { and, asc, eq, ilike, inArray, ne, or } from 'drizzle-orm';
 import type { HallView, MyTradingView, StaffDeskView } from '../../../common/api/trading.js';
 import type { Db } from '../../db/client.js';
 import { organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
-import { tradeAgreementNotices, tradeAuctionRegistrations, tradeAuctions, tradeDeals, tradeListingIntents, tradeListings, tradeObjections } from './schema.js';
+import {
+  tradeAgreementNotices,
+  tradeAuctionRegistrations,
+  tradeAuctions,
+  tradeDeals,
+  tradeListingIntents,
+  tradeListings,
+  tradeObjections,
+} from './schema.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { clock } from '../../lib/clock.js';
 import { listAuctions } from './auctions.js';
@@ -30,7 +38,14 @@ export async function getHall(opts: { db: Db; actor: Actor }): Promise<HallView>
     await listNotices({ db, actor, status: 'posted', ...page }),
     await listDeals({ db, actor, ...page }),
   ];
-  return { listings: listings.items, liveAuctions: live.items, upcomingAuctions: upcoming.items, notices: notices.items, recentDeals: deals.items, serverTime: clock.now().toISOString() };
+  return {
+    listings: listings.items,
+    liveAuctions: live.items,
+    upcomingAuctions: upcoming.items,
+    notices: notices.items,
+    recentDeals: deals.items,
+    serverTime: clock.now().toISOString(),
+  };
 }
 
 export async function getMyTrading(opts: { db: Db; actor: Actor }): Promise<MyTradingView> {
@@ -41,15 +56,29 @@ export async function getMyTrading(opts: { db: Db; actor: Actor }): Promise<MyTr
   const page = { limit: MINE_SIZE, offset: 0 };
   const empty = { items: [] as never[], total: 0 };
   const now = clock.now();
-  const listings = sellers.length ? await listListings({ db, actor, where: inArray(tradeListings.organizationId, sellers), ...page }) : empty;
-  const auctions = sellers.length ? await listAuctions({ db, actor, where: inArray(tradeAuctions.organizationId, sellers), ...page }) : empty;
-  const notices = sellers.length ? await listNotices({ db, actor, where: inArray(tradeAgreementNotices.organizationId, sellers), ...page }) : empty;
-  const intents = buyers.length ? await loadIntents(db, inArray(tradeListingIntents.buyerOrganizationId, buyers), { limit: MINE_SIZE }) : [];
-  const registrations = buyers.length ? await loadRegistrations(db, inArray(tradeAuctionRegistrations.bidderOrganizationId, buyers), { limit: MINE_SIZE }) : [];
+  const listings = sellers.length
+    ? await listListings({ db, actor, where: inArray(tradeListings.organizationId, sellers), ...page })
+    : empty;
+  const auctions = sellers.length
+    ? await listAuctions({ db, actor, where: inArray(tradeAuctions.organizationId, sellers), ...page })
+    : empty;
+  const notices = sellers.length
+    ? await listNotices({ db, actor, where: inArray(tradeAgreementNotices.organizationId, sellers), ...page })
+    : empty;
+  const intents = buyers.length
+    ? await loadIntents(db, inArray(tradeListingIntents.buyerOrganizationId, buyers), { limit: MINE_SIZE })
+    : [];
+  const registrations = buyers.length
+    ? await loadRegistrations(db, inArray(tradeAuctionRegistrations.bidderOrganizationId, buyers), { limit: MINE_SIZE })
+    : [];
   const dealsWhere = ownDealsWhere(actor);
   const deals = dealsWhere ? await listDeals({ db, actor, where: dealsWhere, ...page }) : empty;
   const toAnswer = sellers.length
-    ? await loadObjections(db, and(inArray(tradeAgreementNotices.organizationId, sellers), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])), { limit: MINE_SIZE })
+    ? await loadObjections(
+        db,
+        and(inArray(tradeAgreementNotices.organizationId, sellers), inArray(tradeObjections.status, [...UNRESOLVED_OBJECTION])),
+        { limit: MINE_SIZE },
+      )
     : [];
   const mine = await loadObjections(db, eq(tradeObjections.objectorUserId, actor.userId), { limit: MINE_SIZE });
   return {
@@ -71,15 +100,29 @@ export async function getStaffDesk(opts: { db: Db; actor: Actor }): Promise<Staf
   requirePermission(actor, 'trade:staff');
   const now = clock.now();
   const open = and(eq(tradeAuctions.status, 'scheduled'));
-  const intents = await loadIntents(db, and(eq(tradeListingIntents.status, 'pending'), eq(tradeListings.status, 'open')), { limit: MINE_SIZE });
+  const intents = await loadIntents(db, and(eq(tradeListingIntents.status, 'pending'), eq(tradeListings.status, 'open')), {
+    limit: MINE_SIZE,
+  });
   const toQualify = await loadRegistrations(db, and(open, eq(tradeAuctionRegistrations.status, 'pending')), { limit: MINE_SIZE });
-  const deposits = await loadRegistrations(db, and(open, inArray(tradeAuctionRegistrations.status, ['pending', 'qualified']), eq(tradeAuctionRegistrations.depositStatus, 'unpaid')), { limit: MINE_SIZE });
+  const deposits = await loadRegistrations(
+    db,
+    and(open, inArray(tradeAuctionRegistrations.status, ['pending', 'qualified']), eq(tradeAuctionRegistrations.depositStatus, 'unpaid')),
+    { limit: MINE_SIZE },
+  );
   const refunds = await loadRegistrations(db, eq(tradeAuctionRegistrations.depositStatus, 'refund_due'), { limit: MINE_SIZE });
   const payments = await listDeals({ db, actor, where: eq(tradeDeals.status, 'pending_payment'), limit: MINE_SIZE, offset: 0 });
   return {
     intentsToQualify: intents.filter((i) => now < i.listing.endsAt).map((i) => presentIntent(i, actor, now)),
-    registrationsToQualify: await presentRegistrationList(db, actor, toQualify.filter((r) => now < r.auction.endsAt)),
-    depositsToConfirm: await presentRegistrationList(db, actor, deposits.filter((r) => now < r.auction.endsAt)),
+    registrationsToQualify: await presentRegistrationList(
+      db,
+      actor,
+      toQualify.filter((r) => now < r.auction.endsAt),
+    ),
+    depositsToConfirm: await presentRegistrationList(
+      db,
+      actor,
+      deposits.filter((r) => now < r.auction.endsAt),
+    ),
     refundsDue: await presentRegistrationList(db, actor, refunds),
     paymentsDue: payments.items,
     serverTime: now.toISOString(),
@@ -96,7 +139,13 @@ export async function findCounterparties(opts: { db: Db; actor: Actor; q: string
     .select({ id: organizations.id, name: organizations.name, type: organizations.type, regionName: regions.name })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
-    .where(and(eq(organizations.status, 'active'), ne(organizations.type, 'government'), or(ilike(organizations.name, `%${q}%`), eq(organizations.creditCode, opts.q.toUpperCase()))))
+    .where(
+      and(
+        eq(organizations.status, 'active'),
+        ne(organizations.type, 'government'),
+        or(ilike(organizations.name, `%${q}%`), eq(organizations.creditCode, opts.q.toUpperCase())),
+      ),
+    )
     .orderBy(asc(organizations.name))
     .limit(20);
   return { items: rows };

@@ -25,7 +25,10 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
-const NotificationPreferencesPage = page(() => import('../features/notifications/pages/NotificationPreferencesPage'), 'NotificationPreferencesPage');
+const NotificationPreferencesPage = page(
+  () => import('../features/notifications/pages/NotificationPreferencesPage'),
+  'NotificationPreferencesPage',
+);
 const VerifyPage = page(() => import('../features/verify/pages/VerifyPage'), 'VerifyPage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
 const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
@@ -43,10 +46,7 @@ const RegistrarQueuePage = page(() => import('../features/contracts/pages/Regist
 const StatisticsPage = page(() => import('../features/statistics/pages/StatisticsPage'), 'StatisticsPage');
 const MonitorDashboardPage = page(() => import('../features/statistics/pages/MonitorDashboardPage'), 'MonitorDashboardPage');
 const TargetsPage = page(() => import('../features/statistics/pages/TargetsPage'), 'TargetsPage');
-const OrganizationProfilePage = page(
-  () => import('../features/organizations/pages/OrganizationProfilePage'),
-  'OrganizationProfilePage',
-);
+const OrganizationProfilePage = page(() => import('../features/organizations/pages/OrganizationProfilePage'), 'OrganizationProfilePage');
 const SessionsPage = page(() => import('../features/account/pages/SessionsPage'), 'SessionsPage');
 const ChangePasswordPage = page(() => import('../features/account/pages/ChangePasswordPage'), 'ChangePasswordPage');
 const TokensPage = page(() => import('../features/account/pages/TokensPage'), 'TokensPage');

@@ -9,11 +9,7 @@ export function ComingSoon({ area }: { area: ComingArea }) {
   const t = useT();
   return (
     <Card>
-      <Result
-        icon={<ClockCircleOutlined />}
-        title={`${t(`nav.${area}`)} · ${t('comingSoon.title')}`}
-        subTitle={t(`comingSoon.${area}`)}
-      />
+      <Result icon={<ClockCircleOutlined />} title={`${t(`nav.${area}`)} · ${t('comingSoon.title')}`} subTitle={t(`comingSoon.${area}`)} />
     </Card>
   );
 }

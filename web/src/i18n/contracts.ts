@@ -92,7 +92,8 @@ export const contractsZh = {
   'contract.notDeducted': '（不扣除）',
   'contract.carrierHelp': '技术载体的合理数量所需直接费用 ¥{amount} 已列明，按规定不从成交额中扣除',
   'contract.costs.title': '非技术性费用',
-  'contract.costs.help': '逐项列明合同价款中购置设备、仪器、零部件、原材料等非技术性费用，技术交易额 = 合同成交额 − 这些费用；技术载体的合理数量所需费用只列明、不扣除。',
+  'contract.costs.help':
+    '逐项列明合同价款中购置设备、仪器、零部件、原材料等非技术性费用，技术交易额 = 合同成交额 − 这些费用；技术载体的合理数量所需费用只列明、不扣除。',
   'contract.costs.none': '没有非技术性费用',
   'contract.costs.kind': '类别',
   'contract.costs.description': '名称及数量',
@@ -203,7 +204,8 @@ export const contractsZh = {
   'contract.import.title.applications': '批量导入登记申请',
   'contract.import.title.historical': '导入已登记合同',
   'contract.import.help.applications': '按模板填写，每行一份合同。全部行校验通过才会导入并提交；有错误时一行也不导入，并列出每行的问题。',
-  'contract.import.help.historical': '导入本登记机构以往已认定登记的合同（含登记编号和登记日期）。全部行校验通过才会导入；有错误时一行也不导入。',
+  'contract.import.help.historical':
+    '导入本登记机构以往已认定登记的合同（含登记编号和登记日期）。全部行校验通过才会导入；有错误时一行也不导入。',
   'contract.import.template': '下载模板',
   'contract.import.upload': '上传 Excel',
   'contract.import.done': '已导入 {n} 份合同',
@@ -230,10 +232,12 @@ export const contractsZh = {
   'serverField.is not a known region code': '区域代码不存在',
   'serverField.is not a known technical field': '技术领域不存在',
   'serverField.is not a registration point (an active organisation with registrars)': '不是登记机构',
-  'serverField.must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)': '须为申请单位（卖方；卖方在境外时为境内买方）',
+  'serverField.must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)':
+    '须为申请单位（卖方；卖方在境外时为境内买方）',
   'serverField.is required when the technology transaction amount differs from the computed one': '技术交易额与计算结果不同时须写明理由',
   'serverField.must not exceed the contract amount': '不能超过合同成交额',
-  'serverField.upload the signed contract scan (kind signed_contract) before submitting: the application is not complete': '提交前须上传签字盖章的合同文本扫描件',
+  'serverField.upload the signed contract scan (kind signed_contract) before submitting: the application is not complete':
+    '提交前须上传签字盖章的合同文本扫描件',
   'contract.tile.registrar': '审查本登记机构的技术合同登记申请，出具登记证明，导入导出。',
 } as const;
 
@@ -272,7 +276,8 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.subtype': 'Subtype',
   'contract.title': 'Contract title',
   'contract.subject': 'Subject (technical content)',
-  'contract.subjectHelp': 'The technical content, targets, how it is performed and what is delivered: the registrar decides from this whether it is a technology contract',
+  'contract.subjectHelp':
+    'The technical content, targets, how it is performed and what is delivered: the registrar decides from this whether it is a technology contract',
   'contract.field': 'Technical field',
   'contract.signedOn': 'Signed on',
   'contract.validFrom': 'Valid from',
@@ -330,7 +335,8 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.notDeducted': '(not deducted)',
   'contract.carrierHelp': 'Technical carriers in a reasonable quantity (¥{amount}) are itemised but, by the rules, not deducted',
   'contract.costs.title': 'Non-technical costs',
-  'contract.costs.help': 'Itemise the equipment, instruments, parts and raw materials the price pays for: technology transaction amount = contract amount − these costs. Technical carriers in a reasonable quantity are itemised but not deducted.',
+  'contract.costs.help':
+    'Itemise the equipment, instruments, parts and raw materials the price pays for: technology transaction amount = contract amount − these costs. Technical carriers in a reasonable quantity are itemised but not deducted.',
   'contract.costs.none': 'No non-technical costs',
   'contract.costs.kind': 'Kind',
   'contract.costs.description': 'Item and quantity',
@@ -378,7 +384,8 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.reviewedAt': 'Reviewed',
   'contract.deadline': 'Deadline',
   'contract.deadlineEstimated': 'Estimated deadline',
-  'contract.deadlineEstimatedHelp': 'The deadline runs into a year whose public holidays are not published yet; counted with weekends only until they are.',
+  'contract.deadlineEstimatedHelp':
+    'The deadline runs into a year whose public holidays are not published yet; counted with weekends only until they are.',
   'contract.deadlineHelp': 'Working days from a complete application (public holidays as officially announced)',
   'contract.daysLeft': '{n} working days left',
   'contract.deadlineDay': 'by {day}',
@@ -409,7 +416,8 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.certify.action': 'Certify',
   'contract.certify.title': 'Certify: the registered technology transaction amount',
   'contract.certify.confirm': 'Certify and issue the certificate',
-  'contract.certify.adjustHelp': 'The registrar may register another technology transaction amount than the computed one (e.g. an unreasonable quantity of technical carriers), with the reason.',
+  'contract.certify.adjustHelp':
+    'The registrar may register another technology transaction amount than the computed one (e.g. an unreasonable quantity of technical carriers), with the reason.',
   'contract.certify.registeredTta': 'Registered technology transaction amount',
   'contract.certify.adjustmentReason': 'Reason for the adjustment',
   'contract.certify.reasonRequired': 'Give the reason when the amount differs from the computed one',
@@ -440,8 +448,10 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'contract.import.button': 'Import',
   'contract.import.title.applications': 'Import applications',
   'contract.import.title.historical': 'Import registered contracts',
-  'contract.import.help.applications': 'One contract per row, as in the template. Every row must pass before anything is imported and submitted; otherwise nothing is, and each row’s problems are listed.',
-  'contract.import.help.historical': 'Contracts this registration point registered before (with their registration numbers and dates). Every row must pass before anything is imported.',
+  'contract.import.help.applications':
+    'One contract per row, as in the template. Every row must pass before anything is imported and submitted; otherwise nothing is, and each row’s problems are listed.',
+  'contract.import.help.historical':
+    'Contracts this registration point registered before (with their registration numbers and dates). Every row must pass before anything is imported.',
   'contract.import.template': 'Download template',
   'contract.import.upload': 'Upload Excel',
   'contract.import.done': '{n} contracts imported',
@@ -468,9 +478,12 @@ export const contractsEn: Record<keyof typeof contractsZh, string> = {
   'serverField.is not a known region code': 'is not a known region',
   'serverField.is not a known technical field': 'is not a known technical field',
   'serverField.is not a registration point (an active organisation with registrars)': 'is not a registration point',
-  'serverField.must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)': 'must be the applicant (the seller, or the domestic buyer when the seller is abroad)',
-  'serverField.is required when the technology transaction amount differs from the computed one': 'give the reason when the amount differs from the computed one',
+  'serverField.must be the applicant organisation (the seller, or the domestic buyer when the seller is abroad)':
+    'must be the applicant (the seller, or the domestic buyer when the seller is abroad)',
+  'serverField.is required when the technology transaction amount differs from the computed one':
+    'give the reason when the amount differs from the computed one',
   'serverField.must not exceed the contract amount': 'must not exceed the contract amount',
-  'serverField.upload the signed contract scan (kind signed_contract) before submitting: the application is not complete': 'upload the signed contract scan before submitting',
+  'serverField.upload the signed contract scan (kind signed_contract) before submitting: the application is not complete':
+    'upload the signed contract scan before submitting',
   'contract.tile.registrar': 'Review the registration point’s applications, issue certificates, import and export.',
 };

@@ -54,8 +54,7 @@ export const en: Messages = {
   'comingSoon.trading': 'Listings, auctions and agreement-price notices, each deal with its full pricing-decision dossier.',
   'comingSoon.contracts':
     'Technology contract certification and registration: submission, review, registration number, certificate and technology transaction amount.',
-  'comingSoon.statistics':
-    'Contract and technology transaction amounts by type, field, region and month, as charts and a district map.',
+  'comingSoon.statistics': 'Contract and technology transaction amounts by type, field, region and month, as charts and a district map.',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -98,8 +97,7 @@ export const en: Messages = {
   'login.emailInvalid': 'Please enter a valid e-mail address',
 
   'register.title': 'Register an organisation',
-  'register.intro':
-    'The platform reviews your organisation after registration. You can log in before that, with some features limited.',
+  'register.intro': 'The platform reviews your organisation after registration. You can log in before that, with some features limited.',
   'register.organization': 'Organisation',
   'register.user': 'Administrator account',
   'register.orgType': 'Type',
@@ -323,7 +321,7 @@ export const en: Messages = {
   'record.facts': 'Key facts',
   'record.updatedAt': 'Updated',
   'record.publishedAt': 'Published',
-  'record.reviewReason': 'Reviewer\'s note',
+  'record.reviewReason': "Reviewer's note",
   'record.notFound': 'Not found, or you may not see it',
   'record.loginForContacts': 'Log in to see the contacts',
   'achievement.portalTitle': 'Technology achievements',
@@ -431,7 +429,8 @@ export const en: Messages = {
   'saved.notify.daily': 'Daily digest',
   'saved.notify.none': 'Never',
   'saved.createdAt': 'Saved',
-  'saved.intro': 'When new records match a saved search, or match one of your watched achievements or demands well, you are notified as set.',
+  'saved.intro':
+    'When new records match a saved search, or match one of your watched achievements or demands well, you are notified as set.',
   'match.watch': 'Watch new matches',
   'match.watchName': 'New matches for “{title}”',
   'match.watching': 'Watching: you will be told of new strong matches',
@@ -453,8 +452,10 @@ export const en: Messages = {
   'home.nothingYet': 'Nothing yet',
   'home.toWorkspace': 'Go to my workspace',
   'serverField.a patent needs its application number': 'A patent needs its application number',
-  'serverField.must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.6 (8 digits)': 'Must be a Chinese application number like 200310102344.5 or 02112345.6',
-  'serverField.has an unknown patent type digit or a year that does not fit the number form': 'Unknown patent type digit, or a year that does not fit the number form',
+  'serverField.must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.6 (8 digits)':
+    'Must be a Chinese application number like 200310102344.5 or 02112345.6',
+  'serverField.has an unknown patent type digit or a year that does not fit the number form':
+    'Unknown patent type digit, or a year that does not fit the number form',
   'serverField.check digit does not match': 'Check digit does not match',
   'serverField.give an asking price or mark it negotiable (面议)': 'Give an asking price or mark it negotiable',
   'serverField.give a budget range or mark it negotiable (面议)': 'Give a budget range or mark it negotiable',

@@ -73,8 +73,5 @@ export function useT(): Translate {
 /** Picks the right half of the `{ zh, en }` labels that common/roles.ts exports. */
 export function useLabel(): (label: { zh: string; en: string } | undefined, fallback?: string) => string {
   const { locale } = useLocale();
-  return useCallback(
-    (label, fallback = '') => (label ? (locale === 'en' ? label.en : label.zh) : fallback),
-    [locale],
-  );
+  return useCallback((label, fallback = '') => (label ? (locale === 'en' ? label.en : label.zh) : fallback), [locale]);
 }

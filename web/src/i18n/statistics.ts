@@ -103,7 +103,8 @@ export const statisticsEn: Record<keyof typeof statisticsZh, string> = {
   'stat.target.metric.technology_transaction_amount': 'Technology transaction amount',
   'stat.target.metric.contracts': 'Contracts',
   'stat.target.set': 'Set or change a target',
-  'stat.target.help': 'One target per year, region, side and metric; saving again replaces it. Progress counts certified contracts as they are registered.',
+  'stat.target.help':
+    'One target per year, region, side and metric; saving again replaces it. Progress counts certified contracts as they are registered.',
   'stat.target.save': 'Save target',
   'stat.target.count': 'Number of contracts',
   'stat.target.amount': 'Target amount',
@@ -119,6 +120,7 @@ export const statisticsEn: Record<keyof typeof statisticsZh, string> = {
   'stat.period': 'Period',
   'stat.suppression': 'Suppression',
   'stat.suppressed': 'Not published',
-  'stat.tile.monitor': 'Contract and technology transaction amounts, flows and the district map of your region, current with every certification.',
+  'stat.tile.monitor':
+    'Contract and technology transaction amounts, flows and the district map of your region, current with every certification.',
   'stat.tile.targets': 'Set yearly targets and follow progress.',
 };

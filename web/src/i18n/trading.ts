@@ -54,7 +54,8 @@ export const tradingZh = {
   'trading.renewals': '续挂次数',
   'trading.renewListing': '续挂',
   'trading.withdrawListing': '撤销挂牌',
-  'trading.listingRule': '挂牌期满时：仅一家合格意向受让方，按不低于底价成交；多家合格意向受让方，转为拍卖竞价；无合格意向受让方，挂牌终结，可续挂。',
+  'trading.listingRule':
+    '挂牌期满时：仅一家合格意向受让方，按不低于底价成交；多家合格意向受让方，转为拍卖竞价；无合格意向受让方，挂牌终结，可续挂。',
   'trading.convertedToAuction': '已转为拍卖，进入竞价室',
   'trading.intents': '意向受让',
   'trading.intentsVisibility': '登记的意向受让方及交易中心的资格审核结果；意向方提交的资质说明仅交易中心可见。',
@@ -314,7 +315,8 @@ export const tradingZh = {
 
 export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.hallTitle': 'Trading hall',
-  'trading.hallSubtitle': 'Listings, auctions and agreed prices under public notice, every step recorded; each deal keeps its pricing-decision dossier',
+  'trading.hallSubtitle':
+    'Listings, auctions and agreed prices under public notice, every step recorded; each deal keeps its pricing-decision dossier',
   'trading.serverTime': 'Server time',
   'trading.liveAuctions': 'Bidding now',
   'trading.upcomingAuctions': 'Coming up',
@@ -367,10 +369,12 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.renewals': 'Renewals',
   'trading.renewListing': 'Renew',
   'trading.withdrawListing': 'Withdraw listing',
-  'trading.listingRule': 'When the period ends: one qualified buyer → a deal at no less than the base price; several → an auction among them; none → the listing lapses and may be renewed.',
+  'trading.listingRule':
+    'When the period ends: one qualified buyer → a deal at no less than the base price; several → an auction among them; none → the listing lapses and may be renewed.',
   'trading.convertedToAuction': 'Converted into an auction: open the auction room',
   'trading.intents': 'Purchase intents',
-  'trading.intentsVisibility': 'Who registered intent and the trading centre’s verdict on their qualification; the statement a buyer files is seen by the centre only.',
+  'trading.intentsVisibility':
+    'Who registered intent and the trading centre’s verdict on their qualification; the statement a buyer files is seen by the centre only.',
   'trading.intentCount': '{n} interested',
   'trading.intentsSummary': '{n} registered, {q} qualified',
   'trading.registerIntent': 'Register purchase intent',
@@ -460,7 +464,8 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.noticePeriod': 'Notice period',
   'trading.noticeDaysLeft': '{n} days of notice left',
   'trading.noticeEnded': 'Notice period over',
-  'trading.noticeRule': 'During the notice anyone logged in may object; the seller answers and an official resolves. The deal stands once the period is over with no objection open.',
+  'trading.noticeRule':
+    'During the notice anyone logged in may object; the seller answers and an official resolves. The deal stands once the period is over with no objection open.',
   'trading.noticeSummary': 'What the notice says (summary and terms)',
   'trading.relatedParty': 'Related party',
   'trading.relatedPartyLabel': 'Relation',
@@ -498,7 +503,8 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.uphold': 'Uphold (the notice is void)',
   'trading.dismiss': 'Dismiss',
   'trading.resolutionReason': 'Reason',
-  'trading.objectionsHint': 'Objections to agreed-price notices in your region. Upholding one voids the notice; once dismissed, the deal stands if the period is over.',
+  'trading.objectionsHint':
+    'Objections to agreed-price notices in your region. Upholding one voids the notice; once dismissed, the deal stands if the period is over.',
   'trading.objectionFilter.unresolved': 'To resolve',
   'trading.objectionFilter.upheld': 'Upheld',
   'trading.objectionFilter.dismissed': 'Dismissed',
@@ -524,7 +530,8 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.withdrawDealForfeit': 'Back out (an auction winner forfeits the deposit)',
   'trading.dealCancelled': 'The buyer backed out of this deal',
   'trading.downloadDossier': 'Download the pricing-decision dossier (PDF)',
-  'trading.dossierExplained': 'The dossier records the route, any appraisal or evaluation, the notice and its objections, internal approvals and the bids: the proof that the pricing procedure was followed.',
+  'trading.dossierExplained':
+    'The dossier records the route, any appraisal or evaluation, the notice and its objections, internal approvals and the bids: the proof that the pricing procedure was followed.',
   'trading.applyContract': 'Register the technology contract',
   'trading.viewDeal': 'View the deal',
   'trading.originAuction': 'the auction',
@@ -555,8 +562,10 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.startFromAchievementHint': 'Put this achievement up by listing, auction or an agreed price under public notice.',
   'trading.noTradable': 'Nothing to trade: an achievement must be published and not already in trade',
   'trading.routeHint.listing': 'Listing: a public base price and period, inviting buyers to register intent.',
-  'trading.routeHint.auction': 'Auction: announced in advance; bidders register, are qualified and pay a deposit, then bid in public; a bid in the closing minutes extends the end.',
-  'trading.routeHint.agreement': 'Agreed price: already negotiated with the buyer; the deal stands after the public notice ends with no open objection.',
+  'trading.routeHint.auction':
+    'Auction: announced in advance; bidders register, are qualified and pay a deposit, then bid in public; a bid in the closing minutes extends the end.',
+  'trading.routeHint.agreement':
+    'Agreed price: already negotiated with the buyer; the deal stands after the public notice ends with no open objection.',
   'trading.startSubmit.listing': 'List it',
   'trading.startSubmit.auction': 'Announce the auction',
   'trading.startSubmit.agreement': 'Post the notice',
@@ -569,7 +578,8 @@ export const tradingEn: Record<keyof typeof tradingZh, string> = {
   'trading.tabObjections': 'Objections',
   'trading.nothingSelling': 'You have not started any trade',
 
-  'trading.deskHint': "The trading centre's desk: qualify buyers and bidders, confirm deposits, payments and refunds. The platform records money, it does not move it.",
+  'trading.deskHint':
+    "The trading centre's desk: qualify buyers and bidders, confirm deposits, payments and refunds. The platform records money, it does not move it.",
   'trading.registrationsToQualify': 'Bidders to qualify',
   'trading.depositsToConfirm': 'Deposits to confirm',
   'trading.intentsToQualify': 'Intents to qualify',

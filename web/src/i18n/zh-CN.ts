@@ -452,7 +452,8 @@ export const zhCN = {
   'home.nothingYet': '暂无内容',
   'home.toWorkspace': '进入工作台',
   'serverField.a patent needs its application number': '专利须填写申请号',
-  'serverField.must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.6 (8 digits)': '应为中国专利申请号，如 200310102344.5（12 位）或 02112345.6（8 位）',
+  'serverField.must be a Chinese patent application number like 200310102344.5 (12 digits) or 02112345.6 (8 digits)':
+    '应为中国专利申请号，如 200310102344.5（12 位）或 02112345.6（8 位）',
   'serverField.has an unknown patent type digit or a year that does not fit the number form': '专利类型位未知，或年份与号码格式不符',
   'serverField.check digit does not match': '校验位不正确',
   'serverField.give an asking price or mark it negotiable (面议)': '请填写价格或选择面议',

@@ -69,7 +69,9 @@ export interface RequestOptions {
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
   headers.accept = 'application/json, application/problem+json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
@@ -126,7 +128,8 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   /** POSTs a file as the raw request body. */
-  upload: <T>(path: string, file: Blob, opts: { query?: Query; contentType?: string } = {}) => apiRequest<T>(path, { method: 'POST', raw: file, ...opts }),
+  upload: <T>(path: string, file: Blob, opts: { query?: Query; contentType?: string } = {}) =>
+    apiRequest<T>(path, { method: 'POST', raw: file, ...opts }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   delete: <T = void>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),

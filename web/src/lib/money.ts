@@ -1,8 +1,7 @@
 /** Money travels as integer fen; people read it in 万元 (1 万元 = 10,000 元 = 1,000,000 fen). */
 export const FEN_PER_WAN = 1_000_000;
 
-const wanNumber = (fen: number) =>
-  (fen / FEN_PER_WAN).toLocaleString('zh-CN', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+const wanNumber = (fen: number) => (fen / FEN_PER_WAN).toLocaleString('zh-CN', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
 
 /** 1234500000 → "¥1,234.5万元". */
 export function formatWan(fen: number | null | undefined): string {

@@ -80,9 +80,7 @@ export function AppLayout() {
     return [
       ...portal,
       { key: 'workspace', icon: <DashboardOutlined />, label: t('nav.dashboard'), children: workspaceChildren },
-      ...(adminChildren.length
-        ? [{ key: 'admin', icon: <SafetyOutlined />, label: t('nav.admin'), children: adminChildren }]
-        : []),
+      ...(adminChildren.length ? [{ key: 'admin', icon: <SafetyOutlined />, label: t('nav.admin'), children: adminChildren }] : []),
     ];
   }, [me, t]);
 
@@ -112,7 +110,9 @@ export function AppLayout() {
       '/admin/users',
       '/admin/audit',
     ];
-    return keys.filter((k) => (k === '/' || k === '/workspace' ? path === k : path === k || path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0];
+    return keys
+      .filter((k) => (k === '/' || k === '/workspace' ? path === k : path === k || path.startsWith(`${k}/`)))
+      .sort((a, b) => b.length - a.length)[0];
   }, [location.pathname]);
 
   const userMenu: MenuProps = {

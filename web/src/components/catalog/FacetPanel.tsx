@@ -28,7 +28,10 @@ export function FacetPanel({ facets, selected, onChange, only = FACET_KEYS, pric
       case 'ip':
         return label(IP_KIND_LABELS[value as IpKind], fallback);
       case 'price':
-        return label(PRICE_BANDS.find((b) => b.key === value), fallback);
+        return label(
+          PRICE_BANDS.find((b) => b.key === value),
+          fallback,
+        );
       case 'trl':
         return `TRL ${value}`;
       case 'funding':

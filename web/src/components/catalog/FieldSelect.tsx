@@ -26,7 +26,8 @@ export function FieldSelect({ value, onChange, id, placeholder }: Props) {
     });
     const groups = [group('discipline', t('filing.fieldDiscipline')), group('industry', t('filing.fieldIndustry'))];
     const other = items.filter((f) => f.scheme !== 'discipline' && f.scheme !== 'industry');
-    if (other.length) groups.push({ label: '—', title: '—', options: other.map((f) => ({ value: f.code, label: name(f), title: f.code })) });
+    if (other.length)
+      groups.push({ label: '—', title: '—', options: other.map((f) => ({ value: f.code, label: name(f), title: f.code })) });
     return groups.filter((g) => g.options.length);
   }, [fields.data, locale, t]);
   return (

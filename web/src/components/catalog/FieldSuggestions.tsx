@@ -49,7 +49,13 @@ export function FieldSuggestions({ title, summary, fieldCode, keywords, onPickFi
             {data.keywords
               .filter((k) => !keywords.includes(k))
               .map((k) => (
-                <Tag key={k} icon={<PlusOutlined />} style={{ cursor: 'pointer', borderStyle: 'dashed' }} onClick={() => onAddKeyword(k)} data-testid="suggested-keyword">
+                <Tag
+                  key={k}
+                  icon={<PlusOutlined />}
+                  style={{ cursor: 'pointer', borderStyle: 'dashed' }}
+                  onClick={() => onAddKeyword(k)}
+                  data-testid="suggested-keyword"
+                >
                   {k}
                 </Tag>
               ))}

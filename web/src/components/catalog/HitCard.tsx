@@ -4,7 +4,21 @@ import { Link } from 'react-router';
 import { Highlighted } from './Highlighted';
 
 /** One search hit: highlighted title and snippet, a row of tags, a line of facts on the right. */
-export function HitCard({ to, titleHtml, summaryHtml, tags, side, footer }: { to: string; titleHtml: string; summaryHtml: string; tags: ReactNode; side?: ReactNode; footer?: ReactNode }) {
+export function HitCard({
+  to,
+  titleHtml,
+  summaryHtml,
+  tags,
+  side,
+  footer,
+}: {
+  to: string;
+  titleHtml: string;
+  summaryHtml: string;
+  tags: ReactNode;
+  side?: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <Card size="small" data-testid="result-item" className="jq-hit">
       <Flex justify="space-between" gap={16} align="start">

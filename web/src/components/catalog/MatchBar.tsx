@@ -45,7 +45,12 @@ export function MatchBar({ explanation }: { explanation: Explanation }) {
               >
                 <div
                   data-testid={`match-segment-${c.key}`}
-                  style={{ width: `${(c.points / maxTotal) * 100}%`, background: COLORS[c.key] ?? '#8c8c8c', height: '100%', cursor: 'help' }}
+                  style={{
+                    width: `${(c.points / maxTotal) * 100}%`,
+                    background: COLORS[c.key] ?? '#8c8c8c',
+                    height: '100%',
+                    cursor: 'help',
+                  }}
                 />
               </Tooltip>
             ))}
@@ -58,7 +63,16 @@ export function MatchBar({ explanation }: { explanation: Explanation }) {
         {explanation.components.map((c) => (
           <Tooltip key={c.key} title={c.reason}>
             <Typography.Text type="secondary" style={{ fontSize: 12, cursor: 'help' }}>
-              <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, marginRight: 4, background: COLORS[c.key] ?? '#8c8c8c' }} />
+              <span
+                style={{
+                  display: 'inline-block',
+                  width: 8,
+                  height: 8,
+                  borderRadius: 2,
+                  marginRight: 4,
+                  background: COLORS[c.key] ?? '#8c8c8c',
+                }}
+              />
               {c.label} {round(c.points)}
             </Typography.Text>
           </Tooltip>

@@ -15,7 +15,10 @@ interface Props<T extends MyRecordRow> {
   fileLabel: string;
   fileTestId: string;
   /** The kind's API hooks: my records, one page of one status; and their lifecycle transitions. */
-  useList: (params: { status?: RecordStatus; limit: number; offset: number }) => { data?: { items: T[]; total: number }; isFetching: boolean };
+  useList: (params: { status?: RecordStatus; limit: number; offset: number }) => {
+    data?: { items: T[]; total: number };
+    isFetching: boolean;
+  };
   useTransition: () => {
     isPending: boolean;
     variables?: { id: string };
@@ -25,7 +28,15 @@ interface Props<T extends MyRecordRow> {
 }
 
 /** /workspace/achievements, /workspace/demands: the records of my organisations, any status, each with its lifecycle buttons. */
-export function MyRecordsPage<T extends MyRecordRow>({ basePath, title, fileLabel, fileTestId, useList, useTransition, extraColumns }: Props<T>) {
+export function MyRecordsPage<T extends MyRecordRow>({
+  basePath,
+  title,
+  fileLabel,
+  fileTestId,
+  useList,
+  useTransition,
+  extraColumns,
+}: Props<T>) {
   const navigate = useNavigate();
   const [status, setStatus] = useState<RecordStatus | undefined>();
   const [page, setPage] = useState(1);

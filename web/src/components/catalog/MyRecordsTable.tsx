@@ -42,11 +42,21 @@ export function MyRecordsTable<T extends MyRecordRow>(props: Props<T>) {
   const label = useLabel();
   const { locale } = useLocale();
   const columns: TableColumnsType<T> = [
-    { title: t('record.title'), dataIndex: 'title', render: (title: string, row) => <Link to={`${props.basePath}/${row.id}`}>{title}</Link> },
+    {
+      title: t('record.title'),
+      dataIndex: 'title',
+      render: (title: string, row) => <Link to={`${props.basePath}/${row.id}`}>{title}</Link>,
+    },
     { title: t('record.status'), dataIndex: 'status', width: 110, render: (s: RecordStatus) => <RecordStatusTag status={s} /> },
     { title: t('record.field'), dataIndex: 'fieldName', width: 160, responsive: ['md'] },
     ...(props.extraColumns ?? []),
-    { title: t('record.updatedAt'), dataIndex: 'updatedAt', width: 160, responsive: ['lg'], render: (v: string) => formatDateTime(v, locale) },
+    {
+      title: t('record.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 160,
+      responsive: ['lg'],
+      render: (v: string) => formatDateTime(v, locale),
+    },
     { title: t('common.actions'), key: 'actions', render: (_: unknown, row) => props.renderActions(row) },
   ];
   return (
@@ -71,7 +81,13 @@ export function MyRecordsTable<T extends MyRecordRow>(props: Props<T>) {
         columns={columns}
         dataSource={props.rows}
         data-testid="my-records"
-        pagination={{ current: props.page, pageSize: props.pageSize, total: props.total, onChange: props.onPageChange, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: props.page,
+          pageSize: props.pageSize,
+          total: props.total,
+          onChange: props.onPageChange,
+          showTotal: (total) => t('common.total', { total }),
+        }}
       />
     </Card>
   );

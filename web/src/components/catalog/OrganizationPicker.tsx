@@ -10,7 +10,10 @@ export function OrganizationPicker() {
   if (memberships.length < 2) return null;
   return (
     <Form.Item name="organizationId" label={t('filing.organization')} rules={[{ required: true, message: t('common.required') }]}>
-      <Select options={memberships.map((m) => ({ value: m.organizationId, label: m.organizationName }))} data-testid="organization-select" />
+      <Select
+        options={memberships.map((m) => ({ value: m.organizationId, label: m.organizationName }))}
+        data-testid="organization-select"
+      />
     </Form.Item>
   );
 }

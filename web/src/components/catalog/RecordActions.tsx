@@ -35,14 +35,25 @@ export function RecordActions({ actions, onTransition, onEdit, pending, size = '
         danger={action === 'return' || action === 'withdraw'}
         loading={pending}
         data-testid={`action-${action}`}
-        onClick={action === 'return' ? () => setReasonOpen(true) : action === 'withdraw' || action === 'close' ? undefined : () => void onTransition(action).catch(() => undefined)}
+        onClick={
+          action === 'return'
+            ? () => setReasonOpen(true)
+            : action === 'withdraw' || action === 'close'
+              ? undefined
+              : () => void onTransition(action).catch(() => undefined)
+        }
       >
         {t(`action.${action}`)}
       </Button>
     );
     if (action === 'withdraw' || action === 'close') {
       return (
-        <Popconfirm key={action} title={t(`action.${action}Confirm`)} onConfirm={() => onTransition(action).catch(() => undefined)} okButtonProps={{ 'data-testid': 'confirm-ok' }}>
+        <Popconfirm
+          key={action}
+          title={t(`action.${action}Confirm`)}
+          onConfirm={() => onTransition(action).catch(() => undefined)}
+          okButtonProps={{ 'data-testid': 'confirm-ok' }}
+        >
           {button}
         </Popconfirm>
       );
@@ -82,7 +93,11 @@ export function RecordActions({ actions, onTransition, onEdit, pending, size = '
             }
           }}
         >
-          <Form.Item name="reason" label={t('action.reason')} rules={[{ required: true, whitespace: true, message: t('action.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('action.reason')}
+            rules={[{ required: true, whitespace: true, message: t('action.reasonRequired') }]}
+          >
             <Input.TextArea rows={4} maxLength={1000} showCount data-testid="reason-input" autoFocus />
           </Form.Item>
         </Form>

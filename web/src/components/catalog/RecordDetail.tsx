@@ -1,5 +1,20 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Col, Descriptions, Empty, Flex, List, Result, Row, Skeleton, Space, Tag, Typography, type DescriptionsProps } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import type { AchievementView } from '../../../../common/api/catalog';
@@ -17,7 +32,19 @@ import { RecordHeader } from './RecordHeader';
 /** What a detail page shows of any record, achievement or demand. */
 type DetailRecord = Pick<
   AchievementView,
-  'id' | 'title' | 'status' | 'summary' | 'fieldName' | 'keywords' | 'organization' | 'regionName' | 'contacts' | 'attachments' | 'reviewReason' | 'publishedAt' | 'actions'
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'summary'
+  | 'fieldName'
+  | 'keywords'
+  | 'organization'
+  | 'regionName'
+  | 'contacts'
+  | 'attachments'
+  | 'reviewReason'
+  | 'publishedAt'
+  | 'actions'
 >;
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -128,7 +155,16 @@ interface Props<R extends DetailRecord, M extends MatchItem> {
 }
 
 /** A record's detail page: header with its lifecycle buttons, the text and the owner's matches on the left, facts, contacts and attachments on the right. */
-export function RecordDetail<R extends DetailRecord, M extends MatchItem>({ id, query, useTransition, basePath, backLabel, titleTestId, matches, render }: Props<R, M>) {
+export function RecordDetail<R extends DetailRecord, M extends MatchItem>({
+  id,
+  query,
+  useTransition,
+  basePath,
+  backLabel,
+  titleTestId,
+  matches,
+  render,
+}: Props<R, M>) {
   const t = useT();
   const label = useLabel();
   const navigate = useNavigate();
@@ -137,10 +173,21 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({ id, 
   const isOwner = useOwnsRecord(record);
   const onTransition = useReportedTransition(transition);
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (query.isError || !record) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('record.notFound') : query.error?.message} extra={<Link to={basePath}>{backLabel}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('record.notFound') : query.error?.message}
+        extra={<Link to={basePath}>{backLabel}</Link>}
+      />
+    );
   }
 
   const slots = render(record);
@@ -156,7 +203,12 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({ id, 
         reviewReason={record.reviewReason}
         actions={
           record.actions.length > 0 && (
-            <RecordActions actions={record.actions} onTransition={onTransition(id)} onEdit={() => navigate(`/workspace${basePath}/${id}/edit`)} pending={transition.isPending} />
+            <RecordActions
+              actions={record.actions}
+              onTransition={onTransition(id)}
+              onEdit={() => navigate(`/workspace${basePath}/${id}/edit`)}
+              pending={transition.isPending}
+            />
           )
         }
         side={
@@ -222,7 +274,11 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({ id, 
               <Flex vertical gap={12}>
                 <ContactsBlock contacts={record.contacts} />
                 {record.status === 'published' && !isOwner && (
-                  <InquiryButton recordKind={basePath === '/demands' ? 'demand' : 'achievement'} recordId={record.id} ownerOrganizationId={record.organization.id} />
+                  <InquiryButton
+                    recordKind={basePath === '/demands' ? 'demand' : 'achievement'}
+                    recordId={record.id}
+                    ownerOrganizationId={record.organization.id}
+                  />
                 )}
               </Flex>
             </Card>

@@ -124,7 +124,19 @@ export function RecordFilingForm<V extends FilingValues, Body, View extends Save
 }
 
 /** The first step's organisation, title and summary, then whatever else the kind asks for (`children`). */
-export function TitleSummaryItems({ titleLabel, summaryLabel, summaryRows, summaryExtra, children }: { titleLabel: string; summaryLabel: string; summaryRows: number; summaryExtra?: string; children?: ReactNode }) {
+export function TitleSummaryItems({
+  titleLabel,
+  summaryLabel,
+  summaryRows,
+  summaryExtra,
+  children,
+}: {
+  titleLabel: string;
+  summaryLabel: string;
+  summaryRows: number;
+  summaryExtra?: string;
+  children?: ReactNode;
+}) {
   const t = useT();
   const required = { required: true, message: t('common.required') };
   return (
@@ -133,7 +145,12 @@ export function TitleSummaryItems({ titleLabel, summaryLabel, summaryRows, summa
       <Form.Item name="title" label={titleLabel} rules={[required, { min: 2, message: t('filing.min', { n: 2 }) }]}>
         <Input maxLength={200} showCount data-testid="title-input" />
       </Form.Item>
-      <Form.Item name="summary" label={summaryLabel} rules={[required, { min: 10, message: t('filing.min', { n: 10 }) }]} extra={summaryExtra}>
+      <Form.Item
+        name="summary"
+        label={summaryLabel}
+        rules={[required, { min: 10, message: t('filing.min', { n: 10 }) }]}
+        extra={summaryExtra}
+      >
         <Input.TextArea rows={summaryRows} maxLength={5000} showCount data-testid="summary-input" />
       </Form.Item>
       {children}
@@ -177,7 +194,19 @@ export function fieldStep(title: string): FilingStep {
 type Items = NonNullable<DescriptionsProps['items']>;
 
 /** The review step: title, summary, field and keywords, the kind's own `items`, the contacts, then `after`. */
-export function ReviewDescriptions({ values: v, titleLabel, summaryLabel, items, after = [] }: { values: FilingValues; titleLabel: string; summaryLabel: string; items: Items; after?: Items }) {
+export function ReviewDescriptions({
+  values: v,
+  titleLabel,
+  summaryLabel,
+  items,
+  after = [],
+}: {
+  values: FilingValues;
+  titleLabel: string;
+  summaryLabel: string;
+  items: Items;
+  after?: Items;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const fields = useFields();
@@ -189,11 +218,37 @@ export function ReviewDescriptions({ values: v, titleLabel, summaryLabel, items,
       size="small"
       items={[
         { key: 'title', label: titleLabel, children: v.title },
-        { key: 'summary', label: summaryLabel, children: <Typography.Paragraph ellipsis={{ rows: 4 }} style={{ margin: 0 }}>{v.summary}</Typography.Paragraph> },
-        { key: 'field', label: t('record.field'), children: field ? (locale === 'en' ? field.nameEn : field.nameZh) : (v.fieldCode ?? '—') },
-        { key: 'keywords', label: t('record.keywords'), children: <Space wrap>{(v.keywords ?? []).map((k) => <Tag key={k}>{k}</Tag>)}</Space> },
+        {
+          key: 'summary',
+          label: summaryLabel,
+          children: (
+            <Typography.Paragraph ellipsis={{ rows: 4 }} style={{ margin: 0 }}>
+              {v.summary}
+            </Typography.Paragraph>
+          ),
+        },
+        {
+          key: 'field',
+          label: t('record.field'),
+          children: field ? (locale === 'en' ? field.nameEn : field.nameZh) : (v.fieldCode ?? '—'),
+        },
+        {
+          key: 'keywords',
+          label: t('record.keywords'),
+          children: (
+            <Space wrap>
+              {(v.keywords ?? []).map((k) => (
+                <Tag key={k}>{k}</Tag>
+              ))}
+            </Space>
+          ),
+        },
         ...items,
-        { key: 'contacts', label: t('record.contacts'), children: (v.contacts ?? []).map((c) => [c.name, c.phone, c.email].filter(Boolean).join(' ')).join('；') || '—' },
+        {
+          key: 'contacts',
+          label: t('record.contacts'),
+          children: (v.contacts ?? []).map((c) => [c.name, c.phone, c.email].filter(Boolean).join(' ')).join('；') || '—',
+        },
         ...after,
       ]}
     />

@@ -19,7 +19,17 @@ interface Props {
 }
 
 /** Title, status, owner and the lifecycle buttons at the top of a detail page. */
-export function RecordHeader({ title, status, organizationName, regionName, publishedAt, reviewReason, actions, side, titleTestId }: Props) {
+export function RecordHeader({
+  title,
+  status,
+  organizationName,
+  regionName,
+  publishedAt,
+  reviewReason,
+  actions,
+  side,
+  titleTestId,
+}: Props) {
   const t = useT();
   const { locale } = useLocale();
   return (
@@ -50,7 +60,14 @@ export function RecordHeader({ title, status, organizationName, regionName, publ
         {side}
       </Flex>
       {reviewReason && (status === 'returned' || status === 'withdrawn') && (
-        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('record.reviewReason')} description={reviewReason} data-testid="review-reason" />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('record.reviewReason')}
+          description={reviewReason}
+          data-testid="review-reason"
+        />
       )}
     </Card>
   );

@@ -35,7 +35,10 @@ interface Props<R extends { id: string; organization: { name: string } }> {
     isFetchingNextPage: boolean;
     fetchNextPage: () => Promise<unknown>;
   };
-  useSave: () => { isPending: boolean; mutateAsync: (body: { name: string; notify: Notify; query: Record<string, unknown> }) => Promise<unknown> };
+  useSave: () => {
+    isPending: boolean;
+    mutateAsync: (body: { name: string; notify: Notify; query: Record<string, unknown> }) => Promise<unknown>;
+  };
   fileLabel: string;
   fileTestId: string;
   renderTags: (record: R) => ReactNode;
@@ -92,7 +95,9 @@ export function RecordSearchPage<R extends { id: string; organization: { name: s
               }
             />
           )}
-          {hasPermission(me, 'catalog:file') && <FileRecordButton to={`/workspace${props.basePath}/new`} label={props.fileLabel} testId={props.fileTestId} />}
+          {hasPermission(me, 'catalog:file') && (
+            <FileRecordButton to={`/workspace${props.basePath}/new`} label={props.fileLabel} testId={props.fileTestId} />
+          )}
         </>
       }
     >

@@ -50,10 +50,18 @@ export function SearchFrame(props: Props) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={7} lg={6}>
           <Flex vertical gap={8}>
-            <FacetPanel facets={props.facets} selected={state.filters} onChange={setFilter} only={props.facetKeys} priceTitle={props.priceTitle} />
+            <FacetPanel
+              facets={props.facets}
+              selected={state.filters}
+              onChange={setFilter}
+              only={props.facetKeys}
+              priceTitle={props.priceTitle}
+            />
             {anyFilter && (
               <Button
-                onClick={() => onChange({ ...state, filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as SearchState['filters'] })}
+                onClick={() =>
+                  onChange({ ...state, filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as SearchState['filters'] })
+                }
                 data-testid="facets-clear"
               >
                 {t('facet.clear')}
@@ -75,7 +83,10 @@ export function SearchFrame(props: Props) {
                       <>
                         {' '}
                         {t('search.didYouMean')}
-                        <Typography.Link data-testid="search-suggestion" onClick={() => onChange({ ...state, q: props.match!.suggestion! })}>
+                        <Typography.Link
+                          data-testid="search-suggestion"
+                          onClick={() => onChange({ ...state, q: props.match!.suggestion! })}
+                        >
                           {props.match.suggestion}
                         </Typography.Link>
                       </>

@@ -1,5 +1,19 @@
 import type { ReactNode } from 'react';
-import { Button, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography, type FormListFieldData, type FormRule } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Typography,
+  type FormListFieldData,
+  type FormRule,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TRANSFER_MODES, TRANSFER_MODE_LABELS, TRL_LEVELS } from '../../../../common/catalog';
 import { useLabel, useT } from '../../i18n/locale';
@@ -81,7 +95,14 @@ export function KeywordsSelect({ value, onChange, id }: { value?: string[]; onCh
       id={id}
       mode="tags"
       value={value}
-      onChange={(v: string[]) => onChange?.(v.map((k) => k.trim()).filter(Boolean).slice(0, 10))}
+      onChange={(v: string[]) =>
+        onChange?.(
+          v
+            .map((k) => k.trim())
+            .filter(Boolean)
+            .slice(0, 10),
+        )
+      }
       tokenSeparators={[',', '，', '、', ';', '；']}
       placeholder={t('filing.keywordsPlaceholder')}
       open={false}
@@ -177,9 +198,21 @@ export function ContactsList() {
       addLabel={t('filing.addContact')}
       addTestId="add-contact"
       columns={[
-        { name: 'name', md: 6, rules: [{ required: true, whitespace: true, message: t('common.required') }], placeholder: t('filing.contactName'), maxLength: 50 },
+        {
+          name: 'name',
+          md: 6,
+          rules: [{ required: true, whitespace: true, message: t('common.required') }],
+          placeholder: t('filing.contactName'),
+          maxLength: 50,
+        },
         { name: 'phone', md: 8, placeholder: t('filing.contactPhone'), maxLength: 32 },
-        { name: 'email', md: 8, rules: [{ type: 'email', message: t('login.emailInvalid') }], placeholder: t('filing.contactEmail'), maxLength: 200 },
+        {
+          name: 'email',
+          md: 8,
+          rules: [{ type: 'email', message: t('login.emailInvalid') }],
+          placeholder: t('filing.contactEmail'),
+          maxLength: 200,
+        },
       ]}
     />
   );

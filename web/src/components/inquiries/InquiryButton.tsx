@@ -26,7 +26,15 @@ interface FormValues {
  * negotiation with the owner; a visitor is asked to log in. Hidden for the owner and for accounts
  * that do not speak for an organisation.
  */
-export function InquiryButton({ recordKind, recordId, ownerOrganizationId }: { recordKind: 'achievement' | 'demand'; recordId: string; ownerOrganizationId: string }) {
+export function InquiryButton({
+  recordKind,
+  recordId,
+  ownerOrganizationId,
+}: {
+  recordKind: 'achievement' | 'demand';
+  recordId: string;
+  ownerOrganizationId: string;
+}) {
   const t = useT();
   const me = useMe().data;
   const location = useLocation();
@@ -88,8 +96,18 @@ export function InquiryButton({ recordKind, recordId, ownerOrganizationId }: { r
         okButtonProps={{ 'data-testid': 'inquiry-submit' } as Record<string, string>}
       >
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="message" label={t('inquiry.message')} rules={[{ required: true, min: 2, message: t('inquiry.messagePlaceholder') }]}>
-            <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('inquiry.messagePlaceholder')} data-testid="inquiry-message" />
+          <Form.Item
+            name="message"
+            label={t('inquiry.message')}
+            rules={[{ required: true, min: 2, message: t('inquiry.messagePlaceholder') }]}
+          >
+            <Input.TextArea
+              rows={5}
+              maxLength={5000}
+              showCount
+              placeholder={t('inquiry.messagePlaceholder')}
+              data-testid="inquiry-message"
+            />
           </Form.Item>
           <Space size="large" wrap>
             <Form.Item name="wantedMode" label={t('inquiry.wantedMode')}>
@@ -107,7 +125,10 @@ export function InquiryButton({ recordKind, recordId, ownerOrganizationId }: { r
                     <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: t('inquiry.attachmentName') }]}>
                       <Input placeholder={t('inquiry.attachmentName')} style={{ width: 140 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'url']} rules={[{ required: true, pattern: /^https?:\/\/\S+$/i, message: t('inquiry.attachmentUrl') }]}>
+                    <Form.Item
+                      name={[field.name, 'url']}
+                      rules={[{ required: true, pattern: /^https?:\/\/\S+$/i, message: t('inquiry.attachmentUrl') }]}
+                    >
                       <Input placeholder={t('inquiry.attachmentUrl')} style={{ width: 240 }} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(field.name)} />

@@ -44,10 +44,7 @@ export function SessionsPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, s) => (
-        <Popconfirm
-          title={s.current ? t('sessions.revokeCurrentConfirm') : t('sessions.revokeConfirm')}
-          onConfirm={() => onRevoke(s)}
-        >
+        <Popconfirm title={s.current ? t('sessions.revokeCurrentConfirm') : t('sessions.revokeConfirm')} onConfirm={() => onRevoke(s)}>
           <Button size="small" danger loading={revoke.isPending && revoke.variables === s.id}>
             {t('sessions.revoke')}
           </Button>

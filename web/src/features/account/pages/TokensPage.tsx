@@ -117,7 +117,11 @@ export function TokensPage() {
           <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, message: t('common.required') }, { max: 100 }]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}>
+          <Form.Item
+            name="scopes"
+            label={t('tokens.scopes')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('common.required') }]}
+          >
             <Checkbox.Group
               style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
               options={permissions.map((p) => ({ value: p, label: `${t(`perm.${p}`)} (${p})` }))}

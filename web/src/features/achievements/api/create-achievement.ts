@@ -5,7 +5,13 @@ import { api, withQuery } from '../../../lib/api';
 
 export type AchievementInputBody = z.input<typeof AchievementInput>;
 
-export function createAchievement({ body, organizationId }: { body: AchievementInputBody; organizationId?: string }): Promise<AchievementView> {
+export function createAchievement({
+  body,
+  organizationId,
+}: {
+  body: AchievementInputBody;
+  organizationId?: string;
+}): Promise<AchievementView> {
   return api.post(withQuery('/api/achievements', { organizationId }), body);
 }
 

@@ -6,7 +6,11 @@ import { api } from '../../../lib/api';
 type SavedSearch = z.infer<typeof SavedSearchView>;
 
 /** Keeps the current achievement search (POST /api/me/saved-searches with target `achievements`). */
-export function saveAchievementSearch(body: { name: string; query: Record<string, unknown>; notify: SavedSearch['notify'] }): Promise<SavedSearch> {
+export function saveAchievementSearch(body: {
+  name: string;
+  query: Record<string, unknown>;
+  notify: SavedSearch['notify'];
+}): Promise<SavedSearch> {
   return api.post('/api/me/saved-searches', { ...body, target: 'achievements' });
 }
 

@@ -8,7 +8,11 @@ import { formatWan } from '../../../lib/money';
 /** Price in 万元, or 面议 (negotiable). */
 export function AchievementPrice({ record }: { record: Pick<AchievementView, 'priceFen' | 'priceNegotiable'> }) {
   const t = useT();
-  return <span data-testid="price">{record.priceNegotiable || record.priceFen == null ? t('money.negotiable') : formatWan(record.priceFen)}</span>;
+  return (
+    <span data-testid="price">
+      {record.priceNegotiable || record.priceFen == null ? t('money.negotiable') : formatWan(record.priceFen)}
+    </span>
+  );
 }
 
 /** The tags a hit or card shows: TRL, field, region, transfer modes. */

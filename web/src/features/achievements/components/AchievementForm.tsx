@@ -1,9 +1,24 @@
 import { Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import type { AchievementView } from '../../../../../common/api/catalog';
-import { IP_KINDS, IP_KIND_LABELS, PATENT_KINDS, TRANSFER_MODE_LABELS, TRL_LEVELS, type IpKind, type TransferMode } from '../../../../../common/catalog';
+import {
+  IP_KINDS,
+  IP_KIND_LABELS,
+  PATENT_KINDS,
+  TRANSFER_MODE_LABELS,
+  TRL_LEVELS,
+  type IpKind,
+  type TransferMode,
+} from '../../../../../common/catalog';
 import { compact, type FilingStep } from '../../../components/catalog/FilingSteps';
 import { ContactsList, FormRowsList, ModeCheckboxes, TrlRadioGroup, WanInput } from '../../../components/catalog/formParts';
-import { fieldStep, RecordFilingForm, ReviewDescriptions, TitleSummaryItems, type FilingKind, type FilingValues } from '../../../components/catalog/RecordFiling';
+import {
+  fieldStep,
+  RecordFilingForm,
+  ReviewDescriptions,
+  TitleSummaryItems,
+  type FilingKind,
+  type FilingValues,
+} from '../../../components/catalog/RecordFiling';
 import { useLabel, useT } from '../../../i18n/locale';
 import type { Me } from '../../../lib/auth';
 import { formatWan } from '../../../lib/money';
@@ -24,7 +39,16 @@ interface Values extends FilingValues {
 }
 
 function toValues(a: AchievementView | undefined, me: Me | null | undefined): Partial<Values> {
-  if (!a) return { keywords: [], ipAssets: [], transferModes: [], priceNegotiable: false, publicFunding: false, contacts: [me ? { name: me.user.name, email: me.user.email } : { name: '' }], team: [] };
+  if (!a)
+    return {
+      keywords: [],
+      ipAssets: [],
+      transferModes: [],
+      priceNegotiable: false,
+      publicFunding: false,
+      contacts: [me ? { name: me.user.name, email: me.user.email } : { name: '' }],
+      team: [],
+    };
   return {
     title: a.title,
     summary: a.summary,
@@ -62,7 +86,14 @@ function toBody(v: Values): AchievementInputBody {
   };
 }
 
-const achievementFiling: FilingKind<Values, AchievementInputBody, AchievementView> = { basePath: '/achievements', toValues, toBody, useCreate: useCreateAchievement, useUpdate: useUpdateAchievement, useTransition: useTransitionAchievement };
+const achievementFiling: FilingKind<Values, AchievementInputBody, AchievementView> = {
+  basePath: '/achievements',
+  toValues,
+  toBody,
+  useCreate: useCreateAchievement,
+  useUpdate: useUpdateAchievement,
+  useTransition: useTransitionAchievement,
+};
 
 /** The multi-step filing of an achievement, for a new one or to edit one (`initial`). */
 export function AchievementForm({ initial }: { initial?: AchievementView }) {
@@ -118,7 +149,10 @@ export function AchievementForm({ initial }: { initial?: AchievementView }) {
               md: 6,
               render: (field) => (
                 <Form.Item name={[field.name, 'kind']} rules={[required]}>
-                  <Select options={IP_KINDS.map((k) => ({ value: k, label: label(IP_KIND_LABELS[k]) }))} data-testid={`ip-kind-${field.name}`} />
+                  <Select
+                    options={IP_KINDS.map((k) => ({ value: k, label: label(IP_KIND_LABELS[k]) }))}
+                    data-testid={`ip-kind-${field.name}`}
+                  />
                 </Form.Item>
               ),
             },
@@ -131,8 +165,16 @@ export function AchievementForm({ initial }: { initial?: AchievementView }) {
                     const kind = form.getFieldValue(['ipAssets', field.name, 'kind']) as IpKind | undefined;
                     const patent = !!kind && PATENT_KINDS.includes(kind);
                     return (
-                      <Form.Item name={[field.name, 'number']} rules={patent ? [required] : []} extra={patent ? t('filing.patentNumberHelp') : undefined}>
-                        <Input placeholder={patent ? t('filing.patentNumber') : t('filing.ipNumberOptional')} maxLength={40} data-testid={`ip-number-${field.name}`} />
+                      <Form.Item
+                        name={[field.name, 'number']}
+                        rules={patent ? [required] : []}
+                        extra={patent ? t('filing.patentNumberHelp') : undefined}
+                      >
+                        <Input
+                          placeholder={patent ? t('filing.patentNumber') : t('filing.ipNumberOptional')}
+                          maxLength={40}
+                          data-testid={`ip-number-${field.name}`}
+                        />
                       </Form.Item>
                     );
                   }}
@@ -150,7 +192,11 @@ export function AchievementForm({ initial }: { initial?: AchievementView }) {
       fields: ['transferModes', 'priceFen', 'priceNegotiable', 'publicFunding'],
       content: (
         <>
-          <Form.Item name="transferModes" label={t('achievement.transferModes')} rules={[{ required: true, type: 'array', min: 1, message: t('filing.modesRequired') }]}>
+          <Form.Item
+            name="transferModes"
+            label={t('achievement.transferModes')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('filing.modesRequired') }]}
+          >
             <ModeCheckboxes />
           </Form.Item>
           <Form.Item label={t('achievement.price')} required={!negotiable}>
@@ -219,9 +265,23 @@ export function AchievementForm({ initial }: { initial?: AchievementView }) {
         titleLabel={t('achievement.title')}
         summaryLabel={t('achievement.summary')}
         items={[
-          { key: 'trl', label: t('record.trl'), children: v.trl ? `TRL ${v.trl} · ${label(TRL_LEVELS.find((l) => l.level === v.trl))}` : '—' },
-          { key: 'ip', label: t('achievement.ipAssets'), children: (v.ipAssets ?? []).map((a) => `${label(IP_KIND_LABELS[a.kind])} ${a.number ?? ''} ${a.title ?? ''}`).join('；') || t('common.none') },
-          { key: 'modes', label: t('achievement.transferModes'), children: (v.transferModes ?? []).map((m) => label(TRANSFER_MODE_LABELS[m])).join('、') },
+          {
+            key: 'trl',
+            label: t('record.trl'),
+            children: v.trl ? `TRL ${v.trl} · ${label(TRL_LEVELS.find((l) => l.level === v.trl))}` : '—',
+          },
+          {
+            key: 'ip',
+            label: t('achievement.ipAssets'),
+            children:
+              (v.ipAssets ?? []).map((a) => `${label(IP_KIND_LABELS[a.kind])} ${a.number ?? ''} ${a.title ?? ''}`).join('；') ||
+              t('common.none'),
+          },
+          {
+            key: 'modes',
+            label: t('achievement.transferModes'),
+            children: (v.transferModes ?? []).map((m) => label(TRANSFER_MODE_LABELS[m])).join('、'),
+          },
           { key: 'price', label: t('achievement.price'), children: v.priceNegotiable ? t('money.negotiable') : formatWan(v.priceFen) },
           { key: 'funding', label: t('achievement.publicFunding'), children: v.publicFunding ? t('common.yes') : t('common.no') },
         ]}

@@ -79,7 +79,11 @@ export function AchievementDetailPage() {
                   dataSource={record.ipAssets}
                   data-testid="ip-assets"
                   columns={[
-                    { title: t('achievement.ipKind'), dataIndex: 'kind', render: (k: keyof typeof IP_KIND_LABELS) => label(IP_KIND_LABELS[k], k) },
+                    {
+                      title: t('achievement.ipKind'),
+                      dataIndex: 'kind',
+                      render: (k: keyof typeof IP_KIND_LABELS) => label(IP_KIND_LABELS[k], k),
+                    },
                     { title: t('achievement.ipNumber'), dataIndex: 'number', render: (n: string | null) => n ?? '—' },
                     { title: t('achievement.ipTitle'), dataIndex: 'title' },
                   ]}

@@ -9,10 +9,17 @@ export function AchievementFilingPage() {
   const { id } = useParams();
   const t = useT();
   const existing = useAchievement(id);
-  if (id && existing.isPending) return <Card><Skeleton active /></Card>;
+  if (id && existing.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (id && (existing.isError || !existing.data)) return <Result status="error" title={existing.error?.message ?? t('record.notFound')} />;
   if (existing.data && !existing.data.actions.includes('edit')) {
-    return <Result status="warning" title={t('filing.notEditable')} extra={<Link to={`/achievements/${id}`}>{existing.data.title}</Link>} />;
+    return (
+      <Result status="warning" title={t('filing.notEditable')} extra={<Link to={`/achievements/${id}`}>{existing.data.title}</Link>} />
+    );
   }
   return (
     <Flex vertical gap={16}>

@@ -18,7 +18,13 @@ export function MyAchievementsPage() {
       useTransition={useTransitionAchievement}
       extraColumns={[
         { title: 'TRL', dataIndex: 'trl', width: 80, render: (trl: number) => <TrlTag level={trl} /> },
-        { title: t('achievement.price'), key: 'price', width: 140, responsive: ['lg'], render: (_, row) => <AchievementPrice record={row} /> },
+        {
+          title: t('achievement.price'),
+          key: 'price',
+          width: 140,
+          responsive: ['lg'],
+          render: (_, row) => <AchievementPrice record={row} />,
+        },
       ]}
     />
   );

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Modal, Select } from 'antd';
-import {
-  ASSIGNABLE_ROLES,
-  ORG_SCOPED_ROLES,
-  REGION_SCOPED_ROLES,
-  ROLE_LABELS,
-  type AssignableRole,
-} from '../../../../../common/roles';
+import { ASSIGNABLE_ROLES, ORG_SCOPED_ROLES, REGION_SCOPED_ROLES, ROLE_LABELS, type AssignableRole } from '../../../../../common/roles';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect';
 import { useLabel, useT } from '../../../i18n/locale';
 import { useProblemHandler } from '../../../lib/problems';
@@ -75,11 +69,7 @@ export function AssignRoleModal({ user, onClose }: Props) {
           <Select options={ASSIGNABLE_ROLES.map((r) => ({ value: r, label: label(ROLE_LABELS[r]) }))} />
         </Form.Item>
         {needsOrganization && (
-          <Form.Item
-            name="organizationId"
-            label={t('adminUsers.organization')}
-            rules={[{ required: true, message: t('common.required') }]}
-          >
+          <Form.Item name="organizationId" label={t('adminUsers.organization')} rules={[{ required: true, message: t('common.required') }]}>
             <Select
               showSearch={{ filterOption: false, onSearch: setOrgSearch }}
               placeholder={t('adminUsers.organizationSearch')}

@@ -39,7 +39,11 @@ export function AdminOrganizationsPage() {
       render: (name: string, o) => (
         <Space orientation="vertical" size={0}>
           <span>{name}</span>
-          {o.statusReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.statusReason}</Typography.Text>}
+          {o.statusReason && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {o.statusReason}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -80,10 +84,7 @@ export function AdminOrganizationsPage() {
             setPage(1);
           }}
           style={{ width: 140 }}
-          options={[
-            { value: 'all', label: t('common.all') },
-            ...ORGANIZATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
+          options={[{ value: 'all', label: t('common.all') }, ...ORGANIZATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         />
         <Select<OrganizationType>
           value={type}

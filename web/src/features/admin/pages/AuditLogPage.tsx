@@ -104,12 +104,7 @@ export function AuditLogPage() {
         />
       )}
       {audit.isError && <Alert type="error" showIcon title={audit.error.message} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={(values) => setFilters(toFilters(values))}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
+      <Form form={form} layout="inline" onFinish={(values) => setFilters(toFilters(values))} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="action">
           <Input placeholder={t('audit.action')} allowClear style={{ width: 160 }} />
         </Form.Item>
@@ -119,10 +114,7 @@ export function AuditLogPage() {
         <Form.Item name="entityId">
           <Input placeholder={t('audit.entityId')} allowClear style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item
-          name="actorUserId"
-          rules={[{ pattern: UUID, message: 'UUID' }]}
-        >
+        <Form.Item name="actorUserId" rules={[{ pattern: UUID, message: 'UUID' }]}>
           <Input placeholder={t('audit.actorUserId')} allowClear style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="range">

@@ -101,7 +101,12 @@ export function RegisterPage() {
         >
           <Input autoComplete="email" />
         </Form.Item>
-        <NewPasswordFields name={['user', 'password']} label={t('register.password')} confirmName="passwordConfirm" confirmLabel={t('register.passwordConfirm')} />
+        <NewPasswordFields
+          name={['user', 'password']}
+          label={t('register.password')}
+          confirmName="passwordConfirm"
+          confirmLabel={t('register.passwordConfirm')}
+        />
         <Button type="primary" htmlType="submit" block loading={register.isPending} data-testid="register-submit">
           {t('register.submit')}
         </Button>

@@ -10,7 +10,11 @@ export function getContractParameters(signal?: AbortSignal): Promise<z.infer<typ
 
 /** The registration deadlines and the expert-review threshold in force (the defaults until loaded). */
 export function useContractParameters() {
-  const query = useQuery({ queryKey: ['contracts', 'parameters'], queryFn: ({ signal }) => getContractParameters(signal), staleTime: 5 * 60_000 });
+  const query = useQuery({
+    queryKey: ['contracts', 'parameters'],
+    queryFn: ({ signal }) => getContractParameters(signal),
+    staleTime: 5 * 60_000,
+  });
   const values: ContractParameters = { ...CONTRACT_PARAMETER_DEFAULTS };
   for (const item of query.data?.items ?? []) values[item.key] = item.value;
   return { values, items: query.data?.items ?? [] };

@@ -8,5 +8,10 @@ export function getMyOrganizations(signal?: AbortSignal): Promise<{ items: Organ
 }
 
 export function useMyOrganizations(enabled = true) {
-  return useQuery({ queryKey: ['organizations', 'mine'], queryFn: ({ signal }) => getMyOrganizations(signal), enabled, select: (data) => data.items });
+  return useQuery({
+    queryKey: ['organizations', 'mine'],
+    queryFn: ({ signal }) => getMyOrganizations(signal),
+    enabled,
+    select: (data) => data.items,
+  });
 }

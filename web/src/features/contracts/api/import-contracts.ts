@@ -12,7 +12,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export type ImportMode = 'applications' | 'historical';
 
-export function importContracts({ mode, organizationId, jobId, file }: { mode: ImportMode; organizationId?: string; jobId: string; file: File }): Promise<z.infer<typeof ImportResult>> {
+export function importContracts({
+  mode,
+  organizationId,
+  jobId,
+  file,
+}: {
+  mode: ImportMode;
+  organizationId?: string;
+  jobId: string;
+  file: File;
+}): Promise<z.infer<typeof ImportResult>> {
   return mode === 'applications'
     ? postFile('/api/contracts/import', { organizationId, jobId }, file, XLSX)
     : postFile('/api/registration/contracts/import', { registrationOrganizationId: organizationId, jobId }, file, XLSX);
@@ -22,6 +32,10 @@ export function useImportContracts() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: importContracts,
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['contracts'] }), queryClient.invalidateQueries({ queryKey: ['statistics'] })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['contracts'] }),
+        queryClient.invalidateQueries({ queryKey: ['statistics'] }),
+      ]),
   });
 }

@@ -8,7 +8,12 @@ export type AttachmentKind = z.infer<typeof AttachmentQuery>['kind'];
 export type Attachment = z.infer<typeof AttachmentView>;
 
 export function uploadAttachment({ id, kind, file }: { id: string; kind: AttachmentKind; file: File }): Promise<Attachment> {
-  return postFile(`/api/contracts/${encodeURIComponent(id)}/attachments`, { kind, name: file.name }, file, file.type || 'application/octet-stream');
+  return postFile(
+    `/api/contracts/${encodeURIComponent(id)}/attachments`,
+    { kind, name: file.name },
+    file,
+    file.type || 'application/octet-stream',
+  );
 }
 
 export function useUploadAttachment() {

@@ -15,7 +15,11 @@ interface AmendValues extends ContractFormValues {
   adjustmentReason?: string;
 }
 
-const TOP_LEVEL: Record<string, string> = { reason: 'amendmentReason', technologyTransactionAmountFen: 'registeredTtaFen', adjustmentReason: 'adjustmentReason' };
+const TOP_LEVEL: Record<string, string> = {
+  reason: 'amendmentReason',
+  technologyTransactionAmountFen: 'registeredTtaFen',
+  adjustmentReason: 'adjustmentReason',
+};
 
 function formField(field: string): string {
   const path = field.replace(/^body\./, '');
@@ -77,21 +81,42 @@ export function AmendDrawer({ contract, open, onClose }: { contract: ContractVie
       <ContractForm
         form={form}
         mode="amend"
-        initialValues={{ ...valuesFromView(contract), registeredTtaFen: null, adjustmentReason: contract.amounts.adjustmentReason ?? undefined } as AmendValues}
+        initialValues={
+          {
+            ...valuesFromView(contract),
+            registeredTtaFen: null,
+            adjustmentReason: contract.amounts.adjustmentReason ?? undefined,
+          } as AmendValues
+        }
         sideExtra={
           <Card size="small" title={t('contract.amend.reasonTitle')}>
-            <Form.Item name="amendmentReason" label={t('contract.amend.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { min: 2, message: t('contract.min', { n: 2 }) }]}>
+            <Form.Item
+              name="amendmentReason"
+              label={t('contract.amend.reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required') },
+                { min: 2, message: t('contract.min', { n: 2 }) },
+              ]}
+            >
               <Input.TextArea rows={3} maxLength={1000} data-testid="amend-reason" />
             </Form.Item>
             <Form.Item
               name="registeredTtaFen"
               label={t('contract.certify.registeredTta')}
-              extra={previousAdjustment !== 0 ? t('contract.amend.ttaCarried', { adjustment: yuan(previousAdjustment) }) : t('contract.amend.ttaHelp')}
+              extra={
+                previousAdjustment !== 0
+                  ? t('contract.amend.ttaCarried', { adjustment: yuan(previousAdjustment) })
+                  : t('contract.amend.ttaHelp')
+              }
             >
               <YuanInput placeholder={formatYuan(carried)} />
             </Form.Item>
             {adjusted && (
-              <Form.Item name="adjustmentReason" label={t('contract.certify.adjustmentReason')} rules={[{ required: true, whitespace: true, message: t('contract.certify.reasonRequired') }]}>
+              <Form.Item
+                name="adjustmentReason"
+                label={t('contract.certify.adjustmentReason')}
+                rules={[{ required: true, whitespace: true, message: t('contract.certify.reasonRequired') }]}
+              >
                 <Input.TextArea rows={2} maxLength={1000} />
               </Form.Item>
             )}

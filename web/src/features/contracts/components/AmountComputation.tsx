@@ -1,5 +1,12 @@
 import { Alert, Flex, Table, Typography } from 'antd';
-import { COST_ITEM_KIND_LABELS, DEDUCTED_COST_KINDS, formatYuan, type AmountIssue, type Amounts, type CostItemKind } from '../../../../../common/contracts';
+import {
+  COST_ITEM_KIND_LABELS,
+  DEDUCTED_COST_KINDS,
+  formatYuan,
+  type AmountIssue,
+  type Amounts,
+  type CostItemKind,
+} from '../../../../../common/contracts';
 import { useLabel, useT } from '../../../i18n/locale';
 import { yuan } from './money';
 
@@ -37,7 +44,16 @@ interface Line {
 export function AmountComputation({ amounts, items, adjustmentReason, issues = [], testId = 'amounts' }: Props) {
   const t = useT();
   const label = useLabel();
-  const lines: Line[] = [{ key: 'contract', label: t('contract.contractAmount'), sign: '', fen: amounts.contractAmountFen, strong: true, testId: `${testId}-contract` }];
+  const lines: Line[] = [
+    {
+      key: 'contract',
+      label: t('contract.contractAmount'),
+      sign: '',
+      fen: amounts.contractAmountFen,
+      strong: true,
+      testId: `${testId}-contract`,
+    },
+  ];
   items.forEach((item, i) => {
     const deducted = DEDUCTED_COST_KINDS.includes(item.kind);
     const name = (
@@ -55,7 +71,13 @@ export function AmountComputation({ amounts, items, adjustmentReason, issues = [
     );
     lines.push({ key: `item-${i}`, label: name, sign: deducted ? '−' : '·', fen: item.amountFen || 0, muted: !deducted });
   });
-  lines.push({ key: 'computed', label: t('contract.computedTta'), sign: '=', fen: amounts.computedTechnologyTransactionAmountFen, testId: `${testId}-computed` });
+  lines.push({
+    key: 'computed',
+    label: t('contract.computedTta'),
+    sign: '=',
+    fen: amounts.computedTechnologyTransactionAmountFen,
+    testId: `${testId}-computed`,
+  });
   if (amounts.adjustmentFen !== 0) {
     lines.push({
       key: 'adjustment',
@@ -73,7 +95,14 @@ export function AmountComputation({ amounts, items, adjustmentReason, issues = [
       fen: Math.abs(amounts.adjustmentFen),
     });
   }
-  lines.push({ key: 'tta', label: t('contract.tta'), sign: '=', fen: amounts.technologyTransactionAmountFen, strong: true, testId: `${testId}-tta` });
+  lines.push({
+    key: 'tta',
+    label: t('contract.tta'),
+    sign: '=',
+    fen: amounts.technologyTransactionAmountFen,
+    strong: true,
+    testId: `${testId}-tta`,
+  });
 
   return (
     <Flex vertical gap={8}>
@@ -85,13 +114,30 @@ export function AmountComputation({ amounts, items, adjustmentReason, issues = [
         dataSource={lines}
         data-testid={testId}
         columns={[
-          { key: 'sign', width: 28, render: (_, l) => <Typography.Text type={l.muted ? 'secondary' : undefined}>{l.sign}</Typography.Text> },
-          { key: 'label', render: (_, l) => <Typography.Text strong={l.strong} type={l.muted ? 'secondary' : undefined}>{l.label}{l.muted ? ` ${t('contract.notDeducted')}` : ''}</Typography.Text> },
+          {
+            key: 'sign',
+            width: 28,
+            render: (_, l) => <Typography.Text type={l.muted ? 'secondary' : undefined}>{l.sign}</Typography.Text>,
+          },
+          {
+            key: 'label',
+            render: (_, l) => (
+              <Typography.Text strong={l.strong} type={l.muted ? 'secondary' : undefined}>
+                {l.label}
+                {l.muted ? ` ${t('contract.notDeducted')}` : ''}
+              </Typography.Text>
+            ),
+          },
           {
             key: 'fen',
             align: 'right',
             render: (_, l) => (
-              <Typography.Text strong={l.strong} type={l.muted ? 'secondary' : undefined} data-testid={l.testId} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+              <Typography.Text
+                strong={l.strong}
+                type={l.muted ? 'secondary' : undefined}
+                data-testid={l.testId}
+                style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+              >
                 {yuan(l.fen)}
               </Typography.Text>
             ),

@@ -27,15 +27,27 @@ export function AmountSummary() {
   return (
     <Card title={t('contract.summary.title')} size="small" data-testid="amount-summary">
       <Flex vertical gap={12}>
-        <AmountComputation amounts={amounts} items={items} issues={issues.map((i) => ({ ...i, message: issueText(i, t) }))} testId="form-amounts" />
+        <AmountComputation
+          amounts={amounts}
+          items={items}
+          issues={issues.map((i) => ({ ...i, message: issueText(i, t) }))}
+          testId="form-amounts"
+        />
         <Alert
           type={period.expertReviewRequired ? 'warning' : 'info'}
           showIcon
-          title={period.expertReviewRequired ? t('contract.summary.expertReview', { days: period.workingDays, threshold: yuan(params.expertReviewThresholdFen) }) : t('contract.summary.normalReview', { days: period.workingDays })}
+          title={
+            period.expertReviewRequired
+              ? t('contract.summary.expertReview', { days: period.workingDays, threshold: yuan(params.expertReviewThresholdFen) })
+              : t('contract.summary.normalReview', { days: period.workingDays })
+          }
         />
         <Flex vertical gap={4}>
           <span>
-            {t('contract.vat.title')} <Tag color={vat.eligible ? 'green' : 'default'}>{vat.eligible ? t('contract.vat.eligible') : t('contract.vat.notEligible')}</Tag>
+            {t('contract.vat.title')}{' '}
+            <Tag color={vat.eligible ? 'green' : 'default'}>
+              {vat.eligible ? t('contract.vat.eligible') : t('contract.vat.notEligible')}
+            </Tag>
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {locale === 'en' ? vat.reasonEn : vat.reasonZh}

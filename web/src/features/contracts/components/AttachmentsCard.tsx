@@ -49,8 +49,19 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
       <Flex vertical gap={12}>
         {!hasSigned && <Typography.Text type="warning">{t('contract.attachment.signedRequired')}</Typography.Text>}
         {saved.length + pending.length === 0 && <Typography.Text type="secondary">{t('contract.attachment.none')}</Typography.Text>}
-        {[...saved.map((a) => ({ key: a.id, saved: a, pending: undefined })), ...pending.map((p) => ({ key: p.uid, saved: undefined, pending: p }))].map((item) => (
-          <Flex key={item.key} gap={8} align="center" wrap justify="space-between" data-testid="attachment-item" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+        {[
+          ...saved.map((a) => ({ key: a.id, saved: a, pending: undefined })),
+          ...pending.map((p) => ({ key: p.uid, saved: undefined, pending: p })),
+        ].map((item) => (
+          <Flex
+            key={item.key}
+            gap={8}
+            align="center"
+            wrap
+            justify="space-between"
+            data-testid="attachment-item"
+            style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}
+          >
             <Flex gap={8} align="center" wrap>
               <PaperClipOutlined />
               {item.saved ? (
@@ -61,7 +72,11 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
                 <span>{item.pending!.file.name}</span>
               )}
               <Tag>{kindLabel(item.saved?.kind ?? item.pending!.kind)}</Tag>
-              {item.pending ? <Tag color="orange">{t('contract.attachment.pending')}</Tag> : <Typography.Text type="secondary">{formatDateTime(item.saved!.createdAt, locale)}</Typography.Text>}
+              {item.pending ? (
+                <Tag color="orange">{t('contract.attachment.pending')}</Tag>
+              ) : (
+                <Typography.Text type="secondary">{formatDateTime(item.saved!.createdAt, locale)}</Typography.Text>
+              )}
             </Flex>
             {editable && (
               <Button
@@ -71,7 +86,8 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
                 loading={remove.isPending && remove.variables?.attachmentId === item.saved?.id}
                 onClick={() => {
                   if (item.pending) onPendingChange((list) => list.filter((p) => p.uid !== item.pending!.uid));
-                  else if (item.saved && contract) remove.mutate({ id: contract.id, attachmentId: item.saved.id }, { onError: (e) => onProblem(e) });
+                  else if (item.saved && contract)
+                    remove.mutate({ id: contract.id, attachmentId: item.saved.id }, { onError: (e) => onProblem(e) });
                 }}
               />
             )}
@@ -79,7 +95,13 @@ export function AttachmentsCard({ contract, pending, onPendingChange }: Props) {
         ))}
         {editable && (
           <Flex gap={8} wrap>
-            <Select value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} style={{ width: 180 }} data-testid="attachment-kind" />
+            <Select
+              value={kind}
+              onChange={setKind}
+              options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+              style={{ width: 180 }}
+              data-testid="attachment-kind"
+            />
             <Upload
               accept=".pdf,.jpg,.jpeg,.png"
               multiple

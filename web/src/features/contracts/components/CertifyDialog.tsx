@@ -27,7 +27,11 @@ export function CertifyDialog({ contract: c, open, onClose }: { contract: Contra
   const computed = c.amounts.computedTechnologyTransactionAmountFen;
   const wanted = Form.useWatch('technologyTransactionAmountFen', form) ?? computed;
   const adjustmentFen = wanted - computed;
-  const { amounts, issues } = computeAmounts({ contractAmountFen: c.amounts.contractAmountFen, nonTechnicalCosts: c.nonTechnicalCosts, adjustmentFen });
+  const { amounts, issues } = computeAmounts({
+    contractAmountFen: c.amounts.contractAmountFen,
+    nonTechnicalCosts: c.nonTechnicalCosts,
+    adjustmentFen,
+  });
   const reason = Form.useWatch('adjustmentReason', form);
 
   const submit = async () => {
@@ -60,7 +64,13 @@ export function CertifyDialog({ contract: c, open, onClose }: { contract: Contra
           </a>
           <Flex gap={8}>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={certify.isPending} onClick={() => void submit()} disabled={issues.length > 0} data-testid="certify-confirm">
+            <Button
+              type="primary"
+              loading={certify.isPending}
+              onClick={() => void submit()}
+              disabled={issues.length > 0}
+              data-testid="certify-confirm"
+            >
               {t('contract.certify.confirm')}
             </Button>
           </Flex>
@@ -68,15 +78,29 @@ export function CertifyDialog({ contract: c, open, onClose }: { contract: Contra
       }
     >
       <Form form={form} layout="vertical" initialValues={{ technologyTransactionAmountFen: computed }}>
-        <AmountComputation amounts={amounts} items={c.nonTechnicalCosts} adjustmentReason={reason} issues={issues.map((i) => ({ ...i, message: issueText(i, t) }))} testId="certify-amounts" />
+        <AmountComputation
+          amounts={amounts}
+          items={c.nonTechnicalCosts}
+          adjustmentReason={reason}
+          issues={issues.map((i) => ({ ...i, message: issueText(i, t) }))}
+          testId="certify-amounts"
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           {t('contract.certify.adjustHelp')}
         </Typography.Paragraph>
-        <Form.Item name="technologyTransactionAmountFen" label={t('contract.certify.registeredTta')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="technologyTransactionAmountFen"
+          label={t('contract.certify.registeredTta')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <YuanInput testId="certify-tta" />
         </Form.Item>
         {adjustmentFen !== 0 && (
-          <Form.Item name="adjustmentReason" label={t('contract.certify.adjustmentReason')} rules={[{ required: true, whitespace: true, message: t('contract.certify.reasonRequired') }]}>
+          <Form.Item
+            name="adjustmentReason"
+            label={t('contract.certify.adjustmentReason')}
+            rules={[{ required: true, whitespace: true, message: t('contract.certify.reasonRequired') }]}
+          >
             <Input.TextArea rows={2} maxLength={1000} data-testid="adjustment-reason" />
           </Form.Item>
         )}

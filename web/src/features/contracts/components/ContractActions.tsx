@@ -30,7 +30,10 @@ export function ContractActions({ contract: c }: { contract: ContractView }) {
         </Link>
       )}
       {can('submit') && (
-        <Popconfirm title={t('contract.submitConfirm')} onConfirm={() => transition.mutate({ id: c.id, body: { action: 'submit' } }, { onError: (e) => onProblem(e) })}>
+        <Popconfirm
+          title={t('contract.submitConfirm')}
+          onConfirm={() => transition.mutate({ id: c.id, body: { action: 'submit' } }, { onError: (e) => onProblem(e) })}
+        >
           <Button type="primary" loading={transition.isPending} data-testid="action-submit">
             {t('contract.submit')}
           </Button>
@@ -86,7 +89,9 @@ export function ContractActions({ contract: c }: { contract: ContractView }) {
         </Button>
       )}
       {can('certify') && <CertifyDialog contract={c} open={dialog === 'certify'} onClose={close} />}
-      {(['return', 'refuse', 'cancel', 'withdraw'] as const).map((a) => can(a) && <DecisionDialog key={a} contract={c} action={a} open={dialog === a} onClose={close} />)}
+      {(['return', 'refuse', 'cancel', 'withdraw'] as const).map(
+        (a) => can(a) && <DecisionDialog key={a} contract={c} action={a} open={dialog === a} onClose={close} />,
+      )}
       {can('record_expert_review') && <ExpertReviewDialog contract={c} open={dialog === 'expert'} onClose={close} />}
       {can('amend') && dialog === 'amend' && <AmendDrawer contract={c} open onClose={close} />}
     </Flex>

@@ -1,6 +1,12 @@
 import type { ReactNode } from 'react';
 import { Card, Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Switch, Typography, type FormInstance } from 'antd';
-import { CONTRACT_SUBTYPES, CONTRACT_SUBTYPE_LABELS, CONTRACT_TYPES, CONTRACT_TYPE_LABELS, type ContractType } from '../../../../../common/contracts';
+import {
+  CONTRACT_SUBTYPES,
+  CONTRACT_SUBTYPE_LABELS,
+  CONTRACT_TYPES,
+  CONTRACT_TYPE_LABELS,
+  type ContractType,
+} from '../../../../../common/contracts';
 import { FieldSelect } from '../../../components/catalog/FieldSelect';
 import { useLabel, useT } from '../../../i18n/locale';
 import { useMe } from '../../../lib/auth';
@@ -76,18 +82,29 @@ export function ContractForm({ form, initialValues, mode, children, sideExtra }:
                     const next = CONTRACT_SUBTYPES[e.target.value as ContractType] as readonly string[];
                     form.setFieldValue('subtype', next[0] ?? null);
                   }}
-                  options={CONTRACT_TYPES.map((k) => ({ value: k, label: <span data-testid={`type-${k}`}>{label(CONTRACT_TYPE_LABELS[k])}</span> }))}
+                  options={CONTRACT_TYPES.map((k) => ({
+                    value: k,
+                    label: <span data-testid={`type-${k}`}>{label(CONTRACT_TYPE_LABELS[k])}</span>,
+                  }))}
                 />
               </Form.Item>
               {subtypes.length > 0 && (
                 <Form.Item name="subtype" label={t('contract.subtype')} rules={[required]}>
-                  <Select options={subtypes.map((k) => ({ value: k, label: label(CONTRACT_SUBTYPE_LABELS[k]) }))} data-testid="subtype-select" />
+                  <Select
+                    options={subtypes.map((k) => ({ value: k, label: label(CONTRACT_SUBTYPE_LABELS[k]) }))}
+                    data-testid="subtype-select"
+                  />
                 </Form.Item>
               )}
               <Form.Item name="title" label={t('contract.title')} rules={[required, { min: 2, message: t('contract.min', { n: 2 }) }]}>
                 <Input maxLength={200} showCount data-testid="contract-title" />
               </Form.Item>
-              <Form.Item name="subject" label={t('contract.subject')} rules={[required, { min: 10, message: t('contract.min', { n: 10 }) }]} extra={t('contract.subjectHelp')}>
+              <Form.Item
+                name="subject"
+                label={t('contract.subject')}
+                rules={[required, { min: 10, message: t('contract.min', { n: 10 }) }]}
+                extra={t('contract.subjectHelp')}
+              >
                 <Input.TextArea rows={4} maxLength={5000} showCount data-testid="contract-subject" />
               </Form.Item>
               <Form.Item name="fieldCode" label={t('contract.field')} rules={[required]}>
@@ -111,7 +128,11 @@ export function ContractForm({ form, initialValues, mode, children, sideExtra }:
                 </Col>
               </Row>
               {mode === 'apply' && (
-                <Form.Item name="registrationOrganizationId" label={t('contract.registrationPoint')} extra={t('contract.registrationPointHelp')}>
+                <Form.Item
+                  name="registrationOrganizationId"
+                  label={t('contract.registrationPoint')}
+                  extra={t('contract.registrationPointHelp')}
+                >
                   <Select
                     allowClear
                     loading={points.isLoading}
@@ -156,13 +177,23 @@ export function ContractForm({ form, initialValues, mode, children, sideExtra }:
             </Card>
 
             <Card title={t('contract.section.amounts')}>
-              <Form.Item name="contractAmountFen" label={t('contract.contractAmount')} rules={[required]} extra={t('contract.contractAmountHelp')}>
+              <Form.Item
+                name="contractAmountFen"
+                label={t('contract.contractAmount')}
+                rules={[required]}
+                extra={t('contract.contractAmountHelp')}
+              >
                 <YuanInput testId="contract-amount" />
               </Form.Item>
               <Typography.Title level={5}>{t('contract.costs.title')}</Typography.Title>
               <Typography.Paragraph type="secondary">{t('contract.costs.help')}</Typography.Paragraph>
               <CostItemsFields />
-              <Form.Item name="relatedServicesInvoicedTogether" valuePropName="checked" style={{ marginTop: 16 }} extra={t('contract.relatedServicesHelp')}>
+              <Form.Item
+                name="relatedServicesInvoicedTogether"
+                valuePropName="checked"
+                style={{ marginTop: 16 }}
+                extra={t('contract.relatedServicesHelp')}
+              >
                 <Checkbox>{t('contract.relatedServices')}</Checkbox>
               </Form.Item>
               <Typography.Title level={5}>{t('contract.payments.title')}</Typography.Title>

@@ -19,7 +19,10 @@ export function ContractHeader({ contract: c }: { contract: ContractView }) {
           {c.version > 1 && <Tag color="blue">v{c.version}</Tag>}
           {c.registration && (
             <Typography.Text type="secondary">
-              {t('contract.registrationNumber')} <Typography.Text strong data-testid="header-registration-number">{c.registration.number}</Typography.Text>
+              {t('contract.registrationNumber')}{' '}
+              <Typography.Text strong data-testid="header-registration-number">
+                {c.registration.number}
+              </Typography.Text>
             </Typography.Text>
           )}
         </Space>

@@ -27,12 +27,35 @@ export function ContractSheet({ contract: c }: { contract: ContractView }) {
             { key: 'type', label: t('contract.type'), children: typeText(label, c.type, c.subtype) },
             { key: 'field', label: t('contract.field'), children: c.fieldName ?? c.fieldCode ?? '—' },
             { key: 'signed', label: t('contract.signedOn'), children: c.signedOn },
-            { key: 'valid', label: t('contract.validity'), children: c.validFrom || c.validUntil ? `${c.validFrom ?? '…'} — ${c.validUntil ?? '…'}` : '—' },
+            {
+              key: 'valid',
+              label: t('contract.validity'),
+              children: c.validFrom || c.validUntil ? `${c.validFrom ?? '…'} — ${c.validUntil ?? '…'}` : '—',
+            },
             { key: 'applicant', label: t('contract.applicant'), children: c.applicant.name },
-            { key: 'point', label: t('contract.registrationPoint'), children: `${c.registrationPoint.name}（${c.registrationPoint.regionName}）` },
-            ...(c.technologyImport ? [{ key: 'import', label: t('contract.technologyImport'), children: <Tag color="purple">{t('common.yes')}</Tag> }] : []),
-            ...(c.dealId ? [{ key: 'deal', label: t('contract.deal'), children: <Link to={`/trading/deals/${c.dealId}`}>{t('contract.openDeal')}</Link> }] : []),
-            { key: 'subject', label: t('contract.subject'), span: 'filled' as const, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.subject}</Typography.Paragraph> },
+            {
+              key: 'point',
+              label: t('contract.registrationPoint'),
+              children: `${c.registrationPoint.name}（${c.registrationPoint.regionName}）`,
+            },
+            ...(c.technologyImport
+              ? [{ key: 'import', label: t('contract.technologyImport'), children: <Tag color="purple">{t('common.yes')}</Tag> }]
+              : []),
+            ...(c.dealId
+              ? [
+                  {
+                    key: 'deal',
+                    label: t('contract.deal'),
+                    children: <Link to={`/trading/deals/${c.dealId}`}>{t('contract.openDeal')}</Link>,
+                  },
+                ]
+              : []),
+            {
+              key: 'subject',
+              label: t('contract.subject'),
+              span: 'filled' as const,
+              children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.subject}</Typography.Paragraph>,
+            },
           ]}
         />
       </Card>
@@ -54,10 +77,18 @@ export function ContractSheet({ contract: c }: { contract: ContractView }) {
         )}
       </Card>
       <Card title={t('contract.section.amounts')}>
-        <AmountComputation amounts={c.amounts} items={c.nonTechnicalCosts} adjustmentReason={c.amounts.adjustmentReason} testId="contract-amounts" />
+        <AmountComputation
+          amounts={c.amounts}
+          items={c.nonTechnicalCosts}
+          adjustmentReason={c.amounts.adjustmentReason}
+          testId="contract-amounts"
+        />
         <Flex vertical gap={4} style={{ marginTop: 12 }}>
           <span>
-            {t('contract.vat.title')} <Tag color={c.vatExemption.eligible ? 'green' : 'default'}>{c.vatExemption.eligible ? t('contract.vat.eligible') : t('contract.vat.notEligible')}</Tag>
+            {t('contract.vat.title')}{' '}
+            <Tag color={c.vatExemption.eligible ? 'green' : 'default'}>
+              {c.vatExemption.eligible ? t('contract.vat.eligible') : t('contract.vat.notEligible')}
+            </Tag>
             {c.relatedServicesInvoicedTogether && <Tag>{t('contract.relatedServices')}</Tag>}
           </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -76,7 +107,13 @@ export function ContractSheet({ contract: c }: { contract: ContractView }) {
           columns={[
             { title: t('contract.payments.conditionTitle'), dataIndex: 'condition' },
             { title: t('contract.payments.dueOn'), dataIndex: 'dueOn', width: 120, render: (d: string | null) => d ?? '—' },
-            { title: t('contract.payments.amount'), dataIndex: 'amountFen', align: 'right', width: 160, render: (f: number) => <Yuan fen={f} /> },
+            {
+              title: t('contract.payments.amount'),
+              dataIndex: 'amountFen',
+              align: 'right',
+              width: 160,
+              render: (f: number) => <Yuan fen={f} />,
+            },
           ]}
         />
       </Card>

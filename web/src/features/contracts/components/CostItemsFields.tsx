@@ -24,8 +24,15 @@ export function CostItemsFields() {
             <Card key={field.key} size="small" data-testid={`cost-${field.name}`}>
               <Row gutter={8}>
                 <Col xs={24} md={7}>
-                  <Form.Item name={[field.name, 'kind']} label={t('contract.costs.kind')} rules={[{ required: true, message: t('common.required') }]}>
-                    <Select options={COST_ITEM_KINDS.map((k) => ({ value: k, label: label(COST_ITEM_KIND_LABELS[k]) }))} data-testid={`cost-kind-${field.name}`} />
+                  <Form.Item
+                    name={[field.name, 'kind']}
+                    label={t('contract.costs.kind')}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
+                    <Select
+                      options={COST_ITEM_KINDS.map((k) => ({ value: k, label: label(COST_ITEM_KIND_LABELS[k]) }))}
+                      data-testid={`cost-kind-${field.name}`}
+                    />
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={9}>
@@ -60,8 +67,19 @@ export function CostItemsFields() {
                   <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />
                 </Col>
                 <Col xs={24}>
-                  <Form.Item name={[field.name, 'note']} label={t('contract.costs.note')} rules={[required]} extra={t('contract.costs.noteHelp')} style={{ marginBottom: 0 }}>
-                    <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} data-testid={`cost-note-${field.name}`} />
+                  <Form.Item
+                    name={[field.name, 'note']}
+                    label={t('contract.costs.note')}
+                    rules={[required]}
+                    extra={t('contract.costs.noteHelp')}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input.TextArea
+                      rows={1}
+                      autoSize={{ minRows: 1, maxRows: 4 }}
+                      maxLength={1000}
+                      data-testid={`cost-note-${field.name}`}
+                    />
                   </Form.Item>
                 </Col>
               </Row>

@@ -21,7 +21,11 @@ export function DeadlineTag({ deadlineAt, workingDaysLeft, overdue, expertReview
       <Tooltip title={t('contract.deadlineHelp')}>
         <Tag color={color} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
           {/* Past the close of the last day but no working day since (a weekend or holiday): just overdue. */}
-          {overdue ? (left === 0 ? t('contract.overdue') : t('contract.overdueBy', { n: Math.abs(left) })) : t('contract.daysLeft', { n: left })}
+          {overdue
+            ? left === 0
+              ? t('contract.overdue')
+              : t('contract.overdueBy', { n: Math.abs(left) })
+            : t('contract.daysLeft', { n: left })}
         </Tag>
       </Tooltip>
       <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>

@@ -41,17 +41,28 @@ export function DecisionDialog({ contract, open, onClose, action }: DialogProps 
       onCancel={onClose}
       onOk={() => void submit()}
       okText={t(`contract.decision.${action}`)}
-      okButtonProps={{ danger: action !== 'return', loading: transition.isPending, ...({ 'data-testid': `${action}-confirm` } as Record<string, string>) }}
+      okButtonProps={{
+        danger: action !== 'return',
+        loading: transition.isPending,
+        ...({ 'data-testid': `${action}-confirm` } as Record<string, string>),
+      }}
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
         {action === 'refuse' && (
           <Form.Item name="reason" label={t('contract.decision.refusalReason')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={REFUSAL_REASONS.map((r) => ({ value: r, label: label(REFUSAL_REASON_LABELS[r]) }))} data-testid="refusal-reason" />
+            <Select
+              options={REFUSAL_REASONS.map((r) => ({ value: r, label: label(REFUSAL_REASON_LABELS[r]) }))}
+              data-testid="refusal-reason"
+            />
           </Form.Item>
         )}
         {(action === 'return' || action === 'refuse') && (
-          <Form.Item name="note" label={action === 'return' ? t('contract.decision.returnNote') : t('contract.decision.refuseNote')} rules={[required, min2]}>
+          <Form.Item
+            name="note"
+            label={action === 'return' ? t('contract.decision.returnNote') : t('contract.decision.refuseNote')}
+            rules={[required, min2]}
+          >
             <Input.TextArea rows={4} maxLength={2000} data-testid="decision-note" />
           </Form.Item>
         )}
@@ -78,8 +89,24 @@ export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
   };
   const required = { required: true, whitespace: true, message: t('common.required') };
   return (
-    <Modal open={open} title={t('contract.expertOpinion')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: record.isPending }} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={existing ? { experts: existing.experts, opinion: existing.opinion, conclusion: existing.conclusion } : { experts: [{ name: '' }], conclusion: 'supports' }}>
+    <Modal
+      open={open}
+      title={t('contract.expertOpinion')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ loading: record.isPending }}
+      width={720}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          existing
+            ? { experts: existing.experts, opinion: existing.opinion, conclusion: existing.conclusion }
+            : { experts: [{ name: '' }], conclusion: 'supports' }
+        }
+      >
         <Form.List name="experts">
           {(fields, { add, remove }) => (
             <>
@@ -101,7 +128,12 @@ export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
                     </Form.Item>
                   </Col>
                   <Col span={2}>
-                    <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length === 1} aria-label={t('common.remove')} />
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(f.name)}
+                      disabled={fields.length === 1}
+                      aria-label={t('common.remove')}
+                    />
                   </Col>
                 </Row>
               ))}
@@ -111,12 +143,19 @@ export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
             </>
           )}
         </Form.List>
-        <Form.Item name="opinion" label={t('contract.expert.opinion')} rules={[required, { min: 10, message: t('contract.min', { n: 10 }) }]}>
+        <Form.Item
+          name="opinion"
+          label={t('contract.expert.opinion')}
+          rules={[required, { min: 10, message: t('contract.min', { n: 10 }) }]}
+        >
           <Input.TextArea rows={5} maxLength={5000} />
         </Form.Item>
         <Form.Item name="conclusion" label={t('contract.expert.conclusion')} rules={[{ required: true }]}>
           <Radio.Group
-            options={(['supports', 'supports_with_adjustment', 'does_not_support'] as const).map((c) => ({ value: c, label: t(`contract.expert.${c}`) }))}
+            options={(['supports', 'supports_with_adjustment', 'does_not_support'] as const).map((c) => ({
+              value: c,
+              label: t(`contract.expert.${c}`),
+            }))}
           />
         </Form.Item>
       </Form>

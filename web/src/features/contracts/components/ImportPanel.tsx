@@ -25,7 +25,15 @@ interface RowError {
  * Bulk import from xlsx: download the template (Chinese headers, 填写说明), upload, watch the
  * progress, and on failure read every row's errors (nothing is imported unless every row is good).
  */
-export function ImportButton({ mode, organizationId, disabled }: { mode: ImportMode; organizationId: string | undefined; disabled?: boolean }) {
+export function ImportButton({
+  mode,
+  organizationId,
+  disabled,
+}: {
+  mode: ImportMode;
+  organizationId: string | undefined;
+  disabled?: boolean;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -55,7 +63,14 @@ export function ImportButton({ mode, organizationId, disabled }: { mode: ImportM
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)} disabled={disabled} data-testid={`import-${mode}`}>
         {t('contract.import.button')}
       </Button>
-      <Modal open={open} title={t(`contract.import.title.${mode}`)} onCancel={() => setOpen(false)} footer={null} width={760} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t(`contract.import.title.${mode}`)}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        width={760}
+        destroyOnHidden
+      >
         <Flex vertical gap={12}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t(`contract.import.help.${mode}`)}
@@ -79,15 +94,23 @@ export function ImportButton({ mode, organizationId, disabled }: { mode: ImportM
             </Upload>
           </Flex>
           {percent !== undefined && (
-            <Progress percent={percent} status={run.isError || j?.status === 'failed' ? 'exception' : run.isSuccess ? 'success' : 'active'} format={() => (j ? `${j.processed} / ${j.total}` : '')} />
+            <Progress
+              percent={percent}
+              status={run.isError || j?.status === 'failed' ? 'exception' : run.isSuccess ? 'success' : 'active'}
+              format={() => (j ? `${j.processed} / ${j.total}` : '')}
+            />
           )}
-          {run.isSuccess && <Alert type="success" showIcon title={t('contract.import.done', { n: run.data.imported })} data-testid="import-done" />}
+          {run.isSuccess && (
+            <Alert type="success" showIcon title={t('contract.import.done', { n: run.data.imported })} data-testid="import-done" />
+          )}
           {run.isError && (
             <Alert
               type="error"
               showIcon
               title={t('contract.import.failed')}
-              description={errors.length ? t('contract.import.failedRows', { n: new Set(errors.map((e) => e.row)).size }) : run.error.message}
+              description={
+                errors.length ? t('contract.import.failedRows', { n: new Set(errors.map((e) => e.row)).size }) : run.error.message
+              }
             />
           )}
           {errors.length > 0 && (
@@ -98,7 +121,12 @@ export function ImportButton({ mode, organizationId, disabled }: { mode: ImportM
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               data-testid="import-errors"
               columns={[
-                { title: t('contract.import.row'), dataIndex: 'row', width: 80, render: (r: number) => (r === 0 ? t('contract.import.wholeFile') : r) },
+                {
+                  title: t('contract.import.row'),
+                  dataIndex: 'row',
+                  width: 80,
+                  render: (r: number) => (r === 0 ? t('contract.import.wholeFile') : r),
+                },
                 { title: t('contract.import.column'), dataIndex: 'field', width: 180 },
                 { title: t('contract.import.message'), dataIndex: 'message' },
               ]}

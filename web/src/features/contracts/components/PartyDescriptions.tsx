@@ -18,7 +18,8 @@ export function PartyDescriptions({ title, party, testId }: { title: string; par
       : party.organizationType === 'other'
         ? t('contract.party.otherType')
         : label(ORGANIZATION_TYPE_LABELS[party.organizationType as OrganizationType], party.organizationType);
-  const where = party.country === 'CN' ? (party.regionName ?? party.regionCode ?? '—') : `${t('contract.party.abroad')} · ${country(party.country)}`;
+  const where =
+    party.country === 'CN' ? (party.regionName ?? party.regionCode ?? '—') : `${t('contract.party.abroad')} · ${country(party.country)}`;
   return (
     <Descriptions
       title={<Typography.Text strong>{title}</Typography.Text>}
@@ -29,9 +30,17 @@ export function PartyDescriptions({ title, party, testId }: { title: string; par
         { key: 'name', label: t('contract.party.name'), children: party.name },
         { key: 'type', label: t('contract.party.type'), children: type },
         { key: 'where', label: t('contract.party.location'), children: where },
-        { key: 'code', label: t('contract.party.creditCode'), children: <span style={{ fontFamily: 'monospace' }}>{party.creditCode ?? '—'}</span> },
+        {
+          key: 'code',
+          label: t('contract.party.creditCode'),
+          children: <span style={{ fontFamily: 'monospace' }}>{party.creditCode ?? '—'}</span>,
+        },
         { key: 'address', label: t('contract.party.address'), children: party.address ?? '—' },
-        { key: 'contact', label: t('contract.party.contact'), children: [party.contactName, party.contactPhone].filter(Boolean).join(' ') || '—' },
+        {
+          key: 'contact',
+          label: t('contract.party.contact'),
+          children: [party.contactName, party.contactPhone].filter(Boolean).join(' ') || '—',
+        },
       ]}
     />
   );

@@ -22,11 +22,19 @@ export function PartyFields({ name, own }: { name: string; own?: boolean }) {
   const domestic = (country ?? 'CN') === 'CN';
   const required = { required: true, message: t('common.required') };
   const typeLabel = (k: (typeof PARTY_TYPES)[number]) =>
-    k === 'individual' ? t('contract.party.individual') : k === 'other' ? t('contract.party.otherType') : label(ORGANIZATION_TYPE_LABELS[k], k);
+    k === 'individual'
+      ? t('contract.party.individual')
+      : k === 'other'
+        ? t('contract.party.otherType')
+        : label(ORGANIZATION_TYPE_LABELS[k], k);
   return (
     <Row gutter={12}>
       <Col xs={24} md={14}>
-        <Form.Item name={[name, 'name']} label={t('contract.party.name')} rules={[required, { min: 2, message: t('contract.min', { n: 2 }) }]}>
+        <Form.Item
+          name={[name, 'name']}
+          label={t('contract.party.name')}
+          rules={[required, { min: 2, message: t('contract.min', { n: 2 }) }]}
+        >
           <Input maxLength={200} disabled={own} data-testid={`${name}-name`} />
         </Form.Item>
       </Col>
@@ -36,13 +44,22 @@ export function PartyFields({ name, own }: { name: string; own?: boolean }) {
         </Form.Item>
       </Col>
       <Col xs={24} md={14}>
-        <Form.Item name={[name, 'country']} label={t('contract.party.location')} rules={[{ required: true, message: t('contract.party.countryRequired') }]}>
+        <Form.Item
+          name={[name, 'country']}
+          label={t('contract.party.location')}
+          rules={[{ required: true, message: t('contract.party.countryRequired') }]}
+        >
           <CountrySelect disabled={own} testId={`${name}-location`} />
         </Form.Item>
       </Col>
       {domestic && (
         <Col xs={24} md={10}>
-          <Form.Item name={[name, 'regionCode']} label={t('contract.party.region')} rules={[required]} extra={t('contract.party.regionHelp')}>
+          <Form.Item
+            name={[name, 'regionCode']}
+            label={t('contract.party.region')}
+            rules={[required]}
+            extra={t('contract.party.regionHelp')}
+          >
             <RegionTreeSelect placeholder={t('contract.party.regionPlaceholder')} />
           </Form.Item>
         </Col>

@@ -23,28 +23,65 @@ export function ReviewCard({ contract: c }: { contract: ContractView }) {
             { key: 'status', label: t('contract.status'), children: <ContractStatusTag status={c.status} /> },
             ...(c.registration
               ? [
-                  { key: 'number', label: t('contract.registrationNumber'), children: <Typography.Text strong copyable data-testid="registration-number">{c.registration.number}</Typography.Text> },
+                  {
+                    key: 'number',
+                    label: t('contract.registrationNumber'),
+                    children: (
+                      <Typography.Text strong copyable data-testid="registration-number">
+                        {c.registration.number}
+                      </Typography.Text>
+                    ),
+                  },
                   { key: 'certified', label: t('contract.certifiedAt'), children: formatDateTime(c.registration.certifiedAt, locale) },
                 ]
               : []),
             ...(c.registration?.cancelledAt
-              ? [{ key: 'cancelled', label: t('contract.cancelledAt'), children: `${formatDateTime(c.registration.cancelledAt, locale)} · ${c.registration.cancelReason ?? ''}` }]
+              ? [
+                  {
+                    key: 'cancelled',
+                    label: t('contract.cancelledAt'),
+                    children: `${formatDateTime(c.registration.cancelledAt, locale)} · ${c.registration.cancelReason ?? ''}`,
+                  },
+                ]
               : []),
             { key: 'submitted', label: t('contract.submittedAt'), children: formatDateTime(r.submittedAt, locale) },
             ...(c.status === 'submitted'
-              ? [{ key: 'deadline', label: t('contract.deadline'), children: <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} /> }]
+              ? [
+                  {
+                    key: 'deadline',
+                    label: t('contract.deadline'),
+                    children: (
+                      <DeadlineTag
+                        deadlineAt={r.deadlineAt}
+                        workingDaysLeft={r.workingDaysLeft}
+                        overdue={r.overdue}
+                        deadlineEstimated={r.deadlineEstimated}
+                      />
+                    ),
+                  },
+                ]
               : []),
-            ...(r.workingDays ? [{ key: 'days', label: t('contract.reviewPeriod'), children: t('contract.workingDays', { n: r.workingDays }) }] : []),
+            ...(r.workingDays
+              ? [{ key: 'days', label: t('contract.reviewPeriod'), children: t('contract.workingDays', { n: r.workingDays }) }]
+              : []),
             {
               key: 'expert',
               label: t('contract.expertReview'),
-              children: r.expertReviewRequired ? <Tag color="purple">{er ? t('contract.expertReviewDone') : t('contract.expertReviewRequired')}</Tag> : t('contract.expertReviewNotRequired'),
+              children: r.expertReviewRequired ? (
+                <Tag color="purple">{er ? t('contract.expertReviewDone') : t('contract.expertReviewRequired')}</Tag>
+              ) : (
+                t('contract.expertReviewNotRequired')
+              ),
             },
             ...(r.reviewedAt ? [{ key: 'reviewed', label: t('contract.reviewedAt'), children: formatDateTime(r.reviewedAt, locale) }] : []),
           ]}
         />
-        {r.refusalReason && <Alert type="error" showIcon title={label(REFUSAL_REASON_LABELS[r.refusalReason])} description={r.note} data-testid="refusal" />}
-        {!r.refusalReason && r.note && <Alert type={c.status === 'returned' ? 'warning' : 'info'} showIcon title={t('contract.registrarNote')} description={r.note} />}
+        {r.refusalReason && (
+          <Alert type="error" showIcon title={label(REFUSAL_REASON_LABELS[r.refusalReason])} description={r.note} data-testid="refusal" />
+        )}
+        {!r.refusalReason && r.note && (
+          <Alert type={c.status === 'returned' ? 'warning' : 'info'} showIcon title={t('contract.registrarNote')} description={r.note} />
+        )}
         {er && (
           <Card size="small" title={t('contract.expertOpinion')}>
             <Flex vertical gap={6}>
@@ -52,7 +89,9 @@ export function ReviewCard({ contract: c }: { contract: ContractView }) {
                 <Tag color={er.conclusion === 'does_not_support' ? 'red' : 'green'}>{t(`contract.expert.${er.conclusion}`)}</Tag>
                 <Typography.Text type="secondary">{formatDateTime(er.recordedAt, locale)}</Typography.Text>
               </span>
-              <Typography.Text>{er.experts.map((x) => [x.name, x.title, x.organization].filter(Boolean).join(' ')).join('；')}</Typography.Text>
+              <Typography.Text>
+                {er.experts.map((x) => [x.name, x.title, x.organization].filter(Boolean).join(' ')).join('；')}
+              </Typography.Text>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{er.opinion}</Typography.Paragraph>
             </Flex>
           </Card>

@@ -54,7 +54,16 @@ const text = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null)
 /** The applicant's own organisation as a party of the contract. */
 export function ownParty(org: OrganizationView | undefined): PartyValues {
   if (!org) return { country: 'CN' };
-  return { name: org.name, creditCode: org.creditCode, organizationId: org.id, organizationType: org.type, regionCode: org.regionCode, country: 'CN', address: org.address, contactPhone: org.contactPhone };
+  return {
+    name: org.name,
+    creditCode: org.creditCode,
+    organizationId: org.id,
+    organizationType: org.type,
+    regionCode: org.regionCode,
+    country: 'CN',
+    address: org.address,
+    contactPhone: org.contactPhone,
+  };
 }
 
 export function emptyValues(org: OrganizationView | undefined): ContractFormValues {
@@ -170,7 +179,12 @@ export function toBody(v: ContractFormValues): ContractBody {
     intermediary: v.hasIntermediary && v.intermediary ? partyBody(v.intermediary) : null,
     broker: v.hasBroker && v.broker?.name ? { userId: v.broker.userId ?? null, name: v.broker.name } : null,
     contractAmountFen: v.contractAmountFen ?? 0,
-    nonTechnicalCosts: (v.nonTechnicalCosts ?? []).map((i) => ({ kind: i.kind, description: i.description ?? '', amountFen: i.amountFen ?? 0, note: i.note ?? '' })),
+    nonTechnicalCosts: (v.nonTechnicalCosts ?? []).map((i) => ({
+      kind: i.kind,
+      description: i.description ?? '',
+      amountFen: i.amountFen ?? 0,
+      note: i.note ?? '',
+    })),
     relatedServicesInvoicedTogether: !!v.relatedServicesInvoicedTogether,
     payments: (v.payments ?? []).map((p) => ({ dueOn: dayString(p.dueOn), amountFen: p.amountFen ?? 0, condition: p.condition ?? '' })),
     registrationOrganizationId: v.registrationOrganizationId ?? null,

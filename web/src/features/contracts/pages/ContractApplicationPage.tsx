@@ -30,7 +30,9 @@ export function ContractApplicationPage() {
 
   if (contract.isError || (!id && orgs.isError)) {
     const notFound = isApiProblem(contract.error) && contract.error.status === 404;
-    return <Result status={notFound ? '404' : 'warning'} title={notFound ? t('contract.notFound') : (contract.error ?? orgs.error)?.message} />;
+    return (
+      <Result status={notFound ? '404' : 'warning'} title={notFound ? t('contract.notFound') : (contract.error ?? orgs.error)?.message} />
+    );
   }
   if ((id && contract.isPending) || orgs.isPending || (dealId && prefill.isPending)) return <Skeleton active />;
   if (contract.data && !contract.data.actions.includes('edit')) {
@@ -53,10 +55,23 @@ export function ContractApplicationPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {id ? t('contract.editTitle') : t('contract.newTitle')}
       </Typography.Title>
-      {contract.data?.status === 'returned' && contract.data.review.note && <Alert type="warning" showIcon title={t('contract.returnedNote')} description={contract.data.review.note} />}
-      {dealId && prefill.isError && <Alert type="warning" showIcon title={t('contract.prefillFailed')} description={prefill.error.message} />}
+      {contract.data?.status === 'returned' && contract.data.review.note && (
+        <Alert type="warning" showIcon title={t('contract.returnedNote')} description={contract.data.review.note} />
+      )}
+      {dealId && prefill.isError && (
+        <Alert type="warning" showIcon title={t('contract.prefillFailed')} description={prefill.error.message} />
+      )}
       {prefill.data && (
-        <Alert type="info" showIcon title={t('contract.prefilled')} description={prefill.data.missing.length ? t('contract.prefillMissing', { fields: prefill.data.missing.map((f) => missingLabel(f, t)).join('、') }) : undefined} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('contract.prefilled')}
+          description={
+            prefill.data.missing.length
+              ? t('contract.prefillMissing', { fields: prefill.data.missing.map((f) => missingLabel(f, t)).join('、') })
+              : undefined
+          }
+        />
       )}
       <ApplicationForm key={contract.data?.id ?? 'new'} contract={contract.data} initial={initial} />
     </Flex>
@@ -88,7 +103,9 @@ function ApplicationForm({ contract, initial }: { contract: ContractView | undef
     const values = form.getFieldsValue(true) as ContractFormValues;
     setBusy(submit ? 'submit' : 'draft');
     try {
-      let view = savedId ? await update.mutateAsync({ id: savedId, body: toBody(values) }) : await create.mutateAsync({ body: toBody(values), organizationId: values.organizationId });
+      let view = savedId
+        ? await update.mutateAsync({ id: savedId, body: toBody(values) })
+        : await create.mutateAsync({ body: toBody(values), organizationId: values.organizationId });
       setSavedId(view.id);
       for (const p of pending) {
         await uploadAttachment({ id: view.id, kind: p.kind, file: p.file });
@@ -122,7 +139,13 @@ function ApplicationForm({ contract, initial }: { contract: ContractView | undef
           <Button onClick={() => void save(false)} loading={busy === 'draft'} disabled={!!busy} data-testid="save-draft">
             {t('contract.saveDraft')}
           </Button>
-          <Button type="primary" onClick={() => void save(true)} loading={busy === 'submit'} disabled={!!busy} data-testid="submit-contract">
+          <Button
+            type="primary"
+            onClick={() => void save(true)}
+            loading={busy === 'submit'}
+            disabled={!!busy}
+            data-testid="submit-contract"
+          >
             {t('contract.submit')}
           </Button>
         </Flex>

@@ -16,7 +16,8 @@ export function ContractDetailPage() {
   const t = useT();
   const me = useMe().data;
   const contract = useContract(id);
-  const back = hasPermission(me, 'contract:register') && !hasPermission(me, 'contract:apply') ? '/workspace/registrar' : '/workspace/contracts';
+  const back =
+    hasPermission(me, 'contract:register') && !hasPermission(me, 'contract:apply') ? '/workspace/registrar' : '/workspace/contracts';
   if (contract.isPending) return <Skeleton active />;
   if (contract.isError) {
     const notFound = isApiProblem(contract.error) && contract.error.status === 404;

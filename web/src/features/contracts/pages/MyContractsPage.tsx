@@ -75,7 +75,20 @@ export function MyContractsPage() {
           '—'
         ),
     },
-    { title: t('contract.deadline'), key: 'deadline', width: 150, responsive: ['lg'], render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} /> },
+    {
+      title: t('contract.deadline'),
+      key: 'deadline',
+      width: 150,
+      responsive: ['lg'],
+      render: (_, r) => (
+        <DeadlineTag
+          deadlineAt={r.deadlineAt}
+          workingDaysLeft={r.workingDaysLeft}
+          overdue={r.overdue}
+          deadlineEstimated={r.deadlineEstimated}
+        />
+      ),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -128,7 +141,10 @@ export function MyContractsPage() {
           setStatus(v === 'all' ? undefined : (v as ContractStatus));
           setPage(1);
         }}
-        options={['all' as const, ...CONTRACT_STATUSES].map((s) => ({ value: s, label: s === 'all' ? t('common.all') : label(CONTRACT_STATUS_LABELS[s]) }))}
+        options={['all' as const, ...CONTRACT_STATUSES].map((s) => ({
+          value: s,
+          label: s === 'all' ? t('common.all') : label(CONTRACT_STATUS_LABELS[s]),
+        }))}
         style={{ marginBottom: 16 }}
         data-testid="status-filter"
       />
@@ -139,7 +155,14 @@ export function MyContractsPage() {
         columns={columns}
         dataSource={list.data?.items}
         data-testid="my-contracts"
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+        }}
       />
     </Card>
   );

@@ -34,7 +34,14 @@ export function RegistrarQueuePage() {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const registered = status === 'certified' || status === 'cancelled';
-  const params: QueueParams = { status, overdue: status === 'submitted' && overdue ? true : undefined, year: registered ? year : undefined, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const params: QueueParams = {
+    status,
+    overdue: status === 'submitted' && overdue ? true : undefined,
+    year: registered ? year : undefined,
+    q: q || undefined,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
   const queue = useRegistrationQueue(params);
   const registrarOrg = me?.grants.find((g) => g.role === 'registrar' && g.organizationId)?.organizationId ?? undefined;
 
@@ -67,26 +74,46 @@ export function RegistrarQueuePage() {
         </Flex>
       ),
     },
-    { title: t('contract.submittedAt'), dataIndex: 'submittedAt', width: 150, responsive: ['lg'], render: (v: string | null) => formatDateTime(v, locale) },
+    {
+      title: t('contract.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      responsive: ['lg'],
+      render: (v: string | null) => formatDateTime(v, locale),
+    },
     status === 'submitted'
       ? {
           title: t('contract.deadline'),
           key: 'deadline',
           width: 170,
-          render: (_, r) => <DeadlineTag deadlineAt={r.deadlineAt} workingDaysLeft={r.workingDaysLeft} overdue={r.overdue} deadlineEstimated={r.deadlineEstimated} expertReviewRequired={r.expertReviewRequired} />,
+          render: (_, r) => (
+            <DeadlineTag
+              deadlineAt={r.deadlineAt}
+              workingDaysLeft={r.workingDaysLeft}
+              overdue={r.overdue}
+              deadlineEstimated={r.deadlineEstimated}
+              expertReviewRequired={r.expertReviewRequired}
+            />
+          ),
         }
       : {
           title: t('contract.registrationNumber'),
           key: 'number',
           width: 190,
-          render: (_, r) => (r.registrationNumber ? <Typography.Text>{r.registrationNumber}</Typography.Text> : <ContractStatusTag status={r.status} />),
+          render: (_, r) =>
+            r.registrationNumber ? <Typography.Text>{r.registrationNumber}</Typography.Text> : <ContractStatusTag status={r.status} />,
         },
     {
       title: t('common.actions'),
       key: 'actions',
       width: 100,
       render: (_, r) => (
-        <Button size="small" type={status === 'submitted' ? 'primary' : 'default'} onClick={() => setOpenId(r.id)} data-testid="queue-review">
+        <Button
+          size="small"
+          type={status === 'submitted' ? 'primary' : 'default'}
+          onClick={() => setOpenId(r.id)}
+          data-testid="queue-review"
+        >
           {status === 'submitted' ? t('contract.review.action') : t('common.open')}
         </Button>
       ),
@@ -100,7 +127,10 @@ export function RegistrarQueuePage() {
           {t('nav.registrar')}
         </Typography.Title>
         <Space wrap>
-          <a href={withQuery('/api/registration/contracts/export.xlsx', { status, year: registered ? year : undefined, q: q || undefined })} download>
+          <a
+            href={withQuery('/api/registration/contracts/export.xlsx', { status, year: registered ? year : undefined, q: q || undefined })}
+            download
+          >
             <Button icon={<DownloadOutlined />} data-testid="queue-export">
               {t('contract.export')}
             </Button>
@@ -118,9 +148,24 @@ export function RegistrarQueuePage() {
           options={TABS.map((s) => ({ value: s, label: label(CONTRACT_STATUS_LABELS[s]) }))}
           data-testid="queue-status"
         />
-        <Input.Search allowClear placeholder={t('contract.review.search')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 260 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('contract.review.search')}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
         {status === 'submitted' && (
-          <Checkbox checked={overdue} onChange={(e) => { setOverdue(e.target.checked); setPage(1); }} data-testid="overdue-only">
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => {
+              setOverdue(e.target.checked);
+              setPage(1);
+            }}
+            data-testid="overdue-only"
+          >
             {t('contract.review.overdueOnly')}
           </Checkbox>
         )}
@@ -129,7 +174,10 @@ export function RegistrarQueuePage() {
             allowClear
             placeholder={t('contract.review.year')}
             value={year}
-            onChange={(v: number | undefined) => { setYear(v); setPage(1); }}
+            onChange={(v: number | undefined) => {
+              setYear(v);
+              setPage(1);
+            }}
             options={Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: String(y) }))}
             style={{ width: 120 }}
           />
@@ -142,8 +190,20 @@ export function RegistrarQueuePage() {
         columns={columns}
         dataSource={queue.data?.items}
         data-testid="registrar-queue"
-        onRow={(r) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined, 'data-overdue': r.overdue ? 'true' : undefined }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: queue.data?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+        onRow={(r) =>
+          ({
+            style: r.overdue ? { background: '#fff1f0' } : undefined,
+            'data-overdue': r.overdue ? 'true' : undefined,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: queue.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+        }}
       />
       <ReviewDrawer id={openId} onClose={() => setOpenId(null)} />
     </Card>

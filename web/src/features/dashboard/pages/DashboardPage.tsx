@@ -39,19 +39,54 @@ const AREAS: Tile[] = [
 /** Trading tiles: my listings, auctions, notices and bids; the staff desk; objections to resolve. */
 function tradingTiles(me: Me): Tile[] {
   return [
-    ...(hasPermission(me, 'trade:initiate') || hasPermission(me, 'trade:participate') ? [{ to: '/workspace/trading', icon: <SwapOutlined />, title: 'nav.myTrading' as const, text: 'trading.tile.mine' as const }] : []),
-    ...(hasPermission(me, 'trade:staff') ? [{ to: '/workspace/trading/staff', icon: <SwapOutlined />, title: 'nav.tradingStaff' as const, text: 'trading.tile.staff' as const }] : []),
-    ...(hasPermission(me, 'trade:oversee') ? [{ to: '/workspace/trading/objections', icon: <SwapOutlined />, title: 'nav.objections' as const, text: 'trading.tile.objections' as const }] : []),
+    ...(hasPermission(me, 'trade:initiate') || hasPermission(me, 'trade:participate')
+      ? [{ to: '/workspace/trading', icon: <SwapOutlined />, title: 'nav.myTrading' as const, text: 'trading.tile.mine' as const }]
+      : []),
+    ...(hasPermission(me, 'trade:staff')
+      ? [
+          {
+            to: '/workspace/trading/staff',
+            icon: <SwapOutlined />,
+            title: 'nav.tradingStaff' as const,
+            text: 'trading.tile.staff' as const,
+          },
+        ]
+      : []),
+    ...(hasPermission(me, 'trade:oversee')
+      ? [
+          {
+            to: '/workspace/trading/objections',
+            icon: <SwapOutlined />,
+            title: 'nav.objections' as const,
+            text: 'trading.tile.objections' as const,
+          },
+        ]
+      : []),
   ];
 }
 
 /** Contract registration and monitoring tiles, each for those whose permission opens it. */
 function contractTiles(me: Me): Tile[] {
   return [
-    ...(hasPermission(me, 'contract:apply') ? [{ to: '/workspace/contracts', icon: <FileProtectOutlined />, title: 'nav.myContracts' as const, text: 'comingSoon.contracts' as const }] : []),
-    ...(hasPermission(me, 'contract:register') ? [{ to: '/workspace/registrar', icon: <AuditOutlined />, title: 'nav.registrar' as const, text: 'contract.tile.registrar' as const }] : []),
-    ...(hasPermission(me, 'stats:read') ? [{ to: '/workspace/monitor', icon: <BarChartOutlined />, title: 'nav.monitor' as const, text: 'stat.tile.monitor' as const }] : []),
-    ...(hasPermission(me, 'stats:target') ? [{ to: '/workspace/targets', icon: <BarChartOutlined />, title: 'nav.targets' as const, text: 'stat.tile.targets' as const }] : []),
+    ...(hasPermission(me, 'contract:apply')
+      ? [
+          {
+            to: '/workspace/contracts',
+            icon: <FileProtectOutlined />,
+            title: 'nav.myContracts' as const,
+            text: 'comingSoon.contracts' as const,
+          },
+        ]
+      : []),
+    ...(hasPermission(me, 'contract:register')
+      ? [{ to: '/workspace/registrar', icon: <AuditOutlined />, title: 'nav.registrar' as const, text: 'contract.tile.registrar' as const }]
+      : []),
+    ...(hasPermission(me, 'stats:read')
+      ? [{ to: '/workspace/monitor', icon: <BarChartOutlined />, title: 'nav.monitor' as const, text: 'stat.tile.monitor' as const }]
+      : []),
+    ...(hasPermission(me, 'stats:target')
+      ? [{ to: '/workspace/targets', icon: <BarChartOutlined />, title: 'nav.targets' as const, text: 'stat.tile.targets' as const }]
+      : []),
   ];
 }
 
@@ -83,7 +118,9 @@ export function DashboardPage() {
     ...(hasPermission(me, 'token:own') ? [{ to: '/account/tokens', icon: <KeyOutlined />, title: 'nav.apiTokens' as const }] : []),
   ];
   const adminTiles: Tile[] = [
-    ...(hasPermission(me, 'org:review') ? [{ to: '/admin/organizations', icon: <BankOutlined />, title: 'nav.adminOrganizations' as const }] : []),
+    ...(hasPermission(me, 'org:review')
+      ? [{ to: '/admin/organizations', icon: <BankOutlined />, title: 'nav.adminOrganizations' as const }]
+      : []),
     ...(hasPermission(me, 'user:read_all') ? [{ to: '/admin/users', icon: <TeamOutlined />, title: 'nav.adminUsers' as const }] : []),
     ...(hasPermission(me, 'audit:read') ? [{ to: '/admin/audit', icon: <AuditOutlined />, title: 'nav.adminAudit' as const }] : []),
   ];
@@ -129,8 +166,7 @@ export function DashboardPage() {
                   <Space orientation="vertical" size={4}>
                     {me.memberships.map((m) => (
                       <span key={m.organizationId}>
-                        <Link to="/account/organization">{m.organizationName}</Link>{' '}
-                        <OrganizationStatusTag status={m.organizationStatus} />
+                        <Link to="/account/organization">{m.organizationName}</Link> <OrganizationStatusTag status={m.organizationStatus} />
                       </span>
                     ))}
                   </Space>

@@ -6,7 +6,11 @@ import { api } from '../../../lib/api';
 type SavedSearch = z.infer<typeof SavedSearchView>;
 
 /** Keeps the current demand search (POST /api/me/saved-searches with target `demands`). */
-export function saveDemandSearch(body: { name: string; query: Record<string, unknown>; notify: SavedSearch['notify'] }): Promise<SavedSearch> {
+export function saveDemandSearch(body: {
+  name: string;
+  query: Record<string, unknown>;
+  notify: SavedSearch['notify'];
+}): Promise<SavedSearch> {
   return api.post('/api/me/saved-searches', { ...body, target: 'demands' });
 }
 

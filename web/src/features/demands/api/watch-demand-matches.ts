@@ -7,7 +7,12 @@ type SavedSearch = z.infer<typeof SavedSearchView>;
 
 /** Notifies me of new records matching this demand (POST /api/me/saved-searches with target `matches_for_demand`). */
 export function watchDemandMatches(body: { recordId: string; name: string; notify: SavedSearch['notify'] }): Promise<SavedSearch> {
-  return api.post('/api/me/saved-searches', { target: 'matches_for_demand', name: body.name, notify: body.notify, query: { recordId: body.recordId, minScore: 60 } });
+  return api.post('/api/me/saved-searches', {
+    target: 'matches_for_demand',
+    name: body.name,
+    notify: body.notify,
+    query: { recordId: body.recordId, minScore: 60 },
+  });
 }
 
 export function useWatchDemandMatches() {

@@ -8,8 +8,13 @@ import { formatWanRange } from '../../../lib/money';
 /** Budget range in 万元, or 面议 (negotiable). */
 export function DemandBudget({ record }: { record: Pick<DemandView, 'budgetMinFen' | 'budgetMaxFen' | 'budgetNegotiable'> }) {
   const t = useT();
-  const range = record.budgetMinFen != null || record.budgetMaxFen != null ? formatWanRange(record.budgetMinFen, record.budgetMaxFen) : null;
-  return <span data-testid="budget">{range ? (record.budgetNegotiable ? `${range}（${t('money.negotiable')}）` : range) : t('money.negotiable')}</span>;
+  const range =
+    record.budgetMinFen != null || record.budgetMaxFen != null ? formatWanRange(record.budgetMinFen, record.budgetMaxFen) : null;
+  return (
+    <span data-testid="budget">
+      {range ? (record.budgetNegotiable ? `${range}（${t('money.negotiable')}）` : range) : t('money.negotiable')}
+    </span>
+  );
 }
 
 export function DemandTags({ record }: { record: DemandView }) {

@@ -4,7 +4,14 @@ import type { DemandView } from '../../../../../common/api/catalog';
 import { TRANSFER_MODE_LABELS, TRL_LEVELS, type TransferMode } from '../../../../../common/catalog';
 import { compact, type FilingStep } from '../../../components/catalog/FilingSteps';
 import { ContactsList, ModeCheckboxes, WanInput } from '../../../components/catalog/formParts';
-import { fieldStep, RecordFilingForm, ReviewDescriptions, TitleSummaryItems, type FilingKind, type FilingValues } from '../../../components/catalog/RecordFiling';
+import {
+  fieldStep,
+  RecordFilingForm,
+  ReviewDescriptions,
+  TitleSummaryItems,
+  type FilingKind,
+  type FilingValues,
+} from '../../../components/catalog/RecordFiling';
 import { useLabel, useT } from '../../../i18n/locale';
 import type { Me } from '../../../lib/auth';
 import { formatWanRange } from '../../../lib/money';
@@ -22,7 +29,13 @@ interface Values extends FilingValues {
 }
 
 function toValues(d: DemandView | undefined, me: Me | null | undefined): Partial<Values> {
-  if (!d) return { keywords: [], cooperationModes: [], budgetNegotiable: false, contacts: [me ? { name: me.user.name, email: me.user.email } : { name: '' }] };
+  if (!d)
+    return {
+      keywords: [],
+      cooperationModes: [],
+      budgetNegotiable: false,
+      contacts: [me ? { name: me.user.name, email: me.user.email } : { name: '' }],
+    };
   return {
     title: d.title,
     summary: d.summary,
@@ -54,7 +67,14 @@ function toBody(v: Values): DemandInputBody {
   };
 }
 
-const demandFiling: FilingKind<Values, DemandInputBody, DemandView> = { basePath: '/demands', toValues, toBody, useCreate: useCreateDemand, useUpdate: useUpdateDemand, useTransition: useTransitionDemand };
+const demandFiling: FilingKind<Values, DemandInputBody, DemandView> = {
+  basePath: '/demands',
+  toValues,
+  toBody,
+  useCreate: useCreateDemand,
+  useUpdate: useUpdateDemand,
+  useTransition: useTransitionDemand,
+};
 
 /** Filing a demand (simpler than an achievement): what is needed, how to cooperate, budget and deadline. */
 export function DemandForm({ initial }: { initial?: DemandView }) {
@@ -67,7 +87,14 @@ export function DemandForm({ initial }: { initial?: DemandView }) {
       key: 'basic',
       title: t('filing.step.demandBasic'),
       fields: ['organizationId', 'title', 'summary'],
-      content: <TitleSummaryItems titleLabel={t('demand.title')} summaryLabel={t('demand.summary')} summaryRows={6} summaryExtra={t('demand.summaryHelp')} />,
+      content: (
+        <TitleSummaryItems
+          titleLabel={t('demand.title')}
+          summaryLabel={t('demand.summary')}
+          summaryRows={6}
+          summaryExtra={t('demand.summaryHelp')}
+        />
+      ),
     },
     fieldStep(t('filing.step.field')),
     {
@@ -76,7 +103,11 @@ export function DemandForm({ initial }: { initial?: DemandView }) {
       fields: ['cooperationModes', 'trlMin', 'budgetMinFen', 'budgetMaxFen', 'budgetNegotiable', 'deadline'],
       content: (
         <>
-          <Form.Item name="cooperationModes" label={t('demand.cooperationModes')} rules={[{ required: true, type: 'array', min: 1, message: t('filing.modesRequired') }]}>
+          <Form.Item
+            name="cooperationModes"
+            label={t('demand.cooperationModes')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('filing.modesRequired') }]}
+          >
             <ModeCheckboxes />
           </Form.Item>
           <Form.Item name="trlMin" label={t('demand.trlMin')} extra={t('demand.trlMinHelp')}>
@@ -141,9 +172,17 @@ export function DemandForm({ initial }: { initial?: DemandView }) {
         titleLabel={t('demand.title')}
         summaryLabel={t('demand.summary')}
         items={[
-          { key: 'modes', label: t('demand.cooperationModes'), children: (v.cooperationModes ?? []).map((m) => label(TRANSFER_MODE_LABELS[m])).join('、') },
+          {
+            key: 'modes',
+            label: t('demand.cooperationModes'),
+            children: (v.cooperationModes ?? []).map((m) => label(TRANSFER_MODE_LABELS[m])).join('、'),
+          },
           { key: 'trl', label: t('demand.trlMin'), children: v.trlMin ? `TRL ${v.trlMin}` : '—' },
-          { key: 'budget', label: t('demand.budget'), children: [range, v.budgetNegotiable ? t('money.negotiable') : null].filter(Boolean).join(' · ') || '—' },
+          {
+            key: 'budget',
+            label: t('demand.budget'),
+            children: [range, v.budgetNegotiable ? t('money.negotiable') : null].filter(Boolean).join(' · ') || '—',
+          },
           { key: 'deadline', label: t('demand.deadline'), children: v.deadline ?? '—' },
         ]}
       />

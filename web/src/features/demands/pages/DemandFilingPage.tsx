@@ -9,7 +9,12 @@ export function DemandFilingPage() {
   const { id } = useParams();
   const t = useT();
   const existing = useDemand(id);
-  if (id && existing.isPending) return <Card><Skeleton active /></Card>;
+  if (id && existing.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (id && (existing.isError || !existing.data)) return <Result status="error" title={existing.error?.message ?? t('record.notFound')} />;
   if (existing.data && !existing.data.actions.includes('edit')) {
     return <Result status="warning" title={t('filing.notEditable')} extra={<Link to={`/demands/${id}`}>{existing.data.title}</Link>} />;

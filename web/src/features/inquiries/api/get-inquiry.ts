@@ -10,5 +10,10 @@ export function getInquiry(id: string, signal?: AbortSignal): Promise<InquiryVie
 
 /** One negotiation with its messages, refreshed while open. */
 export function useInquiry(id: string) {
-  return useQuery({ queryKey: inquiryQueryKey(id), queryFn: ({ signal }) => getInquiry(id, signal), refetchInterval: 30_000, retry: false });
+  return useQuery({
+    queryKey: inquiryQueryKey(id),
+    queryFn: ({ signal }) => getInquiry(id, signal),
+    refetchInterval: 30_000,
+    retry: false,
+  });
 }

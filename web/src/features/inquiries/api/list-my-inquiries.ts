@@ -10,5 +10,9 @@ export function listMyInquiries(role: MyInquiriesRole, signal?: AbortSignal): Pr
 
 /** Negotiations my organisations are in (received as owner, or started). */
 export function useMyInquiries(role: MyInquiriesRole) {
-  return useQuery({ queryKey: ['inquiries', 'mine', role], queryFn: ({ signal }) => listMyInquiries(role, signal), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: ['inquiries', 'mine', role],
+    queryFn: ({ signal }) => listMyInquiries(role, signal),
+    refetchInterval: 60_000,
+  });
 }

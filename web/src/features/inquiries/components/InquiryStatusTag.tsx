@@ -1,7 +1,13 @@
 import { Tag } from 'antd';
 import { INQUIRY_STATUS_LABELS, type InquiryStatus } from '../../../../../common/api/inquiries';
 
-const COLORS: Record<InquiryStatus, string> = { open: 'gold', negotiating: 'processing', agreed: 'success', moved_to_trading: 'purple', closed: 'default' };
+const COLORS: Record<InquiryStatus, string> = {
+  open: 'gold',
+  negotiating: 'processing',
+  agreed: 'success',
+  moved_to_trading: 'purple',
+  closed: 'default',
+};
 
 export function InquiryStatusTag({ status }: { status: InquiryStatus }) {
   return (

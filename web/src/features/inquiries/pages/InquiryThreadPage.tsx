@@ -23,10 +23,21 @@ export function InquiryThreadPage() {
   const [draft, setDraft] = useState('');
   const [reason, setReason] = useState('');
 
-  if (inquiry.isPending) return <Card><Skeleton active /></Card>;
+  if (inquiry.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (inquiry.isError || !inquiry.data) {
     const notFound = isApiProblem(inquiry.error) && inquiry.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('inquiry.notFound') : inquiry.error?.message} extra={<Link to="/workspace/inquiries">{t('inquiry.back')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('inquiry.notFound') : inquiry.error?.message}
+        extra={<Link to="/workspace/inquiries">{t('inquiry.back')}</Link>}
+      />
+    );
   }
   const v = inquiry.data;
   const transitions = v.actions.filter((a): a is InquiryTransition => a !== 'message');
@@ -67,7 +78,13 @@ export function InquiryThreadPage() {
                   </Button>
                 </Popconfirm>
               ) : (
-                <Button key={a} type={a === 'agree' ? 'primary' : 'default'} loading={transition.isPending} onClick={() => fire(a)} data-testid={`inquiry-action-${a}`}>
+                <Button
+                  key={a}
+                  type={a === 'agree' ? 'primary' : 'default'}
+                  loading={transition.isPending}
+                  onClick={() => fire(a)}
+                  data-testid={`inquiry-action-${a}`}
+                >
                   {INQUIRY_TRANSITION_LABELS[a]}
                 </Button>
               ),
@@ -93,7 +110,9 @@ export function InquiryThreadPage() {
           data-testid="inquiry-messages"
           renderItem={(m) => (
             <List.Item data-testid="inquiry-message-item" style={{ justifyContent: m.side === v.mySide ? 'flex-end' : 'flex-start' }}>
-              <div style={{ maxWidth: '80%', background: m.side === v.mySide ? '#e6f4ff' : '#f5f5f5', borderRadius: 8, padding: '8px 12px' }}>
+              <div
+                style={{ maxWidth: '80%', background: m.side === v.mySide ? '#e6f4ff' : '#f5f5f5', borderRadius: 8, padding: '8px 12px' }}
+              >
                 <Space size={8} wrap>
                   <Typography.Text strong>{m.authorName}</Typography.Text>
                   <Tag>{t(`inquiry.side.${m.side}`)}</Tag>
@@ -115,7 +134,14 @@ export function InquiryThreadPage() {
         />
         {v.actions.includes('message') ? (
           <Flex vertical gap={8} style={{ marginTop: 16 }}>
-            <Input.TextArea rows={3} maxLength={5000} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('inquiry.replyPlaceholder')} data-testid="inquiry-reply" />
+            <Input.TextArea
+              rows={3}
+              maxLength={5000}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              placeholder={t('inquiry.replyPlaceholder')}
+              data-testid="inquiry-reply"
+            />
             <Flex justify="end">
               <Button type="primary" onClick={send} loading={post.isPending} disabled={!draft.trim()} data-testid="inquiry-send">
                 {t('inquiry.send')}

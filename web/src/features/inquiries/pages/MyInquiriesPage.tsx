@@ -47,11 +47,19 @@ export function MyInquiriesPage() {
               </Link>
             ),
           },
-          { title: t('inquiry.counterpart'), key: 'counterpart', render: (_, r) => (r.mySide === 'owner' ? r.requesterOrganization.name : r.ownerOrganization.name) },
+          {
+            title: t('inquiry.counterpart'),
+            key: 'counterpart',
+            render: (_, r) => (r.mySide === 'owner' ? r.requesterOrganization.name : r.ownerOrganization.name),
+          },
           { title: t('inquiry.mySide'), dataIndex: 'mySide', render: (s: 'owner' | 'requester') => t(`inquiry.side.${s}`) },
           { title: t('inquiry.budget'), dataIndex: 'budgetFen', render: (fen: number | null) => (fen == null ? '—' : formatWan(fen)) },
           { title: t('inquiry.status'), dataIndex: 'status', render: (s: InquirySummary['status']) => <InquiryStatusTag status={s} /> },
-          { title: t('inquiry.lastMessageAt'), dataIndex: 'lastMessageAt', render: (d: string) => <Typography.Text type="secondary">{formatDateTime(d, locale)}</Typography.Text> },
+          {
+            title: t('inquiry.lastMessageAt'),
+            dataIndex: 'lastMessageAt',
+            render: (d: string) => <Typography.Text type="secondary">{formatDateTime(d, locale)}</Typography.Text>,
+          },
         ]}
       />
     </Card>

@@ -33,7 +33,11 @@ export function NotificationBell() {
           size="small"
           dataSource={items.slice(0, 20)}
           renderItem={(n) => (
-            <List.Item onClick={() => open(n)} style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff', paddingInline: 8 }} data-testid="notification-item">
+            <List.Item
+              onClick={() => open(n)}
+              style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff', paddingInline: 8 }}
+              data-testid="notification-item"
+            >
               <List.Item.Meta
                 title={
                   <>

@@ -17,8 +17,13 @@ export function NotificationPreferencesPage() {
         <Radio.Group
           value={prefs.data?.email}
           disabled={save.isPending}
-          onChange={(e) => save.mutate({ email: e.target.value as Preferences['email'] }, { onSuccess: () => message.success(t('notif.prefsSaved')) })}
-          options={(['instant', 'daily', 'off'] as const).map((v) => ({ value: v, label: <span data-testid={`notif-email-${v}`}>{t(`notif.email.${v}`)}</span> }))}
+          onChange={(e) =>
+            save.mutate({ email: e.target.value as Preferences['email'] }, { onSuccess: () => message.success(t('notif.prefsSaved')) })
+          }
+          options={(['instant', 'daily', 'off'] as const).map((v) => ({
+            value: v,
+            label: <span data-testid={`notif-email-${v}`}>{t(`notif.email.${v}`)}</span>,
+          }))}
         />
       )}
     </Card>

@@ -85,7 +85,11 @@ export function OrganizationDetails({ organization }: { organization: Organizati
           {
             key: 'creditCode',
             label: t('org.creditCode'),
-            children: <Typography.Text copyable style={{ fontFamily: 'monospace' }}>{organization.creditCode}</Typography.Text>,
+            children: (
+              <Typography.Text copyable style={{ fontFamily: 'monospace' }}>
+                {organization.creditCode}
+              </Typography.Text>
+            ),
           },
           { key: 'region', label: t('org.region'), children: organization.regionName },
           { key: 'address', label: t('org.address'), children: dash(organization.address) },
@@ -122,7 +126,14 @@ export function OrganizationDetails({ organization }: { organization: Organizati
         forceRender
       >
         <Form form={form} layout="vertical" onFinish={onSave}>
-          <Form.Item name="name" label={t('org.name')} rules={[{ required: true, message: t('common.required') }, { min: 2, max: 200 }]}>
+          <Form.Item
+            name="name"
+            label={t('org.name')}
+            rules={[
+              { required: true, message: t('common.required') },
+              { min: 2, max: 200 },
+            ]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="address" label={t('org.address')} rules={[{ max: 300 }]}>

@@ -10,9 +10,19 @@ export function OrganizationProfilePage() {
   const organizations = useMyOrganizations();
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  if (organizations.isLoading) return <Card><Skeleton active /></Card>;
+  if (organizations.isLoading)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   const items = organizations.data?.items ?? [];
-  if (items.length === 0) return <Card title={t('org.title')}><Empty description={t('org.none')} /></Card>;
+  if (items.length === 0)
+    return (
+      <Card title={t('org.title')}>
+        <Empty description={t('org.none')} />
+      </Card>
+    );
 
   const organization = items.find((o) => o.id === selectedId) ?? items[0]!;
 

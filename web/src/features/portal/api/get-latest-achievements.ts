@@ -9,5 +9,9 @@ export function getLatestAchievements(limit: number, signal?: AbortSignal): Prom
 }
 
 export function useLatestAchievements(limit = 6) {
-  return useQuery({ queryKey: ['achievements', 'latest', limit], queryFn: ({ signal }) => getLatestAchievements(limit, signal), retry: false });
+  return useQuery({
+    queryKey: ['achievements', 'latest', limit],
+    queryFn: ({ signal }) => getLatestAchievements(limit, signal),
+    retry: false,
+  });
 }

@@ -51,7 +51,14 @@ function DemandItem({ d }: { d: DemandView }) {
   const t = useT();
   const range = d.budgetMinFen != null || d.budgetMaxFen != null ? formatWanRange(d.budgetMinFen, d.budgetMaxFen) : t('money.negotiable');
   return (
-    <List.Item data-testid="latest-demand" extra={<Typography.Text strong style={{ color: '#cf1322', whiteSpace: 'nowrap' }}>{range}</Typography.Text>}>
+    <List.Item
+      data-testid="latest-demand"
+      extra={
+        <Typography.Text strong style={{ color: '#cf1322', whiteSpace: 'nowrap' }}>
+          {range}
+        </Typography.Text>
+      }
+    >
       <List.Item.Meta
         title={<Link to={`/demands/${d.id}`}>{d.title}</Link>}
         description={
@@ -81,7 +88,13 @@ export function HomePage() {
   return (
     <Flex vertical gap={24}>
       <div
-        style={{ background: 'linear-gradient(135deg, #0f2a47 0%, #1765ad 100%)', borderRadius: 12, padding: '48px 24px', textAlign: 'center', color: '#fff' }}
+        style={{
+          background: 'linear-gradient(135deg, #0f2a47 0%, #1765ad 100%)',
+          borderRadius: 12,
+          padding: '48px 24px',
+          textAlign: 'center',
+          color: '#fff',
+        }}
         data-testid="portal-hero"
       >
         <Typography.Title level={1} style={{ color: '#fff', marginTop: 0 }}>
@@ -106,7 +119,14 @@ export function HomePage() {
           />
           {!me && (
             <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>
-              {t('home.joinHint')} <Link to="/register" style={{ color: '#fff', textDecoration: 'underline' }}>{t('login.register')}</Link> · <Link to="/login" style={{ color: '#fff', textDecoration: 'underline' }}>{t('login.submit')}</Link>
+              {t('home.joinHint')}{' '}
+              <Link to="/register" style={{ color: '#fff', textDecoration: 'underline' }}>
+                {t('login.register')}
+              </Link>{' '}
+              ·{' '}
+              <Link to="/login" style={{ color: '#fff', textDecoration: 'underline' }}>
+                {t('login.submit')}
+              </Link>
             </Typography.Text>
           )}
         </Flex>

@@ -6,7 +6,11 @@ export type ReviewKind = 'achievements' | 'demands';
 export type ReviewRecord = AchievementView | DemandView;
 
 /** Submitted records waiting for the caller's review (GET /api/review/achievements or /api/review/demands). */
-export function listReviewQueue(kind: ReviewKind, params: { limit: number; offset: number }, signal?: AbortSignal): Promise<{ items: ReviewRecord[]; total: number }> {
+export function listReviewQueue(
+  kind: ReviewKind,
+  params: { limit: number; offset: number },
+  signal?: AbortSignal,
+): Promise<{ items: ReviewRecord[]; total: number }> {
   return api.get(`/api/review/${kind}`, { ...params }, signal);
 }
 

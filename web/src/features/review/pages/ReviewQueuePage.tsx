@@ -23,12 +23,24 @@ function Queue({ kind }: { kind: ReviewKind }) {
       loading={queue.isFetching}
       dataSource={queue.data?.items}
       data-testid={`review-${kind}`}
-      pagination={{ current: page, pageSize: PAGE_SIZE, total: queue.data?.total, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+      pagination={{
+        current: page,
+        pageSize: PAGE_SIZE,
+        total: queue.data?.total,
+        onChange: setPage,
+        showTotal: (total) => t('common.total', { total }),
+      }}
       columns={[
         { title: t('record.title'), dataIndex: 'title', render: (title: string, r) => <Link to={`/${kind}/${r.id}`}>{title}</Link> },
         { title: t('record.organization'), key: 'org', render: (_, r) => r.organization.name, responsive: ['md'] },
         { title: t('record.field'), dataIndex: 'fieldName', responsive: ['lg'] },
-        { title: t('review.submittedAt'), dataIndex: 'submittedAt', width: 160, render: (v: string | null) => formatDateTime(v, locale), responsive: ['md'] },
+        {
+          title: t('review.submittedAt'),
+          dataIndex: 'submittedAt',
+          width: 160,
+          render: (v: string | null) => formatDateTime(v, locale),
+          responsive: ['md'],
+        },
         {
           title: t('common.actions'),
           key: 'actions',

@@ -39,9 +39,22 @@ export function SavedSearchesPage() {
             dataIndex: 'name',
             render: (name: string, s) => <Link to={linkOf(s)}>{name}</Link>,
           },
-          { title: t('saved.target'), dataIndex: 'target', width: 110, render: (target: SavedSearch['target']) => <Tag>{t(target === 'achievements' || target === 'demands' ? `nav.${target}` : `saved.target.${target}`)}</Tag> },
+          {
+            title: t('saved.target'),
+            dataIndex: 'target',
+            width: 110,
+            render: (target: SavedSearch['target']) => (
+              <Tag>{t(target === 'achievements' || target === 'demands' ? `nav.${target}` : `saved.target.${target}`)}</Tag>
+            ),
+          },
           { title: t('saved.notify'), dataIndex: 'notify', width: 120, render: (n: SavedSearch['notify']) => t(`saved.notify.${n}`) },
-          { title: t('saved.createdAt'), dataIndex: 'createdAt', width: 170, responsive: ['md'], render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('saved.createdAt'),
+            dataIndex: 'createdAt',
+            width: 170,
+            responsive: ['md'],
+            render: (v: string) => formatDateTime(v, locale),
+          },
           {
             title: t('common.actions'),
             key: 'actions',

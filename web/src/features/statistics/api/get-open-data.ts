@@ -8,5 +8,9 @@ export function getOpenData(year: number | undefined, signal?: AbortSignal): Pro
 }
 
 export function useOpenData(year: number | undefined) {
-  return useQuery({ queryKey: ['statistics', 'open-data', year ?? null], queryFn: ({ signal }) => getOpenData(year, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['statistics', 'open-data', year ?? null],
+    queryFn: ({ signal }) => getOpenData(year, signal),
+    placeholderData: keepPreviousData,
+  });
 }

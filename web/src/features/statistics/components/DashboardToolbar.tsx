@@ -64,7 +64,10 @@ export function DashboardToolbar({ state, onChange, overview, regions, canExport
         <Segmented
           value={state.measure}
           onChange={(v) => onChange({ measure: v as DashboardState['measure'] })}
-          options={(['contractAmountFen', 'technologyTransactionAmountFen'] as const).map((m) => ({ value: m, label: label(STAT_MEASURE_LABELS[m]) }))}
+          options={(['contractAmountFen', 'technologyTransactionAmountFen'] as const).map((m) => ({
+            value: m,
+            label: label(STAT_MEASURE_LABELS[m]),
+          }))}
           data-testid="measure-switch"
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

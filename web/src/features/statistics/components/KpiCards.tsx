@@ -1,6 +1,14 @@
 import { Card, Col, Flex, Row, Statistic, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { PERIOD_BASIS, STAT_MEASURE_LABELS, STAT_MEASURES, STAT_SIDE_LABELS, type OverviewView, type StatMeasure, type StatSide } from '../../../../../common/api/statistics';
+import {
+  PERIOD_BASIS,
+  STAT_MEASURE_LABELS,
+  STAT_MEASURES,
+  STAT_SIDE_LABELS,
+  type OverviewView,
+  type StatMeasure,
+  type StatSide,
+} from '../../../../../common/api/statistics';
 import { useLabel, useLocale, useT } from '../../../i18n/locale';
 import { formatBigYuan, formatCount, formatExactYuan, growth } from './format';
 

@@ -5,7 +5,19 @@ import type { StatDefinition } from '../../../../../common/api/statistics';
 import { useLabel } from '../../../i18n/locale';
 
 /** A dashboard card whose title carries the figure's definition (which amount, which side, which period) on hover. */
-export function Panel({ title, definition, extra, children, testId }: { title: ReactNode; definition?: StatDefinition; extra?: ReactNode; children: ReactNode; testId?: string }) {
+export function Panel({
+  title,
+  definition,
+  extra,
+  children,
+  testId,
+}: {
+  title: ReactNode;
+  definition?: StatDefinition;
+  extra?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   const label = useLabel();
   return (
     <Card

@@ -26,7 +26,15 @@ export function TargetGauge({ target, height = 220 }: { target: TargetView; heig
               startAngle: 210,
               endAngle: -30,
               progress: { show: true, width: 14, itemStyle: { color: ahead ? '#52c41a' : '#fa8c16' } },
-              axisLine: { lineStyle: { width: 14, color: [[Math.min(1, target.yearElapsed), '#d9d9d9'], [1, '#f0f0f0']] } },
+              axisLine: {
+                lineStyle: {
+                  width: 14,
+                  color: [
+                    [Math.min(1, target.yearElapsed), '#d9d9d9'],
+                    [1, '#f0f0f0'],
+                  ],
+                },
+              },
               axisTick: { show: false },
               splitLine: { length: 8, lineStyle: { width: 1, color: '#bfbfbf' } },
               axisLabel: { distance: 18, fontSize: 10 },
@@ -38,7 +46,9 @@ export function TargetGauge({ target, height = 220 }: { target: TargetView; heig
           ],
         }}
       />
-      <Typography.Text strong>{target.region.name} · {t(`stat.target.metric.${target.metric}`)}</Typography.Text>
+      <Typography.Text strong>
+        {target.region.name} · {t(`stat.target.metric.${target.metric}`)}
+      </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {fmt(target.actual)} / {fmt(target.value)} · {label(STAT_SIDE_LABELS[target.side])} · {pct}%
       </Typography.Text>

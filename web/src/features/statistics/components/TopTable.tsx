@@ -38,9 +38,28 @@ export function TopTable({ view, loading, testId }: { view: TopView | undefined;
           ),
         },
         { title: t('stat.region'), key: 'region', width: 110, responsive: ['xxl'], render: (_, r) => r.region?.name ?? '—' },
-        { title: label(STAT_MEASURE_LABELS.contracts), dataIndex: 'contracts', width: 64, align: 'right', render: (n: number) => formatCount(n, locale) },
-        { title: label(STAT_MEASURE_LABELS.contractAmountFen), dataIndex: 'contractAmountFen', width: 120, align: 'right', render: (n: number) => formatBigYuan(n, locale) },
-        { title: label(STAT_MEASURE_LABELS.technologyTransactionAmountFen), dataIndex: 'technologyTransactionAmountFen', width: 120, align: 'right', responsive: ['md'], render: (n: number) => formatBigYuan(n, locale) },
+        {
+          title: label(STAT_MEASURE_LABELS.contracts),
+          dataIndex: 'contracts',
+          width: 64,
+          align: 'right',
+          render: (n: number) => formatCount(n, locale),
+        },
+        {
+          title: label(STAT_MEASURE_LABELS.contractAmountFen),
+          dataIndex: 'contractAmountFen',
+          width: 120,
+          align: 'right',
+          render: (n: number) => formatBigYuan(n, locale),
+        },
+        {
+          title: label(STAT_MEASURE_LABELS.technologyTransactionAmountFen),
+          dataIndex: 'technologyTransactionAmountFen',
+          width: 120,
+          align: 'right',
+          responsive: ['md'],
+          render: (n: number) => formatBigYuan(n, locale),
+        },
       ]}
     />
   );

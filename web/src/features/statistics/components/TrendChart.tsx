@@ -26,8 +26,21 @@ export function TrendChart({ trend, measure, loading }: { trend: TrendView | und
           { type: 'value', name: t('stat.contractsAxis'), splitLine: { show: false } },
         ],
         series: [
-          { name: amountName, type: 'bar', data: points.map((p) => chartValue(p, measure, scale)), itemStyle: { color: '#1677ff' }, barMaxWidth: 28 },
-          { name: countName, type: 'line', yAxisIndex: 1, smooth: true, data: points.map((p) => p.contracts), itemStyle: { color: '#fa8c16' } },
+          {
+            name: amountName,
+            type: 'bar',
+            data: points.map((p) => chartValue(p, measure, scale)),
+            itemStyle: { color: '#1677ff' },
+            barMaxWidth: 28,
+          },
+          {
+            name: countName,
+            type: 'line',
+            yAxisIndex: 1,
+            smooth: true,
+            data: points.map((p) => p.contracts),
+            itemStyle: { color: '#fa8c16' },
+          },
         ],
       }}
     />

@@ -2,14 +2,33 @@
 // and the Tianjin district map, registered once when its GeoJSON has loaded.
 import * as echarts from 'echarts/core';
 import { BarChart, GaugeChart, LineChart, MapChart, PieChart, SankeyChart } from 'echarts/charts';
-import type { BarSeriesOption, GaugeSeriesOption, LineSeriesOption, MapSeriesOption, PieSeriesOption, SankeySeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  GaugeSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+  PieSeriesOption,
+  SankeySeriesOption,
+} from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useQuery } from '@tanstack/react-query';
 import tianjinUrl from '../../../assets/geo/tianjin-districts.json?url';
 
-echarts.use([LineChart, BarChart, PieChart, MapChart, SankeyChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  PieChart,
+  MapChart,
+  SankeyChart,
+  GaugeChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };
 

@@ -46,7 +46,13 @@ export function MonitorDashboardPage() {
 
   if (overview.isError) {
     const notFound = isApiProblem(overview.error) && overview.error.status === 404;
-    return <Result status={notFound ? '404' : 'warning'} title={notFound ? t('stat.outOfScope') : overview.error.message} extra={notFound && <Button onClick={() => update({ region: undefined })}>{t('stat.backToScope')}</Button>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'warning'}
+        title={notFound ? t('stat.outOfScope') : overview.error.message}
+        extra={notFound && <Button onClick={() => update({ region: undefined })}>{t('stat.backToScope')}</Button>}
+      />
+    );
   }
   if (!overview.data) return <Skeleton active />;
   const o = overview.data;
@@ -72,13 +78,27 @@ export function MonitorDashboardPage() {
           <Panel
             title={t('stat.trend')}
             definition={trend.data?.definition}
-            extra={<Segmented size="small" value={granularity} onChange={(v) => setGranularity(v as 'year' | 'month')} options={[{ value: 'year', label: t('stat.byYear') }, { value: 'month', label: t('stat.byMonth') }]} />}
+            extra={
+              <Segmented
+                size="small"
+                value={granularity}
+                onChange={(v) => setGranularity(v as 'year' | 'month')}
+                options={[
+                  { value: 'year', label: t('stat.byYear') },
+                  { value: 'month', label: t('stat.byMonth') },
+                ]}
+              />
+            }
           >
             <TrendChart trend={trend.data} measure={measure} loading={trend.isFetching} />
           </Panel>
         </Col>
         <Col xs={24} xl={8}>
-          <Panel title={t('stat.targets')} extra={o.actions.includes('set_target') && <Link to="/workspace/targets">{t('stat.target.manage')}</Link>} testId="targets-panel">
+          <Panel
+            title={t('stat.targets')}
+            extra={o.actions.includes('set_target') && <Link to="/workspace/targets">{t('stat.target.manage')}</Link>}
+            testId="targets-panel"
+          >
             {shownTargets.length === 0 ? (
               <Empty description={t('stat.target.none')} />
             ) : (
@@ -97,12 +117,22 @@ export function MonitorDashboardPage() {
         {showMap && (
           <Col xs={24} xl={14}>
             <Panel title={t('stat.map')} definition={regions.data?.definition}>
-              <DistrictMap rows={mapRows} measure={measure} selected={districtScope ? root.code : region} onSelect={cityMap ? drill : undefined} loading={regions.isFetching || cityRegions.isFetching} />
+              <DistrictMap
+                rows={mapRows}
+                measure={measure}
+                selected={districtScope ? root.code : region}
+                onSelect={cityMap ? drill : undefined}
+                loading={regions.isFetching || cityRegions.isFetching}
+              />
             </Panel>
           </Col>
         )}
         <Col xs={24} xl={showMap ? 10 : 24}>
-          <Panel title={regions.data ? t('stat.regionsOf', { name: regions.data.parent.name }) : t('stat.regions')} definition={regions.data?.definition} testId="regions-panel">
+          <Panel
+            title={regions.data ? t('stat.regionsOf', { name: regions.data.parent.name }) : t('stat.regions')}
+            definition={regions.data?.definition}
+            testId="regions-panel"
+          >
             {regions.data && regions.data.rows.length === 0 ? (
               <Alert type="info" showIcon title={t('stat.noChildren')} />
             ) : (

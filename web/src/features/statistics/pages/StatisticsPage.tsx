@@ -27,7 +27,8 @@ export function StatisticsPage() {
   if (!data.data) return <Skeleton active />;
   const v = data.data;
   const districts = v.cells.filter((c) => c.table === 'district' && c.side === side);
-  const value = (c: OpenDataCell, m: AmountMeasure | 'contracts') => (c.suppressed || c[m] == null ? t('stat.suppressed') : m === 'contracts' ? formatCount(c[m], locale) : formatBigYuan(c[m], locale));
+  const value = (c: OpenDataCell, m: AmountMeasure | 'contracts') =>
+    c.suppressed || c[m] == null ? t('stat.suppressed') : m === 'contracts' ? formatCount(c[m], locale) : formatBigYuan(c[m], locale);
 
   return (
     <Flex vertical gap={16}>
@@ -47,9 +48,25 @@ export function StatisticsPage() {
             </Space>
           </Flex>
           <Flex gap={12} wrap align="center">
-            <Select value={v.year} onChange={setYear} options={v.availableYears.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))} style={{ width: 120 }} />
-            <Segmented value={side} onChange={(x) => setSide(x as StatSide)} options={(['output', 'absorption'] as const).map((s) => ({ value: s, label: label(STAT_SIDE_LABELS[s]) }))} />
-            <Segmented value={measure} onChange={(x) => setMeasure(x as AmountMeasure)} options={(['contractAmountFen', 'technologyTransactionAmountFen'] as const).map((m) => ({ value: m, label: label(STAT_MEASURE_LABELS[m]) }))} />
+            <Select
+              value={v.year}
+              onChange={setYear}
+              options={v.availableYears.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))}
+              style={{ width: 120 }}
+            />
+            <Segmented
+              value={side}
+              onChange={(x) => setSide(x as StatSide)}
+              options={(['output', 'absorption'] as const).map((s) => ({ value: s, label: label(STAT_SIDE_LABELS[s]) }))}
+            />
+            <Segmented
+              value={measure}
+              onChange={(x) => setMeasure(x as AmountMeasure)}
+              options={(['contractAmountFen', 'technologyTransactionAmountFen'] as const).map((m) => ({
+                value: m,
+                label: label(STAT_MEASURE_LABELS[m]),
+              }))}
+            />
           </Flex>
           <Alert
             type="info"
@@ -60,7 +77,11 @@ export function StatisticsPage() {
                 size="small"
                 column={1}
                 items={[
-                  ...Object.entries(v.definitions.measures).map(([k, d]) => ({ key: k, label: label(STAT_MEASURE_LABELS[k as AmountMeasure], k), children: label(d) })),
+                  ...Object.entries(v.definitions.measures).map(([k, d]) => ({
+                    key: k,
+                    label: label(STAT_MEASURE_LABELS[k as AmountMeasure], k),
+                    children: label(d),
+                  })),
                   { key: 'side', label: label(STAT_SIDE_LABELS[side]), children: label(v.definitions.sides[side]) },
                   { key: 'period', label: t('stat.period'), children: label(v.definitions.period) },
                   { key: 'suppression', label: t('stat.suppression'), children: label(v.definitions.suppression) },
@@ -99,7 +120,13 @@ export function StatisticsPage() {
               data-testid="open-districts"
               columns={[
                 { title: t('stat.region'), dataIndex: 'label' },
-                { title: label(STAT_MEASURE_LABELS.contracts), key: 'n', align: 'right', width: 90, render: (_, c) => value(c, 'contracts') },
+                {
+                  title: label(STAT_MEASURE_LABELS.contracts),
+                  key: 'n',
+                  align: 'right',
+                  width: 90,
+                  render: (_, c) => value(c, 'contracts'),
+                },
                 { title: label(STAT_MEASURE_LABELS[measure]), key: 'a', align: 'right', width: 140, render: (_, c) => value(c, measure) },
               ]}
             />

@@ -60,23 +60,52 @@ export function TargetsPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('nav.targets')}
           </Typography.Title>
-          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))} style={{ width: 120 }} data-testid="targets-year" />
+          <Select
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: t('stat.yearOption', { year: y }) }))}
+            style={{ width: 120 }}
+            data-testid="targets-year"
+          />
         </Flex>
       </Card>
       {targets.data?.canSetTargets && scope && (
         <Card title={t('stat.target.set')} size="small">
-          <Form form={form} layout="inline" initialValues={{ side: 'output', metric: 'contract_amount', regionCode: scope.root.code }} style={{ rowGap: 8 }}>
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={{ side: 'output', metric: 'contract_amount', regionCode: scope.root.code }}
+            style={{ rowGap: 8 }}
+          >
             <Form.Item name="regionCode" rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={regionOptions} placeholder={t('stat.region')} style={{ width: 180 }} showSearch={{ optionFilterProp: 'label' }} data-testid="target-region" />
+              <Select
+                options={regionOptions}
+                placeholder={t('stat.region')}
+                style={{ width: 180 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                data-testid="target-region"
+              />
             </Form.Item>
             <Form.Item name="side">
-              <Select options={(['output', 'absorption'] as const).map((s) => ({ value: s, label: label(STAT_SIDE_LABELS[s]) }))} style={{ width: 120 }} />
+              <Select
+                options={(['output', 'absorption'] as const).map((s) => ({ value: s, label: label(STAT_SIDE_LABELS[s]) }))}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Form.Item name="metric">
-              <Select options={TARGET_METRICS.map((m) => ({ value: m, label: t(`stat.target.metric.${m}`) }))} style={{ width: 140 }} onChange={() => form.setFieldValue('value', null)} data-testid="target-metric" />
+              <Select
+                options={TARGET_METRICS.map((m) => ({ value: m, label: t(`stat.target.metric.${m}`) }))}
+                style={{ width: 140 }}
+                onChange={() => form.setFieldValue('value', null)}
+                data-testid="target-metric"
+              />
             </Form.Item>
             <Form.Item name="value" rules={[{ required: true, message: t('common.required') }]}>
-              {metric === 'contracts' ? <InputNumber min={1} precision={0} placeholder={t('stat.target.count')} style={{ width: 180 }} data-testid="target-count" /> : <WanInput testId="target-value" placeholder={t('stat.target.amount')} />}
+              {metric === 'contracts' ? (
+                <InputNumber min={1} precision={0} placeholder={t('stat.target.count')} style={{ width: 180 }} data-testid="target-count" />
+              ) : (
+                <WanInput testId="target-value" placeholder={t('stat.target.amount')} />
+              )}
             </Form.Item>
             <Button type="primary" loading={save.isPending} onClick={() => void submit()} data-testid="target-save">
               {t('stat.target.save')}
@@ -110,7 +139,12 @@ export function TargetsPage() {
           columns={[
             { title: t('stat.region'), key: 'region', render: (_, x) => x.region.name },
             { title: t('stat.target.side'), dataIndex: 'side', width: 110, render: (s: StatSide) => label(STAT_SIDE_LABELS[s]) },
-            { title: t('stat.target.metricTitle'), dataIndex: 'metric', width: 130, render: (m: TargetMetric) => t(`stat.target.metric.${m}`) },
+            {
+              title: t('stat.target.metricTitle'),
+              dataIndex: 'metric',
+              width: 130,
+              render: (m: TargetMetric) => t(`stat.target.metric.${m}`),
+            },
             { title: t('stat.target.value'), key: 'value', align: 'right', width: 140, render: (_, x) => fmt(x, x.value) },
             { title: t('stat.target.actual'), key: 'actual', align: 'right', width: 140, render: (_, x) => fmt(x, x.actual) },
             {
@@ -119,12 +153,24 @@ export function TargetsPage() {
               width: 200,
               render: (_, x) => (
                 <Flex gap={8} align="center">
-                  <Progress percent={Math.min(100, x.progress * 100)} showInfo={false} status={x.progress >= 1 ? 'success' : x.progress < x.yearElapsed ? 'exception' : 'active'} size="small" style={{ flex: 1, margin: 0 }} />
+                  <Progress
+                    percent={Math.min(100, x.progress * 100)}
+                    showInfo={false}
+                    status={x.progress >= 1 ? 'success' : x.progress < x.yearElapsed ? 'exception' : 'active'}
+                    size="small"
+                    style={{ flex: 1, margin: 0 }}
+                  />
                   <Typography.Text data-testid="target-progress">{Math.round(x.progress * 1000) / 10}%</Typography.Text>
                 </Flex>
               ),
             },
-            { title: t('stat.target.updatedAt'), dataIndex: 'updatedAt', width: 150, responsive: ['lg'], render: (v: string) => formatDateTime(v, locale) },
+            {
+              title: t('stat.target.updatedAt'),
+              dataIndex: 'updatedAt',
+              width: 150,
+              responsive: ['lg'],
+              render: (v: string) => formatDateTime(v, locale),
+            },
             {
               title: t('common.actions'),
               key: 'actions',

@@ -3,7 +3,13 @@ import type { RegistrationCreateBody, RegistrationView } from '../../../../../co
 import { api } from '../../../lib/api';
 import { useTradingMutation } from './mutate';
 
-export function registerBidder({ auctionId, body }: { auctionId: string; body: z.input<typeof RegistrationCreateBody> }): Promise<RegistrationView> {
+export function registerBidder({
+  auctionId,
+  body,
+}: {
+  auctionId: string;
+  body: z.input<typeof RegistrationCreateBody>;
+}): Promise<RegistrationView> {
   return api.post(`/api/trading/auctions/${encodeURIComponent(auctionId)}/registrations`, body);
 }
 

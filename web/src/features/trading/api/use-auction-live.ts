@@ -59,11 +59,18 @@ export function liveReducer(live: LiveAuction, action: Action): LiveAuction {
     }
     case 'extended': {
       if (live.extension && live.extension.bySeq > action.extension.bySeq) return live;
-      const state = live.state && Date.parse(action.extension.endsAt) > Date.parse(live.state.endsAt) ? { ...live.state, endsAt: action.extension.endsAt } : live.state;
+      const state =
+        live.state && Date.parse(action.extension.endsAt) > Date.parse(live.state.endsAt)
+          ? { ...live.state, endsAt: action.extension.endsAt }
+          : live.state;
       return { ...live, state, extension: action.extension };
     }
     case 'closed':
-      return { ...live, state: { ...action.state, lastSeq: Math.max(action.state.lastSeq, live.state?.lastSeq ?? 0) }, connection: 'finished' };
+      return {
+        ...live,
+        state: { ...action.state, lastSeq: Math.max(action.state.lastSeq, live.state?.lastSeq ?? 0) },
+        connection: 'finished',
+      };
     case 'connection':
       return live.connection === 'finished' ? live : { ...live, connection: action.connection };
   }

@@ -49,7 +49,8 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
       onPlaced(result);
     } catch (e) {
       // A refused bid (409 on amountFen: outbid meanwhile, closed…) lands beside the amount.
-      if (isApiProblem(e) && e.status === 409 && !e.problem.errors?.length) form.setFields([{ name: 'amountFen', errors: [e.problem.detail ?? e.problem.title] }]);
+      if (isApiProblem(e) && e.status === 409 && !e.problem.errors?.length)
+        form.setFields([{ name: 'amountFen', errors: [e.problem.detail ?? e.problem.title] }]);
       else onProblem(e, form);
     }
   };
@@ -58,8 +59,11 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
     <Card title={t('trading.placeBid')} data-testid="bid-form">
       <Form form={form} layout="vertical" onFinish={submit} disabled={!enabled} initialValues={{ amountFen: state.minimumBidFen }}>
         <Typography.Paragraph type="secondary">
-          {t('trading.minimumBid')} <Typography.Text strong data-testid="minimum-bid">{formatYuan(state.minimumBidFen)}</Typography.Text> · {t('trading.increment')}{' '}
-          {formatYuan(state.incrementFen)}
+          {t('trading.minimumBid')}{' '}
+          <Typography.Text strong data-testid="minimum-bid">
+            {formatYuan(state.minimumBidFen)}
+          </Typography.Text>{' '}
+          · {t('trading.increment')} {formatYuan(state.incrementFen)}
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>
           {QUICK.map((n) => (
@@ -77,9 +81,16 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
             {t('trading.bidButton', { amount: formatYuan(amount ?? state.minimumBidFen) })}
           </Button>
           {accepted && state.leaderNumber === myNumber && (
-            <Alert type="success" showIcon title={t('trading.bidAccepted', { amount: formatYuan(accepted.amountFen) })} data-testid="bid-accepted" />
+            <Alert
+              type="success"
+              showIcon
+              title={t('trading.bidAccepted', { amount: formatYuan(accepted.amountFen) })}
+              data-testid="bid-accepted"
+            />
           )}
-          {accepted && state.leaderNumber !== myNumber && <Alert type="warning" showIcon title={t('trading.outbid')} data-testid="outbid" />}
+          {accepted && state.leaderNumber !== myNumber && (
+            <Alert type="warning" showIcon title={t('trading.outbid')} data-testid="outbid" />
+          )}
         </Flex>
       </Form>
     </Card>

@@ -44,7 +44,7 @@ export function BidHistory({ auctionId, bids, myNumber }: { auctionId: string; b
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="bid-history"
         locale={{ emptyText: t('trading.noBids') }}
-        onRow={(b) => ({ 'data-testid': 'bid-row', 'data-seq': b.seq } as HTMLAttributes<HTMLElement>)}
+        onRow={(b) => ({ 'data-testid': 'bid-row', 'data-seq': b.seq }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: '#', dataIndex: 'seq', width: 56 },
           {
@@ -61,9 +61,19 @@ export function BidHistory({ auctionId, bids, myNumber }: { auctionId: string; b
               </>
             ),
           },
-          { title: t('trading.bidAmount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => <span data-testid="bid-amount-cell">{formatYuan(v)}</span> },
+          {
+            title: t('trading.bidAmount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => <span data-testid="bid-amount-cell">{formatYuan(v)}</span>,
+          },
           { title: t('trading.placedAt'), dataIndex: 'placedAt', responsive: ['md'], render: (v: string) => formatInstant(v) },
-          { title: '', dataIndex: 'extended', width: 90, render: (e: boolean) => e && <Tag color="orange">{t('trading.extendedTag')}</Tag> },
+          {
+            title: '',
+            dataIndex: 'extended',
+            width: 90,
+            render: (e: boolean) => e && <Tag color="orange">{t('trading.extendedTag')}</Tag>,
+          },
         ]}
       />
     </Card>

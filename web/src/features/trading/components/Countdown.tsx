@@ -18,7 +18,12 @@ export function Countdown({ to, done, testId, strong }: { to: string; done?: str
   const now = useServerNow();
   const left = Date.parse(to) - now;
   return (
-    <Typography.Text strong={strong} type={left <= 0 ? 'secondary' : left < 5 * 60_000 ? 'danger' : undefined} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+    <Typography.Text
+      strong={strong}
+      type={left <= 0 ? 'secondary' : left < 5 * 60_000 ? 'danger' : undefined}
+      data-testid={testId}
+      style={{ fontVariantNumeric: 'tabular-nums' }}
+    >
       {left <= 0 ? (done ?? t('trading.timeUp')) : formatRemaining(left, t)}
     </Typography.Text>
   );

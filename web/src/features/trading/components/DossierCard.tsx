@@ -14,10 +14,18 @@ export function DossierCard({ pricingBasis, approvals }: { pricingBasis: Pricing
           size="small"
           column={1}
           items={[
-            { key: 'method', label: t('trading.pricingMethod'), children: label(PRICING_METHOD_LABELS[pricingBasis.method], pricingBasis.method) },
+            {
+              key: 'method',
+              label: t('trading.pricingMethod'),
+              children: label(PRICING_METHOD_LABELS[pricingBasis.method], pricingBasis.method),
+            },
             ...(pricingBasis.appraiser ? [{ key: 'appraiser', label: t('trading.appraiser'), children: pricingBasis.appraiser }] : []),
-            ...(pricingBasis.appraisedValueFen != null ? [{ key: 'value', label: t('trading.appraisedValue'), children: formatYuan(pricingBasis.appraisedValueFen) }] : []),
-            ...(pricingBasis.reportNumber ? [{ key: 'report', label: t('trading.reportNumber'), children: pricingBasis.reportNumber }] : []),
+            ...(pricingBasis.appraisedValueFen != null
+              ? [{ key: 'value', label: t('trading.appraisedValue'), children: formatYuan(pricingBasis.appraisedValueFen) }]
+              : []),
+            ...(pricingBasis.reportNumber
+              ? [{ key: 'report', label: t('trading.reportNumber'), children: pricingBasis.reportNumber }]
+              : []),
             ...(pricingBasis.reportDate ? [{ key: 'date', label: t('trading.reportDate'), children: pricingBasis.reportDate }] : []),
             ...(pricingBasis.note ? [{ key: 'note', label: t('trading.pricingNote'), children: pricingBasis.note }] : []),
           ]}

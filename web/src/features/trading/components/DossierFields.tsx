@@ -12,7 +12,11 @@ export function DossierFields() {
   return (
     <>
       <Form.Item name={['pricingBasis', 'method']} label={t('trading.pricingMethod')} extra={t('trading.pricingMethodHint')}>
-        <Select allowClear options={PRICING_METHODS.map((m) => ({ value: m, label: label(PRICING_METHOD_LABELS[m]) }))} data-testid="pricing-method" />
+        <Select
+          allowClear
+          options={PRICING_METHODS.map((m) => ({ value: m, label: label(PRICING_METHOD_LABELS[m]) }))}
+          data-testid="pricing-method"
+        />
       </Form.Item>
       {method && (
         <Row gutter={12}>
@@ -47,20 +51,37 @@ export function DossierFields() {
         {(fields, { add, remove }) => (
           <Form.Item label={t('trading.approvals')} extra={t('trading.approvalsHint')}>
             {fields.map((field) => (
-              <Card key={field.key} size="small" style={{ marginBottom: 8 }} extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}>
+              <Card
+                key={field.key}
+                size="small"
+                style={{ marginBottom: 8 }}
+                extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.remove')} />}
+              >
                 <Row gutter={12}>
                   <Col xs={24} md={12}>
-                    <Form.Item name={[field.name, 'body']} label={t('trading.approvalBody')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'body']}
+                      label={t('trading.approvalBody')}
+                      rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}
+                    >
                       <Input maxLength={200} placeholder={t('trading.approvalBodyPlaceholder')} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name={[field.name, 'decidedOn']} label={t('trading.approvalDate')} rules={[{ required: true, message: t('common.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'decidedOn']}
+                      label={t('trading.approvalDate')}
+                      rules={[{ required: true, message: t('common.required') }]}
+                    >
                       <DatePicker style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={16}>
-                    <Form.Item name={[field.name, 'decision']} label={t('trading.approvalDecision')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'decision']}
+                      label={t('trading.approvalDecision')}
+                      rules={[{ required: true, whitespace: true, min: 2, message: t('common.required') }]}
+                    >
                       <Input maxLength={500} />
                     </Form.Item>
                   </Col>

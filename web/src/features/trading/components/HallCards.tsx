@@ -9,12 +9,32 @@ import { Countdown, daysLeft } from './Countdown';
 import { formatYuan } from './money';
 import { StatusTag } from './StatusTag';
 
-function TradeCard({ to, title, seller, tags, figureLabel, figure, footer, testId }: { to: string; title: string; seller: string; tags: ReactNode; figureLabel: string; figure: string; footer: ReactNode; testId: string }) {
+function TradeCard({
+  to,
+  title,
+  seller,
+  tags,
+  figureLabel,
+  figure,
+  footer,
+  testId,
+}: {
+  to: string;
+  title: string;
+  seller: string;
+  tags: ReactNode;
+  figureLabel: string;
+  figure: string;
+  footer: ReactNode;
+  testId: string;
+}) {
   return (
     <Link to={to} data-testid={testId}>
       <Card hoverable size="small" style={{ height: '100%' }}>
         <Flex vertical gap={8}>
-          <Space wrap size={4}>{tags}</Space>
+          <Space wrap size={4}>
+            {tags}
+          </Space>
           <Typography.Text strong ellipsis={{ tooltip: title }} style={{ fontSize: 15 }}>
             {title}
           </Typography.Text>

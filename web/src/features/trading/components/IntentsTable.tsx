@@ -16,7 +16,17 @@ import { formatInstant } from './time';
  * qualification statement (expand a row) and qualify or reject. The listing's owner gets the same
  * rows without the statement.
  */
-export function IntentsTable({ rows, loading, showListing, testId }: { rows: IntentView[] | undefined; loading?: boolean; showListing?: boolean; testId: string }) {
+export function IntentsTable({
+  rows,
+  loading,
+  showListing,
+  testId,
+}: {
+  rows: IntentView[] | undefined;
+  loading?: boolean;
+  showListing?: boolean;
+  testId: string;
+}) {
   const t = useT();
   const review = useReviewIntent();
   const withdraw = useWithdrawIntent();
@@ -30,10 +40,23 @@ export function IntentsTable({ rows, loading, showListing, testId }: { rows: Int
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       data-testid={testId}
       locale={{ emptyText: t('trading.nothingWaiting') }}
-      expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>, rowExpandable: (r) => !!r.qualification }}
+      expandable={{
+        expandedRowRender: (r) => (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>
+        ),
+        rowExpandable: (r) => !!r.qualification,
+      }}
       onRow={(r) => ({ 'data-testid': 'intent-row', 'data-id': r.id }) as HTMLAttributes<HTMLElement>}
       columns={[
-        ...(showListing ? [{ title: t('trading.listing'), key: 'listing', render: (_: unknown, r: IntentView) => <Link to={`/trading/listings/${r.listing.id}`}>{r.listing.title}</Link> }] : []),
+        ...(showListing
+          ? [
+              {
+                title: t('trading.listing'),
+                key: 'listing',
+                render: (_: unknown, r: IntentView) => <Link to={`/trading/listings/${r.listing.id}`}>{r.listing.title}</Link>,
+              },
+            ]
+          : []),
         { title: t('trading.buyer'), key: 'buyer', render: (_, r) => r.buyer?.name ?? '—' },
         { title: t('trading.offer'), dataIndex: 'offerFen', align: 'right', render: (v: number) => formatYuan(v) },
         { title: t('trading.status'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="intent" status={r.status} /> },
@@ -44,9 +67,17 @@ export function IntentsTable({ rows, loading, showListing, testId }: { rows: Int
           key: 'actions',
           render: (_, r) => (
             <Space wrap>
-              <QualifyButtons actions={r.actions} pending={review.isPending && review.variables?.id === r.id} testId={`intent-${r.id}`} onDecide={(body) => review.mutateAsync({ id: r.id, body })} />
+              <QualifyButtons
+                actions={r.actions}
+                pending={review.isPending && review.variables?.id === r.id}
+                testId={`intent-${r.id}`}
+                onDecide={(body) => review.mutateAsync({ id: r.id, body })}
+              />
               {r.actions.includes('withdraw') && (
-                <Popconfirm title={t('trading.withdrawIntentConfirm')} onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}>
+                <Popconfirm
+                  title={t('trading.withdrawIntentConfirm')}
+                  onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}
+                >
                   <Button size="small" danger loading={withdraw.isPending && withdraw.variables?.id === r.id}>
                     {t('trading.withdrawIntent')}
                   </Button>

@@ -17,7 +17,8 @@ export function statusAt(state: Pick<AuctionLiveState, 'status' | 'startsAt' | '
 
 export function ConnectionBadge({ connection }: { connection: Connection }) {
   const t = useT();
-  const status = connection === 'open' ? 'success' : connection === 'finished' ? 'default' : connection === 'connecting' ? 'processing' : 'warning';
+  const status =
+    connection === 'open' ? 'success' : connection === 'finished' ? 'default' : connection === 'connecting' ? 'processing' : 'warning';
   return <Badge status={status} text={t(`trading.connection.${connection}`)} data-testid="connection" data-connection={connection} />;
 }
 
@@ -37,7 +38,14 @@ export function LivePanel({ state, status, extension, extensionMinutes, windowMi
   const extended = state.endsAt !== state.originalEndsAt;
   const leaderIsMe = !!myNumber && state.leaderNumber === myNumber;
   const over = status !== 'upcoming' && status !== 'live';
-  const priceLabel = state.currentPriceFen == null ? t('trading.startingPrice') : over ? (status === 'sold' ? t('trading.finalPrice') : t('trading.highestBid')) : t('trading.currentPrice');
+  const priceLabel =
+    state.currentPriceFen == null
+      ? t('trading.startingPrice')
+      : over
+        ? status === 'sold'
+          ? t('trading.finalPrice')
+          : t('trading.highestBid')
+        : t('trading.currentPrice');
   return (
     <Card data-testid="live-panel">
       <Flex justify="space-between" wrap gap={16} align="start">
@@ -47,7 +55,11 @@ export function LivePanel({ state, status, extension, extensionMinutes, windowMi
             <ConnectionBadge connection={connection} />
           </Space>
           <Typography.Text type="secondary">{priceLabel}</Typography.Text>
-          <Typography.Title level={2} style={{ margin: 0, color: '#cf1322', fontVariantNumeric: 'tabular-nums' }} data-testid="current-price">
+          <Typography.Title
+            level={2}
+            style={{ margin: 0, color: '#cf1322', fontVariantNumeric: 'tabular-nums' }}
+            data-testid="current-price"
+          >
             {formatYuan(state.currentPriceFen ?? state.startingPriceFen)}
           </Typography.Title>
           <Space wrap>
@@ -57,7 +69,11 @@ export function LivePanel({ state, status, extension, extensionMinutes, windowMi
                 {state.leaderNumber ?? '—'}
               </Typography.Text>
             </Typography.Text>
-            {leaderIsMe && status === 'live' && <Tag color="green" data-testid="leading">{t('trading.youLead')}</Tag>}
+            {leaderIsMe && status === 'live' && (
+              <Tag color="green" data-testid="leading">
+                {t('trading.youLead')}
+              </Tag>
+            )}
             {state.winnerNumber && (
               <Tag color="gold" data-testid="winner">
                 {t('trading.winner', { number: state.winnerNumber })}
@@ -107,7 +123,13 @@ export function LivePanel({ state, status, extension, extensionMinutes, windowMi
         </Flex>
       </Flex>
       {(status === 'sold' || status === 'failed' || status === 'cancelled' || status === 'defaulted') && (
-        <Alert style={{ marginTop: 12 }} type={status === 'sold' ? 'success' : 'info'} showIcon data-testid="auction-result" title={t(`trading.result.${status}`)} />
+        <Alert
+          style={{ marginTop: 12 }}
+          type={status === 'sold' ? 'success' : 'info'}
+          showIcon
+          data-testid="auction-result"
+          title={t(`trading.result.${status}`)}
+        />
       )}
       {extension && (
         <Alert
@@ -116,11 +138,21 @@ export function LivePanel({ state, status, extension, extensionMinutes, windowMi
           showIcon
           data-testid="extension-notice"
           title={extensionMinutes ? t('trading.extendedBy', { n: extensionMinutes }) : t('trading.extended')}
-          description={t('trading.extendedDetail', { seq: extension.bySeq, window: windowMinutes ?? 5, time: formatInstant(extension.endsAt) })}
+          description={t('trading.extendedDetail', {
+            seq: extension.bySeq,
+            window: windowMinutes ?? 5,
+            time: formatInstant(extension.endsAt),
+          })}
         />
       )}
       {!extension && extended && status !== 'upcoming' && (
-        <Alert style={{ marginTop: 12 }} type="info" showIcon data-testid="extension-notice" title={t('trading.wasExtended', { time: formatInstant(state.endsAt) })} />
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          data-testid="extension-notice"
+          title={t('trading.wasExtended', { time: formatInstant(state.endsAt) })}
+        />
       )}
     </Card>
   );

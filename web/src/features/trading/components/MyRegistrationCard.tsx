@@ -43,7 +43,15 @@ export function MyRegistrationCard({ auction, open }: { auction: AuctionView; op
             size="small"
             column={1}
             items={[
-              { key: 'number', label: t('trading.bidderNumber'), children: <Typography.Text strong data-testid="my-bidder-number">{reg.bidderNumber}</Typography.Text> },
+              {
+                key: 'number',
+                label: t('trading.bidderNumber'),
+                children: (
+                  <Typography.Text strong data-testid="my-bidder-number">
+                    {reg.bidderNumber}
+                  </Typography.Text>
+                ),
+              },
               { key: 'status', label: t('trading.qualificationStatus'), children: <StatusTag kind="registration" status={reg.status} /> },
               {
                 key: 'deposit',
@@ -64,7 +72,10 @@ export function MyRegistrationCard({ auction, open }: { auction: AuctionView; op
             reg.status !== 'rejected' && reg.status !== 'withdrawn' && <Alert type="info" showIcon title={t('trading.notYetEligible')} />
           )}
           {reg.actions.includes('withdraw') && (
-            <Popconfirm title={t('trading.withdrawRegistrationConfirm')} onConfirm={() => withdraw.mutateAsync({ id: reg.id }).catch(onProblem)}>
+            <Popconfirm
+              title={t('trading.withdrawRegistrationConfirm')}
+              onConfirm={() => withdraw.mutateAsync({ id: reg.id }).catch(onProblem)}
+            >
               <Button danger size="small" loading={withdraw.isPending} data-testid="withdraw-registration">
                 {t('trading.withdrawRegistration')}
               </Button>
@@ -73,12 +84,16 @@ export function MyRegistrationCard({ auction, open }: { auction: AuctionView; op
         </Space>
       ) : (
         <>
-          <Typography.Paragraph type="secondary">{t('trading.registerHint', { deposit: formatYuan(auction.depositFen) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('trading.registerHint', { deposit: formatYuan(auction.depositFen) })}
+          </Typography.Paragraph>
           <QualificationForm
             testId="register"
             submitLabel={t('trading.registerAsBidder')}
             pending={register.isPending}
-            onSubmit={({ qualification, organizationId }) => register.mutateAsync({ auctionId: auction.id, body: { qualification, organizationId } })}
+            onSubmit={({ qualification, organizationId }) =>
+              register.mutateAsync({ auctionId: auction.id, body: { qualification, organizationId } })
+            }
           />
         </>
       )}

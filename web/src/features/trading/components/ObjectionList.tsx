@@ -35,7 +35,15 @@ export function ObjectionItem({ objection: o, showNotice }: { objection: Objecti
             column={1}
             bordered
             items={[
-              ...(o.answer ? [{ key: 'answer', label: `${t('trading.ownerAnswer')}（${formatInstant(o.answeredAt)}）`, children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.answer}</span> }] : []),
+              ...(o.answer
+                ? [
+                    {
+                      key: 'answer',
+                      label: `${t('trading.ownerAnswer')}（${formatInstant(o.answeredAt)}）`,
+                      children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.answer}</span>,
+                    },
+                  ]
+                : []),
               ...(o.decision
                 ? [
                     {
@@ -43,7 +51,9 @@ export function ObjectionItem({ objection: o, showNotice }: { objection: Objecti
                       label: `${t('trading.resolution')}（${formatInstant(o.resolvedAt)}）`,
                       children: (
                         <span data-testid="objection-resolution">
-                          <Tag color={o.decision === 'upheld' ? 'red' : 'default'}>{t(o.decision === 'upheld' ? 'trading.objection.upheld' : 'trading.objection.dismissed')}</Tag>
+                          <Tag color={o.decision === 'upheld' ? 'red' : 'default'}>
+                            {t(o.decision === 'upheld' ? 'trading.objection.upheld' : 'trading.objection.dismissed')}
+                          </Tag>
                           {o.resolutionReason}
                         </span>
                       ),

@@ -56,7 +56,11 @@ export function PaymentButton({ label, title, expectedFen, onSubmit, pending, te
             }
           }}
         >
-          <Form.Item name="reference" label={t('trading.paymentReference')} rules={[{ required: true, whitespace: true, min: 2, message: t('trading.referenceRequired') }]}>
+          <Form.Item
+            name="reference"
+            label={t('trading.paymentReference')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('trading.referenceRequired') }]}
+          >
             <Input maxLength={100} autoFocus data-testid={`${testId}-reference`} />
           </Form.Item>
           {expectedFen != null && (

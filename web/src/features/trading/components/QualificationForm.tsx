@@ -45,7 +45,10 @@ export function QualificationForm({ minOfferFen, submitLabel, onSubmit, pending,
           extra={t('trading.offerHint')}
           rules={[
             { required: true, message: t('common.required') },
-            { validator: (_, v: number | null) => (v == null || v >= minOfferFen ? Promise.resolve() : Promise.reject(new Error(t('trading.offerTooLow')))) },
+            {
+              validator: (_, v: number | null) =>
+                v == null || v >= minOfferFen ? Promise.resolve() : Promise.reject(new Error(t('trading.offerTooLow'))),
+            },
           ]}
         >
           <YuanInput testId={`${testId}-offer`} />
@@ -59,7 +62,13 @@ export function QualificationForm({ minOfferFen, submitLabel, onSubmit, pending,
           { min: 10, message: t('trading.atLeast', { n: 10 }) },
         ]}
       >
-        <Input.TextArea rows={4} maxLength={3000} showCount placeholder={t('trading.qualificationHint')} data-testid={`${testId}-qualification`} />
+        <Input.TextArea
+          rows={4}
+          maxLength={3000}
+          showCount
+          placeholder={t('trading.qualificationHint')}
+          data-testid={`${testId}-qualification`}
+        />
       </Form.Item>
       <OrganizationPicker />
       <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-submit`}>

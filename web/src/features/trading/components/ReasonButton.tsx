@@ -21,7 +21,20 @@ interface Props {
 }
 
 /** A button that asks for a text (a reason, an answer) before it acts. */
-export function ReasonButton({ label, title, field = 'reason', fieldLabel, minLength = 2, onSubmit, pending, danger, type, size, testId, okText }: Props) {
+export function ReasonButton({
+  label,
+  title,
+  field = 'reason',
+  fieldLabel,
+  minLength = 2,
+  onSubmit,
+  pending,
+  danger,
+  type,
+  size,
+  testId,
+  okText,
+}: Props) {
   const t = useT();
   const onProblem = useProblemHandler();
   const [open, setOpen] = useState(false);

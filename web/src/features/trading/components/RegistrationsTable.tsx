@@ -12,7 +12,17 @@ import { StatusTag } from './StatusTag';
 import { formatInstant } from './time';
 
 /** Staff's table of bidders: who they are, their qualification and deposit, and the buttons the server allows. */
-export function RegistrationsTable({ rows, loading, showAuction, testId }: { rows: RegistrationView[] | undefined; loading?: boolean; showAuction?: boolean; testId: string }) {
+export function RegistrationsTable({
+  rows,
+  loading,
+  showAuction,
+  testId,
+}: {
+  rows: RegistrationView[] | undefined;
+  loading?: boolean;
+  showAuction?: boolean;
+  testId: string;
+}) {
   const t = useT();
   const review = useReviewRegistration();
   const deposit = useConfirmDeposit();
@@ -26,12 +36,30 @@ export function RegistrationsTable({ rows, loading, showAuction, testId }: { row
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       data-testid={testId}
       locale={{ emptyText: t('trading.nothingWaiting') }}
-      expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>, rowExpandable: (r) => !!r.qualification }}
+      expandable={{
+        expandedRowRender: (r) => (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.qualification ?? '—'}</Typography.Paragraph>
+        ),
+        rowExpandable: (r) => !!r.qualification,
+      }}
       columns={[
-        ...(showAuction ? [{ title: t('trading.auction'), key: 'auction', render: (_: unknown, r: RegistrationView) => <Link to={`/trading/auctions/${r.auction.id}`}>{r.auction.title}</Link> }] : []),
+        ...(showAuction
+          ? [
+              {
+                title: t('trading.auction'),
+                key: 'auction',
+                render: (_: unknown, r: RegistrationView) => <Link to={`/trading/auctions/${r.auction.id}`}>{r.auction.title}</Link>,
+              },
+            ]
+          : []),
         { title: t('trading.bidderNumber'), dataIndex: 'bidderNumber', width: 110 },
         { title: t('trading.bidder'), key: 'bidder', render: (_, r) => r.bidder?.name ?? '—' },
-        { title: t('trading.qualificationStatus'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="registration" status={r.status} /> },
+        {
+          title: t('trading.qualificationStatus'),
+          key: 'status',
+          width: 100,
+          render: (_, r) => <StatusTag kind="registration" status={r.status} />,
+        },
         {
           title: t('trading.deposit'),
           key: 'deposit',
@@ -48,7 +76,12 @@ export function RegistrationsTable({ rows, loading, showAuction, testId }: { row
           key: 'actions',
           render: (_, r) => (
             <Space wrap>
-              <QualifyButtons actions={r.actions} pending={review.isPending && review.variables?.id === r.id} testId={`registration-${r.bidderNumber}`} onDecide={(body) => review.mutateAsync({ id: r.id, body })} />
+              <QualifyButtons
+                actions={r.actions}
+                pending={review.isPending && review.variables?.id === r.id}
+                testId={`registration-${r.bidderNumber}`}
+                onDecide={(body) => review.mutateAsync({ id: r.id, body })}
+              />
               {r.actions.includes('confirm_deposit') && (
                 <PaymentButton
                   label={t('trading.confirmDeposit')}
@@ -56,7 +89,9 @@ export function RegistrationsTable({ rows, loading, showAuction, testId }: { row
                   expectedFen={r.depositFen}
                   pending={deposit.isPending}
                   testId={`deposit-${r.bidderNumber}`}
-                  onSubmit={({ reference, amountFen }) => deposit.mutateAsync({ id: r.id, body: { reference, amountFen: amountFen ?? r.depositFen } })}
+                  onSubmit={({ reference, amountFen }) =>
+                    deposit.mutateAsync({ id: r.id, body: { reference, amountFen: amountFen ?? r.depositFen } })
+                  }
                 />
               )}
               {r.actions.includes('confirm_refund') && (

@@ -23,8 +23,20 @@ export function ListingFields({ parameters }: { parameters?: TradingParametersVi
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="listingDays" label={t('trading.listingDays')} extra={t('trading.listingDaysHint', { min, max })} rules={required(t('common.required'))}>
-          <InputNumber<number> min={min} max={max} precision={0} suffix={t('trading.daysUnit')} style={{ width: '100%' }} data-testid="listing-days-input" />
+        <Form.Item
+          name="listingDays"
+          label={t('trading.listingDays')}
+          extra={t('trading.listingDaysHint', { min, max })}
+          rules={required(t('common.required'))}
+        >
+          <InputNumber<number>
+            min={min}
+            max={max}
+            precision={0}
+            suffix={t('trading.daysUnit')}
+            style={{ width: '100%' }}
+            data-testid="listing-days-input"
+          />
         </Form.Item>
       </Col>
     </Row>
@@ -58,18 +70,52 @@ export function AuctionFields({ parameters }: { parameters?: TradingParametersVi
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="depositPercent" label={t('trading.depositPercent')} extra={t('trading.depositPercentHint', { min: depositMin, max: depositMax })} rules={required(t('common.required'))}>
-          <InputNumber<number> min={depositMin} max={depositMax} precision={0} suffix="%" style={{ width: '100%' }} data-testid="deposit-percent-input" />
+        <Form.Item
+          name="depositPercent"
+          label={t('trading.depositPercent')}
+          extra={t('trading.depositPercentHint', { min: depositMin, max: depositMax })}
+          rules={required(t('common.required'))}
+        >
+          <InputNumber<number>
+            min={depositMin}
+            max={depositMax}
+            precision={0}
+            suffix="%"
+            style={{ width: '100%' }}
+            data-testid="deposit-percent-input"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="startsAt" label={t('trading.biddingOpens')} extra={t('trading.announceHint', { n: announceDays })} rules={required(t('common.required'))}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(earliest, 'day')} style={{ width: '100%' }} data-testid="starts-at-input" />
+        <Form.Item
+          name="startsAt"
+          label={t('trading.biddingOpens')}
+          extra={t('trading.announceHint', { n: announceDays })}
+          rules={required(t('common.required'))}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isBefore(earliest, 'day')}
+            style={{ width: '100%' }}
+            data-testid="starts-at-input"
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name="endsAt" label={t('trading.biddingCloses')} extra={t('trading.minBiddingHint', { n: minBidding })} rules={required(t('common.required'))}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(startsAt ?? earliest, 'day')} style={{ width: '100%' }} data-testid="ends-at-input" />
+        <Form.Item
+          name="endsAt"
+          label={t('trading.biddingCloses')}
+          extra={t('trading.minBiddingHint', { n: minBidding })}
+          rules={required(t('common.required'))}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isBefore(startsAt ?? earliest, 'day')}
+            style={{ width: '100%' }}
+            data-testid="ends-at-input"
+          />
         </Form.Item>
       </Col>
     </Row>
@@ -115,10 +161,19 @@ export function AgreementFields({ parameters }: { parameters?: TradingParameters
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="summary" label={t('trading.noticeSummary')} rules={[{ required: true, whitespace: true, min: 10, message: t('trading.atLeast', { n: 10 }) }]}>
+      <Form.Item
+        name="summary"
+        label={t('trading.noticeSummary')}
+        rules={[{ required: true, whitespace: true, min: 10, message: t('trading.atLeast', { n: 10 }) }]}
+      >
         <Input.TextArea rows={4} maxLength={3000} showCount data-testid="notice-summary-input" />
       </Form.Item>
-      <Form.Item name="relatedParty" label={t('trading.relatedPartyQuestion')} valuePropName="checked" extra={t('trading.relatedPartyHint')}>
+      <Form.Item
+        name="relatedParty"
+        label={t('trading.relatedPartyQuestion')}
+        valuePropName="checked"
+        extra={t('trading.relatedPartyHint')}
+      >
         <Switch data-testid="related-party-switch" />
       </Form.Item>
       {related && (

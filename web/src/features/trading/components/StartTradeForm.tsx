@@ -52,7 +52,12 @@ function dossier(values: Values) {
           note: blankToUndefined(basis.note),
         }
       : null,
-    approvals: (values.approvals ?? []).map((a) => ({ body: a.body.trim(), decision: a.decision.trim(), decidedOn: a.decidedOn.format('YYYY-MM-DD'), reference: blankToUndefined(a.reference) })),
+    approvals: (values.approvals ?? []).map((a) => ({
+      body: a.body.trim(),
+      decision: a.decision.trim(),
+      decidedOn: a.decidedOn.format('YYYY-MM-DD'),
+      reference: blankToUndefined(a.reference),
+    })),
   };
 }
 
@@ -76,7 +81,8 @@ export function StartTradeForm({ achievementId, onDone }: { achievementId?: stri
   // The achievement's own modes come first; its summary starts the notice text.
   useEffect(() => {
     if (!chosen) return;
-    if (!chosen.transferModes.includes(form.getFieldValue('transferMode') as TransferMode)) form.setFieldValue('transferMode', chosen.transferModes[0]);
+    if (!chosen.transferModes.includes(form.getFieldValue('transferMode') as TransferMode))
+      form.setFieldValue('transferMode', chosen.transferModes[0]);
     if (!form.getFieldValue('summary')) form.setFieldValue('summary', chosen.summary.slice(0, 3000));
   }, [chosen, form]);
 
@@ -85,7 +91,12 @@ export function StartTradeForm({ achievementId, onDone }: { achievementId?: stri
     const description = blankToUndefined(values.description);
     try {
       if (values.route === 'listing') {
-        const created = await createListing.mutateAsync({ ...common, description, basePriceFen: values.basePriceFen!, listingDays: values.listingDays! });
+        const created = await createListing.mutateAsync({
+          ...common,
+          description,
+          basePriceFen: values.basePriceFen!,
+          listingDays: values.listingDays!,
+        });
         navigate(`/trading/listings/${created.id}`);
       } else if (values.route === 'auction') {
         const created = await createAuction.mutateAsync({
@@ -122,7 +133,14 @@ export function StartTradeForm({ achievementId, onDone }: { achievementId?: stri
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ achievementId, route: 'listing', listingDays: 20, depositPercent: parameters?.depositPercentMin.value ?? 10, relatedParty: false, approvals: [] }}
+      initialValues={{
+        achievementId,
+        route: 'listing',
+        listingDays: 20,
+        depositPercent: parameters?.depositPercentMin.value ?? 10,
+        relatedParty: false,
+        approvals: [],
+      }}
       data-testid="start-trade-form"
     >
       {noneTradable && <Alert type="info" showIcon title={t('trading.noTradable')} style={{ marginBottom: 16 }} />}
@@ -135,11 +153,19 @@ export function StartTradeForm({ achievementId, onDone }: { achievementId?: stri
         />
       </Form.Item>
       <Form.Item name="route" label={t('trading.route')}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={TRADE_ROUTES.map((r) => ({ value: r, label: label(TRADE_ROUTE_LABELS[r]) }))} data-testid="route-choice" />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={TRADE_ROUTES.map((r) => ({ value: r, label: label(TRADE_ROUTE_LABELS[r]) }))}
+          data-testid="route-choice"
+        />
       </Form.Item>
       <Typography.Paragraph type="secondary">{route && t(`trading.routeHint.${route}`)}</Typography.Paragraph>
       <Form.Item name="transferMode" label={t('trading.transferMode')} rules={[{ required: true, message: t('common.required') }]}>
-        <Select options={(chosen?.transferModes ?? []).map((m) => ({ value: m, label: label(TRANSFER_MODE_LABELS[m]) }))} data-testid="transfer-mode-select" />
+        <Select
+          options={(chosen?.transferModes ?? []).map((m) => ({ value: m, label: label(TRANSFER_MODE_LABELS[m]) }))}
+          data-testid="transfer-mode-select"
+        />
       </Form.Item>
       {route === 'listing' && <ListingFields parameters={parameters} />}
       {route === 'auction' && <AuctionFields parameters={parameters} />}

@@ -38,10 +38,14 @@ function AuctionFacts({ auction }: { auction: AuctionView }) {
           { key: 'reserve', label: t('trading.reserve'), children: auction.hasReserve ? t('trading.hasReserve') : t('trading.noReserve') },
           { key: 'announced', label: t('trading.announcedAt'), children: formatInstant(auction.announcedAt) },
           { key: 'bidders', label: t('trading.qualifiedBidders'), children: auction.qualifiedBidders },
-          ...(auction.finalPriceFen != null ? [{ key: 'final', label: t('trading.finalPrice'), children: formatYuan(auction.finalPriceFen) }] : []),
+          ...(auction.finalPriceFen != null
+            ? [{ key: 'final', label: t('trading.finalPrice'), children: formatYuan(auction.finalPriceFen) }]
+            : []),
         ]}
       />
-      {auction.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{auction.description}</Typography.Paragraph>}
+      {auction.description && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{auction.description}</Typography.Paragraph>
+      )}
     </Card>
   );
 }
@@ -66,14 +70,26 @@ export function AuctionRoomPage() {
   // The caller's actions depend on the phase: fetch them again when it changes (opened, closed).
   const seenStatus = useRef(status);
   useEffect(() => {
-    if (seenStatus.current && status && status !== seenStatus.current) void queryClient.invalidateQueries({ queryKey: auctionQueryKey(id) });
+    if (seenStatus.current && status && status !== seenStatus.current)
+      void queryClient.invalidateQueries({ queryKey: auctionQueryKey(id) });
     seenStatus.current = status;
   }, [status, id, queryClient]);
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!auction || !state || !status) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading">{t('trading.backToHall')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('trading.notFound') : query.error?.message}
+        extra={<Link to="/trading">{t('trading.backToHall')}</Link>}
+      />
+    );
   }
 
   const reg = auction.myRegistration;
@@ -93,7 +109,14 @@ export function AuctionRoomPage() {
         actions={
           auction.actions.includes('cancel') && (
             <div>
-              <ReasonButton danger label={t('trading.cancelAuction')} title={t('trading.cancelAuction')} pending={cancel.isPending} testId="cancel-auction" onSubmit={(reason) => cancel.mutateAsync({ id, reason })} />
+              <ReasonButton
+                danger
+                label={t('trading.cancelAuction')}
+                title={t('trading.cancelAuction')}
+                pending={cancel.isPending}
+                testId="cancel-auction"
+                onSubmit={(reason) => cancel.mutateAsync({ id, reason })}
+              />
             </div>
           )
         }
@@ -110,16 +133,30 @@ export function AuctionRoomPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>
-            <LivePanel state={liveState} status={status} extension={live.extension} extensionMinutes={parameters?.softCloseExtensionMinutes.value} windowMinutes={parameters?.softCloseWindowMinutes.value} myNumber={myNumber} connection={live.connection} />
+            <LivePanel
+              state={liveState}
+              status={status}
+              extension={live.extension}
+              extensionMinutes={parameters?.softCloseExtensionMinutes.value}
+              windowMinutes={parameters?.softCloseWindowMinutes.value}
+              myNumber={myNumber}
+              connection={live.connection}
+            />
             {reg && (
               <>
                 {!canBid && status === 'upcoming' && reg.eligible && <Alert type="info" showIcon title={t('trading.biddingNotOpen')} />}
                 {(status === 'live' || status === 'upcoming') && (
-                  <BidForm auctionId={id} state={liveState} enabled={canBid} myNumber={myNumber} onPlaced={(result) => {
+                  <BidForm
+                    auctionId={id}
+                    state={liveState}
+                    enabled={canBid}
+                    myNumber={myNumber}
+                    onPlaced={(result) => {
                       live.applyBid(result.bid, result.state);
                       // Having bid changes what the bidder may do (no withdrawing any more).
                       void queryClient.invalidateQueries({ queryKey: auctionQueryKey(id) });
-                    }} />
+                    }}
+                  />
                 )}
               </>
             )}

@@ -32,10 +32,21 @@ export function DealPage() {
   const withdraw = useWithdrawDeal();
   const deal = query.data;
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!deal) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=deals">{t('trading.backToHall')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('trading.notFound') : query.error?.message}
+        extra={<Link to="/trading?tab=deals">{t('trading.backToHall')}</Link>}
+      />
+    );
   }
 
   return (
@@ -67,7 +78,9 @@ export function DealPage() {
                   expectedFen={deal.amountDueFen}
                   pending={pay.isPending}
                   testId="confirm-payment"
-                  onSubmit={({ reference, amountFen }) => pay.mutateAsync({ id, body: { reference, amountFen: amountFen ?? deal.amountDueFen } })}
+                  onSubmit={({ reference, amountFen }) =>
+                    pay.mutateAsync({ id, body: { reference, amountFen: amountFen ?? deal.amountDueFen } })
+                  }
                 />
               )}
               {deal.actions.includes('apply_contract') && (
@@ -102,16 +115,33 @@ export function DealPage() {
           column={{ xs: 1, md: 2 }}
           bordered
           items={[
-            { key: 'achievement', label: t('trading.achievement'), children: <Link to={`/achievements/${deal.achievement.id}`}>{deal.achievement.title}</Link> },
-            { key: 'route', label: t('trading.route'), children: <Space><RouteTag route={deal.route} /><Origin deal={deal} /></Space> },
+            {
+              key: 'achievement',
+              label: t('trading.achievement'),
+              children: <Link to={`/achievements/${deal.achievement.id}`}>{deal.achievement.title}</Link>,
+            },
+            {
+              key: 'route',
+              label: t('trading.route'),
+              children: (
+                <Space>
+                  <RouteTag route={deal.route} />
+                  <Origin deal={deal} />
+                </Space>
+              ),
+            },
             { key: 'seller', label: t('trading.seller'), children: deal.seller.name },
             { key: 'buyer', label: t('trading.buyer'), children: <span data-testid="deal-buyer">{deal.buyer.name}</span> },
             { key: 'mode', label: t('trading.transferMode'), children: label(TRANSFER_MODE_LABELS[deal.transferMode], deal.transferMode) },
             { key: 'price', label: t('trading.dealPrice'), children: formatYuan(deal.priceFen) },
-            ...(deal.depositAppliedFen > 0 ? [{ key: 'deposit', label: t('trading.depositApplied'), children: formatYuan(deal.depositAppliedFen) }] : []),
+            ...(deal.depositAppliedFen > 0
+              ? [{ key: 'deposit', label: t('trading.depositApplied'), children: formatYuan(deal.depositAppliedFen) }]
+              : []),
             { key: 'due', label: t('trading.amountDue'), children: formatYuan(deal.amountDueFen) },
             { key: 'created', label: t('trading.dealDate'), children: formatInstant(deal.createdAt) },
-            ...(deal.paymentConfirmedAt ? [{ key: 'paid', label: t('trading.paidAt'), children: formatInstant(deal.paymentConfirmedAt) }] : []),
+            ...(deal.paymentConfirmedAt
+              ? [{ key: 'paid', label: t('trading.paidAt'), children: formatInstant(deal.paymentConfirmedAt) }]
+              : []),
             ...(deal.paymentReference ? [{ key: 'ref', label: t('trading.paymentReference'), children: deal.paymentReference }] : []),
           ]}
         />

@@ -48,7 +48,13 @@ function RenewButton({ listing }: { listing: ListingView }) {
       >
         <Space>
           {t('trading.listingDays')}
-          <InputNumber<number> min={limits?.listingDaysMin.value ?? 1} max={limits?.listingDaysMax.value ?? 365} value={days} onChange={setDays} suffix={t('trading.daysUnit')} />
+          <InputNumber<number>
+            min={limits?.listingDaysMin.value ?? 1}
+            max={limits?.listingDaysMax.value ?? 365}
+            value={days}
+            onChange={setDays}
+            suffix={t('trading.daysUnit')}
+          />
         </Space>
       </Modal>
     </>
@@ -72,7 +78,13 @@ function MyIntent({ intent }: { intent: IntentView }) {
         ]}
       />
       {intent.actions.includes('withdraw') && (
-        <Button danger size="small" loading={withdraw.isPending} onClick={() => void withdraw.mutateAsync({ id: intent.id }).catch(onProblem)} data-testid="withdraw-intent">
+        <Button
+          danger
+          size="small"
+          loading={withdraw.isPending}
+          onClick={() => void withdraw.mutateAsync({ id: intent.id }).catch(onProblem)}
+          data-testid="withdraw-intent"
+        >
           {t('trading.withdrawIntent')}
         </Button>
       )}
@@ -91,10 +103,21 @@ export function ListingPage() {
   const register = useRegisterIntent();
   const listing = query.data;
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!listing) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=listings">{t('trading.backToHall')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('trading.notFound') : query.error?.message}
+        extra={<Link to="/trading?tab=listings">{t('trading.backToHall')}</Link>}
+      />
+    );
   }
 
   return (
@@ -111,7 +134,14 @@ export function ListingPage() {
           (listing.actions.includes('withdraw') || listing.actions.includes('renew')) && (
             <Space>
               {listing.actions.includes('withdraw') && (
-                <ReasonButton danger label={t('trading.withdrawListing')} title={t('trading.withdrawListing')} pending={withdraw.isPending} testId="withdraw-listing" onSubmit={(reason) => withdraw.mutateAsync({ id, reason })} />
+                <ReasonButton
+                  danger
+                  label={t('trading.withdrawListing')}
+                  title={t('trading.withdrawListing')}
+                  pending={withdraw.isPending}
+                  testId="withdraw-listing"
+                  onSubmit={(reason) => withdraw.mutateAsync({ id, reason })}
+                />
               )}
               {listing.actions.includes('renew') && <RenewButton listing={listing} />}
             </Space>
@@ -142,13 +172,21 @@ export function ListingPage() {
                 items={[
                   { key: 'start', label: t('trading.listedAt'), children: formatInstant(listing.startsAt) },
                   { key: 'end', label: t('trading.listingEnds'), children: formatInstant(listing.endsAt) },
-                  ...(listing.status === 'open' ? [{ key: 'left', label: t('trading.timeLeft'), children: <Countdown to={listing.endsAt} /> }] : []),
+                  ...(listing.status === 'open'
+                    ? [{ key: 'left', label: t('trading.timeLeft'), children: <Countdown to={listing.endsAt} /> }]
+                    : []),
                   { key: 'days', label: t('trading.listingDays'), children: t('trading.daysCount', { n: listing.listingDays }) },
-                  { key: 'intents', label: t('trading.intents'), children: t('trading.intentsSummary', { n: listing.intentCount, q: listing.qualifiedCount }) },
+                  {
+                    key: 'intents',
+                    label: t('trading.intents'),
+                    children: t('trading.intentsSummary', { n: listing.intentCount, q: listing.qualifiedCount }),
+                  },
                   ...(listing.renewals > 0 ? [{ key: 'renewals', label: t('trading.renewals'), children: listing.renewals }] : []),
                 ]}
               />
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{listing.description ?? listing.achievement.summary}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
+                {listing.description ?? listing.achievement.summary}
+              </Typography.Paragraph>
               <Alert type="info" showIcon title={t('trading.listingRule')} />
             </Card>
             {listing.intents && (
@@ -172,7 +210,12 @@ export function ListingPage() {
                   minOfferFen={listing.basePriceFen}
                   submitLabel={t('trading.registerIntent')}
                   pending={register.isPending}
-                  onSubmit={({ qualification, organizationId, offerFen }) => register.mutateAsync({ listingId: id, body: { qualification, organizationId, offerFen: offerFen ?? listing.basePriceFen } })}
+                  onSubmit={({ qualification, organizationId, offerFen }) =>
+                    register.mutateAsync({
+                      listingId: id,
+                      body: { qualification, organizationId, offerFen: offerFen ?? listing.basePriceFen },
+                    })
+                  }
                 />
               </Card>
             ) : (

@@ -15,13 +15,45 @@ import { StartTradeForm } from '../components/StartTradeForm';
 import { RouteTag, StatusTag } from '../components/StatusTag';
 import { formatInstant } from '../components/time';
 
-type Selling = { key: string; to: string; title: string; route: 'listing' | 'auction' | 'agreement'; status: ReactNode; priceFen: number; until: string };
+type Selling = {
+  key: string;
+  to: string;
+  title: string;
+  route: 'listing' | 'auction' | 'agreement';
+  status: ReactNode;
+  priceFen: number;
+  until: string;
+};
 
 function sellingRows(listings: ListingView[], auctions: AuctionView[], notices: NoticeView[]): Selling[] {
   return [
-    ...listings.map((l) => ({ key: l.id, to: `/trading/listings/${l.id}`, title: l.achievement.title, route: 'listing' as const, status: <StatusTag kind="listing" status={l.status} />, priceFen: l.basePriceFen, until: l.endsAt })),
-    ...auctions.map((a) => ({ key: a.id, to: `/trading/auctions/${a.id}`, title: a.achievement.title, route: 'auction' as const, status: <StatusTag kind="auction" status={a.status} />, priceFen: a.currentPriceFen ?? a.startingPriceFen, until: a.endsAt })),
-    ...notices.map((n) => ({ key: n.id, to: `/trading/notices/${n.id}`, title: n.achievement.title, route: 'agreement' as const, status: <StatusTag kind="notice" status={n.status} />, priceFen: n.priceFen, until: n.endsAt })),
+    ...listings.map((l) => ({
+      key: l.id,
+      to: `/trading/listings/${l.id}`,
+      title: l.achievement.title,
+      route: 'listing' as const,
+      status: <StatusTag kind="listing" status={l.status} />,
+      priceFen: l.basePriceFen,
+      until: l.endsAt,
+    })),
+    ...auctions.map((a) => ({
+      key: a.id,
+      to: `/trading/auctions/${a.id}`,
+      title: a.achievement.title,
+      route: 'auction' as const,
+      status: <StatusTag kind="auction" status={a.status} />,
+      priceFen: a.currentPriceFen ?? a.startingPriceFen,
+      until: a.endsAt,
+    })),
+    ...notices.map((n) => ({
+      key: n.id,
+      to: `/trading/notices/${n.id}`,
+      title: n.achievement.title,
+      route: 'agreement' as const,
+      status: <StatusTag kind="notice" status={n.status} />,
+      priceFen: n.priceFen,
+      until: n.endsAt,
+    })),
   ].sort((a, b) => b.until.localeCompare(a.until));
 }
 
@@ -59,18 +91,43 @@ function MyRegistrations({ rows }: { rows: RegistrationView[] }) {
       data-testid="my-registrations"
       locale={{ emptyText: t('trading.noRegistrations') }}
       columns={[
-        { title: t('trading.auction'), key: 'auction', render: (_, r) => <Link to={`/trading/auctions/${r.auction.id}`}>{r.auction.title}</Link> },
-        { title: t('trading.auctionStatus'), key: 'astatus', width: 100, render: (_, r) => <StatusTag kind="auction" status={r.auction.status} /> },
+        {
+          title: t('trading.auction'),
+          key: 'auction',
+          render: (_, r) => <Link to={`/trading/auctions/${r.auction.id}`}>{r.auction.title}</Link>,
+        },
+        {
+          title: t('trading.auctionStatus'),
+          key: 'astatus',
+          width: 100,
+          render: (_, r) => <StatusTag kind="auction" status={r.auction.status} />,
+        },
         { title: t('trading.bidderNumber'), dataIndex: 'bidderNumber', width: 110 },
-        { title: t('trading.qualificationStatus'), key: 'status', width: 100, render: (_, r) => <StatusTag kind="registration" status={r.status} /> },
-        { title: t('trading.deposit'), key: 'deposit', render: (_, r) => <>{formatYuan(r.depositFen)} <StatusTag kind="deposit" status={r.depositStatus} /></> },
+        {
+          title: t('trading.qualificationStatus'),
+          key: 'status',
+          width: 100,
+          render: (_, r) => <StatusTag kind="registration" status={r.status} />,
+        },
+        {
+          title: t('trading.deposit'),
+          key: 'deposit',
+          render: (_, r) => (
+            <>
+              {formatYuan(r.depositFen)} <StatusTag kind="deposit" status={r.depositStatus} />
+            </>
+          ),
+        },
         { title: t('trading.biddingOpens'), key: 'starts', responsive: ['lg'], render: (_, r) => formatInstant(r.auction.startsAt) },
         {
           title: t('common.actions'),
           key: 'actions',
           render: (_, r) =>
             r.actions.includes('withdraw') && (
-              <Popconfirm title={t('trading.withdrawRegistrationConfirm')} onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}>
+              <Popconfirm
+                title={t('trading.withdrawRegistrationConfirm')}
+                onConfirm={() => withdraw.mutateAsync({ id: r.id }).catch(onProblem)}
+              >
                 <Button size="small" danger loading={withdraw.isPending && withdraw.variables?.id === r.id}>
                   {t('trading.withdrawRegistration')}
                 </Button>
@@ -93,7 +150,11 @@ function MyDeals({ rows }: { rows: DealView[] }) {
       data-testid="my-deals"
       locale={{ emptyText: t('trading.noDeals') }}
       columns={[
-        { title: t('trading.achievement'), key: 'title', render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link> },
+        {
+          title: t('trading.achievement'),
+          key: 'title',
+          render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link>,
+        },
         { title: t('trading.route'), key: 'route', width: 110, render: (_, d) => <RouteTag route={d.route} /> },
         { title: t('trading.counterparty'), key: 'party', render: (_, d) => `${d.seller.name} → ${d.buyer.name}` },
         { title: t('trading.dealPrice'), dataIndex: 'priceFen', align: 'right', render: (v: number) => formatYuan(v) },
@@ -128,7 +189,12 @@ export function MyTradingPage() {
           {t('nav.myTrading')}
         </Typography.Title>
         {canStart && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setParams((p) => ({ ...Object.fromEntries(p), start: '' }))} data-testid="start-trade">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setParams((p) => ({ ...Object.fromEntries(p), start: '' }))}
+            data-testid="start-trade"
+          >
             {t('trading.startTrade')}
           </Button>
         )}
@@ -140,15 +206,23 @@ export function MyTradingPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'selling', label: t('trading.tabSelling'), children: <SellingTable rows={sellingRows(data.listings, data.auctions, data.notices)} /> },
+            {
+              key: 'selling',
+              label: t('trading.tabSelling'),
+              children: <SellingTable rows={sellingRows(data.listings, data.auctions, data.notices)} />,
+            },
             {
               key: 'buying',
               label: t('trading.tabBuying'),
               children: (
                 <Flex vertical gap={16}>
-                  <Typography.Title level={5} style={{ margin: 0 }}>{t('trading.myRegistrations')}</Typography.Title>
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    {t('trading.myRegistrations')}
+                  </Typography.Title>
                   <MyRegistrations rows={data.registrations} />
-                  <Typography.Title level={5} style={{ margin: 0 }}>{t('trading.myIntents')}</Typography.Title>
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    {t('trading.myIntents')}
+                  </Typography.Title>
                   <IntentsTable rows={data.intents} showListing testId="my-intents" />
                 </Flex>
               ),
@@ -163,9 +237,13 @@ export function MyTradingPage() {
               ),
               children: (
                 <Flex vertical gap={16}>
-                  <Typography.Title level={5} style={{ margin: 0 }}>{t('trading.objectionsToAnswer')}</Typography.Title>
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    {t('trading.objectionsToAnswer')}
+                  </Typography.Title>
                   <ObjectionList objections={data.objectionsToAnswer} showNotice />
-                  <Typography.Title level={5} style={{ margin: 0 }}>{t('trading.myObjections')}</Typography.Title>
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    {t('trading.myObjections')}
+                  </Typography.Title>
                   <ObjectionList objections={data.myObjections} showNotice />
                 </Flex>
               ),

@@ -67,8 +67,16 @@ function NoticeText({ notice }: { notice: NoticeView }) {
         items={[
           { key: 'name', label: t('trading.achievementName'), children: notice.achievement.title },
           { key: 'summary', label: t('trading.summary'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{notice.summary}</span> },
-          { key: 'mode', label: t('trading.transferMode'), children: label(TRANSFER_MODE_LABELS[notice.transferMode], notice.transferMode) },
-          { key: 'price', label: t('trading.agreedPrice'), children: <span data-testid="agreed-price">{formatYuan(notice.priceFen)}</span> },
+          {
+            key: 'mode',
+            label: t('trading.transferMode'),
+            children: label(TRANSFER_MODE_LABELS[notice.transferMode], notice.transferMode),
+          },
+          {
+            key: 'price',
+            label: t('trading.agreedPrice'),
+            children: <span data-testid="agreed-price">{formatYuan(notice.priceFen)}</span>,
+          },
           { key: 'seller', label: t('trading.seller'), children: notice.seller.name },
           { key: 'buyer', label: t('trading.buyer'), children: notice.buyer.name },
           {
@@ -92,7 +100,11 @@ function NoticeText({ notice }: { notice: NoticeView }) {
             children: (
               <span data-testid="notice-period">
                 {formatDay(notice.postedAt)} — {formatInstant(notice.endsAt)}（{t('trading.daysCount', { n: notice.noticeDays })}）
-                {notice.status === 'posted' && Date.parse(notice.endsAt) > now && <Tag color="processing" style={{ marginLeft: 8 }}>{t('trading.noticeDaysLeft', { n: daysLeft(notice.endsAt, now) })}</Tag>}
+                {notice.status === 'posted' && Date.parse(notice.endsAt) > now && (
+                  <Tag color="processing" style={{ marginLeft: 8 }}>
+                    {t('trading.noticeDaysLeft', { n: daysLeft(notice.endsAt, now) })}
+                  </Tag>
+                )}
               </span>
             ),
           },
@@ -115,10 +127,21 @@ export function NoticePage() {
   const withdraw = useWithdrawNotice();
   const notice = query.data;
 
-  if (query.isPending) return <Card><Skeleton active /></Card>;
+  if (query.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (!notice) {
     const notFound = isApiProblem(query.error) && query.error.status === 404;
-    return <Result status={notFound ? '404' : 'error'} title={notFound ? t('trading.notFound') : query.error?.message} extra={<Link to="/trading?tab=notices">{t('trading.backToHall')}</Link>} />;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('trading.notFound') : query.error?.message}
+        extra={<Link to="/trading?tab=notices">{t('trading.backToHall')}</Link>}
+      />
+    );
   }
 
   return (
@@ -139,7 +162,14 @@ export function NoticePage() {
         actions={
           notice.actions.includes('withdraw') && (
             <div>
-              <ReasonButton danger label={t('trading.withdrawNotice')} title={t('trading.withdrawNotice')} pending={withdraw.isPending} testId="withdraw-notice" onSubmit={(reason) => withdraw.mutateAsync({ id, reason })} />
+              <ReasonButton
+                danger
+                label={t('trading.withdrawNotice')}
+                title={t('trading.withdrawNotice')}
+                pending={withdraw.isPending}
+                testId="withdraw-notice"
+                onSubmit={(reason) => withdraw.mutateAsync({ id, reason })}
+              />
             </div>
           )
         }
@@ -151,9 +181,13 @@ export function NoticePage() {
           )
         }
       />
-      {notice.status === 'awaiting_resolution' && <Alert type="warning" showIcon title={t('trading.awaitingResolution')} data-testid="awaiting-resolution" />}
+      {notice.status === 'awaiting_resolution' && (
+        <Alert type="warning" showIcon title={t('trading.awaitingResolution')} data-testid="awaiting-resolution" />
+      )}
       {notice.status === 'voided' && <Alert type="error" showIcon title={t('trading.noticeVoided')} />}
-      {notice.status === 'concluded' && <Alert type="success" showIcon title={t('trading.noticeConcluded')} data-testid="notice-concluded" />}
+      {notice.status === 'concluded' && (
+        <Alert type="success" showIcon title={t('trading.noticeConcluded')} data-testid="notice-concluded" />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>

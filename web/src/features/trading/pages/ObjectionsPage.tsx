@@ -13,7 +13,11 @@ export function ObjectionsPage() {
   const t = useT();
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('unresolved');
   const [page, setPage] = useState(1);
-  const list = useObjections({ status: filter === 'all' ? undefined : (filter as ObjectionStatus | 'unresolved'), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const list = useObjections({
+    status: filter === 'all' ? undefined : (filter as ObjectionStatus | 'unresolved'),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   return (
     <Card>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -35,7 +39,14 @@ export function ObjectionsPage() {
       ) : (
         <Flex vertical gap={16}>
           <ObjectionList objections={list.data?.items ?? []} showNotice />
-          <Pagination current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} hideOnSinglePage showTotal={(total) => t('common.total', { total })} />
+          <Pagination
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={list.data?.total ?? 0}
+            onChange={setPage}
+            hideOnSinglePage
+            showTotal={(total) => t('common.total', { total })}
+          />
         </Flex>
       )}
     </Card>

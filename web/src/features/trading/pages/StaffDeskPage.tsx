@@ -23,7 +23,11 @@ function PaymentsDue({ rows }: { rows: DealView[] }) {
       data-testid="payments-due"
       locale={{ emptyText: t('trading.nothingWaiting') }}
       columns={[
-        { title: t('trading.achievement'), key: 'title', render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link> },
+        {
+          title: t('trading.achievement'),
+          key: 'title',
+          render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link>,
+        },
         { title: t('trading.route'), key: 'route', width: 110, render: (_, d) => <RouteTag route={d.route} /> },
         { title: t('trading.buyer'), key: 'buyer', render: (_, d) => d.buyer.name },
         { title: t('trading.amountDue'), dataIndex: 'amountDueFen', align: 'right', render: (v: number) => formatYuan(v) },
@@ -39,7 +43,9 @@ function PaymentsDue({ rows }: { rows: DealView[] }) {
                 expectedFen={d.amountDueFen}
                 pending={pay.isPending && pay.variables?.id === d.id}
                 testId={`payment-${d.id}`}
-                onSubmit={({ reference, amountFen }) => pay.mutateAsync({ id: d.id, body: { reference, amountFen: amountFen ?? d.amountDueFen } })}
+                onSubmit={({ reference, amountFen }) =>
+                  pay.mutateAsync({ id: d.id, body: { reference, amountFen: amountFen ?? d.amountDueFen } })
+                }
               />
             ),
         },
@@ -74,11 +80,31 @@ export function StaffDeskPage() {
           activeKey={tab}
           onChange={(key) => setParams({ tab: key }, { replace: true })}
           items={[
-            { key: 'bidders', label: label(t('trading.registrationsToQualify'), d.registrationsToQualify.length), children: <RegistrationsTable rows={d.registrationsToQualify} showAuction testId="registrations-to-qualify" /> },
-            { key: 'deposits', label: label(t('trading.depositsToConfirm'), d.depositsToConfirm.length), children: <RegistrationsTable rows={d.depositsToConfirm} showAuction testId="deposits-to-confirm" /> },
-            { key: 'intents', label: label(t('trading.intentsToQualify'), d.intentsToQualify.length), children: <IntentsTable rows={d.intentsToQualify} showListing testId="intents-to-qualify" /> },
-            { key: 'payments', label: label(t('trading.paymentsDue'), d.paymentsDue.length), children: <PaymentsDue rows={d.paymentsDue} /> },
-            { key: 'refunds', label: label(t('trading.refundsDue'), d.refundsDue.length), children: <RegistrationsTable rows={d.refundsDue} showAuction testId="refunds-due" /> },
+            {
+              key: 'bidders',
+              label: label(t('trading.registrationsToQualify'), d.registrationsToQualify.length),
+              children: <RegistrationsTable rows={d.registrationsToQualify} showAuction testId="registrations-to-qualify" />,
+            },
+            {
+              key: 'deposits',
+              label: label(t('trading.depositsToConfirm'), d.depositsToConfirm.length),
+              children: <RegistrationsTable rows={d.depositsToConfirm} showAuction testId="deposits-to-confirm" />,
+            },
+            {
+              key: 'intents',
+              label: label(t('trading.intentsToQualify'), d.intentsToQualify.length),
+              children: <IntentsTable rows={d.intentsToQualify} showListing testId="intents-to-qualify" />,
+            },
+            {
+              key: 'payments',
+              label: label(t('trading.paymentsDue'), d.paymentsDue.length),
+              children: <PaymentsDue rows={d.paymentsDue} />,
+            },
+            {
+              key: 'refunds',
+              label: label(t('trading.refundsDue'), d.refundsDue.length),
+              children: <RegistrationsTable rows={d.refundsDue} showAuction testId="refunds-due" />,
+            },
           ]}
         />
       )}

@@ -24,13 +24,29 @@ function DealsTable({ deals }: { deals: DealView[] }) {
       pagination={false}
       data-testid="hall-deals"
       columns={[
-        { title: t('trading.achievement'), key: 'title', render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link> },
+        {
+          title: t('trading.achievement'),
+          key: 'title',
+          render: (_, d) => <Link to={`/trading/deals/${d.id}`}>{d.achievement.title}</Link>,
+        },
         { title: t('trading.route'), dataIndex: 'route', width: 110, render: (_, d) => <RouteTag route={d.route} /> },
         { title: t('trading.seller'), key: 'seller', responsive: ['md'], render: (_, d) => d.seller.name },
         { title: t('trading.buyer'), key: 'buyer', responsive: ['md'], render: (_, d) => d.buyer.name },
         { title: t('trading.dealPrice'), dataIndex: 'priceFen', align: 'right', render: (v: number) => formatYuan(v) },
-        { title: t('trading.status'), dataIndex: 'status', width: 100, responsive: ['lg'], render: (_, d) => <StatusTag kind="deal" status={d.status} /> },
-        { title: t('trading.dealDate'), dataIndex: 'createdAt', width: 160, responsive: ['lg'], render: (v: string) => formatDateTime(v, locale) },
+        {
+          title: t('trading.status'),
+          dataIndex: 'status',
+          width: 100,
+          responsive: ['lg'],
+          render: (_, d) => <StatusTag kind="deal" status={d.status} />,
+        },
+        {
+          title: t('trading.dealDate'),
+          dataIndex: 'createdAt',
+          width: 160,
+          responsive: ['lg'],
+          render: (v: string) => formatDateTime(v, locale),
+        },
       ]}
     />
   );
@@ -98,12 +114,24 @@ export function TradingHallPage() {
                     <Typography.Title level={5} style={{ margin: 0 }}>
                       {t('trading.upcomingAuctions')}
                     </Typography.Title>
-                    <CardGrid items={data.upcomingAuctions} empty={t('trading.noUpcomingAuctions')} render={(a) => <AuctionCard auction={a} />} />
+                    <CardGrid
+                      items={data.upcomingAuctions}
+                      empty={t('trading.noUpcomingAuctions')}
+                      render={(a) => <AuctionCard auction={a} />}
+                    />
                   </Flex>
                 ),
               },
-              { key: 'listings', label: t('trading.tabListings'), children: <CardGrid items={data.listings} empty={t('trading.noListings')} render={(l) => <ListingCard listing={l} />} /> },
-              { key: 'notices', label: t('trading.tabNotices'), children: <CardGrid items={data.notices} empty={t('trading.noNotices')} render={(n) => <NoticeCard notice={n} />} /> },
+              {
+                key: 'listings',
+                label: t('trading.tabListings'),
+                children: <CardGrid items={data.listings} empty={t('trading.noListings')} render={(l) => <ListingCard listing={l} />} />,
+              },
+              {
+                key: 'notices',
+                label: t('trading.tabNotices'),
+                children: <CardGrid items={data.notices} empty={t('trading.noNotices')} render={(n) => <NoticeCard notice={n} />} />,
+              },
               { key: 'deals', label: t('trading.tabDeals'), children: <DealsTable deals={data.recentDeals} /> },
             ]}
           />

@@ -12,21 +12,45 @@ export function VerifyPage() {
   const t = useT();
   const label = useLabel();
   const verification = useVerification(number);
-  if (verification.isPending) return <Card><Skeleton active /></Card>;
+  if (verification.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
   if (verification.isError || !verification.data) {
     const notFound = isApiProblem(verification.error) && verification.error.status === 404;
-    return <Result status={notFound ? 'warning' : 'error'} title={notFound ? t('verify.notFound') : verification.error?.message} subTitle={`${t('verify.number')}：${number}`} data-testid="verify-result" />;
+    return (
+      <Result
+        status={notFound ? 'warning' : 'error'}
+        title={notFound ? t('verify.notFound') : verification.error?.message}
+        subTitle={`${t('verify.number')}：${number}`}
+        data-testid="verify-result"
+      />
+    );
   }
   const v = verification.data;
   return (
     <Card title={t('verify.title')} style={{ maxWidth: 720, margin: '0 auto' }}>
-      <Result status={v.status === 'certified' ? 'success' : 'warning'} title={v.status === 'certified' ? t('verify.valid') : t('verify.cancelled')} data-testid="verify-result" />
+      <Result
+        status={v.status === 'certified' ? 'success' : 'warning'}
+        title={v.status === 'certified' ? t('verify.valid') : t('verify.cancelled')}
+        data-testid="verify-result"
+      />
       <Descriptions
         column={1}
         bordered
         size="small"
         items={[
-          { key: 'number', label: t('verify.number'), children: <Typography.Text copyable data-testid="verify-number">{v.registrationNumber}</Typography.Text> },
+          {
+            key: 'number',
+            label: t('verify.number'),
+            children: (
+              <Typography.Text copyable data-testid="verify-number">
+                {v.registrationNumber}
+              </Typography.Text>
+            ),
+          },
           { key: 'type', label: t('verify.type'), children: label(CONTRACT_TYPE_LABELS[v.type as ContractType], v.type) },
           { key: 'signed', label: t('verify.signedOn'), children: v.signedOn },
           { key: 'certified', label: t('verify.certifiedOn'), children: v.certifiedOn },
