@@ -49,11 +49,14 @@ describe('automatic match alerts', () => {
       });
       // Whatever was published before is announced now (to nobody: nothing else matches yet).
       await announce();
-      const unread = async (s: typeof buyerSession) =>
-        (await s.inject({ method: 'GET', url: '/api/me/notifications' })).json() as {
-          unread: number;
-          items: Array<{ title: string; link: string; body: string }>;
+      // Match alerts only: publishing a record also tells its owner the review decision (another kind).
+      const unread = async (s: typeof buyerSession) => {
+        const all = (await s.inject({ method: 'GET', url: '/api/me/notifications' })).json() as {
+          items: Array<{ kind: string; title: string; link: string; body: string; readAt: string | null }>;
         };
+        const items = all.items.filter((n) => n.kind === 'record_match');
+        return { unread: items.filter((n) => n.readAt === null).length, items };
+      };
       expect((await unread(buyerSession)).unread).toBe(0);
 
       clock.advance(1000);
@@ -136,7 +139,8 @@ describe('automatic match alerts', () => {
       });
       await createAchievement(t.db, { by: seller, status: 'published', input: { ...RICE, ...FITS } as never });
       await announce();
-      expect((await session.inject({ method: 'GET', url: '/api/me/notifications' })).json().unread).toBe(0);
+      const alerts = (await session.inject({ method: 'GET', url: '/api/me/notifications' })).json() as { items: Array<{ kind: string }> };
+      expect(alerts.items.filter((n) => n.kind === 'record_match')).toEqual([]);
     },
   );
 });
