@@ -100,7 +100,8 @@ function problemBody(status: number, code: keyof typeof PROBLEM_CODES, detail: s
  * malformed request line): problem+json like everything else, then the connection closes.
  */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable) {
+  // A connection the client reset has nobody to answer.
+  if (!socket.writable || err.code === 'ECONNRESET') {
     socket.destroy();
     return;
   }
