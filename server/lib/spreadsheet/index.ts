@@ -10,6 +10,6 @@ export {
   type ImportRun,
 } from './jobs.js';
 export { READ_LIMITS, readWorkbook, type FileProblem, type ParsedRow, type ReadLimits, type RowIssue } from './read.js';
-export { MAX_IMPORT_ROWS, XLSX_MIME, type Column, type ReferenceList, type SheetSpec } from './sheet.js';
+export { exportOnlyColumn, MAX_IMPORT_ROWS, XLSX_MIME, type Column, type ReferenceList, type SheetSpec } from './sheet.js';
 export { workbookBuffer, writeWorkbook } from './write.js';
 export { acceptXlsx, ImportResultSchema, MAX_IMPORT_BYTES, RowIssueSchema, sendWorkbook, uploadedFile } from './http.js';

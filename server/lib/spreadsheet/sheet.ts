@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { Read, Scalar } from './cells.js';
+import { ok, type Read, type Scalar } from './cells.js';
 
 /** Rows one file may hold (and the rows the template's dropdowns cover). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -34,6 +34,17 @@ export interface Column<R, Ctx = unknown> {
   numFmt?: string;
   /** Written on export only (status, id); ignored on import. */
   exportOnly?: boolean;
+}
+
+/** A column written on export only (status, id, owner), ignored on import. */
+export function exportOnlyColumn<R, Ctx = unknown>(
+  id: string,
+  header: string,
+  width: number,
+  write: (rec: R) => Scalar,
+  help = '导出时填写；导入时忽略',
+): Column<R, Ctx> {
+  return { id, header, keys: [], width, help, exportOnly: true, read: () => ok(undefined), write };
 }
 
 /** A table on the 填写说明 sheet: what a column accepts (technical fields, modes, …). Its first column feeds `choices`. */

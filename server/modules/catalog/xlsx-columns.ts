@@ -25,7 +25,7 @@ import {
   readBool,
   readDate,
 } from '../../lib/spreadsheet/index.js';
-import { readMoney, readText, splitList, squash, text, toFen, WAN, yesNo } from '../../lib/spreadsheet/index.js';
+import { exportOnlyColumn, readMoney, readText, splitList, squash, text, toFen, WAN, yesNo } from '../../lib/spreadsheet/index.js';
 import type { Column, Read, Scalar, SheetSpec } from '../../lib/spreadsheet/index.js';
 import type { RecordKind } from './lifecycle.js';
 import type { LoadedRecord } from './records.js';
@@ -237,36 +237,9 @@ const tailColumns: C[] = [
   },
 ];
 const exportOnly: C[] = [
-  {
-    id: 'status',
-    header: '状态',
-    keys: [],
-    width: 10,
-    help: '导出时填写；导入时忽略',
-    exportOnly: true,
-    read: () => ok(undefined),
-    write: (r) => RECORD_STATUS_LABELS[r.row.status as RecordStatus]?.zh ?? r.row.status,
-  },
-  {
-    id: 'organization',
-    header: '所属单位',
-    keys: [],
-    width: 24,
-    help: '导出时填写；导入时忽略（导入到所选单位）',
-    exportOnly: true,
-    read: () => ok(undefined),
-    write: (r) => r.organization.name,
-  },
-  {
-    id: 'id',
-    header: '编号',
-    keys: [],
-    width: 38,
-    help: '导出时填写；导入时忽略（导入总是新建草稿）',
-    exportOnly: true,
-    read: () => ok(undefined),
-    write: (r) => r.row.id,
-  },
+  exportOnlyColumn('status', '状态', 10, (r) => RECORD_STATUS_LABELS[r.row.status as RecordStatus]?.zh ?? r.row.status),
+  exportOnlyColumn('organization', '所属单位', 24, (r) => r.organization.name, '导出时填写；导入时忽略（导入到所选单位）'),
+  exportOnlyColumn('id', '编号', 38, (r) => r.row.id, '导出时填写；导入时忽略（导入总是新建草稿）'),
 ];
 
 const achievementColumns: C[] = [

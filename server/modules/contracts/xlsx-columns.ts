@@ -22,7 +22,18 @@ import {
 import { ORGANIZATION_TYPE_LABELS } from '../../../common/roles.js';
 import { localDateOf } from '../../lib/calendar.js';
 import { bad, entryParts, fromFen, joinList, MAX_IMPORT_ROWS, ok, readBool, readDate, readLabel } from '../../lib/spreadsheet/index.js';
-import { readMoney, readText, splitList, ENTRY_SEPARATORS, squash, text, toFen, YUAN, yesNo } from '../../lib/spreadsheet/index.js';
+import {
+  exportOnlyColumn,
+  readMoney,
+  readText,
+  splitList,
+  ENTRY_SEPARATORS,
+  squash,
+  text,
+  toFen,
+  YUAN,
+  yesNo,
+} from '../../lib/spreadsheet/index.js';
 import type { Column, Read, Scalar, SheetSpec } from '../../lib/spreadsheet/index.js';
 import { readIpAssets } from '../catalog/xlsx-columns.js';
 import type { Organization } from './content.js';
@@ -338,26 +349,8 @@ function contractColumns(publicUrl: string): C[] {
       read: readText,
       write: (c) => c.row.adjustmentReason,
     },
-    {
-      id: 'status',
-      header: '状态',
-      keys: [],
-      width: 10,
-      help: '导出时填写；导入时忽略',
-      exportOnly: true,
-      read: () => ok(undefined),
-      write: (c) => CONTRACT_STATUS_LABELS[c.row.status as ContractStatus]?.zh ?? c.row.status,
-    },
-    {
-      id: 'id',
-      header: '系统编号',
-      keys: [],
-      width: 38,
-      help: '导出时填写；导入时忽略',
-      exportOnly: true,
-      read: () => ok(undefined),
-      write: (c) => c.row.id,
-    },
+    exportOnlyColumn('status', '状态', 10, (c) => CONTRACT_STATUS_LABELS[c.row.status as ContractStatus]?.zh ?? c.row.status),
+    exportOnlyColumn('id', '系统编号', 38, (c) => c.row.id),
   ];
 }
 
