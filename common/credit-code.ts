@@ -62,9 +62,6 @@ export function creditCodeFromSerialBody(body17: string): string {
   return completeCreditCode(body17.slice(0, 8) + body17.slice(9, 17) + '0');
 }
 
-/** The GB/T 2260 division inside a code (characters 3–8). */
-export const creditCodeDivision = (code: string): string => code.slice(2, 8);
-
 /**
  * Builds a valid code from a 17-character body (used by demo data and test factories): its 17th
  * character becomes the organisation code's check character, then the code's own is appended.
