@@ -128,7 +128,7 @@ describe.skipIf(!base)('contract registration journey', () => {
       await drawer.getByTestId('action-certify').click();
       await registrar.getByTestId('certify-confirm').click();
       const number = drawer.getByTestId('registration-number');
-      // A readiness wait, not a timing assertion: on the embedded database a background job (the
+      // A readiness wait, not a timing assertion. Suspected: on the embedded database a background job (the
       // matching model's retrain, new-match announcements) can hold the one connection for a while
       // (once seen past 30 s in the full suite; issue 12's fair queue is the real fix).
       await number.waitFor({ timeout: 90_000 });
