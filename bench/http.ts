@@ -1,54 +1,107 @@
-// npm run bench:http — GET /api/me (authenticated, embedded database) beside a bare Fastify
-// hello-world, both measured here with autocannon on 127.0.0.1; plus cold start with an existing
-// database. Options: --duration S (default 10), --connections N (default 20).
-// With DATABASE_URL set, the platform runs on that PostgreSQL instead of PGlite.
+// npm run bench:http — the platform under concurrent load on 127.0.0.1, on the embedded database
+// (PGlite) and on native PostgreSQL with the same demo data, beside a bare Fastify hello-world
+// measured in the same run; plus cold start with an existing database.
+//
+// What a user meets: a public search that hits the database (`GET /api/achievements?q=电池`) from
+// --connections clients at once (default 50) for --duration seconds (default 10), while one more
+// client probes /healthz, then an authenticated `GET /api/me` under the same load.
+// Options: --duration S, --connections N, --only pglite|postgres.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, load, startProcess, stopProcess } from './lib.js';
+import pg from 'pg';
+import { openPostgres } from '../server/db/client.js';
+import { DEMO_PASSWORD } from '../server/db/seed/demo.js';
+import { prepareDatabase } from '../server/db/setup.js';
+import { findPgBin, startCluster, type Cluster } from '../test/pg-cluster.js';
+import { freePort, load, startProcess, stopProcess, type LoadResult } from './lib.js';
 
-const arg = (name: string, def: number) => {
+const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
+  return i > 0 ? process.argv[i + 1]! : def;
 };
-const durationS = arg('duration', 10);
-const connections = arg('connections', 20);
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jq-bench-http-'));
-const usePg = Boolean(process.env.DATABASE_URL);
+const durationS = Number(arg('duration', '10'));
+const connections = Number(arg('connections', '50'));
+const only = arg('only', '');
+const SEARCH = '/api/achievements?q=%E7%94%B5%E6%B1%A0'; // 电池
+// The demo's platform admin (server/db/seed/demo.ts): demo data is seeded only into a database without users.
+const admin = { email: 'admin@jinqiao.demo', password: DEMO_PASSWORD };
 
-try {
+interface Figures {
+  database: string;
+  coldStartMs: number;
+  search: LoadResult;
+  healthzDuringSearch: LoadResult;
+  me: LoadResult;
+  status503: number;
+}
+
+async function measure(database: 'PGlite' | 'PostgreSQL', env: Record<string, string>): Promise<Figures> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    JINQIAO_ADMIN_EMAIL: 'bench@jinqiao.local',
-    JINQIAO_ADMIN_PASSWORD: 'bench-password-2026',
-  };
-
-  // First start creates and migrates the database.
-  const first = await startProcess('server/main.ts', env, `${base}/healthz`);
+  const fullEnv = { ...env, PORT: String(port) };
+  // The first start creates, migrates and (embedded) seeds the database; the second is the cold start.
+  const first = await startProcess('server/main.ts', fullEnv, `${base}/healthz`, 600_000);
   await stopProcess(first.child);
-  // Cold start: process start → first 200 on /healthz, database already there.
-  const cold = await startProcess('server/main.ts', env, `${base}/healthz`);
-  const server = cold.child;
+  const cold = await startProcess('server/main.ts', fullEnv, `${base}/healthz`);
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(admin),
+    });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const probe = await fetch(`${base}${SEARCH}`);
+    const body = (await probe.json()) as { total?: number };
+    if (probe.status !== 200 || !body.total) throw new Error(`search answered ${probe.status} with ${body.total} results`);
 
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: env.JINQIAO_ADMIN_EMAIL, password: env.JINQIAO_ADMIN_PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const check = await fetch(`${base}/api/me`, { headers: { cookie } });
-  if (check.status !== 200) throw new Error(`/api/me answered ${check.status}`);
+    await load(`${base}${SEARCH}`, { connections, durationS: 2 }); // warm-up
+    const [search, healthz] = await Promise.all([
+      load(`${base}${SEARCH}`, { connections, durationS }),
+      load(`${base}/healthz`, { connections: 1, durationS }),
+    ]);
+    const me = await load(`${base}/api/me`, { headers: { cookie }, connections, durationS });
+    return {
+      database,
+      coldStartMs: Math.round(cold.readyMs),
+      search,
+      healthzDuringSearch: healthz,
+      me,
+      status503: search.status503 + me.status503,
+    };
+  } finally {
+    await stopProcess(cold.child);
+  }
+}
 
-  await load(`${base}/api/me`, { headers: { cookie }, connections, durationS: 2 }); // warm-up
-  const me = await load(`${base}/api/me`, { headers: { cookie }, connections, durationS });
-  await stopProcess(server);
+const results: Figures[] = [];
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jq-bench-http-'));
+let cluster: Cluster | null = null;
+try {
+  if (only !== 'postgres') results.push(await measure('PGlite', { DATA_DIR: dataDir }));
+  if (only !== 'pglite') {
+    const bin = findPgBin();
+    if (!bin) console.log('PostgreSQL binaries not found (set PG_BIN): PostgreSQL run skipped');
+    else {
+      cluster = await startCluster(bin, ['max_connections=200']);
+      const name = `jq_bench_http_${process.pid}`;
+      const c = new pg.Client({ connectionString: cluster.url });
+      await c.connect();
+      await c.query(`CREATE DATABASE ${name}`);
+      await c.end();
+      const url = new URL(cluster.url);
+      url.pathname = `/${name}`;
+      // The server refuses demo data on PostgreSQL (a real deployment); the bench seeds the same demo data itself.
+      const setup = await openPostgres(url.toString(), 4);
+      await prepareDatabase(setup, { demo: true, admin: undefined });
+      await setup.close();
+      results.push(await measure('PostgreSQL', { DATA_DIR: dataDir, DATABASE_URL: url.toString() }));
+    }
+  }
 
   const helloPort = await freePort();
   const hello = await startProcess('bench/hello-fastify.ts', { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/hello`);
@@ -56,39 +109,49 @@ try {
   const bare = await load(`http://127.0.0.1:${helloPort}/hello`, { connections, durationS });
   await stopProcess(hello.child);
 
-  const db = usePg ? 'PostgreSQL' : 'PGlite';
-  console.log(`\nbench:http — ${connections} connections, ${durationS}s each, 127.0.0.1, ${os.cpus().length} cores`);
-  console.log('                                   req/s     p50 ms   p99 ms   non-2xx');
-  console.log(
-    `GET /api/me (${db}, session)`.padEnd(34),
-    String(me.requestsPerSec).padStart(7),
-    String(me.p50Ms).padStart(9),
-    String(me.p99Ms).padStart(8),
-    String(me.non2xx).padStart(8),
-  );
-  console.log(
-    'bare Fastify hello-world'.padEnd(34),
-    String(bare.requestsPerSec).padStart(7),
-    String(bare.p50Ms).padStart(9),
-    String(bare.p99Ms).padStart(8),
-    String(bare.non2xx).padStart(8),
-  );
-  console.log(`cold start (existing ${db} database → first 200 /healthz): ${Math.round(cold.readyMs)} ms`);
-  console.log(
-    JSON.stringify({
-      database: db,
-      connections,
-      durationS,
-      meRps: me.requestsPerSec,
-      meP50Ms: me.p50Ms,
-      meP99Ms: me.p99Ms,
-      meNon2xx: me.non2xx,
-      helloRps: bare.requestsPerSec,
-      helloP50Ms: bare.p50Ms,
-      helloP99Ms: bare.p99Ms,
-      coldStartMs: Math.round(cold.readyMs),
-    }),
-  );
+  console.log(`\nbench:http — ${connections} connections, ${durationS}s each, 127.0.0.1, ${os.cpus().length} cores, demo data`);
+  console.log('                                              req/s   p50 ms   p99 ms  max ms   non-2xx  503  errors');
+  const row = (label: string, r: LoadResult) =>
+    console.log(
+      label.padEnd(44),
+      String(r.requestsPerSec).padStart(7),
+      String(r.p50Ms).padStart(8),
+      String(r.p99Ms).padStart(8),
+      String(r.maxMs).padStart(7),
+      String(r.non2xx).padStart(8),
+      String(r.status503).padStart(4),
+      String(r.errors).padStart(7),
+    );
+  for (const r of results) {
+    row(`GET /api/achievements?q=电池 (${r.database})`, r.search);
+    row(`  /healthz, 1 client, during that search`, r.healthzDuringSearch);
+    row(`GET /api/me (${r.database}, session)`, r.me);
+  }
+  row('bare Fastify hello-world', bare);
+  for (const r of results) console.log(`cold start (existing ${r.database} database → first 200 /healthz): ${r.coldStartMs} ms`);
+  const pgl = results.find((r) => r.database === 'PGlite');
+  const pgs = results.find((r) => r.database === 'PostgreSQL');
+  if (pgl && pgs)
+    console.log(`search throughput PostgreSQL / PGlite: ${(pgs.search.requestsPerSec / pgl.search.requestsPerSec).toFixed(2)}×`);
+  const flat: Record<string, number | string> = { connections, durationS };
+  for (const r of results) {
+    const k = r.database === 'PGlite' ? 'pglite' : 'pg';
+    flat[`${k}SearchRps`] = r.search.requestsPerSec;
+    flat[`${k}SearchP50Ms`] = r.search.p50Ms;
+    flat[`${k}SearchP99Ms`] = r.search.p99Ms;
+    flat[`${k}SearchMaxMs`] = r.search.maxMs;
+    flat[`${k}SearchNon2xx`] = r.search.non2xx;
+    flat[`${k}SearchErrors`] = r.search.errors;
+    flat[`${k}HealthzP99Ms`] = r.healthzDuringSearch.p99Ms;
+    flat[`${k}MeRps`] = r.me.requestsPerSec;
+    flat[`${k}MeP99Ms`] = r.me.p99Ms;
+    flat[`${k}Status503`] = r.status503;
+    flat[`${k}ColdStartMs`] = r.coldStartMs;
+  }
+  flat.helloRps = bare.requestsPerSec;
+  flat.helloP99Ms = bare.p99Ms;
+  console.log(JSON.stringify(flat));
 } finally {
+  cluster?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -54,7 +54,11 @@ export interface LoadResult {
   requestsPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   non2xx: number;
+  /** Answers 503 (the database queue was full): part of non2xx. */
+  status503: number;
+  /** Time-outs and connection errors (autocannon's 10 s timeout). */
   errors: number;
 }
 
@@ -72,7 +76,9 @@ export async function load(
     requestsPerSec: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
     non2xx: r.non2xx,
+    status503: (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.['503']?.count ?? 0,
     errors: r.errors,
   };
 }

@@ -25,6 +25,7 @@ import { newId } from './lib/ids.js';
 import './lib/http/types.js';
 import { clientErrorHandler, registerHardening } from './lib/http/hardening.js';
 import { registerProblemHandlers } from './lib/http/problems.js';
+import { registerAdmission } from './lib/http/admission.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { auditCheckpointJob } from './modules/audit/jobs.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -158,6 +159,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(fastifyCookie);
   registerAuthentication(app);
+  if (opts.config.requestQueue.enabled) {
+    const requests = registerAdmission(app, opts.config.requestQueue);
+    metrics.observeQueues({ requests, statements: opts.database.statements });
+  }
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(fastifySwagger, {
     openapi: {

@@ -13,6 +13,14 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** off: no request queue and no statement queue (the previous behaviour; bench:http measures it as the baseline). */
+  REQUEST_QUEUE: z.enum(['on', 'off']).default('on'),
+  /** API requests working at once (default: 4 on the embedded database, twice the pool on PostgreSQL); the rest wait in line. */
+  REQUEST_PLACES: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Longest line of waiting API requests; beyond it new ones get 503 + Retry-After. */
+  REQUEST_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** Longest wait in that line before a 503. */
+  REQUEST_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   JINQIAO_DEMO: boolish.optional(),
   JINQIAO_ADMIN_EMAIL: z.email().optional(),
   JINQIAO_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -52,6 +60,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** The request queue (server/lib/http/admission.ts). */
+  requestQueue: { enabled: boolean; places: number; maxWaiting: number; maxWaitMs: number };
   /** Seed demo organisations, users and records on an empty database. */
   demo: boolean;
   admin: { email: string; password: string } | undefined;
@@ -94,6 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    requestQueue: {
+      enabled: e.REQUEST_QUEUE === 'on',
+      places: e.REQUEST_PLACES ?? (embedded ? 4 : 2 * e.DATABASE_POOL_SIZE),
+      maxWaiting: e.REQUEST_QUEUE_MAX,
+      maxWaitMs: e.REQUEST_QUEUE_TIMEOUT_MS,
+    },
     demo: demoAllowed && (e.JINQIAO_DEMO ?? true),
     admin: e.JINQIAO_ADMIN_EMAIL ? { email: e.JINQIAO_ADMIN_EMAIL, password: e.JINQIAO_ADMIN_PASSWORD! } : undefined,
     logLevel: e.LOG_LEVEL,

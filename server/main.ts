@@ -23,7 +23,12 @@ async function main() {
   }
   let database;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      fairQueue: config.requestQueue.enabled,
+    });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
+import { gateStatements, migrateDatabase, openPglite, openPostgres, type Database, type Db } from '../server/db/client.js';
 import * as schema from '../server/db/schema/index.js';
 import { seedReferenceData } from '../server/db/setup.js';
 import { createClock, useAmbientClock } from '../server/lib/clock.js';
@@ -42,10 +42,13 @@ async function openTestPglite(): Promise<Database> {
   }
   snapshot ??= readFileSync(file);
   const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]), extensions: { pg_trgm } });
+  // As the server opens it: statements wait in the fair queue.
+  const statements = gateStatements(pglite);
   return {
     db: drizzlePglite(pglite, { schema }) as unknown as Db,
     kind: 'pglite',
     pglite,
+    statements,
     close: () => pglite.close(),
   };
 }
@@ -79,16 +82,22 @@ export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise
 }
 
 // WEB_DIST points nowhere so the single-page-app fallback never answers in place of the API.
-const testConfig = () =>
-  loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent/jinqiao-web-dist' });
+const testConfig = (env: Record<string, string> = {}) =>
+  loadConfig({ NODE_ENV: 'test', JINQIAO_DEMO: 'false', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent/jinqiao-web-dist', ...env });
+
+export interface TestAppOptions {
+  onRoute?: (route: RouteOptions) => void;
+  /** Extra environment for the app's configuration (e.g. REQUEST_PLACES). */
+  env?: Record<string, string>;
+}
 
 /** The app as production builds it, on a fresh database, without demo data or a boot-time admin. */
-export async function createTestApp(opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const kind = testDbKind();
   const database = await openTestDatabase(kind);
   // The app's own clock, also the one test code reads and moves (`clock` outside requests) until close.
   const clock = createClock();
-  const app = await buildApp({ config: testConfig(), database, logger: false, onRoute: opts.onRoute, clock });
+  const app = await buildApp({ config: testConfig(opts.env), database, logger: false, onRoute: opts.onRoute, clock });
   // Until the app closes, however it is closed (a test may close the app and the database on its own).
   const leaveClock = useAmbientClock(clock);
   app.addHook('onClose', async () => leaveClock());
@@ -121,7 +130,7 @@ export async function buildAppWithoutDatabase(opts: { onRoute?: (route: RouteOpt
  * object is filled in `beforeAll`, so read its fields inside tests. Tests skip when the file's
  * database kind is unavailable.
  */
-export function useTestApp(opts: { onRoute?: (route: RouteOptions) => void } = {}): TestApp {
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
   const holder = {} as TestApp;
   beforeAll(async () => {
     if (!testDatabaseAvailable()) return;

@@ -15,7 +15,7 @@ import { achievements } from './schema.js';
  * only the character grams; a row edited meanwhile keeps the vector its edit wrote). Idempotent: two processes doing it at once write the same vectors.
  */
 export const SEARCH_VECTOR_STATE = 'search_vector_version';
-const BATCH = 500;
+const BATCH = 50;
 
 export async function searchVectorsStale(db: Db): Promise<boolean> {
   return Number((await getSystemState(db, SEARCH_VECTOR_STATE)) ?? 0) < SEARCH_VECTOR_VERSION;

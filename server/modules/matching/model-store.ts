@@ -9,7 +9,7 @@ import {
   MIN_DOCUMENTS_FOR_LATENT,
   profileOf,
   recordTerms,
-  trainTextModel,
+  trainTextModelSharing,
   vocabularyIndex,
   type Profile,
   type Terms,
@@ -74,7 +74,7 @@ export async function retrainTextModel(opts: { db: Db; actor?: Actor }) {
     ...(await publishedTexts(opts.db, 'achievements', TRAIN_LIMIT)),
     ...(await publishedTexts(opts.db, 'demands', TRAIN_LIMIT / 4)),
   ];
-  const model = trainTextModel(rows.map(termsOfRow));
+  const model = await trainTextModelSharing(rows.map(termsOfRow));
   // Terms seen once are the default (df 1): storing them would only grow the row.
   const df: Record<string, number> = {};
   for (const [t, d] of Object.entries(model.df)) if (d >= 2) df[t] = d;

@@ -179,7 +179,8 @@ function lcg(seed: number) {
   };
 }
 
-function orthonormalize(cols: Float64Array[]): Float64Array[] {
+/** Gram–Schmidt on the columns in place; yields after each column (see `trainTextModelSteps`). */
+function* orthonormalize(cols: Float64Array[]): Generator<void, Float64Array[]> {
   for (let a = 0; a < cols.length; a++) {
     const ca = cols[a]!;
     for (let b = 0; b < a; b++) {
@@ -193,6 +194,7 @@ function orthonormalize(cols: Float64Array[]): Float64Array[] {
     n = Math.sqrt(n);
     if (n > 1e-12) for (let i = 0; i < ca.length; i++) ca[i]! /= n;
     else ca.fill(0);
+    yield;
   }
   return cols;
 }
@@ -202,7 +204,40 @@ function orthonormalize(cols: Float64Array[]): Float64Array[] {
  * records) a `dims`-dimensional LSA basis of the term space by randomized subspace iteration
  * (Halko, Martinsson & Tropp 2011) over the BM25-weighted term–record matrix.
  */
-export function trainTextModel(records: Terms[], opts: { dims?: number; iterations?: number } = {}): TextModel {
+export function trainTextModel(records: Terms[], opts: TrainOptions = {}): TextModel {
+  const steps = trainTextModelSteps(records, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, sharing the event loop: the work pauses (`setImmediate`) whenever it has run for
+ * `sliceMs` without one, so a server training in the background still answers requests meanwhile
+ * (bench:http measured the one-piece training blocking every request for 6 s of CPU at boot).
+ */
+export async function trainTextModelSharing(records: Terms[], opts: TrainOptions & { sliceMs?: number } = {}): Promise<TextModel> {
+  const sliceMs = opts.sliceMs ?? 10;
+  const steps = trainTextModelSteps(records, opts);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((r) => setImmediate(r));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+export interface TrainOptions {
+  dims?: number;
+  iterations?: number;
+}
+
+/** The training as steps: it yields between columns of the matrix products and the orthonormalisation. */
+function* trainTextModelSteps(records: Terms[], opts: TrainOptions): Generator<void, TextModel> {
   const n = records.length;
   const df: Record<string, number> = {};
   for (const r of records) for (const t of r.keys()) df[t] = (df[t] ?? 0) + 1;
@@ -220,33 +255,41 @@ export function trainTextModel(records: Terms[], opts: { dims?: number; iteratio
   const m = terms.length;
   const rows = records.map((r) => [...lexicalVector(base, r)].filter(([t]) => index.has(t)).map(([t, w]) => [index.get(t)!, w] as const));
   const l = Math.min(wanted + 10, n, m);
-  const times = (cols: Float64Array[]) =>
-    cols.map((c) => {
+  function* times(cols: Float64Array[]): Generator<void, Float64Array[]> {
+    const out: Float64Array[] = [];
+    for (const c of cols) {
       const y = new Float64Array(n);
       rows.forEach((r, i) => {
         let s = 0;
         for (const [j, w] of r) s += w * c[j]!;
         y[i] = s;
       });
-      return y;
-    });
-  const transposeTimes = (cols: Float64Array[]) =>
-    cols.map((c) => {
+      out.push(y);
+      yield;
+    }
+    return out;
+  }
+  function* transposeTimes(cols: Float64Array[]): Generator<void, Float64Array[]> {
+    const out: Float64Array[] = [];
+    for (const c of cols) {
       const y = new Float64Array(m);
       rows.forEach((r, i) => {
         const ci = c[i]!;
         if (ci !== 0) for (const [j, w] of r) y[j]! += w * ci;
       });
-      return y;
-    });
+      out.push(y);
+      yield;
+    }
+    return out;
+  }
   const rnd = lcg(20261207);
   let q: Float64Array[] = Array.from({ length: l }, () => Float64Array.from({ length: m }, rnd));
-  let y: Float64Array[] = orthonormalize(times(q));
+  let y: Float64Array[] = yield* orthonormalize(yield* times(q));
   for (let it = 0; it < (opts.iterations ?? 3); it++) {
-    q = orthonormalize(transposeTimes(y));
-    y = orthonormalize(times(q));
+    q = yield* orthonormalize(yield* transposeTimes(y));
+    y = yield* orthonormalize(yield* times(q));
   }
-  const basis = orthonormalize(transposeTimes(y));
+  const basis = yield* orthonormalize(yield* transposeTimes(y));
   const vectors = new Float32Array(m * l);
   for (let d = 0; d < l; d++) {
     const col = basis[d]!;

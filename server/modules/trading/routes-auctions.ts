@@ -82,7 +82,7 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
   });
 
   app.get('/api/trading/auctions/:id/events', {
-    config: { access: 'public' },
+    config: { access: 'public', queued: false },
     schema: { tags, summary: 'Server-sent events: snapshot, then bid / extended / closed / heartbeat', params: IdParams },
     handler: async (req, reply) => streamAuctionEvents({ db, hub, auctionId: req.params.id, req, reply }),
   });
