@@ -36,7 +36,7 @@ const body = (organizationId: string, over: Record<string, unknown> = {}) => ({
   periodMonths: 24,
   ...over,
 });
-const record = (s: LoggedIn, payload: unknown) => s.inject({ method: 'POST', url: '/api/integrity/records', payload });
+const record = (s: LoggedIn, payload: Record<string, unknown>) => s.inject({ method: 'POST', url: '/api/integrity/records', payload });
 const act = (s: LoggedIn, id: string, action: string, reason = '申诉理由：合作协议真实有效，附盖章原件。') =>
   s.inject({ method: 'POST', url: `/api/integrity/records/${id}/transitions`, payload: { action, reason } });
 const listIds = async (s: LoggedIn) =>
