@@ -14,7 +14,7 @@ const t = useTestApp();
 beforeAll(async () => {
   if (!t.app) return;
   expect(await seedDemo(t.db)).toBe(true);
-}, 300_000);
+}, 600_000);
 
 describe('demo reports', () => {
   it('shows the officer last year’s reports: 津沽大学’s submitted, 海河工业大学’s overdue; and the integrity records', async () => {
