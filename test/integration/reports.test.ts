@@ -115,7 +115,7 @@ describe('annual transformation report', () => {
     });
     // Block 5 waits for the distributions module: filled in by hand meanwhile.
     expect(fig.distribution).toBeNull();
-  });
+  }, 90_000); // four contracts through registration and five deals: slow on a loaded machine
 
   it('goes submit → return (with a reason) → resubmit → accept, audited, visible to the organisation and the officers over its region only', async () => {
     const u = await university(t, '120104');
@@ -205,6 +205,16 @@ describe('annual transformation report', () => {
     for (const heading of ['一、', '二、', '三、', '四、', '五、', '六、']) expect(main.some((l) => l.startsWith(heading))).toBe(true);
     expect(main).toContain('转让|1|120|120000000');
     expect(text('项目清单').some((l) => l.startsWith('智能焊接机器人视觉定位技术转让|转让'))).toBe(true);
+  });
+});
+
+describe('API document', () => {
+  it('lists the reports and integrity routes with their schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys((res.json() as { paths: Record<string, unknown> }).paths);
+    for (const p of ['/api/annual-reports', '/api/annual-reports/{id}/transitions', '/api/st-reports', '/api/integrity/records'])
+      expect(paths).toContain(p);
   });
 });
 
