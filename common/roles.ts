@@ -75,6 +75,11 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // reports and integrity (C9): server/modules/reports, server/modules/integrity
+  'report:file', // fill in and submit own organisation's annual transformation report; file S&T reports
+  'report:review', // review annual reports (officers in their region, admins everywhere)
+  'integrity:record', // enter integrity records and decide appeals (officers in their region, admins everywhere)
+  'integrity:appeal', // appeal an integrity record about own organisation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,12 +89,21 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
+  org_member: [...FILER, 'report:file'],
+  org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'report:file', 'integrity:appeal'],
   broker: FILER,
   expert: MEMBER,
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'report:review',
+    'integrity:record',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +121,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'report:review',
+    'integrity:record',
   ],
 };
 

@@ -47,6 +47,9 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { integrityRoutes } from './modules/integrity/routes.js';
+import { reportsJobs } from './modules/reports/jobs.js';
+import { reportsRoutes } from './modules/reports/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -75,6 +78,8 @@ const MODULE_ROUTES = [
   verifyRoutes,
   inquiryRoutes,
   statisticsRoutes,
+  reportsRoutes,
+  integrityRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -86,6 +91,7 @@ export const SCHEDULED_JOBS = [
   ...tradingJobs,
   ...contractsJobs,
   ...statisticsJobs,
+  ...reportsJobs,
   retrainTextModelJob,
   announceRecordMatchesJob,
 ];

@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedReportsDemo } from './reports-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -214,5 +215,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
   });
+  await seedReportsDemo(
+    db,
+    DEMO_ORGS.filter((o) => ['univ', 'inst', 'univ2', 'univ3', 'univ4', 'univ5', 'inst2', 'inst3'].includes(o.key)).map((o) => ({
+      key: o.key,
+      id: orgIds.get(o.key)!,
+      name: o.name,
+      regionCode: o.regionCode,
+      creditCode: creditCodeFromSerialBody(o.body),
+    })),
+    await userId('officer@jinqiao.demo'),
+  );
   return true;
 }

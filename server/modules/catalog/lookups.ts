@@ -1,8 +1,10 @@
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { RecordKind } from './lifecycle.js';
 import { canSeeRecord } from './policy.js';
 import { facts, loadRecord } from './records.js';
+import { achievements } from './schema.js';
 
 /** What another module may know of a catalog record: enough to refer to it, nothing of its content. */
 export interface RecordReference {
@@ -29,4 +31,29 @@ export async function findPublishedRecord(db: DbOrTx, actor: Actor, kind: Record
     organizationId: rec.row.organizationId,
     organizationName: rec.organization.name,
   };
+}
+
+/**
+ * An organisation's achievements first published in [from, to) (the annual transformation report's
+ * block 2): title, public funding and IP kinds, whatever their status since.
+ */
+export async function achievementsPublishedBetween(db: DbOrTx, organizationId: string, from: Date, to: Date) {
+  const rows = await db
+    .select({
+      id: achievements.id,
+      title: achievements.title,
+      publicFunding: achievements.publicFunding,
+      ipAssets: achievements.ipAssets,
+      publishedAt: achievements.publishedAt,
+    })
+    .from(achievements)
+    .where(and(eq(achievements.organizationId, organizationId), gte(achievements.publishedAt, from), lt(achievements.publishedAt, to)))
+    .orderBy(asc(achievements.publishedAt), asc(achievements.id));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    publicFunding: r.publicFunding,
+    ipKinds: [...new Set(r.ipAssets.map((a) => a.kind))],
+    publishedAt: r.publishedAt!,
+  }));
 }

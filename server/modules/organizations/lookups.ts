@@ -22,3 +22,18 @@ export async function organizationsByIds(db: DbOrTx, ids: string[]): Promise<Map
     .where(inArray(organizations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Active organisations of these types (with credit code and region), e.g. those who must file a yearly report. */
+export async function activeOrganizationsOfTypes(db: DbOrTx, types: string[]) {
+  if (types.length === 0) return [];
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      creditCode: organizations.creditCode,
+      regionCode: organizations.regionCode,
+    })
+    .from(organizations)
+    .where(and(inArray(organizations.type, types), eq(organizations.status, 'active')));
+}

@@ -52,6 +52,9 @@ const ChangePasswordPage = page(() => import('../features/account/pages/ChangePa
 const TokensPage = page(() => import('../features/account/pages/TokensPage'), 'TokensPage');
 const AdminOrganizationsPage = page(() => import('../features/admin/pages/AdminOrganizationsPage'), 'AdminOrganizationsPage');
 const AdminUsersPage = page(() => import('../features/admin/pages/AdminUsersPage'), 'AdminUsersPage');
+const AnnualReportsPage = page(() => import('../features/annual-reports/pages/AnnualReportsPage'), 'AnnualReportsPage');
+const AnnualReportPage = page(() => import('../features/annual-reports/pages/AnnualReportPage'), 'AnnualReportPage');
+const IntegrityRecordsPage = page(() => import('../features/integrity/pages/IntegrityRecordsPage'), 'IntegrityRecordsPage');
 const AuditLogPage = page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage');
 
 function guarded(permission: Permission, Page: ComponentType) {
@@ -118,6 +121,9 @@ export const router = createBrowserRouter([
           { path: 'workspace/registrar', element: guarded('contract:register', RegistrarQueuePage) },
           { path: 'workspace/monitor', element: guarded('stats:read', MonitorDashboardPage) },
           { path: 'workspace/targets', element: guarded('stats:target', TargetsPage) },
+          { path: 'workspace/annual-reports', element: <AnnualReportsPage /> },
+          { path: 'workspace/annual-reports/:id', element: <AnnualReportPage /> },
+          { path: 'workspace/integrity', element: <IntegrityRecordsPage /> },
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },

@@ -71,6 +71,12 @@ export function AppLayout() {
       hasPermission(me, 'contract:register') && { key: '/workspace/registrar', icon: <FileProtectOutlined />, label: t('nav.registrar') },
       hasPermission(me, 'stats:read') && { key: '/workspace/monitor', icon: <BarChartOutlined />, label: t('nav.monitor') },
       hasPermission(me, 'stats:target') && { key: '/workspace/targets', icon: <BarChartOutlined />, label: t('nav.targets') },
+      (hasPermission(me, 'report:file') || hasPermission(me, 'report:review')) && {
+        key: '/workspace/annual-reports',
+        icon: <FileProtectOutlined />,
+        label: t('nav.annualReports'),
+      },
+      { key: '/workspace/integrity', icon: <SafetyOutlined />, label: t('nav.integrity') },
     ].filter((item) => !!item);
     const adminChildren = [
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
@@ -97,6 +103,8 @@ export function AppLayout() {
       '/workspace/review',
       '/workspace/saved-searches',
       '/workspace/inquiries',
+      '/workspace/annual-reports',
+      '/workspace/integrity',
       '/trading',
       '/statistics',
       '/workspace/trading',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
+import { PENALTY_KIND_LABELS } from '../../../../../common/integrity';
 import { EditOutlined } from '@ant-design/icons';
 import type { OrganizationView } from '../../../../../common/api/organizations';
 import { ORGANIZATION_TYPE_LABELS } from '../../../../../common/roles';
@@ -7,6 +8,7 @@ import { OrganizationStatusTag } from '../../../components/OrganizationStatusTag
 import { useLabel, useLocale, useT } from '../../../i18n/locale';
 import { formatDateTime } from '../../../lib/format';
 import { useProblemHandler } from '../../../lib/problems';
+import { useIntegrityFlags } from '../api/get-integrity-flags';
 import { useUpdateOrganization, type UpdateOrganizationInput } from '../api/update-organization';
 
 interface EditForm {
@@ -29,6 +31,7 @@ export function OrganizationDetails({ organization }: { organization: Organizati
   const update = useUpdateOrganization();
   const onProblem = useProblemHandler();
   const canUpdate = organization.actions.includes('update');
+  const flags = useIntegrityFlags(organization.id).data?.items ?? [];
 
   const openEditor = () => {
     form.setFieldsValue({
@@ -78,7 +81,20 @@ export function OrganizationDetails({ organization }: { organization: Organizati
         }
         items={[
           { key: 'type', label: t('org.type'), children: label(ORGANIZATION_TYPE_LABELS[organization.type]) },
-          { key: 'status', label: t('org.status'), children: <OrganizationStatusTag status={organization.status} /> },
+          {
+            key: 'status',
+            label: t('org.status'),
+            children: (
+              <>
+                <OrganizationStatusTag status={organization.status} />
+                {flags.map((f) => (
+                  <Tag key={f.id} color="red" data-testid="integrity-flag">
+                    {t('integrity.flag')}：{PENALTY_KIND_LABELS[f.penaltyKind]}（{f.effectiveOn} – {f.endsOn}）
+                  </Tag>
+                ))}
+              </>
+            ),
+          },
           ...(organization.statusReason
             ? [{ key: 'reason', label: t('org.statusReason'), children: organization.statusReason, span: 2 }]
             : []),
