@@ -17,13 +17,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a TypeScript entry point in its own process and waits until `url` answers 200. */
-export async function startProcess(entry: string, env: Record<string, string>, url: string, timeoutMs = 120_000) {
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  url: string,
+  timeoutMs = 120_000,
+  opts: { loader?: boolean } = {},
+) {
   const t0 = performance.now();
   // `node --import tsx` runs the server in this one process, so kill -9 reaches the server itself
   // (the tsx CLI would put a wrapper process in between).
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the process under test.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, entry)], {
+  // A plain JavaScript entry (server/cli/start.mjs, what `npm start` runs) needs no loader.
+  const loader = opts.loader === false ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...extra, ...loader, path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

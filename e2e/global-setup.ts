@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jq-e2e-'));
   const port = await freePort();
   const server = await startProcess(
-    'server/cli/start.ts',
+    'server/cli/start.mjs',
     { PORT: String(port), DATA_DIR: dataDir, JINQIAO_DEMO: 'true' },
     `http://127.0.0.1:${port}/readyz`,
     300_000,
