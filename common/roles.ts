@@ -75,6 +75,9 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,9 +90,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_member: FILER,
   org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
   broker: FILER,
-  expert: MEMBER,
+  expert: [
+    ...MEMBER,
+    'expert:score',
+  ],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'expert:manage',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'expert:manage',
   ],
 };
 

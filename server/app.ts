@@ -46,6 +46,7 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -73,6 +74,7 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  expertRoutes,
   statisticsRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
