@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -9,8 +9,12 @@ import { newId } from '../../lib/ids.js';
 import { notify } from '../alerts/notify.js';
 import { contactsOf } from '../identity/members.js';
 import { conflictOf, drawOrder, type ConflictReason, type Parties } from './conflicts.js';
+import { MEMBER_TRANSITIONS, panelResult, type MemberStatus, type PanelRow } from './panel-reads.js';
 import { experts, expertRelations, panelMembers, panelScores, reviewPanels } from './schema.js';
-import { aggregateTotals, sheetOf, sheetTotal, type ScoreSheet } from './scoring.js';
+import { sheetOf, sheetTotal } from './scoring.js';
+
+export { MEMBER_TRANSITIONS, assignmentsOf, panelById, panelOf, panelResult } from './panel-reads.js';
+export type { MemberStatus, PanelMemberView, PanelResult, PanelStatus, PanelView } from './panel-reads.js';
 
 /**
  * Review panels on the shared scoring engine. The module that owns the subject authorises opening a
@@ -19,16 +23,6 @@ import { aggregateTotals, sheetOf, sheetTotal, type ScoreSheet } from './scoring
  * conflict or decline, takes their scores and aggregates them — every step in the audit log.
  */
 export const PANEL_SIZE = { min: 1, max: 15 } as const;
-
-/** A seat's life: from which statuses, to which. */
-export const MEMBER_TRANSITIONS = {
-  score: { from: ['assigned'], to: 'scored' },
-  declare_conflict: { from: ['assigned'], to: 'conflict' },
-  decline: { from: ['assigned'], to: 'declined' },
-} as const;
-export type MemberStatus = 'assigned' | 'scored' | 'conflict' | 'declined';
-export type PanelStatus = 'scoring' | 'complete';
-const EXCUSED: readonly MemberStatus[] = ['conflict', 'declined'];
 
 export interface OpenPanelInput {
   subjectType: string;
@@ -43,56 +37,8 @@ export interface OpenPanelInput {
   dueAt?: Date | null;
 }
 
-export interface PanelMemberView {
-  memberId: string;
-  expertId: string;
-  userId: string;
-  name: string;
-  title: string;
-  organizationName: string;
-  status: MemberStatus;
-  reason: string | null;
-  replacesMemberId: string | null;
-  drawnAt: Date;
-}
-
-export interface PanelView {
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  subjectTitle: string;
-  sheet: ScoreSheet;
-  size: number;
-  fieldCode: string | null;
-  dueAt: Date | null;
-  status: PanelStatus;
-  createdAt: Date;
-  completedAt: Date | null;
-  members: PanelMemberView[];
-}
-
-export interface PanelResult {
-  complete: boolean;
-  /** The aggregated score (highest and lowest dropped from 5 experts), once every seated expert scored. */
-  mean: number | null;
-  perExpert: Array<{
-    memberId: string;
-    expertId: string;
-    name: string;
-    status: MemberStatus;
-    total: number | null;
-    scores: Record<string, number> | null;
-    comment: string | null;
-    submittedAt: Date | null;
-    dropped: boolean;
-  }>;
-  dropped: Array<{ expertId: string; total: number }>;
-}
-
 const random = () => randomInt(2 ** 32) / 2 ** 32;
 const assignmentLink = (panelId: string) => `/workspace/assignments/${panelId}`;
-
-type PanelRow = typeof reviewPanels.$inferSelect;
 
 /**
  * The experts who could sit on the panel now: active, available, with an enabled account, in the field
@@ -227,62 +173,6 @@ export async function openPanel(
   return { panelId: panel.id, members: drawn.map((e) => ({ expertId: e.id, userId: e.userId!, name: e.name })) };
 }
 
-async function membersOf(tx: DbOrTx, panelId: string): Promise<PanelMemberView[]> {
-  const rows = await tx
-    .select({ m: panelMembers, name: experts.name, title: experts.title, organizationName: experts.organizationName })
-    .from(panelMembers)
-    .innerJoin(experts, eq(experts.id, panelMembers.expertId))
-    .where(eq(panelMembers.panelId, panelId))
-    .orderBy(asc(panelMembers.drawnAt), asc(panelMembers.id));
-  return rows.map(({ m, name, title, organizationName }) => ({
-    memberId: m.id,
-    expertId: m.expertId,
-    userId: m.userId,
-    name,
-    title,
-    organizationName,
-    status: m.status as MemberStatus,
-    reason: m.reason,
-    replacesMemberId: m.replacesMemberId,
-    drawnAt: m.drawnAt,
-  }));
-}
-
-function view(row: PanelRow, members: PanelMemberView[]): PanelView {
-  return {
-    id: row.id,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    subjectTitle: row.subjectTitle,
-    sheet: sheetOf(row.sheetKey),
-    size: row.size,
-    fieldCode: row.fieldCode,
-    dueAt: row.dueAt,
-    status: row.status as PanelStatus,
-    createdAt: row.createdAt,
-    completedAt: row.completedAt,
-    members,
-  };
-}
-
-/** The latest panel for a subject, or null. (The caller decides who may see it.) */
-export async function panelOf(tx: DbOrTx, subjectType: string, subjectId: string): Promise<PanelView | null> {
-  const [row] = await tx
-    .select()
-    .from(reviewPanels)
-    .where(and(eq(reviewPanels.subjectType, subjectType), eq(reviewPanels.subjectId, subjectId)))
-    .orderBy(desc(reviewPanels.createdAt), desc(reviewPanels.id))
-    .limit(1);
-  return row ? view(row, await membersOf(tx, row.id)) : null;
-}
-
-/** One panel by id, or null. */
-export async function panelById(tx: DbOrTx, panelId: string): Promise<PanelView | null> {
-  const [row] = await tx.select().from(reviewPanels).where(eq(reviewPanels.id, panelId));
-  return row ? view(row, await membersOf(tx, row.id)) : null;
-}
-
-/** The panel and the acting expert's seat on it, locked; 404 to anyone without a seat. */
 async function lockSeat(tx: Tx, actor: Actor, panelId: string) {
   requireUser(actor);
   const [panel] = await tx.select().from(reviewPanels).where(eq(reviewPanels.id, panelId)).for('update');
@@ -433,74 +323,3 @@ export async function declineAssignment(tx: Tx, actor: Actor, panelId: string, r
 }
 
 /** Per-expert scores and the aggregate (only when complete). The caller decides who may see it. */
-export async function panelResult(tx: DbOrTx, panelId: string): Promise<PanelResult> {
-  const [panel] = await tx.select().from(reviewPanels).where(eq(reviewPanels.id, panelId));
-  if (!panel) throw AppError.notFound('Panel');
-  const members = await membersOf(tx, panelId);
-  const scores = await tx.select().from(panelScores).where(eq(panelScores.panelId, panelId));
-  const byMember = new Map(scores.map((s) => [s.memberId, s]));
-  const complete = panel.status === 'complete';
-  const agg = complete && scores.length ? aggregateTotals(scores.map((s) => s.total)) : null;
-  // Which seats were dropped: one member holding the lowest total and one holding the highest.
-  const droppedMembers = new Set<string>();
-  if (agg?.dropped.length) {
-    const sorted = [...scores].sort((a, b) => a.total - b.total || a.memberId.localeCompare(b.memberId));
-    droppedMembers.add(sorted[0]!.memberId);
-    droppedMembers.add(sorted[sorted.length - 1]!.memberId);
-  }
-  const perExpert = members
-    .filter((m) => !EXCUSED.includes(m.status) || byMember.has(m.memberId))
-    .map((m) => {
-      const s = byMember.get(m.memberId);
-      return {
-        memberId: m.memberId,
-        expertId: m.expertId,
-        name: m.name,
-        status: m.status,
-        total: s?.total ?? null,
-        scores: s?.scores ?? null,
-        comment: s?.comment ?? null,
-        submittedAt: s?.submittedAt ?? null,
-        dropped: droppedMembers.has(m.memberId),
-      };
-    });
-  return {
-    complete,
-    mean: agg?.mean ?? null,
-    perExpert,
-    dropped: perExpert.filter((p) => p.dropped).map((p) => ({ expertId: p.expertId, total: p.total! })),
-  };
-}
-
-/** The acting user's seats (their expert workspace), open ones first, then the most recent. */
-export async function assignmentsOf(tx: DbOrTx, actor: Actor, opts: { status?: 'open' | 'all' } = {}) {
-  requireUser(actor);
-  const rows = await tx
-    .select({ m: panelMembers, p: reviewPanels, s: panelScores })
-    .from(panelMembers)
-    .innerJoin(reviewPanels, eq(reviewPanels.id, panelMembers.panelId))
-    .leftJoin(panelScores, eq(panelScores.memberId, panelMembers.id))
-    .where(
-      and(
-        eq(panelMembers.userId, actor.userId),
-        opts.status === 'open' ? eq(panelMembers.status, 'assigned') : ne(panelMembers.status, ''),
-      ),
-    )
-    .orderBy(desc(panelMembers.drawnAt));
-  return rows
-    .map(({ m, p, s }) => ({
-      panelId: p.id,
-      memberId: m.id,
-      subjectType: p.subjectType,
-      subjectId: p.subjectId,
-      subjectTitle: p.subjectTitle,
-      sheet: sheetOf(p.sheetKey),
-      dueAt: p.dueAt,
-      panelStatus: p.status as PanelStatus,
-      status: m.status as MemberStatus,
-      reason: m.reason,
-      drawnAt: m.drawnAt,
-      myScores: s ? { scores: s.scores, total: s.total, comment: s.comment, submittedAt: s.submittedAt } : null,
-    }))
-    .sort((a, b) => Number(b.status === 'assigned') - Number(a.status === 'assigned'));
-}
