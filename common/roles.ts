@@ -90,20 +90,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_member: FILER,
   org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
   broker: FILER,
-  expert: [
-    ...MEMBER,
-    'expert:score',
-  ],
+  expert: [...MEMBER, 'expert:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [
-    ...MEMBER,
-    'org:read_region',
-    'catalog:review',
-    'trade:oversee',
-    'stats:read',
-    'stats:target',
-    'expert:manage',
-  ],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target', 'expert:manage'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
