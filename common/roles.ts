@@ -80,6 +80,9 @@ export const PERMISSIONS = [
   'report:review', // review annual reports (officers in their region, admins everywhere)
   'integrity:record', // enter integrity records and decide appeals (officers in their region, admins everywhere)
   'integrity:appeal', // appeal an integrity record about own organisation
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,7 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_member: [...FILER, 'report:file'],
   org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'report:file', 'integrity:appeal'],
   broker: FILER,
-  expert: MEMBER,
+  expert: [...MEMBER, 'expert:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
     ...MEMBER,
@@ -103,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stats:target',
     'report:review',
     'integrity:record',
+    'expert:manage',
   ],
   platform_admin: [
     ...MEMBER,
@@ -123,6 +127,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stats:target',
     'report:review',
     'integrity:record',
+    'expert:manage',
   ],
 };
 

@@ -50,6 +50,7 @@ import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { integrityRoutes } from './modules/integrity/routes.js';
 import { reportsJobs } from './modules/reports/jobs.js';
 import { reportsRoutes } from './modules/reports/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -77,6 +78,7 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  expertRoutes,
   statisticsRoutes,
   reportsRoutes,
   integrityRoutes,

@@ -13,6 +13,7 @@ import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
 import { seedReportsDemo } from './reports-demo.js';
+import { seedExpertsDemo } from './experts-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -226,5 +227,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     })),
     await userId('officer@jinqiao.demo'),
   );
+  await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
   return true;
 }

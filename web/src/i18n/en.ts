@@ -1,4 +1,5 @@
 import { contractsEn } from './contracts';
+import { expertsEn } from './experts';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
 import { statisticsEn } from './statistics';
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...statisticsEn,
   ...marketEn,
   ...reportsEn,
+  ...expertsEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',
