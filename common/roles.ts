@@ -75,6 +75,12 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // events, services, policies (C14, issue 17: server/modules/events, services, policies)
+  'event:manage', // organise roadshows and exhibitions for own organisation (admins everywhere): agenda, projects, judges, check-in
+  'event:judge', // score the pitches of events one is named a judge of
+  'service:request', // request professional services for own organisation, accept quotes, rate delivered work
+  'service:provide', // as a member of a service-provider organisation: offer services, quote, deliver
+  'policy:manage', // file and publish policies (officers in their region, admins everywhere)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,12 +90,21 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
-  broker: FILER,
-  expert: MEMBER,
+  org_member: [...FILER, 'service:request', 'service:provide'],
+  org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'event:manage', 'service:request', 'service:provide'],
+  broker: [...FILER, 'event:manage', 'service:request'],
+  expert: [...MEMBER, 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'event:manage',
+    'policy:manage',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'event:manage',
+    'policy:manage',
   ],
 };
 

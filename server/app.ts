@@ -46,6 +46,9 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { policyRoutes } from './modules/policies/routes.js';
+import { serviceRoutes } from './modules/services/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -74,6 +77,9 @@ const MODULE_ROUTES = [
   verifyRoutes,
   inquiryRoutes,
   statisticsRoutes,
+  eventRoutes,
+  serviceRoutes,
+  policyRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
