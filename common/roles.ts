@@ -75,6 +75,9 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
   // events, services, policies (C14, issue 17: server/modules/events, services, policies)
   'event:manage', // organise roadshows and exhibitions for own organisation (admins everywhere): agenda, projects, judges, check-in
   'event:judge', // score the pitches of events one is named a judge of
@@ -93,7 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_member: [...FILER, 'service:request', 'service:provide'],
   org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'event:manage', 'service:request', 'service:provide'],
   broker: [...FILER, 'event:manage', 'service:request'],
-  expert: [...MEMBER, 'event:judge'],
+  expert: [...MEMBER, 'expert:score', 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
     ...MEMBER,
@@ -102,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'trade:oversee',
     'stats:read',
     'stats:target',
+    'expert:manage',
     'event:manage',
     'policy:manage',
   ],
@@ -122,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'expert:manage',
     'event:manage',
     'policy:manage',
   ],

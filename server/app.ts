@@ -49,6 +49,7 @@ import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -76,6 +77,7 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  expertRoutes,
   statisticsRoutes,
   eventRoutes,
   serviceRoutes,

@@ -100,7 +100,8 @@ export const RegisterBody = z.object({
 export const CheckInBody = z.object({ ticket: Text(400).min(10, 'is not a ticket') });
 
 export const ScoreBody = z.object({
-  scores: z.record(z.string(), z.number().int().min(0).max(100)),
+  /** Points per criterion of the 'roadshow_pitch' sheet, in tenths at most. */
+  scores: z.record(z.string(), z.number().min(0).max(100)),
   comment: Text(2000).optional(),
 });
 

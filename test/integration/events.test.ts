@@ -150,7 +150,7 @@ describe('events', () => {
     const [j1, j2] = await Promise.all(judges.map((j) => loginAs(t.app, j)));
     const score = (s: LoggedIn, scores: Record<string, number>) =>
       s.inject({ method: 'POST', url: `/api/events/${event.id}/projects/${project.id}/scores`, payload: { scores } });
-    const sheet = { technology: 26, market: 20, business: 16, team: 12, presentation: 8 };
+    const sheet = { technology: 26, market: 20, business_model: 16, team: 12, presentation: 8 };
     expect((await score(j1!, sheet)).statusCode).toBe(409); // before the start
     clock.advance(10 * DAY + 3600_000);
     const over = await score(j1!, { ...sheet, team: 16 });

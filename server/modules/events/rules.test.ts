@@ -75,7 +75,7 @@ describe('tickets', () => {
 });
 
 describe('the pitch sheet', () => {
-  const full = { technology: 30, market: 25, business: 20, team: 15, presentation: 10 };
+  const full = { technology: 30, market: 25, business_model: 20, team: 15, presentation: 10 };
   it('weights sum to 100 and a full sheet totals 100', () => {
     expect(ROADSHOW_PITCH.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
     expect(sheetTotal(ROADSHOW_PITCH, full)).toBe(100);
@@ -89,5 +89,6 @@ describe('the pitch sheet', () => {
   it('drops the extremes from five judges on', () => {
     expect(aggregateTotals([80, 70, 90, 60])).toEqual({ mean: 75, used: [60, 70, 80, 90], dropped: [] });
     expect(aggregateTotals([80, 70, 90, 60, 100])).toEqual({ mean: 80, used: [70, 80, 90], dropped: [60, 100] });
+    expect(sheetTotal(ROADSHOW_PITCH, { ...full, team: 12.5 })).toBe(97.5);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
 import { organizations, regions } from '../organizations/schema.js';
@@ -123,7 +123,8 @@ export const eventPitchScores = pgTable(
       .references(() => users.id),
     sheetKey: varchar('sheet_key', { length: 48 }).notNull(),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
-    total: integer('total').notNull(),
+    /** The sheet's total, in tenths of a point at most (the engine's step). */
+    total: doublePrecision('total').notNull(),
     comment: text('comment'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

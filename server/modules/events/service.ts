@@ -256,7 +256,7 @@ export async function scorePitch(opts: { db: Db; actor: Actor; eventId: string; 
     if (!project) throw AppError.notFound('Project');
     if (event.status !== 'published') throw AppError.conflict(`The event is ${event.status}`);
     if (clock.now() < event.startsAt) throw AppError.conflict('Pitches are scored once the event has begun');
-    const total = sheetTotal(ROADSHOW_PITCH, opts.input.scores);
+    const total = sheetTotal(ROADSHOW_PITCH, opts.input.scores, 'body.scores');
     const [already] = await tx
       .select({ id: eventPitchScores.id })
       .from(eventPitchScores)

@@ -25,7 +25,7 @@ CREATE TABLE "event_pitch_scores" (
 	"judge_user_id" uuid NOT NULL,
 	"sheet_key" varchar(48) NOT NULL,
 	"scores" jsonb NOT NULL,
-	"total" integer NOT NULL,
+	"total" double precision NOT NULL,
 	"comment" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
