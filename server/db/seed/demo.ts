@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedPublicLifeDemo } from './public-life-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -203,6 +204,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ent2: seedOrg('ent2'),
       ent3: seedOrg('ent3'),
       inst: seedOrg('inst'),
+    });
+    await seedPublicLifeDemo(tx, actor, {
+      univ: seedOrg('univ'),
+      inst: seedOrg('inst'),
+      ent: seedOrg('ent'),
+      ent2: seedOrg('ent2'),
+      tti: seedOrg('tti'),
+      gov: seedOrg('gov'),
     });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
