@@ -83,6 +83,12 @@ export const PERMISSIONS = [
   // experts (expert pool and review panels, server/modules/experts)
   'expert:manage', // maintain the expert pool, see experts' contact details and panel results
   'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
+  // events, services, policies (C14, issue 17: server/modules/events, services, policies)
+  'event:manage', // organise roadshows and exhibitions for own organisation (admins everywhere): agenda, projects, judges, check-in
+  'event:judge', // score the pitches of events one is named a judge of
+  'service:request', // request professional services for own organisation, accept quotes, rate delivered work
+  'service:provide', // as a member of a service-provider organisation: offer services, quote, deliver
+  'policy:manage', // file and publish policies (officers in their region, admins everywhere)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,10 +98,19 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: [...FILER, 'report:file'],
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'report:file', 'integrity:appeal'],
-  broker: FILER,
-  expert: [...MEMBER, 'expert:score'],
+  org_member: [...FILER, 'report:file', 'service:request', 'service:provide'],
+  org_admin: [
+    ...FILER,
+    'org:update_own',
+    'org:manage_members',
+    'report:file',
+    'integrity:appeal',
+    'event:manage',
+    'service:request',
+    'service:provide',
+  ],
+  broker: [...FILER, 'event:manage', 'service:request'],
+  expert: [...MEMBER, 'expert:score', 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
     ...MEMBER,
@@ -107,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:review',
     'integrity:record',
     'expert:manage',
+    'event:manage',
+    'policy:manage',
   ],
   platform_admin: [
     ...MEMBER,
@@ -128,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:review',
     'integrity:record',
     'expert:manage',
+    'event:manage',
+    'policy:manage',
   ],
 };
 

@@ -50,6 +50,9 @@ import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { integrityRoutes } from './modules/integrity/routes.js';
 import { reportsJobs } from './modules/reports/jobs.js';
 import { reportsRoutes } from './modules/reports/routes.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { policyRoutes } from './modules/policies/routes.js';
+import { serviceRoutes } from './modules/services/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
@@ -82,6 +85,9 @@ const MODULE_ROUTES = [
   statisticsRoutes,
   reportsRoutes,
   integrityRoutes,
+  eventRoutes,
+  serviceRoutes,
+  policyRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [

@@ -14,6 +14,7 @@ import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
 import { seedReportsDemo } from './reports-demo.js';
 import { seedExpertsDemo } from './experts-demo.js';
+import { seedPublicLifeDemo } from './public-life-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -205,6 +206,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ent2: seedOrg('ent2'),
       ent3: seedOrg('ent3'),
       inst: seedOrg('inst'),
+    });
+    await seedPublicLifeDemo(tx, actor, {
+      univ: seedOrg('univ'),
+      inst: seedOrg('inst'),
+      ent: seedOrg('ent'),
+      ent2: seedOrg('ent2'),
+      tti: seedOrg('tti'),
+      gov: seedOrg('gov'),
     });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });

@@ -57,6 +57,15 @@ const AdminUsersPage = page(() => import('../features/admin/pages/AdminUsersPage
 const AnnualReportsPage = page(() => import('../features/annual-reports/pages/AnnualReportsPage'), 'AnnualReportsPage');
 const AnnualReportPage = page(() => import('../features/annual-reports/pages/AnnualReportPage'), 'AnnualReportPage');
 const IntegrityRecordsPage = page(() => import('../features/integrity/pages/IntegrityRecordsPage'), 'IntegrityRecordsPage');
+const EventsPage = page(() => import('../features/events/pages/EventsPage'), 'EventsPage');
+const EventDetailPage = page(() => import('../features/events/pages/EventDetailPage'), 'EventDetailPage');
+const MyEventsPage = page(() => import('../features/events/pages/MyEventsPage'), 'MyEventsPage');
+const CheckInPage = page(() => import('../features/events/pages/CheckInPage'), 'CheckInPage');
+const ServicesPage = page(() => import('../features/services/pages/ServicesPage'), 'ServicesPage');
+const MyServiceRequestsPage = page(() => import('../features/services/pages/MyServiceRequestsPage'), 'MyServiceRequestsPage');
+const PoliciesPage = page(() => import('../features/policies/pages/PoliciesPage'), 'PoliciesPage');
+const PolicyDetailPage = page(() => import('../features/policies/pages/PolicyDetailPage'), 'PolicyDetailPage');
+const PolicyMatchPage = page(() => import('../features/policies/pages/PolicyMatchPage'), 'PolicyMatchPage');
 const AuditLogPage = page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage');
 
 function guarded(permission: Permission, Page: ComponentType) {
@@ -95,6 +104,12 @@ export const router = createBrowserRouter([
       { path: 'experts', element: <ExpertsPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
+      // Roadshows and exhibitions, the service catalogue and the policy library are public (C14).
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/:id', element: <EventDetailPage /> },
+      { path: 'services', element: <ServicesPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
+      { path: 'policies/:id', element: <PolicyDetailPage /> },
       {
         element: (
           <RequireAuth>
@@ -114,6 +129,10 @@ export const router = createBrowserRouter([
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
           { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
+          { path: 'workspace/events', element: <MyEventsPage /> },
+          { path: 'workspace/events/:id/check-in', element: guarded('event:manage', CheckInPage) },
+          { path: 'workspace/services', element: <MyServiceRequestsPage /> },
+          { path: 'workspace/policies/match', element: <PolicyMatchPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

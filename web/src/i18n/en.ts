@@ -2,6 +2,7 @@ import { contractsEn } from './contracts';
 import { expertsEn } from './experts';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
+import { publicLifeEn } from './publiclife';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import type { Messages } from './zh-CN';
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...marketEn,
   ...reportsEn,
   ...expertsEn,
+  ...publicLifeEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

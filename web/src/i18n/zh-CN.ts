@@ -6,6 +6,7 @@ import { contractsZh } from './contracts';
 import { expertsZh } from './experts';
 import { marketZh } from './market';
 import { reportsZh } from './reports';
+import { publicLifeZh } from './publiclife';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
 
@@ -16,6 +17,7 @@ export const zhCN = {
   ...marketZh,
   ...reportsZh,
   ...expertsZh,
+  ...publicLifeZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

@@ -6,12 +6,17 @@ import { TRANSFER_MODE_LABELS } from '../../../../../common/catalog';
 import type { AchievementView, DemandView } from '../../../../../common/api/catalog';
 import { SearchBox } from '../../../components/catalog/SearchBox';
 import { TrlTag } from '../../../components/catalog/TrlTag';
-import { useLabel, useT } from '../../../i18n/locale';
+import { useLabel, useLocale, useT } from '../../../i18n/locale';
 import { useMe } from '../../../lib/auth';
 import { formatWan, formatWanRange } from '../../../lib/money';
 import { useCuratedLists } from '../api/get-curated-lists';
 import { useLatestAchievements } from '../api/get-latest-achievements';
 import { useLatestDemands } from '../api/get-latest-demands';
+import { useLatestPolicies } from '../api/get-latest-policies';
+import { useUpcomingEvents } from '../api/get-upcoming-events';
+import { EVENT_KIND_LABELS } from '../../../../../common/api/events';
+import { POLICY_LEVEL_LABELS } from '../../../../../common/api/policies';
+import { formatDateTime } from '../../../lib/format';
 
 function AchievementCard({ a }: { a: AchievementView }) {
   const t = useT();
@@ -44,6 +49,71 @@ function AchievementCard({ a }: { a: AchievementView }) {
         </Flex>
       </Card>
     </Link>
+  );
+}
+
+/** The policy and event columns (C14), read from the public lists. */
+function PublicLifeColumns() {
+  const t = useT();
+  const { locale } = useLocale();
+  const policies = useLatestPolicies(6);
+  const events = useUpcomingEvents(5);
+  const more = (to: string) => (
+    <Link to={to}>
+      {t('home.more')} <ArrowRightOutlined />
+    </Link>
+  );
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} lg={12}>
+        <Card title={t('home.policies')} style={{ height: '100%' }} extra={more('/policies')} data-testid="home-policies">
+          {policies.isPending ? (
+            <Skeleton active />
+          ) : !policies.data?.items.length ? (
+            <Empty description={t('home.nothingYet')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={policies.data.items}
+              renderItem={(p) => (
+                <List.Item extra={<Typography.Text type="secondary">{p.issuedOn}</Typography.Text>}>
+                  <Flex gap={8} align="center" style={{ minWidth: 0 }}>
+                    <Tag>{POLICY_LEVEL_LABELS[p.level]}</Tag>
+                    <Link to={`/policies/${p.id}`}>
+                      <Typography.Text ellipsis={{ tooltip: p.title }}>{p.title}</Typography.Text>
+                    </Link>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t('home.events')} style={{ height: '100%' }} extra={more('/events')} data-testid="home-events">
+          {events.isPending ? (
+            <Skeleton active />
+          ) : !events.data?.items.length ? (
+            <Empty description={t('home.nothingYet')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={events.data.items}
+              renderItem={(e) => (
+                <List.Item extra={<Typography.Text type="secondary">{formatDateTime(e.startsAt, locale)}</Typography.Text>}>
+                  <Flex gap={8} align="center" style={{ minWidth: 0 }}>
+                    <Tag color="magenta">{EVENT_KIND_LABELS[e.kind]}</Tag>
+                    <Link to={`/events/${e.id}`}>
+                      <Typography.Text ellipsis={{ tooltip: e.title }}>{e.title}</Typography.Text>
+                    </Link>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+      </Col>
+    </Row>
   );
 }
 
@@ -208,6 +278,7 @@ export function HomePage() {
           </Col>
         )}
       </Row>
+      <PublicLifeColumns />
       {me && (
         <Flex justify="center">
           <Link to="/workspace">
