@@ -75,21 +75,34 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // challenges (揭榜比拼, C8)
+  'challenge:sponsor', // turn own organisation's demands into challenges (发榜) and manage them
+  'challenge:solve', // register for challenges and submit sealed proposals for own organisation (揭榜)
+  'challenge:manage', // screen, publish, shortlist, award; assign experts; record stages (admins everywhere, officers in their region)
+  'challenge:score', // score the proposals of challenges one is assigned to
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Own sessions and password need only a login (route access `authenticated`).
 const MEMBER: Permission[] = ['token:own', 'org:read_own'];
-const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade:participate', 'contract:apply'];
+const FILER: Permission[] = [
+  ...MEMBER,
+  'catalog:file',
+  'trade:initiate',
+  'trade:participate',
+  'contract:apply',
+  'challenge:sponsor',
+  'challenge:solve',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
   org_member: FILER,
   org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
   broker: FILER,
-  expert: MEMBER,
+  expert: [...MEMBER, 'challenge:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target', 'challenge:manage'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'challenge:manage',
   ],
 };
 

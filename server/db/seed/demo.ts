@@ -12,6 +12,8 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedChallengesDemo } from './challenges-demo.js';
+import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -143,7 +145,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Assignabl
 ];
 
 /** Seeds demo organisations and one account per role, once, on an empty database. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = {}): Promise<boolean> {
   const [seeded] = await db.select().from(systemState).where(eq(systemState.key, 'demo_seeded'));
   if (seeded) return false;
   const [{ n }] = (await db.select({ n: count() }).from(users)) as [{ n: number }];
@@ -213,6 +215,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
     enterpriseUserId: await userId('enterprise@jinqiao.demo'),
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
+  });
+  await seedChallengesDemo(db, {
+    // Without the server's secret (tests seeding by hand) the proposals are sealed under the test process's.
+    secret: opts.challengeSealSecret ?? TEST_PROCESS_SECRET,
+    orgs: Object.fromEntries(
+      ['ent', 'ent2', 'ent3', 'univ', 'univ2', 'univ4', 'inst', 'inst2'].map((k) => [k, orgIds.get(k)!]),
+    ) as Parameters<typeof seedChallengesDemo>[1]['orgs'],
+    enterpriseUserId: await userId('enterprise@jinqiao.demo'),
+    memberUserId: await userId('member@jinqiao.demo'),
+    expertUserId: await userId('expert@jinqiao.demo'),
   });
   return true;
 }
