@@ -75,11 +75,13 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
-  // challenges (揭榜比拼, C8)
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
+  // challenges (揭榜比拼, C8; experts score on panels with expert:score)
   'challenge:sponsor', // turn own organisation's demands into challenges (发榜) and manage them
   'challenge:solve', // register for challenges and submit sealed proposals for own organisation (揭榜)
-  'challenge:manage', // screen, publish, shortlist, award; assign experts; record stages (admins everywhere, officers in their region)
-  'challenge:score', // score the proposals of challenges one is assigned to
+  'challenge:manage', // screen, publish, open scoring panels, shortlist, award, record stages (admins everywhere, officers in their region)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,9 +102,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   org_member: FILER,
   org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
   broker: FILER,
-  expert: [...MEMBER, 'challenge:score'],
+  expert: [
+    ...MEMBER,
+    'expert:score',
+  ],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target', 'challenge:manage'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'expert:manage',
+    'challenge:manage',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -120,6 +134,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'expert:manage',
     'challenge:manage',
   ],
 };

@@ -46,6 +46,7 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { challengeRoutes } from './modules/challenges/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
@@ -74,6 +75,7 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  expertRoutes,
   statisticsRoutes,
   challengeRoutes,
 ];

@@ -12,8 +12,7 @@
  *   POST /api/challenges/:id/proposals                    challenge:solve     ProposalBody → 201 ProposalView (sealed; replaces my earlier one)
  *   GET  /api/challenges/:id/proposals                    authenticated       { sealed, items: ProposalView[] } (no content before the deadline, own excepted)
  *   GET  /api/challenges/:id/proposals/:proposalId        authenticated       ProposalView (404 before the deadline to all but the submitter)
- *   POST /api/challenges/:id/experts                      challenge:manage    AssignExpertsBody → ChallengeView
- *   PUT  /api/challenges/:id/proposals/:proposalId/score  challenge:score     ScoreBody → ProposalView
+ *   PUT  /api/challenges/:id/proposals/:proposalId/score  expert:score        ScoreBody → ProposalView (an expert seated on the proposal's panel)
  *   POST /api/challenges/:id/stages                       challenge:manage    StageBody → ChallengeView (赛马 down-selection)
  *   GET  /api/challenges/:id/contract-prefill             contract:apply      ContractPrefill (the winner's organisation)
  *   POST /api/challenges/:id/contract                     contract:apply      AwardContractBody → 201 { contractId }
@@ -136,6 +135,8 @@ export type CreateChallengeBody = z.infer<typeof CreateChallengeBody>;
 export const ChallengeTransitionBody = z.object({
   action: z.enum(CHALLENGE_TRANSITIONS),
   reason: Text(1000).optional(),
+  /** start_scoring: experts per proposal panel (drawn from the expert pool; default 3). */
+  panelSize: z.number().int().min(1).max(15).optional(),
   /** shortlist: the proposals that go through (入围). */
   proposalIds: z.array(z.uuid()).max(100).optional(),
   /** schedule_roadshow */
@@ -186,10 +187,8 @@ export const ProposalBody = z.object({
 });
 export type ProposalBody = z.infer<typeof ProposalBody>;
 
-export const AssignExpertsBody = z.object({ expertUserIds: z.array(z.uuid()).min(1).max(30) });
-
 export const ScoreBody = z.object({
-  scores: z.record(z.string(), z.number().min(0).max(100)),
+  scores: z.record(z.string(), z.number()),
   comment: Text(2000).optional(),
 });
 
@@ -281,15 +280,14 @@ export const ChallengeView = ChallengeSummary.extend({
       createdAt: z.string(),
     }),
   ),
-  experts: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** Scoring panels (staff): proposals with a panel, and how many are complete. */
+  panels: z.object({ opened: z.number().int(), complete: z.number().int() }).nullable(),
   /** My organisation's registration, if any. */
   myRegistration: z
     .object({ id: z.string(), teamName: z.string(), organizationId: z.string(), proposalId: z.string().nullable() })
     .nullable(),
   returnReason: z.string().nullable(),
-  actions: z.array(
-    z.enum([...CHALLENGE_TRANSITIONS, 'edit', 'register', 'submit_proposal', 'assign_experts', 'add_stage', 'apply_contract']),
-  ),
+  actions: z.array(z.enum([...CHALLENGE_TRANSITIONS, 'edit', 'register', 'submit_proposal', 'add_stage', 'apply_contract'])),
 });
 export type ChallengeView = z.infer<typeof ChallengeView>;
 
@@ -316,10 +314,14 @@ export const ProposalView = z.object({
     })
     .nullable(),
   shortlisted: z.boolean(),
+  /** The proposal's panel (shared scoring engine): the aggregate for sponsor and staff, the own sheet for a seated expert. */
   score: z
     .object({
+      panelId: z.string(),
+      complete: z.boolean(),
       mean: z.number().nullable(),
-      count: z.number().int(),
+      scored: z.number().int(),
+      seats: z.number().int(),
       dropped: z.array(z.number()),
       mine: z.object({ scores: z.record(z.string(), z.number()), total: z.number(), comment: z.string().nullable() }).nullable(),
     })

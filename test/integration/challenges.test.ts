@@ -16,6 +16,27 @@ import {
   type LoggedIn,
 } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { systemActor } from '../../server/lib/actor.js';
+import { createExpert } from '../../server/modules/experts/service.js';
+import { panelOf } from '../../server/modules/experts/panels.js';
+
+/** An expert in the pool (experts module) for field D15, with an account, logged in. */
+async function poolExpert() {
+  const e = await createLoggedInUser(t.app, t.db, { role: 'expert' });
+  await createExpert({
+    db: t.db,
+    actor: systemActor('test'),
+    input: {
+      userId: e.user.id,
+      name: `专家${e.user.id.slice(0, 4)}`,
+      title: '研究员',
+      fieldCodes: ['D15'],
+      keywords: '正极材料 包覆改性',
+      available: true,
+    },
+  });
+  return e;
+}
 
 const t = useTestApp();
 const DAY = 86_400_000;
@@ -39,11 +60,7 @@ async function cast() {
     role: 'org_admin',
     organizationId: (await createOrganization(t.db, { type: 'research_institute', name: `天津某研究院 ${unique()}` })).id,
   });
-  const experts = [
-    await createLoggedInUser(t.app, t.db, { role: 'expert' }),
-    await createLoggedInUser(t.app, t.db, { role: 'expert' }),
-    await createLoggedInUser(t.app, t.db, { role: 'expert' }),
-  ];
+  const experts = [await createLoggedInUser(t.app, t.db, { role: 'expert' })];
   const demand = await createDemand(t.db, { by: sponsor.user, status: 'published', input: { title: '高镍正极材料表面包覆改性' } });
   return { sponsor, admin, officer, teamA, teamB, experts, demand };
 }
@@ -135,18 +152,18 @@ describe('challenges', () => {
 
     // Scoring cannot start while submissions are open.
     expect((await transition(c.admin, id, { action: 'start_scoring' })).statusCode).toBe(409);
-    const assigned = await c.admin.inject({
-      method: 'POST',
-      url: `/api/challenges/${id}/experts`,
-      payload: { expertUserIds: c.experts.map((e) => e.user.id) },
-    });
-    expect(assigned.statusCode, assigned.body).toBe(200);
+    // The pool holds three D15 experts: each proposal's panel of three seats them all.
+    const experts = [await poolExpert(), await poolExpert(), await poolExpert()];
 
     t.app.ctx.clock.advance(2 * DAY + 1);
-    expect((await transition(c.admin, id, { action: 'start_scoring' })).json().status).toBe('scoring');
+    const scoring = await transition(c.admin, id, { action: 'start_scoring', panelSize: 3 });
+    expect(scoring.statusCode, scoring.body).toBe(200);
+    expect(scoring.json()).toMatchObject({ status: 'scoring', panels: { opened: 2, complete: 0 } });
+    const panel = (await panelOf(t.db, 'challenge_proposal', a.id))!;
+    expect(panel.members.map((m) => m.userId).sort()).toEqual(experts.map((e) => e.user.id).sort());
 
     // After the deadline the sponsor, staff and the assigned experts read the proposals.
-    for (const s of [c.sponsor.session, c.admin, c.experts[0]!.session]) {
+    for (const s of [c.sponsor.session, c.admin, experts[0]!.session]) {
       const list = await s.inject({ method: 'GET', url: `/api/challenges/${id}/proposals` });
       expect(list.json().sealed).toBe(false);
       expect(
@@ -157,54 +174,40 @@ describe('challenges', () => {
       ).toEqual(['方案乙', '方案甲']);
     }
 
+    // The challenge_proposal sheet of the shared engine: advancement 30, feasibility 25, team 20, benefit 15, budget_schedule 10.
+    const sheet = (x: number[]) => ({ advancement: x[0], feasibility: x[1], team: x[2], benefit: x[3], budget_schedule: x[4] });
     const sheets = [
-      [
-        { innovation: 27, feasibility: 22, benefit: 17, team: 13, plan: 9 },
-        { innovation: 20, feasibility: 18, benefit: 14, team: 10, plan: 7 },
-      ],
-      [
-        { innovation: 26, feasibility: 23, benefit: 18, team: 14, plan: 8 },
-        { innovation: 21, feasibility: 17, benefit: 15, team: 11, plan: 6 },
-      ],
-      [
-        { innovation: 28, feasibility: 21, benefit: 16, team: 13, plan: 9 },
-        { innovation: 22, feasibility: 19, benefit: 13, team: 12, plan: 8 },
-      ],
+      [sheet([27, 22, 17, 13, 9]), sheet([20, 18, 14, 10, 7])],
+      [sheet([26, 23, 18, 14, 8]), sheet([21, 17, 15, 11, 6])],
+      [sheet([28, 21, 16, 13, 9]), sheet([22, 19, 13, 12, 8])],
     ];
-    for (const [i, e] of c.experts.entries())
-      for (const [j, p] of [a, b].entries()) {
-        const res = await e.session.inject({
-          method: 'PUT',
-          url: `/api/challenges/${id}/proposals/${p.id}/score`,
-          payload: { scores: sheets[i]![j] },
-        });
-        expect(res.statusCode, res.body).toBe(200);
-      }
-    const over = await c.experts[0]!.session.inject({
+    const scoreUrl = (p: { id: string }) => `/api/challenges/${id}/proposals/${p.id}/score`;
+    const over = await experts[0]!.session.inject({
       method: 'PUT',
-      url: `/api/challenges/${id}/proposals/${a.id}/score`,
-      payload: { scores: { ...sheets[0]![0], innovation: 31 } },
+      url: scoreUrl(a),
+      payload: { scores: { ...sheets[0]![0], advancement: 31 } },
     });
     expect(over.statusCode).toBe(400);
-    expect(over.json().errors).toEqual([expect.objectContaining({ field: 'body.scores.innovation' })]);
-    // Not assigned: no scoring.
+    expect(over.json().errors).toEqual([expect.objectContaining({ field: 'scores.advancement' })]);
+    // The shortlist waits for the panels.
+    expect((await transition(c.admin, id, { action: 'shortlist', proposalIds: [a.id] })).statusCode).toBe(409);
+    for (const [i, e] of experts.entries())
+      for (const [j, p] of [a, b].entries()) {
+        const res = await e.session.inject({ method: 'PUT', url: scoreUrl(p), payload: { scores: sheets[i]![j], comment: '指标可达' } });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().score).toMatchObject({ mean: null, mine: { total: [88, 69, 89, 70, 87, 74][i * 2 + j] } });
+      }
+    // An expert not on the panel neither reads nor scores.
     const stranger = await createLoggedInUser(t.app, t.db, { role: 'expert' });
-    expect(
-      (
-        await stranger.session.inject({
-          method: 'PUT',
-          url: `/api/challenges/${id}/proposals/${a.id}/score`,
-          payload: { scores: sheets[0]![0] },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await stranger.session.inject({ method: 'GET', url: `/api/challenges/${id}/proposals/${a.id}` })).statusCode).toBe(404);
+    expect((await stranger.session.inject({ method: 'PUT', url: scoreUrl(a), payload: { scores: sheets[0]![0] } })).statusCode).toBe(404);
 
     const scored = (await c.admin.inject({ method: 'GET', url: `/api/challenges/${id}/proposals` })).json().items as Array<{
       id: string;
-      score: { mean: number; count: number };
+      score: { mean: number; scored: number; complete: boolean };
     }>;
-    expect(scored.find((p) => p.id === a.id)!.score).toMatchObject({ mean: 88, count: 3 });
-    expect(scored.find((p) => p.id === b.id)!.score).toMatchObject({ mean: 71, count: 3 });
+    expect(scored.find((p) => p.id === a.id)!.score).toMatchObject({ mean: 88, scored: 3, complete: true });
+    expect(scored.find((p) => p.id === b.id)!.score).toMatchObject({ mean: 71, scored: 3, complete: true });
 
     expect((await transition(c.admin, id, { action: 'shortlist', proposalIds: [a.id, b.id] })).json().shortlist).toHaveLength(2);
     const roadshow = await transition(c.admin, id, {
@@ -290,7 +293,6 @@ describe('challenges', () => {
       'challenge.publish',
       'challenge.register',
       'challenge.register',
-      'challenge.assign_experts',
       'challenge.start_scoring',
       'challenge.shortlist',
       'challenge.schedule_roadshow',
@@ -305,7 +307,6 @@ describe('challenges', () => {
     const c = await cast();
     const id = await publishedChallenge(c);
     const a = await registerAndSubmit(c.teamA, id, '密封方案');
-    await c.admin.inject({ method: 'POST', url: `/api/challenges/${id}/experts`, payload: { expertUserIds: [c.experts[0]!.user.id] } });
 
     const [stored] = await t.db.select().from(challengeProposals).where(eq(challengeProposals.id, a.id));
     for (const bytes of [stored!.ciphertext, stored!.keyForChallenge, stored!.keyForSubmitter]) {
@@ -322,7 +323,7 @@ describe('challenges', () => {
       ['platform_admin', c.admin],
       ['gov_officer', c.officer],
       ['sponsor', c.sponsor.session],
-      ['assigned expert', c.experts[0]!.session],
+      ['expert', c.experts[0]!.session],
       ['other team', c.teamB.session],
       ['registrar', await loginAs(t.app, await createUser(t.db, { role: 'registrar' }))],
       ['broker', await loginAs(t.app, await createUser(t.db, { role: 'broker' }))],

@@ -14,18 +14,11 @@ import type { CreateChallengeBody, ProposalBody } from '../../../common/api/chal
 import { listOwnRecords } from '../../modules/catalog/service.js';
 import { applyForContract } from '../../modules/challenges/award.js';
 import { rewardTotal } from '../../modules/challenges/service.js';
-import { CHALLENGE_PROPOSAL_SHEET, sheetTotal } from '../../modules/challenges/rules.js';
+import { openProposalPanels } from '../../modules/challenges/proposals.js';
+import { panelOf, submitScores } from '../../modules/experts/panels.js';
 import { createChallengeKeys, sealProposal } from '../../modules/challenges/seal.js';
-import {
-  challengeAwards,
-  challengeExperts,
-  challengeProposals,
-  challengeRegistrations,
-  challenges,
-  challengeScores,
-} from '../../modules/challenges/schema.js';
-import { actorForUserId, createUser } from '../../modules/identity/service.js';
-import { assignRole } from '../../modules/identity/roles.js';
+import { challengeAwards, challengeProposals, challengeRegistrations, challenges } from '../../modules/challenges/schema.js';
+import { actorForUserId } from '../../modules/identity/service.js';
 import { findOrganizations, findRegion } from '../../modules/organizations/repository.js';
 
 const DAY = 86_400_000;
@@ -53,6 +46,7 @@ async function insertChallenge(
   },
 ) {
   const id = newId();
+  const now = clock.now();
   const [org] = await findOrganizations(tx, [opts.organizationId]);
   const region = await findRegion(tx, org!.regionCode);
   const keys = opts.at.publishedAt ? createChallengeKeys(opts.secret, id) : null;
@@ -80,6 +74,10 @@ async function insertChallenge(
     awardedAt: opts.at.awardedAt ?? null,
     publicKeyPem: keys?.publicKeyPem ?? null,
     wrappedPrivateKey: keys?.wrappedPrivateKey ?? null,
+    createdBy: null,
+    returnReason: null,
+    createdAt: opts.at.publishedAt ?? now,
+    updatedAt: opts.at.awardedAt ?? opts.at.publishedAt ?? now,
   };
   await tx.insert(challenges).values(row);
   const { publicKeyPem: _pk, wrappedPrivateKey: _wk, ...audited } = row;
@@ -172,7 +170,6 @@ export async function seedChallengesDemo(
     orgs: { ent: string; ent2: string; ent3: string; univ: string; univ2: string; univ4: string; inst: string; inst2: string };
     enterpriseUserId: string;
     memberUserId: string;
-    expertUserId: string;
   },
 ) {
   const actor = systemActor('seed:demo');
@@ -182,21 +179,7 @@ export async function seedChallengesDemo(
   const demands = await listOwnRecords({ db, actor: enterprise, kind: 'demand', status: 'published', limit: 1, offset: 0 });
   const demand = demands.items[0]?.row;
 
-  // Two more experts for a panel of three (the demo expert is 海河新材料研究院's).
-  const experts = [opts.expertUserId];
-  for (const [email, name, org] of [
-    ['expert.li@jinqiao.demo', '专家 李教授', orgs.univ4],
-    ['expert.zhang@jinqiao.demo', '专家 张高工', orgs.inst2],
-  ] as const) {
-    const user = await db.transaction(async (tx) => {
-      const u = await createUser(tx, { email, name, password: 'jinqiao-demo-2026' });
-      await writeAudit(tx, actor, { action: 'user.create', entity: 'user', entityId: u.id, after: { email, name } });
-      await assignRole(tx, actor, { userId: u.id, role: 'expert', organizationId: org });
-      return u;
-    });
-    experts.push(user.id);
-  }
-
+  const sheetsByProposal: Array<{ id: string; sheets: Record<string, number>[] }> = [];
   const awardedId = await db.transaction(async (tx) => {
     const c = await insertChallenge(tx, actor, {
       organizationId: orgs.ent,
@@ -209,7 +192,7 @@ export async function seedChallengesDemo(
           '我公司薄板焊接产线现有焊接机器人依靠示教轨迹，工件装夹误差和热变形导致焊缝偏移 0.5–1.5 mm，返修率约 6%。' +
           '需要一套可在强弧光、飞溅环境下实时识别焊缝并修正轨迹的视觉跟踪方案，兼容现有六轴机器人控制柜。',
         targets: '跟踪精度 ≤ 0.2 mm；跟踪速度 ≥ 1.2 m/min；弧光干扰下识别率 ≥ 99%；单站改造成本 ≤ 15 万元。',
-        fieldCode: demand?.fieldCode ?? 'D21',
+        fieldCode: 'D13',
         reward: { kind: 'prize', prizes: [{ label: '揭榜奖', count: 1, amountFen: 80_000_000 }] },
         ipTerms: 'sponsor_acquires',
         demandId: demand?.id ?? null,
@@ -223,12 +206,12 @@ export async function seedChallengesDemo(
       },
     });
     const score = (a: number, b: number, cc: number, d: number, e: number) => ({
-      innovation: a,
+      advancement: a,
       feasibility: b,
-      benefit: cc,
-      team: d,
-      plan: e,
-    });
+      team: cc,
+      benefit: d,
+      budget_schedule: e,
+    }); // the challenge_proposal sheet of the shared scoring engine (experts/scoring.ts)
     const teams: Team[] = [
       {
         organizationId: orgs.univ,
@@ -245,13 +228,12 @@ export async function seedChallengesDemo(
             { name: '产线验证报告摘要.txt', mediaType: 'text/plain', text: '2025 年在某船厂完成 3 条产线 1,200 小时连续运行验证。' },
           ],
         },
-        scores: [score(27, 22, 17, 13, 9), score(26, 23, 18, 14, 8), score(28, 21, 16, 13, 9)],
+        scores: [score(27, 22, 17, 13, 9), score(26, 23, 18, 14, 8)],
       },
       {
         organizationId: orgs.univ2,
         teamName: '海河工业大学 机器人感知团队',
         contactName: '高副教授',
-        consortium: [{ name: '天津先进制造研究院', creditCode: '' }],
         proposal: {
           title: '多传感融合的焊缝跟踪与变形补偿方案',
           summary: '融合电弧传感与视觉传感，结合热变形预测模型进行前馈补偿，适用于长焊缝薄板工件。',
@@ -260,36 +242,14 @@ export async function seedChallengesDemo(
             '二、预期指标：跟踪精度 0.2 mm，速度 1.5 m/min。\n三、实施计划：8 个月完成样机。',
           attachments: [],
         },
-        scores: [score(24, 20, 15, 12, 8), score(23, 19, 16, 12, 7), score(25, 20, 15, 11, 8)],
+        scores: [score(24, 20, 15, 12, 8), score(23, 19, 16, 12, 7)],
       },
     ];
-    // The consortium member is a platform organisation: its real credit code.
-    const [inst2] = await findOrganizations(tx, [orgs.inst2]);
-    teams[1]!.consortium = [{ name: inst2!.name, creditCode: inst2!.creditCode! }];
     const ids = await insertTeams(tx, actor, c, teams, secret, opts.memberUserId, new Date(now.getTime() - 80 * DAY));
-    await tx
-      .insert(challengeExperts)
-      .values(experts.map((userId) => ({ challengeId: c.id, userId, assignedAt: new Date(now.getTime() - 74 * DAY) })));
-    for (const [i, t] of teams.entries())
-      for (const [j, s] of (t.scores ?? []).entries()) {
-        const total = sheetTotal(CHALLENGE_PROPOSAL_SHEET, s);
-        await tx.insert(challengeScores).values({
-          id: newId(),
-          proposalId: ids[i]!,
-          expertUserId: experts[j]!,
-          sheetKey: CHALLENGE_PROPOSAL_SHEET.key,
-          scores: s,
-          total,
-          comment: i === 0 ? '技术路线清晰，已有产线验证基础，指标可达。' : '方案可行，变形补偿模型需进一步验证。',
-          scoredAt: new Date(now.getTime() - 60 * DAY),
-        });
-        await writeAudit(tx, actor, {
-          action: 'challenge.score',
-          entity: 'challenge_proposal',
-          entityId: ids[i]!,
-          after: { total, scores: s },
-        });
-      }
+    // Scored on the shared engine: a panel of two per proposal drawn from the expert pool's D13
+    // experts (the sponsor and the submitter excluded); the seated experts score below.
+    await openProposalPanels(tx, actor, c, 2);
+    sheetsByProposal.push(...ids.map((id, i) => ({ id, sheets: teams[i]!.scores! })));
     await tx.update(challengeProposals).set({ shortlisted: true }).where(inArrayIds(ids));
     await tx.insert(challengeAwards).values({
       id: newId(),
@@ -312,6 +272,14 @@ export async function seedChallengesDemo(
       });
     return c.id;
   });
+  for (const { id, sheets } of sheetsByProposal) {
+    const panel = (await panelOf(db, 'challenge_proposal', id))!;
+    for (const [j, m] of panel.members.entries()) {
+      const expert = (await actorForUserId({ db, userId: m.userId }))!;
+      const comment = j === 0 ? '技术路线清晰，指标可达。' : '方案可行，建议补充中试数据。';
+      await db.transaction((tx) => submitScores(tx, expert, panel.id, { scores: sheets[j % sheets.length]!, comment }));
+    }
+  }
   // The winner files the contract application through the service, as a member would.
   const member = (await actorForUserId({ db, userId: opts.memberUserId }))!;
   await applyForContract({

@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedExpertsDemo } from './experts-demo.js';
 import { seedChallengesDemo } from './challenges-demo.js';
 import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
   });
+  await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
   await seedChallengesDemo(db, {
     // Without the server's secret (tests seeding by hand) the proposals are sealed under the test process's.
     secret: opts.challengeSealSecret ?? TEST_PROCESS_SECRET,
@@ -224,7 +226,6 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     ) as Parameters<typeof seedChallengesDemo>[1]['orgs'],
     enterpriseUserId: await userId('enterprise@jinqiao.demo'),
     memberUserId: await userId('member@jinqiao.demo'),
-    expertUserId: await userId('expert@jinqiao.demo'),
   });
   return true;
 }

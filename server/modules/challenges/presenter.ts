@@ -14,8 +14,9 @@ import { organizationsByIds } from '../organizations/lookups.js';
 import { isStaff, mayKnowSponsor, sidesOf, type ChallengeRow } from './access.js';
 import { stagesOf } from './award.js';
 import { CHALLENGE_TRANSITION_TABLE, challengeTransitionAllowed, EDITABLE, RACING_STATUSES } from './lifecycle.js';
-import { aggregate, expertsOf, registrationOf, scoresOf, teamNames, type LoadedProposal } from './proposals.js';
-import { CHALLENGE_PROPOSAL_SHEET, CONSORTIUM_RULE } from './rules.js';
+import { panelResult, panelsOf, registrationOf, teamNames, type LoadedProposal } from './proposals.js';
+import { SHEETS } from '../experts/scoring.js';
+import { CONSORTIUM_RULE, PROPOSAL_SHEET } from './rules.js';
 import { awardsOf, countsOf } from './service.js';
 import { challengeProposals } from './schema.js';
 import { and, eq } from 'drizzle-orm';
@@ -54,10 +55,9 @@ export async function presentChallenges(db: DbOrTx, actor: Actor, rows: Challeng
 }
 
 export async function presentChallenge(db: DbOrTx, actor: Actor, row: ChallengeRow): Promise<ChallengeView> {
-  const [awards, stages, experts, myRegistration, counts] = [
+  const [awards, stages, myRegistration, counts] = [
     await awardsOf(db, row.id),
     await stagesOf(db, row.id),
-    await expertsOf(db, row.id),
     await registrationOf(db, actor, row.id),
     await countsOf(db, [row.id]),
   ];
@@ -94,7 +94,7 @@ export async function presentChallenge(db: DbOrTx, actor: Actor, row: ChallengeR
     demandId: row.demandId,
     sealed: now < row.submissionDeadline,
     consortium: { maxMembers: CONSORTIUM_RULE.maxMembers, source: CONSORTIUM_RULE.source },
-    scoreSheet: CHALLENGE_PROPOSAL_SHEET,
+    scoreSheet: SHEETS[PROPOSAL_SHEET]!,
     shortlist: shortlisted.map((s) => ({ proposalId: s.id, teamName: teams.get(s.id) ?? '', organization: org(orgs, s.organizationId) })),
     awards: awards.map((a) => ({
       proposalId: a.proposalId,
@@ -112,7 +112,7 @@ export async function presentChallenge(db: DbOrTx, actor: Actor, row: ChallengeR
       payments: s.payments,
       createdAt: s.createdAt.toISOString(),
     })),
-    experts: staff ? experts : [],
+    panels: staff ? await panelCounts(db, row.id) : null,
     myRegistration,
     returnReason: sidesOf(actor, row).length ? row.returnReason : null,
     actions: challengeActions(actor, row, myRegistration, awards, now),
@@ -140,7 +140,6 @@ export function challengeActions(
   const solver = can(actor, 'challenge:solve') && !sides.includes('sponsor');
   if (solver && status === 'published' && now < row.registrationDeadline && !reg) out.push('register');
   if (reg && status === 'published' && now < row.submissionDeadline) out.push('submit_proposal');
-  if (sides.includes('staff') && (status === 'published' || status === 'scoring')) out.push('assign_experts');
   if (sides.includes('staff') && RACING_STATUSES.includes(status)) out.push('add_stage');
   if (
     status === 'awarded' &&
@@ -152,21 +151,38 @@ export function challengeActions(
   return out;
 }
 
+async function panelCounts(db: DbOrTx, challengeId: string) {
+  const ids = (
+    await db.select({ id: challengeProposals.id }).from(challengeProposals).where(eq(challengeProposals.challengeId, challengeId))
+  ).map((r) => r.id);
+  const panels = [...(await panelsOf(db, ids)).values()];
+  return { opened: panels.length, complete: panels.filter((p) => p.status === 'complete').length };
+}
+
 export async function presentProposals(db: DbOrTx, actor: Actor, items: LoadedProposal[]): Promise<ProposalView[]> {
   const orgs = await organizationsByIds(
     db,
     items.map((i) => i.row.organizationId),
   );
-  const scores = await scoresOf(
-    db,
-    items.filter((i) => !i.sealed).map((i) => i.row.id),
-  );
-  return items.map((i) => {
-    const s = scores.get(i.row.id);
+  const out: ProposalView[] = [];
+  for (const i of items) {
     const seesAggregate = i.readers.includes('staff') || i.readers.includes('sponsor');
-    const mine = s?.sheets.find((x) => x.expertUserId === actor.userId) ?? null;
-    const agg = aggregate(s?.totals ?? []);
-    return {
+    let score: ProposalView['score'] = null;
+    if (i.panel && (seesAggregate || i.readers.includes('expert'))) {
+      const result = await panelResult(db, i.panel.id);
+      const seat = i.panel.members.find((m) => m.userId === actor.userId);
+      const mine = seat ? result.perExpert.find((p) => p.memberId === seat.memberId && p.total !== null) : undefined;
+      score = {
+        panelId: i.panel.id,
+        complete: result.complete,
+        mean: seesAggregate ? result.mean : null,
+        scored: result.perExpert.filter((p) => p.total !== null).length,
+        seats: i.panel.size,
+        dropped: seesAggregate ? result.dropped.map((d) => d.total) : [],
+        mine: mine ? { scores: mine.scores!, total: mine.total!, comment: mine.comment } : null,
+      };
+    }
+    out.push({
       id: i.row.id,
       challengeId: i.row.challengeId,
       teamName: i.registration.teamName,
@@ -177,15 +193,8 @@ export async function presentProposals(db: DbOrTx, actor: Actor, items: LoadedPr
       sealed: i.sealed,
       content: i.content,
       shortlisted: i.row.shortlisted,
-      score:
-        seesAggregate || i.readers.includes('expert')
-          ? {
-              mean: seesAggregate ? agg.mean : null,
-              count: seesAggregate ? (s?.totals.length ?? 0) : mine ? 1 : 0,
-              dropped: seesAggregate ? agg.dropped : [],
-              mine: mine ? { scores: mine.scores, total: mine.total, comment: mine.comment } : null,
-            }
-          : null,
-    };
-  });
+      score,
+    });
+  }
+  return out;
 }

@@ -4,26 +4,25 @@
  * Sealing (seal.ts): before the submission deadline a proposal is opened for nobody but members of
  * the submitting organisation — not the sponsor, staff, experts or platform admins: the list shows
  * them no content and a single proposal answers 404. After the deadline the challenge's key is
- * unwrapped and the sponsor, staff and the assigned experts read it.
+ * unwrapped and the sponsor, staff and the experts seated on its scoring panel read it.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AssignExpertsBody, ChallengeStatus, ProposalBody, RegistrationBody, ScoreBody } from '../../../common/api/challenges.js';
-import type { Db, DbOrTx } from '../../db/client.js';
-import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
+import type { ChallengeStatus, ProposalBody, RegistrationBody, ScoreBody } from '../../../common/api/challenges.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { can, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../alerts/notify.js';
-import { effectiveGrants, loadGrantRows } from '../identity/grants.js';
-import { userNames } from '../identity/members.js';
+import { openPanel, panelOf, panelResult, submitScores, type PanelView } from '../experts/panels.js';
 import { findOrganization } from '../organizations/repository.js';
 import { isSponsor, isStaff, myOrganizations, type ChallengeRow } from './access.js';
 import { SCORED_STATUSES } from './lifecycle.js';
-import { aggregateTotals, CHALLENGE_PROPOSAL_SHEET, eligibilityIssues, ScoreSheetError, sheetTotal } from './rules.js';
+import { eligibilityIssues, PROPOSAL_SHEET, PROPOSAL_SUBJECT } from './rules.js';
 import { openForSubmitter, openWithChallengeKey, sealProposal, unwrapChallengeKey } from './seal.js';
-import { challengeExperts, challengeProposals, challengeRegistrations, challenges, challengeScores } from './schema.js';
+import { challengeProposals, challengeRegistrations } from './schema.js';
 import { getChallenge } from './service.js';
 
 export type ProposalRow = typeof challengeProposals.$inferSelect;
@@ -162,34 +161,46 @@ export async function submitProposal(opts: { db: Db; actor: Actor; id: string; i
   });
 }
 
-async function assignedExperts(db: DbOrTx, challengeId: string): Promise<string[]> {
-  const rows = await db
-    .select({ userId: challengeExperts.userId })
-    .from(challengeExperts)
-    .where(eq(challengeExperts.challengeId, challengeId));
-  return rows.map((r) => r.userId);
+export type Reader = 'submitter' | 'sponsor' | 'staff' | 'expert';
+
+/** The panel of each proposal (experts module), with the users seated on it (excused experts no longer read it). */
+export async function panelsOf(db: DbOrTx, proposalIds: string[]) {
+  const out = new Map<string, PanelView>();
+  for (const id of proposalIds) {
+    const panel = await panelOf(db, PROPOSAL_SUBJECT, id);
+    if (panel) out.set(id, panel);
+  }
+  return out;
 }
 
-export type Reader = 'submitter' | 'sponsor' | 'staff' | 'expert';
+const seatedUsers = (panel: PanelView | undefined) =>
+  (panel?.members ?? []).filter((m) => m.status === 'assigned' || m.status === 'scored').map((m) => m.userId);
 
 /**
  * Who may read which proposals of a challenge: the submitter its own, always; after the deadline the
- * sponsor and staff all of them, assigned experts all of them once scoring began.
+ * sponsor and staff all of them, and an expert those whose panel seats them once scoring began.
  */
-export async function readersOf(db: DbOrTx, actor: Actor, row: ChallengeRow) {
-  const experts = await assignedExperts(db, row.id);
-  const expert = actor.kind === 'user' && experts.includes(actor.userId!) && actor.permissions.has('challenge:score');
-  const all: Reader[] = [];
-  if (isStaff(actor, row)) all.push('staff');
-  if (isSponsor(actor, row)) all.push('sponsor');
-  if (expert && SCORED_STATUSES.includes(row.status as ChallengeStatus)) all.push('expert');
-  return { all, experts, mine: myOrganizations(actor) };
+export function readersFor(actor: Actor, row: ChallengeRow, proposal: ProposalRow, panel: PanelView | undefined): Reader[] {
+  const readers: Reader[] = [];
+  if (myOrganizations(actor).includes(proposal.organizationId)) readers.push('submitter');
+  if (isStaff(actor, row)) readers.push('staff');
+  if (isSponsor(actor, row)) readers.push('sponsor');
+  if (
+    actor.kind === 'user' &&
+    can(actor, 'expert:score') &&
+    SCORED_STATUSES.includes(row.status as ChallengeStatus) &&
+    seatedUsers(panel).includes(actor.userId!)
+  )
+    readers.push('expert');
+  return readers;
 }
 
 export interface LoadedProposal {
   row: ProposalRow;
   registration: RegistrationRow;
   sealed: boolean;
+  /** The scoring panel (null while sealed or before scoring). */
+  panel: PanelView | null;
   content: ProposalContent | null;
   readers: Reader[];
 }
@@ -211,11 +222,10 @@ function openContent(opts: { secret: Buffer; challenge: ChallengeRow; row: Propo
   return JSON.parse(plain.toString('utf8')) as ProposalContent;
 }
 
-/** The proposals the actor may know of: all (content after the deadline) for sponsor, staff and experts; else only their own. */
+/** The proposals the actor may know of: all (content after the deadline) for sponsor, staff and seated experts; else only their own. */
 export async function listProposals(opts: { db: Db; actor: Actor; id: string; sealSecret: Buffer }) {
   requireUser(opts.actor);
   const challenge = await getChallenge(opts);
-  const { all, mine } = await readersOf(opts.db, opts.actor, challenge);
   const now = clock.now();
   const sealed = isSealed(challenge, now);
   const rows = await opts.db
@@ -224,17 +234,24 @@ export async function listProposals(opts: { db: Db; actor: Actor; id: string; se
     .innerJoin(challengeRegistrations, eq(challengeRegistrations.id, challengeProposals.registrationId))
     .where(eq(challengeProposals.challengeId, challenge.id))
     .orderBy(asc(challengeProposals.submittedAt), asc(challengeProposals.id));
+  const panels = sealed
+    ? new Map<string, PanelView>()
+    : await panelsOf(
+        opts.db,
+        rows.map((r) => r.p.id),
+      );
   const out: LoadedProposal[] = [];
   for (const { p, r } of rows) {
-    const own = mine.includes(p.organizationId);
-    if (!own && all.length === 0) continue;
-    const mayOpen = own || (!sealed && all.length > 0);
+    const readers = readersFor(opts.actor, challenge, p, panels.get(p.id));
+    if (readers.length === 0) continue;
+    const own = readers.includes('submitter');
     out.push({
       row: p,
       registration: r,
       sealed,
-      content: mayOpen ? openContent({ secret: opts.sealSecret, challenge, row: p, own, now }) : null,
-      readers: own ? ['submitter', ...all] : all,
+      panel: panels.get(p.id) ?? null,
+      content: own || !sealed ? openContent({ secret: opts.sealSecret, challenge, row: p, own, now }) : null,
+      readers,
     });
   }
   return { challenge, sealed, items: out };
@@ -250,63 +267,54 @@ export async function getProposal(opts: { db: Db; actor: Actor; id: string; prop
     .innerJoin(challengeRegistrations, eq(challengeRegistrations.id, challengeProposals.registrationId))
     .where(and(eq(challengeProposals.id, opts.proposalId), eq(challengeProposals.challengeId, challenge.id)));
   if (!found) throw AppError.notFound('Proposal');
-  const { all, mine } = await readersOf(opts.db, opts.actor, challenge);
-  const own = mine.includes(found.p.organizationId);
   const now = clock.now();
   const sealed = isSealed(challenge, now);
-  if (!own && (sealed || all.length === 0)) throw AppError.notFound('Proposal');
+  const panel = sealed ? null : await panelOf(opts.db, PROPOSAL_SUBJECT, found.p.id);
+  const readers = readersFor(opts.actor, challenge, found.p, panel ?? undefined);
+  const own = readers.includes('submitter');
+  if (!own && (sealed || readers.length === 0)) throw AppError.notFound('Proposal');
   return {
     challenge,
     proposal: {
       row: found.p,
       registration: found.r,
       sealed,
+      panel,
       content: openContent({ secret: opts.sealSecret, challenge, row: found.p, own, now }),
-      readers: (own ? ['submitter', ...all] : all) as Reader[],
-    },
+      readers,
+    } satisfies LoadedProposal,
   };
 }
 
-/** Staff assign experts (users holding the expert role) to score; one from the sponsor's organisation is excluded as conflicted. */
-export async function assignExperts(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof AssignExpertsBody> }) {
-  requirePermission(opts.actor, 'challenge:manage');
-  await opts.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(challenges).where(eq(challenges.id, opts.id)).for('update');
-    if (!row || !isStaff(opts.actor, row)) throw AppError.notFound('Challenge');
-    if (!['published', 'scoring'].includes(row.status))
-      throw AppError.conflict(`Experts are assigned while published or scoring, not ${row.status}`);
-    const grants = await loadGrantRows(tx, opts.input.expertUserIds);
-    opts.input.expertUserIds.forEach((userId, i) => {
-      const g = effectiveGrants(grants.get(userId) ?? []);
-      if (!g.some((x) => x.role === 'expert')) throw AppError.validation(`body.expertUserIds.${i}`, 'is not an expert');
-      if (g.some((x) => x.organizationId === row.organizationId))
-        throw new AppError('conflict', 'An expert of the sponsoring organisation cannot score its challenge', {
-          fields: [{ field: `body.expertUserIds.${i}`, message: 'belongs to the sponsoring organisation (conflict of interest)' }],
-        });
+/**
+ * Opens one scoring panel per proposal on the shared engine (experts module), in the caller's
+ * transaction: `challenge_proposal` sheet, experts of the challenge's field, the sponsor and the
+ * submitting organisation excluded as conflicted.
+ */
+export async function openProposalPanels(tx: Tx, actor: Actor, row: ChallengeRow, size: number) {
+  const proposals = await tx
+    .select({ p: challengeProposals, teamName: challengeRegistrations.teamName })
+    .from(challengeProposals)
+    .innerJoin(challengeRegistrations, eq(challengeRegistrations.id, challengeProposals.registrationId))
+    .where(eq(challengeProposals.challengeId, row.id));
+  const opened: string[] = [];
+  for (const { p, teamName } of proposals) {
+    const { panelId } = await openPanel(tx, actor, {
+      subjectType: PROPOSAL_SUBJECT,
+      subjectId: p.id,
+      subjectTitle: `揭榜方案评审：${row.title}（${teamName}）`,
+      sheetKey: PROPOSAL_SHEET,
+      size,
+      fieldCode: row.fieldCode,
+      excludeOrganizationIds: [row.organizationId, p.organizationId],
+      dueAt: row.scoringDueAt,
     });
-    const now = clock.now();
-    const already = new Set(await assignedExperts(tx, row.id));
-    const fresh = [...new Set(opts.input.expertUserIds)].filter((u) => !already.has(u));
-    if (fresh.length) await tx.insert(challengeExperts).values(fresh.map((userId) => ({ challengeId: row.id, userId, assignedAt: now })));
-    await writeAudit(tx, opts.actor, {
-      action: 'challenge.assign_experts',
-      entity: 'challenge',
-      entityId: row.id,
-      organizationId: row.organizationId,
-      after: { added: fresh },
-    });
-    if (fresh.length)
-      await notify(tx, {
-        userIds: fresh,
-        kind: 'challenge_expert',
-        title: `请评审赛题「${row.title}」的挑战方案`,
-        link: link(row.id),
-        needsAction: true,
-      });
-  });
+    opened.push(panelId);
+  }
+  return opened;
 }
 
-/** An assigned expert's sheet for one proposal (replacing their earlier one) while scoring. */
+/** A seated expert's sheet for one proposal, through the engine's submitScores (final, audited there). */
 export async function scoreProposal(opts: {
   db: Db;
   actor: Actor;
@@ -315,66 +323,20 @@ export async function scoreProposal(opts: {
   input: z.infer<typeof ScoreBody>;
   sealSecret: Buffer;
 }) {
-  requirePermission(opts.actor, 'challenge:score');
+  requirePermission(opts.actor, 'expert:score');
   const { challenge, proposal } = await getProposal(opts);
-  if (!proposal.readers.includes('expert')) throw AppError.forbidden('You are not an expert assigned to this challenge');
+  if (!proposal.readers.includes('expert') || !proposal.panel) throw AppError.notFound('Proposal');
   if (challenge.status !== 'scoring') throw AppError.conflict(`Scores are given while scoring, not ${challenge.status}`);
-  if (opts.actor.grants.some((g) => g.organizationId === proposal.row.organizationId))
-    throw AppError.forbidden('You belong to the submitting organisation (conflict of interest)');
-  let total: number;
-  try {
-    total = sheetTotal(CHALLENGE_PROPOSAL_SHEET, opts.input.scores);
-  } catch (e) {
-    if (e instanceof ScoreSheetError) throw new AppError('validation_failed', e.message, { fields: e.issues });
-    throw e;
-  }
-  const now = clock.now();
-  await opts.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(challengeScores)
-      .where(and(eq(challengeScores.proposalId, proposal.row.id), eq(challengeScores.expertUserId, opts.actor.userId!)));
-    const values = {
-      sheetKey: CHALLENGE_PROPOSAL_SHEET.key,
-      scores: opts.input.scores,
-      total,
-      comment: opts.input.comment ?? null,
-      scoredAt: now,
-    };
-    if (before) await tx.update(challengeScores).set(values).where(eq(challengeScores.id, before.id));
-    else await tx.insert(challengeScores).values({ id: newId(), proposalId: proposal.row.id, expertUserId: opts.actor.userId!, ...values });
-    await writeAudit(tx, opts.actor, {
-      action: 'challenge.score',
-      entity: 'challenge_proposal',
-      entityId: proposal.row.id,
-      organizationId: challenge.organizationId,
-      before: before ? { total: before.total, scores: before.scores } : null,
-      after: { total, scores: opts.input.scores, comment: values.comment },
-    });
-  });
+  await opts.db.transaction((tx) => submitScores(tx, opts.actor, proposal.panel!.id, opts.input));
 }
 
-/** Scores per proposal: the aggregate (drop highest and lowest from five experts) and the sheets. */
-export async function scoresOf(db: DbOrTx, proposalIds: string[]) {
-  const out = new Map<string, { totals: number[]; sheets: (typeof challengeScores.$inferSelect)[] }>();
-  if (proposalIds.length === 0) return out;
-  const rows = await db.select().from(challengeScores).where(inArray(challengeScores.proposalId, proposalIds));
-  for (const r of rows) {
-    const e = out.get(r.proposalId) ?? { totals: [], sheets: [] };
-    e.totals.push(r.total);
-    e.sheets.push(r);
-    out.set(r.proposalId, e);
-  }
-  return out;
+/** Whether every given proposal's panel has completed its scoring. */
+export async function panelsComplete(db: DbOrTx, proposalIds: string[]) {
+  const panels = await panelsOf(db, proposalIds);
+  return proposalIds.filter((id) => panels.get(id)?.status !== 'complete');
 }
 
-export const aggregate = (totals: number[]) => aggregateTotals(totals);
-
-export async function expertsOf(db: DbOrTx, challengeId: string) {
-  const ids = await assignedExperts(db, challengeId);
-  const names = await userNames(db, ids);
-  return ids.map((userId) => ({ userId, name: names.get(userId) ?? '' }));
-}
+export { panelResult };
 
 export async function registrationOf(db: DbOrTx, actor: Actor, challengeId: string) {
   const mine = myOrganizations(actor);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  AssignExpertsBody,
   AwardContractBody,
   ChallengeStatistics,
   ChallengeSummary,
@@ -19,7 +18,7 @@ import type { Actor } from '../../lib/actor.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { addStage, applyForContract, prefillContract } from './award.js';
 import { presentChallenge, presentChallenges, presentProposals } from './presenter.js';
-import { assignExperts, getProposal, listProposals, registerForChallenge, scoreProposal, submitProposal } from './proposals.js';
+import { getProposal, listProposals, registerForChallenge, scoreProposal, submitProposal } from './proposals.js';
 import { sealSecret } from './secret.js';
 import * as challenges from './service.js';
 
@@ -173,26 +172,11 @@ export const challengeRoutes: Routes = (instance) => {
     handler: async (req) => proposalView(req.actor, req.params.id, req.params.proposalId),
   });
 
-  app.post('/api/challenges/:id/experts', {
-    config: { access: 'challenge:manage' },
-    schema: {
-      tags,
-      summary: 'Assign experts to score the proposals',
-      params: Id,
-      body: AssignExpertsBody,
-      response: { 200: ChallengeView },
-    },
-    handler: async (req) => {
-      await assignExperts({ db, actor: req.actor, id: req.params.id, input: req.body });
-      return view(req.actor, req.params.id);
-    },
-  });
-
   app.put('/api/challenges/:id/proposals/:proposalId/score', {
-    config: { access: 'challenge:score' },
+    config: { access: 'expert:score' },
     schema: {
       tags,
-      summary: 'An assigned expert scores a proposal on the challenge_proposal sheet',
+      summary: 'An expert seated on the proposal’s panel scores it on the challenge_proposal sheet (shared scoring engine)',
       params: ProposalId,
       body: ScoreBody,
       response: { 200: ProposalView },

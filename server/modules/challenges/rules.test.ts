@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeCreditCode } from '../../../common/credit-code.js';
-import {
-  aggregateTotals,
-  CHALLENGE_PROPOSAL_SHEET,
-  CONSORTIUM_RULE,
-  eligibilityIssues,
-  ScoreSheetError,
-  sheetTotal,
-  stageIssues,
-  timelineIssues,
-} from './rules.js';
+import { CONSORTIUM_RULE, eligibilityIssues, stageIssues, timelineIssues } from './rules.js';
 
 const code = (n: number) => completeCreditCode(`91120116MA${String(n).padStart(6, '0')}0`);
 const lead = { type: 'enterprise', status: 'active', creditCode: code(1) };
@@ -88,35 +79,6 @@ describe('timeline', () => {
       'body.timeline.registrationDeadline',
     ]);
     expect(timelineIssues({ registrationDeadline: new Date(t0.getTime() + 1), submissionDeadline: at(5) }, t0)).toEqual([]);
-  });
-});
-
-describe('scoring sheet and aggregation', () => {
-  const full = Object.fromEntries(CHALLENGE_PROPOSAL_SHEET.criteria.map((c) => [c.key, c.weight]));
-  it('has weights summing to 100', () => {
-    expect(CHALLENGE_PROPOSAL_SHEET.criteria.reduce((s, c) => s + c.weight, 0)).toBe(100);
-    expect(sheetTotal(CHALLENGE_PROPOSAL_SHEET, full)).toBe(100);
-  });
-  it('refuses a score above its weight, below 0, missing or unknown', () => {
-    const bad = (scores: Record<string, number>) => {
-      try {
-        sheetTotal(CHALLENGE_PROPOSAL_SHEET, scores);
-        return [];
-      } catch (e) {
-        return fields((e as ScoreSheetError).issues);
-      }
-    };
-    expect(bad({ ...full, innovation: 30.5 })).toEqual(['body.scores.innovation']);
-    expect(bad({ ...full, plan: -1 })).toEqual(['body.scores.plan']);
-    const { team: _t, ...missing } = full;
-    expect(bad(missing)).toEqual(['body.scores.team']);
-    expect(bad({ ...full, charm: 3 })).toEqual(['body.scores.charm']);
-    expect(bad({ ...full, innovation: 0 })).toEqual([]);
-  });
-  it('drops the highest and lowest from five experts, not from four', () => {
-    expect(aggregateTotals([80, 70, 90, 60])).toEqual({ mean: 75, used: [60, 70, 80, 90], dropped: [] });
-    expect(aggregateTotals([80, 70, 90, 60, 100])).toEqual({ mean: 80, used: [70, 80, 90], dropped: [60, 100] });
-    expect(aggregateTotals([])).toEqual({ mean: null, used: [], dropped: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Pure rules of a challenge: who may take it up (eligibility, consortium size), a sane timeline, the
- * scoring sheet and its aggregation, and the staged down-selection of 赛马. No database here.
+ * Pure rules of a challenge: who may take it up (eligibility, consortium size), a sane timeline and
+ * the staged down-selection of 赛马. No database here.
  */
 import { isValidCreditCode } from '../../../common/credit-code.js';
 import type { FieldError } from '../../../common/problems.js';
@@ -94,65 +94,13 @@ export function timelineIssues(t: TimelineInput, now?: Date): FieldError[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scoring. The shape is the shared scoring engine's (experts/scoring.ts, issue 15): a sheet of
-// weighted criteria, a per-expert total, a mean that drops the highest and lowest from five experts.
+// Scoring is the shared engine's (experts/scoring.ts, panels.ts): one panel per proposal on the
+// `challenge_proposal` sheet, drawn from the expert pool with the sponsor and the submitter excluded.
 
-export interface Criterion {
-  key: string;
-  label: string;
-  weight: number;
-}
-export interface ScoreSheet {
-  key: string;
-  name: string;
-  source: string;
-  criteria: Criterion[];
-}
-
-/** 挑战报告评分表 after the 中国创新挑战赛 evaluation criteria (技术先进性、可行性、经济效益、团队能力、实施计划). */
-export const CHALLENGE_PROPOSAL_SHEET: ScoreSheet = {
-  key: 'challenge_proposal',
-  name: '挑战方案评分表',
-  source: '中国创新挑战赛（天津）揭榜方案评审要点',
-  criteria: [
-    { key: 'innovation', label: '技术先进性与创新性', weight: 30 },
-    { key: 'feasibility', label: '技术方案可行性', weight: 25 },
-    { key: 'benefit', label: '经济社会效益', weight: 20 },
-    { key: 'team', label: '团队能力与基础条件', weight: 15 },
-    { key: 'plan', label: '实施计划与进度', weight: 10 },
-  ],
-};
-
-/** The total of one expert's sheet; throws field issues when a criterion is missing, unknown or out of 0..weight. */
-export function sheetTotal(sheet: ScoreSheet, scores: Record<string, number>): number {
-  const issues: FieldError[] = [];
-  for (const c of sheet.criteria) {
-    const v = scores[c.key];
-    if (v === undefined) issues.push({ field: `body.scores.${c.key}`, message: 'is required' });
-    else if (!(v >= 0 && v <= c.weight)) issues.push({ field: `body.scores.${c.key}`, message: `must be between 0 and ${c.weight}` });
-  }
-  for (const k of Object.keys(scores))
-    if (!sheet.criteria.some((c) => c.key === k)) issues.push({ field: `body.scores.${k}`, message: 'is not a criterion of the sheet' });
-  if (issues.length) throw new ScoreSheetError(issues);
-  return Math.round(sheet.criteria.reduce((s, c) => s + scores[c.key]!, 0) * 100) / 100;
-}
-
-export class ScoreSheetError extends Error {
-  constructor(readonly issues: FieldError[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
-  }
-}
-
-/** Mean of the experts' totals; with `dropExtremesFrom` (default 5) or more, one highest and one lowest are dropped. */
-export function aggregateTotals(totals: number[], opts: { dropExtremesFrom?: number } = {}) {
-  const from = opts.dropExtremesFrom ?? 5;
-  if (totals.length === 0) return { mean: null as number | null, used: [] as number[], dropped: [] as number[] };
-  const sorted = [...totals].sort((a, b) => a - b);
-  const dropped = sorted.length >= from ? [sorted[0]!, sorted.at(-1)!] : [];
-  const used = sorted.length >= from ? sorted.slice(1, -1) : sorted;
-  const mean = Math.round((used.reduce((s, v) => s + v, 0) / used.length) * 100) / 100;
-  return { mean, used, dropped };
-}
+/** The panel size staff get unless they say otherwise (a platform default, like the sheet's weights). */
+export const DEFAULT_PANEL_SIZE = 3;
+export const PROPOSAL_SUBJECT = 'challenge_proposal';
+export const PROPOSAL_SHEET = 'challenge_proposal';
 
 // ---------------------------------------------------------------------------------------------
 // 赛马: several teams in parallel, fewer at each stage.

@@ -1,16 +1,4 @@
-import {
-  boolean,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { Reward } from '../../../common/api/challenges.js';
 import { bytea, fen, ts } from '../../db/columns.js';
 import { users } from '../identity/schema.js';
@@ -86,7 +74,7 @@ export const challengeRegistrations = pgTable(
   (t) => [uniqueIndex('challenge_registrations_org_uq').on(t.challengeId, t.organizationId)],
 );
 
-/** A sealed proposal (挑战报告): ciphertext only; see seal.ts. One per registration. */
+/** A sealed proposal (挑战报告): ciphertext only; see seal.ts. One per registration. Scored on a panel of the experts module (subject `challenge_proposal`). */
 export const challengeProposals = pgTable(
   'challenge_proposals',
   {
@@ -116,41 +104,6 @@ export const challengeProposals = pgTable(
     uniqueIndex('challenge_proposals_registration_uq').on(t.registrationId),
     index('challenge_proposals_challenge_idx').on(t.challengeId),
   ],
-);
-
-/** Experts assigned to score a challenge's proposals. */
-export const challengeExperts = pgTable(
-  'challenge_experts',
-  {
-    challengeId: uuid('challenge_id')
-      .notNull()
-      .references(() => challenges.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    assignedAt: ts('assigned_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.challengeId, t.userId] })],
-);
-
-/** One expert's sheet for one proposal (the shared engine's shape: per-criterion scores and a total). */
-export const challengeScores = pgTable(
-  'challenge_scores',
-  {
-    id: uuid('id').primaryKey(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => challengeProposals.id, { onDelete: 'cascade' }),
-    expertUserId: uuid('expert_user_id')
-      .notNull()
-      .references(() => users.id),
-    sheetKey: varchar('sheet_key', { length: 48 }).notNull(),
-    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
-    total: doublePrecision('total').notNull(),
-    comment: text('comment'),
-    scoredAt: ts('scored_at').notNull(),
-  },
-  (t) => [uniqueIndex('challenge_scores_uq').on(t.proposalId, t.expertUserId)],
 );
 
 /** A prize awarded to a proposal; the winner's contract application once filed. */

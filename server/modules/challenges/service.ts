@@ -21,7 +21,8 @@ import { getContract } from '../contracts/service.js';
 import { findOrganization, findRegion } from '../organizations/repository.js';
 import { canSeeChallenge, isStaff, myOrganizations, sidesOf, type ChallengeRow } from './access.js';
 import { CHALLENGE_TRANSITION_TABLE, challengeTransitionAllowed, EDITABLE, PUBLIC_STATUSES } from './lifecycle.js';
-import { timelineIssues } from './rules.js';
+import { DEFAULT_PANEL_SIZE, timelineIssues } from './rules.js';
+import { openProposalPanels, panelsComplete } from './proposals.js';
 import { createChallengeKeys } from './seal.js';
 import { challengeAwards, challengeProposals, challengeRegistrations, challenges } from './schema.js';
 
@@ -282,6 +283,12 @@ export async function transitionChallenge(opts: { db: Db; actor: Actor; id: stri
         after.publishedAt = now.toISOString();
         break;
       }
+      case 'start_scoring': {
+        const size = body.panelSize ?? DEFAULT_PANEL_SIZE;
+        after.panels = await openProposalPanels(tx, actor, row, size);
+        after.panelSize = size;
+        break;
+      }
       case 'shortlist':
         after.shortlisted = await shortlist(tx, row, body.proposalIds ?? []);
         break;
@@ -323,6 +330,8 @@ async function shortlist(tx: Tx, row: ChallengeRow, ids: string[]) {
   const known = new Set(found.map((f) => f.id));
   const bad = ids.findIndex((id) => !known.has(id));
   if (bad >= 0) throw AppError.validation(`body.proposalIds.${bad}`, 'is not a proposal of this challenge');
+  const unscored = await panelsComplete(tx, ids);
+  if (unscored.length) throw AppError.conflict(`The experts have not finished scoring proposal(s) ${unscored.join(', ')}`);
   await tx.update(challengeProposals).set({ shortlisted: true }).where(inArray(challengeProposals.id, ids));
   return ids;
 }

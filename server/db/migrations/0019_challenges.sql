@@ -10,13 +10,6 @@ CREATE TABLE "challenge_awards" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "challenge_experts" (
-	"challenge_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
-	"assigned_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "challenge_experts_challenge_id_user_id_pk" PRIMARY KEY("challenge_id","user_id")
-);
---> statement-breakpoint
 CREATE TABLE "challenge_proposals" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"challenge_id" uuid NOT NULL,
@@ -44,17 +37,6 @@ CREATE TABLE "challenge_registrations" (
 	"agreement_ip_terms" varchar(24) NOT NULL,
 	"agreement_accepted_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "challenge_scores" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"proposal_id" uuid NOT NULL,
-	"expert_user_id" uuid NOT NULL,
-	"sheet_key" varchar(48) NOT NULL,
-	"scores" jsonb NOT NULL,
-	"total" double precision NOT NULL,
-	"comment" text,
-	"scored_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "challenge_stages" (
@@ -101,8 +83,6 @@ CREATE TABLE "challenges" (
 ALTER TABLE "challenge_awards" ADD CONSTRAINT "challenge_awards_challenge_id_challenges_id_fk" FOREIGN KEY ("challenge_id") REFERENCES "public"."challenges"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_awards" ADD CONSTRAINT "challenge_awards_proposal_id_challenge_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."challenge_proposals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_awards" ADD CONSTRAINT "challenge_awards_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "challenge_experts" ADD CONSTRAINT "challenge_experts_challenge_id_challenges_id_fk" FOREIGN KEY ("challenge_id") REFERENCES "public"."challenges"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "challenge_experts" ADD CONSTRAINT "challenge_experts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_proposals" ADD CONSTRAINT "challenge_proposals_challenge_id_challenges_id_fk" FOREIGN KEY ("challenge_id") REFERENCES "public"."challenges"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_proposals" ADD CONSTRAINT "challenge_proposals_registration_id_challenge_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."challenge_registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_proposals" ADD CONSTRAINT "challenge_proposals_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -110,8 +90,6 @@ ALTER TABLE "challenge_proposals" ADD CONSTRAINT "challenge_proposals_submitted_
 ALTER TABLE "challenge_registrations" ADD CONSTRAINT "challenge_registrations_challenge_id_challenges_id_fk" FOREIGN KEY ("challenge_id") REFERENCES "public"."challenges"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_registrations" ADD CONSTRAINT "challenge_registrations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_registrations" ADD CONSTRAINT "challenge_registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "challenge_scores" ADD CONSTRAINT "challenge_scores_proposal_id_challenge_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."challenge_proposals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "challenge_scores" ADD CONSTRAINT "challenge_scores_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_stages" ADD CONSTRAINT "challenge_stages_challenge_id_challenges_id_fk" FOREIGN KEY ("challenge_id") REFERENCES "public"."challenges"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenge_stages" ADD CONSTRAINT "challenge_stages_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "challenges" ADD CONSTRAINT "challenges_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -121,7 +99,6 @@ CREATE INDEX "challenge_awards_challenge_idx" ON "challenge_awards" USING btree 
 CREATE UNIQUE INDEX "challenge_proposals_registration_uq" ON "challenge_proposals" USING btree ("registration_id");--> statement-breakpoint
 CREATE INDEX "challenge_proposals_challenge_idx" ON "challenge_proposals" USING btree ("challenge_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "challenge_registrations_org_uq" ON "challenge_registrations" USING btree ("challenge_id","organization_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "challenge_scores_uq" ON "challenge_scores" USING btree ("proposal_id","expert_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "challenge_stages_seq_uq" ON "challenge_stages" USING btree ("challenge_id","seq");--> statement-breakpoint
 CREATE INDEX "challenges_status_idx" ON "challenges" USING btree ("status","submission_deadline");--> statement-breakpoint
 CREATE INDEX "challenges_org_idx" ON "challenges" USING btree ("organization_id");
