@@ -25,6 +25,8 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const ExpertsPage = page(() => import('../features/experts/pages/ExpertsPage'), 'ExpertsPage');
+const MyAssignmentsPage = page(() => import('../features/experts/pages/MyAssignmentsPage'), 'MyAssignmentsPage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -87,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'experts', element: <ExpertsPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -107,6 +110,7 @@ export const router = createBrowserRouter([
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
+          { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

@@ -54,6 +54,7 @@ export function AppLayout() {
       { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
       { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
       { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
+      { key: '/experts', icon: <TeamOutlined />, label: t('nav.experts') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -63,6 +64,7 @@ export function AppLayout() {
       hasPermission(me, 'catalog:file') && { key: '/workspace/demands', icon: <FolderOpenOutlined />, label: t('nav.myDemands') },
       hasPermission(me, 'catalog:review') && { key: '/workspace/review', icon: <FileSearchOutlined />, label: t('nav.reviewQueue') },
       { key: '/workspace/inquiries', icon: <MessageOutlined />, label: t('nav.inquiries') },
+      hasPermission(me, 'expert:score') && { key: '/workspace/assignments', icon: <AuditOutlined />, label: t('nav.assignments') },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
@@ -97,6 +99,8 @@ export function AppLayout() {
       '/workspace/review',
       '/workspace/saved-searches',
       '/workspace/inquiries',
+      '/workspace/assignments',
+      '/experts',
       '/trading',
       '/statistics',
       '/workspace/trading',
