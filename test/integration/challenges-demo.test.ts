@@ -12,7 +12,7 @@ const t = useTestApp();
 beforeAll(async () => {
   if (!t.app) return;
   expect(await seedDemo(t.db)).toBe(true);
-}, 300_000);
+}, 420_000);
 
 it('seeds an awarded challenge with scores and a contract application, and an open one with sealed proposals', async () => {
   const hall = (await t.app.inject({ method: 'GET', url: '/api/challenges' })).json();

@@ -3,10 +3,12 @@ import { expertsEn } from './experts';
 import { marketEn } from './market';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
+import { challengesEn } from './challenges';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...tradingEn,
+  ...challengesEn,
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,

@@ -7,9 +7,11 @@ import { expertsZh } from './experts';
 import { marketZh } from './market';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
+import { challengesZh } from './challenges';
 
 export const zhCN = {
   ...tradingZh,
+  ...challengesZh,
   ...contractsZh,
   ...statisticsZh,
   ...marketZh,

@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
   StarOutlined,
   SwapOutlined,
+  TrophyOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -53,6 +54,7 @@ export function AppLayout() {
       { key: '/achievements', icon: <BulbOutlined />, label: t('nav.achievements') },
       { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
       { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
+      { key: '/challenges', icon: <TrophyOutlined />, label: t('nav.challenges') },
       { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
       { key: '/experts', icon: <TeamOutlined />, label: t('nav.experts') },
     ];
@@ -65,6 +67,7 @@ export function AppLayout() {
       hasPermission(me, 'catalog:review') && { key: '/workspace/review', icon: <FileSearchOutlined />, label: t('nav.reviewQueue') },
       { key: '/workspace/inquiries', icon: <MessageOutlined />, label: t('nav.inquiries') },
       hasPermission(me, 'expert:score') && { key: '/workspace/assignments', icon: <AuditOutlined />, label: t('nav.assignments') },
+      { key: '/workspace/challenges', icon: <TrophyOutlined />, label: t('nav.myChallenges') },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
@@ -101,6 +104,8 @@ export function AppLayout() {
       '/workspace/inquiries',
       '/workspace/assignments',
       '/experts',
+      '/workspace/challenges',
+      '/challenges',
       '/trading',
       '/statistics',
       '/workspace/trading',
