@@ -89,12 +89,24 @@ export const PERMISSIONS = [
   'service:request', // request professional services for own organisation, accept quotes, rate delivered work
   'service:provide', // as a member of a service-provider organisation: offer services, quote, deliver
   'policy:manage', // file and publish policies (officers in their region, admins everywhere)
+  // challenges (揭榜比拼, C8; experts score on panels with expert:score)
+  'challenge:sponsor', // turn own organisation's demands into challenges (发榜) and manage them
+  'challenge:solve', // register for challenges and submit sealed proposals for own organisation (揭榜)
+  'challenge:manage', // screen, publish, open scoring panels, shortlist, award, record stages (admins everywhere, officers in their region)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 // Own sessions and password need only a login (route access `authenticated`).
 const MEMBER: Permission[] = ['token:own', 'org:read_own'];
-const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade:participate', 'contract:apply'];
+const FILER: Permission[] = [
+  ...MEMBER,
+  'catalog:file',
+  'trade:initiate',
+  'trade:participate',
+  'contract:apply',
+  'challenge:sponsor',
+  'challenge:solve',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
@@ -124,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'expert:manage',
     'event:manage',
     'policy:manage',
+    'challenge:manage',
   ],
   platform_admin: [
     ...MEMBER,
@@ -147,6 +160,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'expert:manage',
     'event:manage',
     'policy:manage',
+    'challenge:manage',
   ],
 };
 

@@ -54,6 +54,7 @@ import { eventRoutes } from './modules/events/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
+import { challengeRoutes } from './modules/challenges/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -88,6 +89,7 @@ const MODULE_ROUTES = [
   eventRoutes,
   serviceRoutes,
   policyRoutes,
+  challengeRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [

@@ -51,6 +51,8 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('津桥 Jinqiao <noreply@jinqiao.local>'),
   PUBLIC_URL: z.url('must be a URL').optional(),
+  /** The secret sealed challenge proposals' keys are wrapped under; default: made at first start as <DATA_DIR>/challenge-seal-secret. */
+  CHALLENGE_SEAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export interface Config {
@@ -76,6 +78,8 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | undefined;
   /** Base URL used in links sent by e-mail. */
   publicUrl: string;
+  /** Wraps the keys of sealed challenge proposals (challenges/secret.ts); unset: a file in dataDir. */
+  challengeSealSecret: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    challengeSealSecret: e.CHALLENGE_SEAL_SECRET,
   };
 }

@@ -7,6 +7,7 @@ export * from '../../lib/schema.js';
 export * from '../../lib/spreadsheet/schema.js';
 export * from '../../modules/alerts/schema.js';
 export * from '../../modules/catalog/schema.js';
+export * from '../../modules/challenges/schema.js';
 export * from '../../modules/contracts/schema.js';
 export * from '../../modules/events/schema.js';
 export * from '../../modules/experts/schema.js';

@@ -15,6 +15,8 @@ import { seedContractQueueDemo } from './contracts-queue-demo.js';
 import { seedReportsDemo } from './reports-demo.js';
 import { seedExpertsDemo } from './experts-demo.js';
 import { seedPublicLifeDemo } from './public-life-demo.js';
+import { seedChallengesDemo } from './challenges-demo.js';
+import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -146,7 +148,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Assignabl
 ];
 
 /** Seeds demo organisations and one account per role, once, on an empty database. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = {}): Promise<boolean> {
   const [seeded] = await db.select().from(systemState).where(eq(systemState.key, 'demo_seeded'));
   if (seeded) return false;
   const [{ n }] = (await db.select({ n: count() }).from(users)) as [{ n: number }];
@@ -237,5 +239,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await userId('officer@jinqiao.demo'),
   );
   await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
+  await seedChallengesDemo(db, {
+    // Without the server's secret (tests seeding by hand) the proposals are sealed under the test process's.
+    secret: opts.challengeSealSecret ?? TEST_PROCESS_SECRET,
+    orgs: Object.fromEntries(
+      ['ent', 'ent2', 'ent3', 'univ', 'univ2', 'univ4', 'inst', 'inst2'].map((k) => [k, orgIds.get(k)!]),
+    ) as Parameters<typeof seedChallengesDemo>[1]['orgs'],
+    enterpriseUserId: await userId('enterprise@jinqiao.demo'),
+    memberUserId: await userId('member@jinqiao.demo'),
+  });
   return true;
 }

@@ -31,6 +31,9 @@ const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
 );
+const ChallengeHallPage = page(() => import('../features/challenges/pages/ChallengeHallPage'), 'ChallengeHallPage');
+const ChallengeDetailPage = page(() => import('../features/challenges/pages/ChallengeDetailPage'), 'ChallengeDetailPage');
+const MyChallengesPage = page(() => import('../features/challenges/pages/MyChallengesPage'), 'MyChallengesPage');
 const VerifyPage = page(() => import('../features/verify/pages/VerifyPage'), 'VerifyPage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
 const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
@@ -102,6 +105,9 @@ export const router = createBrowserRouter([
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
       { path: 'experts', element: <ExpertsPage /> },
+      // 揭榜大厅 is public; registering, proposals and management need a login (the page shows what the caller may do).
+      { path: 'challenges', element: <ChallengeHallPage /> },
+      { path: 'challenges/:id', element: <ChallengeDetailPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       // Roadshows and exhibitions, the service catalogue and the policy library are public (C14).
@@ -127,6 +133,7 @@ export const router = createBrowserRouter([
           { path: 'workspace/review', element: guarded('catalog:review', ReviewQueuePage) },
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
+          { path: 'workspace/challenges', element: <MyChallengesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
           { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
           { path: 'workspace/events', element: <MyEventsPage /> },

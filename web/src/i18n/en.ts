@@ -5,10 +5,12 @@ import { reportsEn } from './reports';
 import { publicLifeEn } from './publiclife';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
+import { challengesEn } from './challenges';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   ...tradingEn,
+  ...challengesEn,
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,

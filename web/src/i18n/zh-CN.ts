@@ -9,9 +9,11 @@ import { reportsZh } from './reports';
 import { publicLifeZh } from './publiclife';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
+import { challengesZh } from './challenges';
 
 export const zhCN = {
   ...tradingZh,
+  ...challengesZh,
   ...contractsZh,
   ...statisticsZh,
   ...marketZh,
