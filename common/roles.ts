@@ -75,6 +75,11 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // disclosures + distributions (C10, issue 16): the university TTO
+  'disclosure:file', // disclose an invention (职务发明披露) for own organisation
+  'disclosure:manage', // TTO staff of own organisation: assess, decide, turn into an achievement
+  'distribution:manage', // TTO staff of own organisation: prepare income distributions, record payment
+  'distribution:approve', // approve own organisation's income distributions (never one's own)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,9 +89,25 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
-  broker: FILER,
+  org_member: [
+    ...FILER,
+    'disclosure:file', // disclosures (C10)
+  ],
+  org_admin: [
+    ...FILER,
+    'org:update_own',
+    'org:manage_members',
+    'disclosure:file', // disclosures (C10)
+    'disclosure:manage', // disclosures (C10)
+    'distribution:manage', // distributions (C10)
+    'distribution:approve', // distributions (C10)
+  ],
+  broker: [
+    ...FILER,
+    'disclosure:file', // disclosures (C10)
+    'disclosure:manage', // disclosures (C10)
+    'distribution:manage', // distributions (C10)
+  ],
   expert: MEMBER,
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],

@@ -46,6 +46,9 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { disclosureJobs } from './modules/disclosures/jobs.js';
+import { disclosureRoutes } from './modules/disclosures/routes.js';
+import { distributionRoutes } from './modules/distributions/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -74,6 +77,8 @@ const MODULE_ROUTES = [
   verifyRoutes,
   inquiryRoutes,
   statisticsRoutes,
+  disclosureRoutes,
+  distributionRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -87,6 +92,7 @@ export const SCHEDULED_JOBS = [
   ...statisticsJobs,
   retrainTextModelJob,
   announceRecordMatchesJob,
+  ...disclosureJobs,
 ];
 
 export interface BuildAppOptions {
