@@ -75,6 +75,9 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
   // disclosures + distributions (C10, issue 16): the university TTO
   'disclosure:file', // disclose an invention (职务发明披露) for own organisation
   'disclosure:manage', // TTO staff of own organisation: assess, decide, turn into an achievement
@@ -108,9 +111,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:manage', // disclosures (C10)
     'distribution:manage', // distributions (C10)
   ],
-  expert: MEMBER,
+  expert: [...MEMBER, 'expert:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target', 'expert:manage'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -128,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'expert:manage',
   ],
 };
 

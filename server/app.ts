@@ -46,6 +46,7 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { disclosureJobs } from './modules/disclosures/jobs.js';
 import { disclosureRoutes } from './modules/disclosures/routes.js';
 import { distributionRoutes } from './modules/distributions/routes.js';
@@ -76,6 +77,7 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  expertRoutes,
   statisticsRoutes,
   disclosureRoutes,
   distributionRoutes,
