@@ -11,7 +11,8 @@
  *   PUT  /api/disclosures/:id                        disclosure:file      DisclosureInput → DisclosureView (draft, returned)
  *   POST /api/disclosures/:id/inventors/:inventorId/confirm  authenticated  the inventor (or TTO staff for one without an account)
  *   POST /api/disclosures/:id/transitions            authenticated        submit, withdraw, return, start_assessment
- *   POST /api/disclosures/:id/assessments            authenticated        AssessmentInput (TTO staff or an invited reviewer)
+ *   POST /api/disclosures/:id/assessments            authenticated        AssessmentInput (the TTO's technology manager)
+ *   POST /api/disclosures/:id/panel                  disclosure:manage    { size } optional experts drawn by the shared scoring engine
  *   POST /api/disclosures/:id/decision               disclosure:manage    DecisionInput → DisclosureView (decided)
  *   POST /api/disclosures/:id/achievement            disclosure:manage    → DisclosureView with achievementId (a draft achievement)
  */
@@ -241,7 +242,7 @@ export const DisclosureView = DisclosureSummary.extend({
   assessments: z.array(
     z.object({
       assessorName: z.string(),
-      role: z.enum(['manager', 'reviewer']),
+      role: z.enum(['manager']),
       scores: z.record(z.string(), z.number()),
       total: z.number(),
       recommendation: z.enum(DECISIONS),
@@ -250,7 +251,16 @@ export const DisclosureView = DisclosureSummary.extend({
     }),
   ),
   assessmentMean: z.number().nullable(),
-  reviewerUserIds: z.array(z.string()),
+  /** The expert panel (shared scoring engine), for the TTO and the inventors. */
+  expertPanel: z
+    .object({
+      panelId: z.string(),
+      size: z.number(),
+      complete: z.boolean(),
+      mean: z.number().nullable(),
+      experts: z.array(z.object({ name: z.string(), status: z.string(), total: z.number().nullable(), dropped: z.boolean() })),
+    })
+    .nullable(),
   decisionDetail: z
     .object({
       reason: z.string(),
@@ -261,6 +271,6 @@ export const DisclosureView = DisclosureSummary.extend({
     })
     .nullable(),
   returnReason: z.string().nullable(),
-  actions: z.array(z.enum(['edit', 'confirm', 'assess', 'decide', 'create_achievement', ...DISCLOSURE_TRANSITIONS])),
+  actions: z.array(z.enum(['edit', 'confirm', 'assess', 'open_panel', 'decide', 'create_achievement', ...DISCLOSURE_TRANSITIONS])),
 });
 export type DisclosureView = z.infer<typeof DisclosureView>;

@@ -1,12 +1,14 @@
 // The university TTO (C10): a researcher discloses, the inventors confirm, the TTO assesses and
 // decides, the decision becomes an achievement, and the income of a registered contract is
 // distributed to the inventors by rule, approved by someone other than its maker and paid.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { patentCheckChar } from '../../common/patent-number.js';
 import { auditLog } from '../../server/lib/schema.js';
 import { sendDecisionReminders } from '../../server/modules/disclosures/reminders.js';
 import { distributionSummary } from '../../server/modules/distributions/service.js';
+import { createExpert } from '../../server/modules/experts/service.js';
+import { systemActor } from '../../server/lib/actor.js';
 import { clock } from '../../server/lib/clock.js';
 import { createLoggedInUser, createUser, loginAs, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
@@ -53,6 +55,15 @@ function disclosureBody(c: Cast, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+const expertBody = (userId: string, name: string) => ({
+  userId,
+  name,
+  title: '教授',
+  fieldCodes: ['D15'],
+  keywords: '锂离子电池 正极材料',
+  available: true,
+});
 
 const post = (s: LoggedIn, url: string, payload?: unknown) => s.inject({ method: 'POST', url, payload: payload as never });
 const get = (s: LoggedIn, url: string) => s.inject({ method: 'GET', url });
@@ -116,16 +127,16 @@ describe('invention disclosure → assessment → decision → achievement → d
 
     // The TTO assesses before deciding (教科技〔2020〕1号); an invited reviewer sees no confidential part.
     expect((await post(c.manager.session, `/api/disclosures/${d.id}/transitions`, { action: 'start_assessment' })).statusCode).toBe(200);
-    const reviewer = await createLoggedInUser(t.app, t.db, { role: 'expert' });
-    expect(
-      (
-        await c.manager.session.inject({
-          method: 'PUT',
-          url: `/api/disclosures/${d.id}/reviewers`,
-          payload: { userIds: [reviewer.user.id] },
-        })
-      ).statusCode,
-    ).toBe(200);
+    // Optional experts: a panel drawn by the shared scoring engine; the university's own experts are excluded.
+    const inHouse = await createUser(t.db, { role: 'expert', organizationId: c.university.id });
+    await createExpert({ db: t.db, actor: systemActor('test'), input: expertBody(inHouse.id, '本校专家') });
+    const outside = await createUser(t.db, { role: 'expert' });
+    await createExpert({ db: t.db, actor: systemActor('test'), input: expertBody(outside.id, '外校专家 孙教授') });
+    const reviewer = { user: outside, session: await loginAs(t.app, outside) };
+    expect((await post(c.manager.session, `/api/disclosures/${d.id}/panel`, { size: 2 })).statusCode).toBe(409);
+    const paneled = await post(c.manager.session, `/api/disclosures/${d.id}/panel`, { size: 1 });
+    expect(paneled.statusCode, paneled.body).toBe(200);
+    expect(paneled.json().expertPanel).toMatchObject({ size: 1, complete: false, experts: [{ name: '外校专家 孙教授' }] });
     const asReviewer = (await get(reviewer.session, `/api/disclosures/${d.id}`)).json();
     expect(asReviewer.confidential).toBeNull();
     expect(asReviewer.thirdPartyMaterials).toEqual([]);
@@ -140,27 +151,32 @@ describe('invention disclosure → assessment → decision → achievement → d
     const tooEarly = await post(c.manager.session, `/api/disclosures/${d.id}/decision`, decision);
     expect(tooEarly.statusCode).toBe(409);
 
-    const overWeight = await post(reviewer.session, `/api/disclosures/${d.id}/assessments`, {
+    const panelId = paneled.json().expertPanel.panelId;
+    const overWeight = await post(reviewer.session, `/api/panels/${panelId}/scores`, {
       scores: { patentability: 41, market: 30, readiness: 20 },
-      recommendation: 'file_patent',
     });
     expect(overWeight.statusCode).toBe(400);
     expect(fields(overWeight)).toEqual(['body.scores.patentability']);
+    const expertScored = await post(reviewer.session, `/api/panels/${panelId}/scores`, {
+      scores: { patentability: 30, market: 25, readiness: 15 },
+    });
+    expect(expertScored.statusCode, expertScored.body).toBeLessThan(300);
+    // Experts score on their panel, not as the technology manager.
     expect(
       (
         await post(reviewer.session, `/api/disclosures/${d.id}/assessments`, {
           scores: { patentability: 30, market: 25, readiness: 15 },
-          recommendation: 'license_assign',
+          recommendation: 'know_how',
         })
       ).statusCode,
-    ).toBe(200);
+    ).toBe(403);
     const assessed = await post(c.manager.session, `/api/disclosures/${d.id}/assessments`, {
       scores: { patentability: 36, market: 28, readiness: 18 },
       recommendation: 'file_patent',
       comment: '检索未见相同技术方案。',
     });
     expect(assessed.statusCode, assessed.body).toBe(200);
-    expect(assessed.json()).toMatchObject({ assessmentMean: 76 });
+    expect(assessed.json()).toMatchObject({ assessmentMean: 82, expertPanel: { complete: true, mean: 70 } });
 
     // The application number's check character is verified.
     const wrongNumber = await post(c.manager.session, `/api/disclosures/${d.id}/decision`, {
@@ -260,7 +276,8 @@ describe('invention disclosure → assessment → decision → achievement → d
     const audited = await t.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.entity, 'income_distribution'), eq(auditLog.entityId, dist.id)));
+      .where(and(eq(auditLog.entity, 'income_distribution'), eq(auditLog.entityId, dist.id)))
+      .orderBy(asc(auditLog.seq));
     expect(audited.map((a) => a.action)).toEqual([
       'income_distribution.create',
       'income_distribution.submit',

@@ -42,7 +42,6 @@ CREATE TABLE "invention_disclosures" (
 	"publications" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"funding_sources" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"third_party_materials" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"reviewer_user_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"completed_at" timestamp with time zone,
 	"decision_due_at" timestamp with time zone,
 	"reminder_due_soon_at" timestamp with time zone,

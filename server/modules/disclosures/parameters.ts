@@ -15,18 +15,3 @@ export const DISCLOSURE_PARAMETERS = {
   /** Priority period for filing abroad after the first (Chinese) filing. */
   parisPriorityMonths: { value: 12, source: '《保护工业产权巴黎公约》第四条C款：发明专利优先权期限十二个月' },
 } as const;
-
-/**
- * The TTO's assessment sheet (criterion weight = its maximum points; weights sum to 100), in the
- * shared scoring engine's shape.
- */
-export const DISCLOSURE_SHEET = {
-  key: 'disclosure_assessment',
-  name: '职务发明披露评估',
-  source: '教育部 国家知识产权局 科技部《关于提升高等学校专利质量 促进转化运用的若干意见》（教科技〔2020〕1号）：专利申请前评估',
-  criteria: [
-    { key: 'patentability', label: '可专利性（新颖性、创造性、实用性）', weight: 40 },
-    { key: 'market', label: '市场前景与转化可能', weight: 35 },
-    { key: 'readiness', label: '技术成熟度', weight: 25 },
-  ],
-};

@@ -7,10 +7,11 @@ import { userNames } from '../identity/members.js';
 import { organizationsByIds } from '../organizations/lookups.js';
 import { disclosureClocks } from './clocks.js';
 import { AWAITING_DECISION, DISCLOSURE_TRANSITION_TABLE, EDITABLE } from './lifecycle.js';
-import { meanOf } from './scoring.js';
-import { seesConfidential, type Access, type AssessmentRow, type DisclosureRow, type InventorRow } from './service.js';
+import { aggregateTotals } from '../experts/scoring.js';
+import { getDisclosure, seesConfidential, type Access, type AssessmentRow, type DisclosureRow, type InventorRow } from './service.js';
 
 type Orgs = Awaited<ReturnType<typeof organizationsByIds>>;
+type PanelOutcome = Awaited<ReturnType<typeof getDisclosure>>['panelOutcome'];
 
 const overdue = (row: DisclosureRow) =>
   AWAITING_DECISION.includes(row.status as DisclosureStatus) && row.decisionDueAt !== null && row.decisionDueAt < clock.now();
@@ -56,8 +57,7 @@ export function disclosureActions(actor: Actor, row: DisclosureRow, inventors: I
     if (name === 'decide' || !t.from.includes(status)) continue;
     if ((t.by === 'tto' && access.tto) || (t.by === 'submitter' && access.submitter)) out.push(name as DisclosureView['actions'][number]);
   }
-  if (status === 'assessing' && (access.tto || access.reviewer)) out.push('assess');
-  if (status === 'assessing' && access.tto) out.push('decide');
+  if (status === 'assessing' && access.tto) out.push('assess', 'open_panel', 'decide');
   if (status === 'decided' && access.tto && row.decision !== 'release' && !row.achievementId) out.push('create_achievement');
   return out;
 }
@@ -65,17 +65,17 @@ export function disclosureActions(actor: Actor, row: DisclosureRow, inventors: I
 export async function presentDisclosure(
   db: DbOrTx,
   actor: Actor,
-  loaded: { row: DisclosureRow; inventors: InventorRow[]; assessments: AssessmentRow[]; access: Access },
+  loaded: { row: DisclosureRow; inventors: InventorRow[]; assessments: AssessmentRow[]; access: Access; panelOutcome: PanelOutcome },
 ): Promise<DisclosureView> {
-  const { row, inventors, assessments, access } = loaded;
+  const { row, inventors, assessments, access, panelOutcome } = loaded;
   const orgs = await organizationsByIds(db, [row.organizationId]);
   const names = await userNames(
     db,
     assessments.map((a) => a.assessorUserId),
   );
   const confidential = seesConfidential(access, row);
-  // Reviewers see only their own scores; the TTO and the inventors see all.
-  const visibleAssessments = access.tto || access.inventor ? assessments : assessments.filter((a) => a.assessorUserId === actor.userId);
+  // Experts on the panel see none of the manager's scores; the TTO and the inventors see all.
+  const visibleAssessments = access.tto || access.inventor ? assessments : [];
   const clocks = disclosureClocks({
     today: localDateOf(clock.now()),
     firstPublicDisclosureOn: row.firstPublicDisclosureOn,
@@ -122,15 +122,23 @@ export async function presentDisclosure(
     clocks,
     assessments: visibleAssessments.map((a) => ({
       assessorName: names.get(a.assessorUserId) ?? '',
-      role: a.role as 'manager' | 'reviewer',
+      role: 'manager' as const,
       scores: a.scores,
       total: a.total,
       recommendation: a.recommendation as DisclosureView['assessments'][number]['recommendation'],
       comment: a.comment,
       createdAt: a.createdAt.toISOString(),
     })),
-    assessmentMean: access.tto || access.inventor ? meanOf(assessments.map((a) => a.total)) : null,
-    reviewerUserIds: access.tto ? row.reviewerUserIds : [],
+    assessmentMean: visibleAssessments.length ? aggregateTotals(visibleAssessments.map((a) => a.total)).mean : null,
+    expertPanel: panelOutcome
+      ? {
+          panelId: panelOutcome.panel.id,
+          size: panelOutcome.panel.size,
+          complete: panelOutcome.result.complete,
+          mean: panelOutcome.result.mean,
+          experts: panelOutcome.result.perExpert.map((e) => ({ name: e.name, status: e.status, total: e.total, dropped: e.dropped })),
+        }
+      : null,
     decisionDetail:
       row.decision && row.decidedAt
         ? {

@@ -9,7 +9,8 @@ import {
   TransitionBody,
 } from '../../../common/api/disclosures.js';
 import { typed, type Routes } from '../../lib/http/context.js';
-import { DISCLOSURE_PARAMETERS, DISCLOSURE_SHEET } from './parameters.js';
+import { sheetOf } from '../experts/scoring.js';
+import { DISCLOSURE_PARAMETERS } from './parameters.js';
 import { presentDisclosure, presentDisclosures } from './presenter.js';
 import * as disclosures from './service.js';
 
@@ -39,7 +40,7 @@ export const disclosureRoutes: Routes = (instance) => {
         }),
       },
     },
-    handler: async () => ({ parameters: { ...DISCLOSURE_PARAMETERS }, sheet: DISCLOSURE_SHEET }),
+    handler: async () => ({ parameters: { ...DISCLOSURE_PARAMETERS }, sheet: sheetOf(disclosures.DISCLOSURE_SHEET_KEY) }),
   });
 
   app.post('/api/disclosures', {
@@ -139,17 +140,23 @@ export const disclosureRoutes: Routes = (instance) => {
     },
   });
 
-  app.put('/api/disclosures/:id/reviewers', {
+  app.post('/api/disclosures/:id/panel', {
     config: { access: 'disclosure:manage' },
     schema: {
       tags,
-      summary: 'Invite reviewers (user ids) to score the disclosure',
+      summary: 'Ask experts: a panel drawn from the expert pool (the organisation and the inventors excluded), scoring on the shared sheet',
       params: Id,
-      body: z.object({ userIds: z.array(z.uuid()).max(20) }),
+      body: z.object({ size: z.number().int().min(1).max(15), dueAt: z.iso.datetime().optional() }),
       response: { 200: DisclosureView },
     },
     handler: async (req) => {
-      await disclosures.setReviewers({ db, actor: req.actor, id: req.params.id, userIds: req.body.userIds });
+      await disclosures.openExpertPanel({
+        db,
+        actor: req.actor,
+        id: req.params.id,
+        size: req.body.size,
+        dueAt: req.body.dueAt ? new Date(req.body.dueAt) : null,
+      });
       return view(req.actor, req.params.id);
     },
   });
@@ -158,7 +165,7 @@ export const disclosureRoutes: Routes = (instance) => {
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Score the disclosure on the assessment sheet (TTO manager or an invited reviewer; again replaces)',
+      summary: 'The technology manager scores the disclosure on the shared sheet (again replaces)',
       params: Id,
       body: AssessmentInput,
       response: { 200: DisclosureView },

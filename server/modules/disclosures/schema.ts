@@ -5,7 +5,7 @@ import { organizations } from '../organizations/schema.js';
 
 /**
  * An invention disclosure (职务发明披露) by a researcher of the organisation. The non-confidential
- * part (title, summary, keywords) may reach reviewers and the achievement; the confidential part is
+ * part (title, summary, keywords) may reach the expert panel and the achievement; the confidential part is
  * for the organisation's TTO staff and the inventors only.
  */
 export const inventionDisclosures = pgTable(
@@ -44,8 +44,6 @@ export const inventionDisclosures = pgTable(
       .$type<Array<{ description: string; provider: string; agreement?: string }>>()
       .notNull()
       .default([]),
-    /** Reviewers the TTO invited to score (user ids); they see the non-confidential part only. */
-    reviewerUserIds: jsonb('reviewer_user_ids').$type<string[]>().notNull().default([]),
     /** When the disclosure was complete (submitted with every inventor's confirmation): starts the decision clock. */
     completedAt: ts('completed_at'),
     decisionDueAt: ts('decision_due_at'),
@@ -102,7 +100,7 @@ export const disclosureAssessments = pgTable(
     assessorUserId: uuid('assessor_user_id')
       .notNull()
       .references(() => users.id),
-    /** manager (TTO staff) | reviewer (invited) */
+    /** manager: TTO staff (experts score through the shared engine's panel, experts/panels.ts) */
     role: varchar('role', { length: 16 }).notNull(),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     total: real('total').notNull(),

@@ -17,12 +17,13 @@ import { organizationUserIdsWithRoles } from '../identity/members.js';
 import { findOrganization } from '../organizations/repository.js';
 import { decisionDueAt } from './clocks.js';
 import { AWAITING_DECISION, DISCLOSURE_TRANSITION_TABLE, EDITABLE, type DisclosureParty } from './lifecycle.js';
-import { disclosureSheetTotal } from './scoring.js';
+import { openPanel, panelOf, panelResult } from '../experts/panels.js';
+import { sheetOf, sheetTotal } from '../experts/scoring.js';
 import { disclosureAssessments, disclosureInventors, inventionDisclosures } from './schema.js';
 
 /**
- * Invention disclosures. Seen by the submitter, the inventors with accounts, invited reviewers
- * (non-confidential part only) and the organisation's TTO staff (org_admin, broker with
+ * Invention disclosures. Seen by the submitter, the inventors with accounts, the experts on its
+ * panel (non-confidential part only, while it is assessed) and the organisation's TTO staff (org_admin, broker with
  * disclosure:manage); anyone else gets 404. Every change is audited in its transaction.
  */
 export type DisclosureRow = typeof inventionDisclosures.$inferSelect;
@@ -30,6 +31,9 @@ export type InventorRow = typeof disclosureInventors.$inferSelect;
 export type AssessmentRow = typeof disclosureAssessments.$inferSelect;
 
 export const TTO_ROLES = ['org_admin', 'broker'];
+/** The shared scoring engine's sheet and the panel's subject type. */
+export const DISCLOSURE_SHEET_KEY = 'disclosure_assessment';
+export const PANEL_SUBJECT = 'disclosure';
 const FILING_ROLES = ['org_member', 'org_admin', 'broker'] as const;
 const ttoOrganizations = (actor: Actor) => (can(actor, 'disclosure:manage') ? organizationIdsOf(actor, TTO_ROLES as never[]) : []);
 
@@ -40,13 +44,19 @@ export interface Access {
   reviewer: boolean;
 }
 
-export function accessOf(actor: Actor, row: DisclosureRow, inventors: Pick<InventorRow, 'userId'>[]): Access {
+/** User ids seated on the disclosure's expert panel (not excused): they see the non-confidential part while it is assessed. */
+export async function panelUserIds(db: DbOrTx, disclosureId: string): Promise<string[]> {
+  const panel = await panelOf(db, PANEL_SUBJECT, disclosureId);
+  return panel ? panel.members.filter((m) => m.status === 'assigned' || m.status === 'scored').map((m) => m.userId) : [];
+}
+
+export function accessOf(actor: Actor, row: DisclosureRow, inventors: Pick<InventorRow, 'userId'>[], panel: string[] = []): Access {
   const uid = actor.userId;
   return {
     tto: ttoOrganizations(actor).includes(row.organizationId),
     submitter: uid !== null && row.submitterUserId === uid,
     inventor: uid !== null && inventors.some((i) => i.userId === uid),
-    reviewer: uid !== null && row.reviewerUserIds.includes(uid) && row.status === 'assessing',
+    reviewer: uid !== null && panel.includes(uid) && row.status === 'assessing',
   };
 }
 export const seesAnything = (a: Access) => a.tto || a.submitter || a.inventor || a.reviewer;
@@ -155,7 +165,7 @@ async function lockVisible(tx: Tx, actor: Actor, id: string) {
     .from(disclosureInventors)
     .where(eq(disclosureInventors.disclosureId, id))
     .orderBy(asc(disclosureInventors.position));
-  const access = accessOf(actor, row, inventors);
+  const access = accessOf(actor, row, inventors, await panelUserIds(tx, id));
   if (!seesAnything(access)) throw AppError.notFound('Disclosure');
   return { row, inventors, access };
 }
@@ -273,45 +283,46 @@ export async function transitionDisclosure(opts: { db: Db; actor: Actor; id: str
   });
 }
 
-export async function setReviewers(opts: { db: Db; actor: Actor; id: string; userIds: string[] }) {
+/**
+ * Optional experts: a panel drawn from the pool by the shared engine (experts/panels.ts), the
+ * organisation and the inventors excluded as conflicts. Experts see the non-confidential part only.
+ */
+export async function openExpertPanel(opts: { db: Db; actor: Actor; id: string; size: number; dueAt?: Date | null }) {
   requirePermission(opts.actor, 'disclosure:manage');
   await opts.db.transaction(async (tx) => {
-    const { row, access } = await lockVisible(tx, opts.actor, opts.id);
-    if (!access.tto) throw AppError.forbidden('Only the organisation’s TTO invites reviewers');
-    if (!['submitted', 'assessing'].includes(row.status)) throw AppError.conflict(`A ${row.status} disclosure is not being assessed`);
-    const userIds = [...new Set(opts.userIds)];
-    await tx
-      .update(inventionDisclosures)
-      .set({ reviewerUserIds: userIds, updatedAt: clock.now() })
-      .where(eq(inventionDisclosures.id, row.id));
+    const { row, inventors, access } = await lockVisible(tx, opts.actor, opts.id);
+    if (!access.tto) throw AppError.forbidden('Only the organisation’s TTO asks experts');
+    if (row.status !== 'assessing') throw AppError.conflict('Start the assessment first');
+    if (await panelOf(tx, PANEL_SUBJECT, row.id)) throw AppError.conflict('The disclosure already has an expert panel');
+    const panel = await openPanel(tx, opts.actor, {
+      subjectType: PANEL_SUBJECT,
+      subjectId: row.id,
+      subjectTitle: `职务发明披露评估：${row.title}`,
+      sheetKey: DISCLOSURE_SHEET_KEY,
+      size: opts.size,
+      fieldCode: row.fieldCode,
+      excludeOrganizationIds: [row.organizationId],
+      excludeUserIds: [row.submitterUserId, ...inventors.flatMap((i) => (i.userId ? [i.userId] : []))],
+      dueAt: opts.dueAt ?? null,
+    });
     await writeAudit(tx, opts.actor, {
-      action: 'disclosure.set_reviewers',
+      action: 'disclosure.open_panel',
       entity: 'disclosure',
       entityId: row.id,
       organizationId: row.organizationId,
-      before: { reviewerUserIds: row.reviewerUserIds },
-      after: { reviewerUserIds: userIds },
+      after: { panelId: panel.panelId, size: opts.size, experts: panel.members.map((m) => m.expertId) },
     });
-    const added = userIds.filter((u) => !row.reviewerUserIds.includes(u));
-    if (added.length)
-      await notify(tx, {
-        userIds: added,
-        kind: 'disclosure_review',
-        title: `请评估职务发明披露「${row.title}」`,
-        link: link(row.id),
-        needsAction: true,
-      });
   });
 }
 
 export async function assessDisclosure(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof AssessmentInput> }) {
   requireUser(opts.actor);
-  const total = disclosureSheetTotal(opts.input.scores);
+  const total = sheetTotal(sheetOf(DISCLOSURE_SHEET_KEY), opts.input.scores, 'body.scores');
   await opts.db.transaction(async (tx) => {
     const { row, access } = await lockVisible(tx, opts.actor, opts.id);
-    if (!access.tto && !access.reviewer) throw AppError.forbidden('Only the TTO and invited reviewers assess a disclosure');
+    if (!access.tto) throw AppError.forbidden('The technology manager assesses here; experts score on their panel');
     if (row.status !== 'assessing') throw AppError.conflict(`A ${row.status} disclosure is not being assessed`);
-    const role = access.tto ? 'manager' : 'reviewer';
+    const role = 'manager';
     await tx
       .delete(disclosureAssessments)
       .where(and(eq(disclosureAssessments.disclosureId, row.id), eq(disclosureAssessments.assessorUserId, opts.actor.userId!)));
@@ -467,9 +478,11 @@ export async function getDisclosure(opts: { db: DbOrTx; actor: Actor; id: string
   requireUser(opts.actor);
   const loaded = await loadDisclosure(opts.db, opts.id);
   if (!loaded) throw AppError.notFound('Disclosure');
-  const access = accessOf(opts.actor, loaded.row, loaded.inventors);
+  const access = accessOf(opts.actor, loaded.row, loaded.inventors, await panelUserIds(opts.db, opts.id));
   if (!seesAnything(access)) throw AppError.notFound('Disclosure');
-  return { ...loaded, access };
+  const panel = await panelOf(opts.db, PANEL_SUBJECT, opts.id);
+  const panelOutcome = panel && (access.tto || access.inventor) ? { panel, result: await panelResult(opts.db, panel.id) } : null;
+  return { ...loaded, access, panelOutcome };
 }
 
 async function withInventors(db: DbOrTx, rows: DisclosureRow[]) {
@@ -487,7 +500,7 @@ async function withInventors(db: DbOrTx, rows: DisclosureRow[]) {
   return rows.map((row) => ({ row, inventors: inv.filter((i) => i.disclosureId === row.id) }));
 }
 
-/** Disclosures I submitted, am an inventor of, or was invited to review. */
+/** Disclosures I submitted or am an inventor of (experts find theirs among their panel assignments). */
 export async function listMyDisclosures(opts: { db: Db; actor: Actor }) {
   requireUser(opts.actor);
   const uid = opts.actor.userId;
@@ -498,7 +511,6 @@ export async function listMyDisclosures(opts: { db: Db; actor: Actor }) {
       or(
         eq(inventionDisclosures.submitterUserId, uid),
         sql`${inventionDisclosures.id} IN (SELECT disclosure_id FROM disclosure_inventors WHERE user_id = ${uid})`,
-        and(sql`${inventionDisclosures.reviewerUserIds} @> ${JSON.stringify([uid])}::jsonb`, eq(inventionDisclosures.status, 'assessing')),
       ),
     )
     .orderBy(desc(inventionDisclosures.updatedAt))
