@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedTtoDemo } from './tto-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -213,6 +214,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
     enterpriseUserId: await userId('enterprise@jinqiao.demo'),
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
+  });
+  await seedTtoDemo(db, {
+    universityId: orgIds.get('univ')!,
+    researcherUserId: await userId('member@jinqiao.demo'),
+    adminUserId: await userId('orgadmin@jinqiao.demo'),
+    password: DEMO_PASSWORD,
   });
   return true;
 }

@@ -25,6 +25,13 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const MyDisclosuresPage = page(() => import('../features/tto/pages/MyDisclosuresPage'), 'MyDisclosuresPage');
+const DisclosureFormPage = page(() => import('../features/tto/pages/DisclosureFormPage'), 'DisclosureFormPage');
+const DisclosureQueuePage = page(() => import('../features/tto/pages/DisclosureQueuePage'), 'DisclosureQueuePage');
+const DisclosureDetailPage = page(() => import('../features/tto/pages/DisclosureDetailPage'), 'DisclosureDetailPage');
+const DistributionsPage = page(() => import('../features/tto/pages/DistributionsPage'), 'DistributionsPage');
+const DistributionDetailPage = page(() => import('../features/tto/pages/DistributionDetailPage'), 'DistributionDetailPage');
+const DistributionCalculatorPage = page(() => import('../features/tto/pages/DistributionCalculatorPage'), 'DistributionCalculatorPage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -87,6 +94,8 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      // The distribution calculator is open to read; calculating needs a login.
+      { path: 'tools/distribution-calculator', element: <DistributionCalculatorPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -107,6 +116,12 @@ export const router = createBrowserRouter([
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
+          { path: 'workspace/disclosures', element: guarded('disclosure:file', MyDisclosuresPage) },
+          { path: 'workspace/disclosures/new', element: guarded('disclosure:file', DisclosureFormPage) },
+          { path: 'workspace/disclosures/queue', element: guarded('disclosure:manage', DisclosureQueuePage) },
+          { path: 'workspace/disclosures/:id', element: <DisclosureDetailPage /> },
+          { path: 'workspace/distributions', element: <DistributionsPage /> },
+          { path: 'workspace/distributions/:id', element: <DistributionDetailPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

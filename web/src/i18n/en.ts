@@ -2,6 +2,7 @@ import { contractsEn } from './contracts';
 import { marketEn } from './market';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
+import { ttoEn } from './tto';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,
+  ...ttoEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

@@ -6,12 +6,14 @@ import { contractsZh } from './contracts';
 import { marketZh } from './market';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
+import { ttoZh } from './tto';
 
 export const zhCN = {
   ...tradingZh,
   ...contractsZh,
   ...statisticsZh,
   ...marketZh,
+  ...ttoZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',
