@@ -13,6 +13,7 @@ import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
 import { seedTtoDemo } from './tto-demo.js';
+import { seedExpertsDemo } from './experts-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -221,5 +222,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     adminUserId: await userId('orgadmin@jinqiao.demo'),
     password: DEMO_PASSWORD,
   });
+  await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
   return true;
 }

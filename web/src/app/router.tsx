@@ -32,6 +32,8 @@ const DisclosureDetailPage = page(() => import('../features/tto/pages/Disclosure
 const DistributionsPage = page(() => import('../features/tto/pages/DistributionsPage'), 'DistributionsPage');
 const DistributionDetailPage = page(() => import('../features/tto/pages/DistributionDetailPage'), 'DistributionDetailPage');
 const DistributionCalculatorPage = page(() => import('../features/tto/pages/DistributionCalculatorPage'), 'DistributionCalculatorPage');
+const ExpertsPage = page(() => import('../features/experts/pages/ExpertsPage'), 'ExpertsPage');
+const MyAssignmentsPage = page(() => import('../features/experts/pages/MyAssignmentsPage'), 'MyAssignmentsPage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -96,6 +98,7 @@ export const router = createBrowserRouter([
       { path: 'statistics', element: <StatisticsPage /> },
       // The distribution calculator is open to read; calculating needs a login.
       { path: 'tools/distribution-calculator', element: <DistributionCalculatorPage /> },
+      { path: 'experts', element: <ExpertsPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -122,6 +125,7 @@ export const router = createBrowserRouter([
           { path: 'workspace/disclosures/:id', element: <DisclosureDetailPage /> },
           { path: 'workspace/distributions', element: <DistributionsPage /> },
           { path: 'workspace/distributions/:id', element: <DistributionDetailPage /> },
+          { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

@@ -54,6 +54,7 @@ export function AppLayout() {
       { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
       { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
       { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
+      { key: '/experts', icon: <TeamOutlined />, label: t('nav.experts') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -70,6 +71,7 @@ export function AppLayout() {
         label: t('nav.disclosureQueue'),
       },
       { key: '/workspace/distributions', icon: <FileProtectOutlined />, label: t('nav.distributions') },
+      hasPermission(me, 'expert:score') && { key: '/workspace/assignments', icon: <AuditOutlined />, label: t('nav.assignments') },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
@@ -107,6 +109,8 @@ export function AppLayout() {
       '/workspace/disclosures',
       '/workspace/disclosures/queue',
       '/workspace/distributions',
+      '/workspace/assignments',
+      '/experts',
       '/trading',
       '/statistics',
       '/workspace/trading',

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { RecordDetail, useOwnsRecord } from '../../../components/catalog/RecordDetail';
 import { WatchMatchesButton } from '../../../components/catalog/WatchMatchesButton';
 import { TrlTag } from '../../../components/catalog/TrlTag';
+import { DemandExpertsCard } from '../../../components/experts/DemandExpertsCard';
 import { useT } from '../../../i18n/locale';
 import { formatWan } from '../../../lib/money';
 import { useDemand } from '../api/get-demand';
@@ -16,7 +17,8 @@ export function DemandDetailPage() {
   const t = useT();
   const demand = useDemand(id);
   const watch = useWatchDemandMatches();
-  const matches = useDemandMatches(id, useOwnsRecord(demand.data));
+  const owns = useOwnsRecord(demand.data);
+  const matches = useDemandMatches(id, owns);
 
   return (
     <RecordDetail
@@ -47,6 +49,7 @@ export function DemandDetailPage() {
           { key: 'deadline', label: t('demand.deadline'), children: record.deadline ?? '—' },
         ],
         factsTail: [{ key: 'region', label: t('record.region'), children: record.regionName || '—' }],
+        aside: <DemandExpertsCard demandId={id} enabled={owns} />,
       })}
     />
   );
