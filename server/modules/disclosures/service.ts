@@ -6,6 +6,7 @@ import type { AssessmentInput } from '../../../common/api/disclosures.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { can, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
+import { localDateOf } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -99,7 +100,7 @@ async function checkInput(db: DbOrTx, input: DisclosureInput) {
   if (problem) throw AppError.validation(problem.field, problem.message);
   if (!(await technicalFieldExists(db, input.fieldCode))) throw AppError.validation('body.fieldCode', 'is not a known technical field');
   const dates = ['conceptionOn', 'firstWrittenOn', 'prototypeOn', 'firstPublicDisclosureOn', 'firstOfferForSaleOn'] as const;
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = localDateOf(clock.now());
   for (const d of dates) if (input[d] && input[d]! > today) throw AppError.validation(`body.${d}`, 'must not be in the future');
   if (input.conceptionOn && input.firstWrittenOn && input.firstWrittenOn < input.conceptionOn)
     throw AppError.validation('body.firstWrittenOn', 'must not be before the conception date');
@@ -364,7 +365,7 @@ export async function decideDisclosure(opts: { db: Db; actor: Actor; id: string;
     if (!manager) throw AppError.conflict('Record the technology manager’s assessment before deciding (assess before filing)');
     const now = clock.now();
     const i = opts.input;
-    if (i.patentFiledOn && i.patentFiledOn > now.toISOString().slice(0, 10))
+    if (i.patentFiledOn && i.patentFiledOn > localDateOf(now))
       throw AppError.validation('body.patentFiledOn', 'must not be in the future');
     const patch = {
       status: t.to,
