@@ -365,8 +365,7 @@ export async function decideDisclosure(opts: { db: Db; actor: Actor; id: string;
     if (!manager) throw AppError.conflict('Record the technology manager’s assessment before deciding (assess before filing)');
     const now = clock.now();
     const i = opts.input;
-    if (i.patentFiledOn && i.patentFiledOn > localDateOf(now))
-      throw AppError.validation('body.patentFiledOn', 'must not be in the future');
+    if (i.patentFiledOn && i.patentFiledOn > localDateOf(now)) throw AppError.validation('body.patentFiledOn', 'must not be in the future');
     const patch = {
       status: t.to,
       decision: i.decision,
