@@ -3,6 +3,7 @@ import { AchievementInput } from '../../../common/api/catalog.js';
 import type { DecisionInput, DisclosureInput, DisclosureStatus, DisclosureTransition } from '../../../common/api/disclosures.js';
 import type { z } from 'zod';
 import type { AssessmentInput } from '../../../common/api/disclosures.js';
+import type { Role } from '../../../common/roles.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { can, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -31,12 +32,12 @@ export type DisclosureRow = typeof inventionDisclosures.$inferSelect;
 export type InventorRow = typeof disclosureInventors.$inferSelect;
 export type AssessmentRow = typeof disclosureAssessments.$inferSelect;
 
-export const TTO_ROLES = ['org_admin', 'broker'];
+export const TTO_ROLES: Role[] = ['org_admin', 'broker'];
 /** The shared scoring engine's sheet and the panel's subject type. */
 export const DISCLOSURE_SHEET_KEY = 'disclosure_assessment';
 export const PANEL_SUBJECT = 'disclosure';
 const FILING_ROLES = ['org_member', 'org_admin', 'broker'] as const;
-const ttoOrganizations = (actor: Actor) => (can(actor, 'disclosure:manage') ? organizationIdsOf(actor, TTO_ROLES as never[]) : []);
+const ttoOrganizations = (actor: Actor) => (can(actor, 'disclosure:manage') ? organizationIdsOf(actor, TTO_ROLES) : []);
 
 export interface Access {
   tto: boolean;
