@@ -93,6 +93,11 @@ export const PERMISSIONS = [
   'challenge:sponsor', // turn own organisation's demands into challenges (发榜) and manage them
   'challenge:solve', // register for challenges and submit sealed proposals for own organisation (揭榜)
   'challenge:manage', // screen, publish, open scoring panels, shortlist, award, record stages (admins everywhere, officers in their region)
+  // disclosures + distributions (C10, issue 16): the university TTO
+  'disclosure:file', // disclose an invention (职务发明披露) for own organisation
+  'disclosure:manage', // TTO staff of own organisation: assess, decide, turn into an achievement
+  'distribution:manage', // TTO staff of own organisation: prepare income distributions, record payment
+  'distribution:approve', // approve own organisation's income distributions (never one's own)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,7 +115,7 @@ const FILER: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: [...FILER, 'report:file', 'service:request', 'service:provide'],
+  org_member: [...FILER, 'report:file', 'service:request', 'service:provide', 'disclosure:file'],
   org_admin: [
     ...FILER,
     'org:update_own',
@@ -120,8 +125,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'event:manage',
     'service:request',
     'service:provide',
+    'disclosure:file',
+    'disclosure:manage',
+    'distribution:manage',
+    'distribution:approve',
   ],
-  broker: [...FILER, 'event:manage', 'service:request'],
+  broker: [...FILER, 'event:manage', 'service:request', 'disclosure:file', 'disclosure:manage', 'distribution:manage'],
   expert: [...MEMBER, 'expert:score', 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
@@ -163,7 +172,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'challenge:manage',
   ],
 };
-
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
   const out = new Set<Permission>();
   for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) out.add(p);

@@ -55,6 +55,9 @@ import { policyRoutes } from './modules/policies/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
 import { challengeRoutes } from './modules/challenges/routes.js';
+import { disclosureJobs } from './modules/disclosures/jobs.js';
+import { disclosureRoutes } from './modules/disclosures/routes.js';
+import { distributionRoutes } from './modules/distributions/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -90,6 +93,8 @@ const MODULE_ROUTES = [
   serviceRoutes,
   policyRoutes,
   challengeRoutes,
+  disclosureRoutes,
+  distributionRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -104,6 +109,7 @@ export const SCHEDULED_JOBS = [
   ...reportsJobs,
   retrainTextModelJob,
   announceRecordMatchesJob,
+  ...disclosureJobs,
 ];
 
 export interface BuildAppOptions {

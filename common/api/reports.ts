@@ -130,7 +130,7 @@ export const AnnualFigures = z.object({
     total: Tally,
     records: z.array(SourceRecord),
   }),
-  /** Block 5 prefill from income distributions; null until that module is wired in. */
+  /** Block 5 prefill from the income distributions paid in the year (null in reports frozen before it existed). */
   distribution: z
     .object({ cashFen: z.number().int(), equityFen: z.number().int(), persons: z.number().int(), byMode: z.record(z.string(), z.number()) })
     .nullable(),

@@ -10,6 +10,8 @@ export * from '../../modules/catalog/schema.js';
 export * from '../../modules/challenges/schema.js';
 export * from '../../modules/contracts/schema.js';
 export * from '../../modules/events/schema.js';
+export * from '../../modules/disclosures/schema.js';
+export * from '../../modules/distributions/schema.js';
 export * from '../../modules/experts/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';

@@ -13,6 +13,7 @@ import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
 import { seedReportsDemo } from './reports-demo.js';
+import { seedTtoDemo } from './tto-demo.js';
 import { seedExpertsDemo } from './experts-demo.js';
 import { seedPublicLifeDemo } from './public-life-demo.js';
 import { seedChallengesDemo } from './challenges-demo.js';
@@ -238,6 +239,12 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     })),
     await userId('officer@jinqiao.demo'),
   );
+  await seedTtoDemo(db, {
+    universityId: orgIds.get('univ')!,
+    researcherUserId: await userId('member@jinqiao.demo'),
+    adminUserId: await userId('orgadmin@jinqiao.demo'),
+    password: DEMO_PASSWORD,
+  });
   await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
   await seedChallengesDemo(db, {
     // Without the server's secret (tests seeding by hand) the proposals are sealed under the test process's.

@@ -34,3 +34,13 @@ export async function contactsOf(db: DbOrTx, ids: string[]): Promise<Map<string,
     .where(and(inArray(users.id, [...new Set(ids)]), eq(users.disabled, false)));
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** The enabled users holding one of these roles in the organisation (e.g. its TTO staff: org_admin, broker). */
+export async function organizationUserIdsWithRoles(db: DbOrTx, organizationId: string, roles: string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organizationId, organizationId), inArray(roleAssignments.role, roles), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}

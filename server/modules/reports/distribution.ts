@@ -1,15 +1,17 @@
 import type { AnnualFigures } from '../../../common/api/reports.js';
 import type { DbOrTx } from '../../db/client.js';
+import { distributionSummary } from '../distributions/service.js';
 
 /**
- * Block 5 (income distribution and rewards) prefill. The income-distribution module (C10, branch
- * `tto`) will export `distributionSummary(db, organizationId, year) → { cashFen, equityFen, persons,
- * byMode }` from server/modules/distributions/; at merge this function returns its result. Until
- * then it returns null and the organisation fills block 5 in by hand (content.distribution).
+ * Block 5 (income distribution and rewards), prefilled from the income distributions (C10) the
+ * organisation paid in the year: cash and equity awarded to teams, 人次, and the team share by mode.
  */
 export async function incomeDistributionPrefill(db: DbOrTx, organizationId: string, year: number): Promise<AnnualFigures['distribution']> {
-  void db;
-  void organizationId;
-  void year;
-  return null;
+  const s = await distributionSummary(db, organizationId, year);
+  return {
+    cashFen: s.cashFen,
+    equityFen: s.equityFen,
+    persons: s.persons,
+    byMode: Object.fromEntries(Object.entries(s.byMode).map(([mode, m]) => [mode, m.teamShareFen])),
+  };
 }

@@ -25,6 +25,13 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const MyDisclosuresPage = page(() => import('../features/tto/pages/MyDisclosuresPage'), 'MyDisclosuresPage');
+const DisclosureFormPage = page(() => import('../features/tto/pages/DisclosureFormPage'), 'DisclosureFormPage');
+const DisclosureQueuePage = page(() => import('../features/tto/pages/DisclosureQueuePage'), 'DisclosureQueuePage');
+const DisclosureDetailPage = page(() => import('../features/tto/pages/DisclosureDetailPage'), 'DisclosureDetailPage');
+const DistributionsPage = page(() => import('../features/tto/pages/DistributionsPage'), 'DistributionsPage');
+const DistributionDetailPage = page(() => import('../features/tto/pages/DistributionDetailPage'), 'DistributionDetailPage');
+const DistributionCalculatorPage = page(() => import('../features/tto/pages/DistributionCalculatorPage'), 'DistributionCalculatorPage');
 const ExpertsPage = page(() => import('../features/experts/pages/ExpertsPage'), 'ExpertsPage');
 const MyAssignmentsPage = page(() => import('../features/experts/pages/MyAssignmentsPage'), 'MyAssignmentsPage');
 const NotificationPreferencesPage = page(
@@ -104,6 +111,8 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      // The distribution calculator is open to read; calculating needs a login.
+      { path: 'tools/distribution-calculator', element: <DistributionCalculatorPage /> },
       { path: 'experts', element: <ExpertsPage /> },
       // 揭榜大厅 is public; registering, proposals and management need a login (the page shows what the caller may do).
       { path: 'challenges', element: <ChallengeHallPage /> },
@@ -135,6 +144,12 @@ export const router = createBrowserRouter([
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/challenges', element: <MyChallengesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
+          { path: 'workspace/disclosures', element: guarded('disclosure:file', MyDisclosuresPage) },
+          { path: 'workspace/disclosures/new', element: guarded('disclosure:file', DisclosureFormPage) },
+          { path: 'workspace/disclosures/queue', element: guarded('disclosure:manage', DisclosureQueuePage) },
+          { path: 'workspace/disclosures/:id', element: <DisclosureDetailPage /> },
+          { path: 'workspace/distributions', element: <DistributionsPage /> },
+          { path: 'workspace/distributions/:id', element: <DistributionDetailPage /> },
           { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
           { path: 'workspace/events', element: <MyEventsPage /> },
           { path: 'workspace/events/:id/check-in', element: guarded('event:manage', CheckInPage) },

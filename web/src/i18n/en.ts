@@ -6,6 +6,7 @@ import { publicLifeEn } from './publiclife';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import { challengesEn } from './challenges';
+import { ttoEn } from './tto';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...statisticsEn,
   ...marketEn,
   ...reportsEn,
+  ...ttoEn,
   ...expertsEn,
   ...publicLifeEn,
   'app.brand': '津桥',

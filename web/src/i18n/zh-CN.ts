@@ -10,6 +10,7 @@ import { publicLifeZh } from './publiclife';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
 import { challengesZh } from './challenges';
+import { ttoZh } from './tto';
 
 export const zhCN = {
   ...tradingZh,
@@ -18,6 +19,7 @@ export const zhCN = {
   ...statisticsZh,
   ...marketZh,
   ...reportsZh,
+  ...ttoZh,
   ...expertsZh,
   ...publicLifeZh,
   'app.brand': '津桥',
