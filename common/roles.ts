@@ -75,6 +75,12 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // institutions and brokers (issue 15, C7: server/modules/institutions, server/modules/brokers)
+  'broker:manage', // keep the broker registry: register brokers, record training and accreditation
+  'broker:declare', // a broker declares conflicts of interest on the contracts and deals they broker
+  'institution:update_own', // own tech-transfer institution's profile and demonstration applications
+  'institution:certify', // demonstration rounds (open, check, assign scorers, publish) and alliances
+  'institution:score', // score the demonstration applications one is assigned to
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,11 +91,20 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
   org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
-  broker: FILER,
-  expert: MEMBER,
+  org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'institution:update_own'],
+  broker: [...FILER, 'broker:declare'],
+  expert: [...MEMBER, 'institution:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'broker:manage',
+    'institution:certify',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'broker:manage',
+    'institution:certify',
   ],
 };
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations } from './schema.js';
 
@@ -21,4 +21,14 @@ export async function organizationsByIds(db: DbOrTx, ids: string[]): Promise<Map
     .from(organizations)
     .where(inArray(organizations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Active organisations of one type, by name (the institutions directory lists tech-transfer institutions). */
+export async function activeOrganizationsOfType(db: DbOrTx, type: string, opts: { nameContains?: string } = {}) {
+  const term = opts.nameContains?.trim();
+  return db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.type, type), eq(organizations.status, 'active'), term ? ilike(organizations.name, `%${term}%`) : undefined))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
