@@ -91,9 +91,20 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
   org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members', 'institution:update_own'],
-  broker: [...FILER, 'broker:declare'],
-  expert: [...MEMBER, 'institution:score'],
+  org_admin: [
+    ...FILER,
+    'org:update_own',
+    'org:manage_members',
+    'institution:update_own', // institutions
+  ],
+  broker: [
+    ...FILER,
+    'broker:declare', // brokers
+  ],
+  expert: [
+    ...MEMBER,
+    'institution:score', // institutions
+  ],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
     ...MEMBER,
