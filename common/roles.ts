@@ -79,8 +79,10 @@ export const PERMISSIONS = [
   'broker:manage', // keep the broker registry: register brokers, record training and accreditation
   'broker:declare', // a broker declares conflicts of interest on the contracts and deals they broker
   'institution:update_own', // own tech-transfer institution's profile and demonstration applications
-  'institution:certify', // demonstration rounds (open, check, assign scorers, publish) and alliances
-  'institution:score', // score the demonstration applications one is assigned to
+  'institution:certify', // demonstration rounds (open, check, draw expert panels, publish) and alliances
+  // experts (expert pool and review panels, server/modules/experts)
+  'expert:manage', // maintain the expert pool, see experts' contact details and panel results
+  'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,10 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FILER,
     'broker:declare', // brokers
   ],
-  expert: [
-    ...MEMBER,
-    'institution:score', // institutions
-  ],
+  expert: [...MEMBER, 'expert:score'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
     ...MEMBER,
@@ -115,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stats:target',
     'broker:manage',
     'institution:certify',
+    'expert:manage',
   ],
   platform_admin: [
     ...MEMBER,
@@ -135,6 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stats:target',
     'broker:manage',
     'institution:certify',
+    'expert:manage',
   ],
 };
 

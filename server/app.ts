@@ -48,6 +48,7 @@ import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
 import { brokerRoutes } from './modules/brokers/routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
+import { expertRoutes } from './modules/experts/routes.js';
 import { statisticsJobs } from './modules/statistics/jobs.js';
 import { statisticsRoutes } from './modules/statistics/routes.js';
 import { tradingJobs } from './modules/trading/jobs.js';
@@ -77,6 +78,7 @@ const MODULE_ROUTES = [
   inquiryRoutes,
   brokerRoutes,
   institutionRoutes,
+  expertRoutes,
   statisticsRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */

@@ -14,8 +14,8 @@
  *   GET  /api/demonstration-applications/:id                 authenticated           ApplicationView (applicant, certifiers, its scorers)
  *   PATCH /api/demonstration-applications/:id                institution:update_own  ApplicationBody → ApplicationView (draft only; re-checked)
  *   POST /api/demonstration-applications/:id/transitions     authenticated           { action: submit | withdraw }
- *   POST /api/demonstration-applications/:id/panel           institution:certify     { expertUserIds } → ApplicationView
- *   POST /api/demonstration-applications/:id/scores          institution:score       ScoreBody → ApplicationView
+ *   POST /api/demonstration-applications/:id/panel           institution:certify     { size?, dueOn? } → ApplicationView (drawn from the expert pool)
+ *        experts score in their workspace on the shared engine: POST /api/panels/:panelId/scores (experts module)
  *   GET  /api/alliances, /api/alliances/:id                  public
  *   POST /api/alliances                                      institution:certify     AllianceBody → 201 AllianceView
  *   POST /api/alliances/:id/members                          institution:certify     { organizationId } → AllianceView
@@ -182,7 +182,8 @@ export const CreateRoundBody = z.object({
   /** Entry thresholds; the defaults (server/modules/institutions/rules.ts) when omitted. */
   thresholds: z.array(Threshold).min(1).max(20).optional(),
   passMark: z.number().min(0).max(100).default(70),
-  minScorers: z.number().int().min(1).max(15).default(5),
+  /** Experts drawn at random from the pool for each application (the aggregate drops the extremes from 5). */
+  panelSize: z.number().int().min(1).max(15).default(5),
   noticeWorkingDays: z.number().int().min(1).max(30).default(7),
   termYears: z.number().int().min(1).max(10).default(3),
 });
@@ -202,7 +203,7 @@ export type RoundSummary = z.infer<typeof RoundSummary>;
 export const RoundView = RoundSummary.extend({
   thresholds: z.array(Threshold),
   passMark: z.number(),
-  minScorers: z.number().int(),
+  panelSize: z.number().int(),
   noticeWorkingDays: z.number().int(),
   termYears: z.number().int(),
   sheet: z.object({
@@ -265,9 +266,11 @@ export const ApplicationView = ApplicationSummary.extend({
   statement: z.string(),
   figures: z.array(Figure),
   checks: z.array(CheckResult),
-  /** Scores: each scorer's total (names to certifiers), dropped extremes marked; the caller's own sheet to a scorer. */
+  /** Scores: each expert's total (names to certifiers), dropped extremes marked; the caller's own sheet to a seated expert. */
   panel: z
     .object({
+      /** The shared engine's panel (experts score at POST /api/panels/:panelId/scores). */
+      panelId: z.string(),
       scorers: z.array(
         z.object({ userId: z.string().nullable(), name: z.string().nullable(), total: z.number().nullable(), dropped: z.boolean() }),
       ),
@@ -280,8 +283,12 @@ export const ApplicationView = ApplicationSummary.extend({
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
-export const ScoreBody = z.object({ scores: z.record(z.string(), z.number().min(0).max(100)), comment: Text(2000).optional() });
-export const PanelBody = z.object({ expertUserIds: z.array(z.uuid()).min(1).max(15) });
+export const PanelBody = z.object({
+  /** Default: the round's panel size. */
+  size: z.number().int().min(1).max(15).optional(),
+  /** Scores due by the end of this day (Beijing). */
+  dueOn: LocalDate.optional(),
+});
 
 export const AllianceBody = z.object({
   name: Text(200).min(2, 'is required'),

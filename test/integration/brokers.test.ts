@@ -39,7 +39,7 @@ const directory = async (query = '') => {
   return res.json() as { items: BrokerSummary[]; total: number };
 };
 
-describe('brokers', () => {
+describe('brokers', { timeout: 120_000 }, () => {
   it('a registered contract naming the broker makes the track record; drafts, other brokers and typed names do not', async () => {
     const officer = (await createLoggedInUser(t.app, t.db, { role: 'gov_officer' })).session;
     const tti = await createOrganization(t.db, { type: 'transfer_institution', name: `天津某技术转移中心 ${unique()}` });

@@ -4,10 +4,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationView, InstitutionSummary, InstitutionView, RoundView } from '../../common/api/institutions.js';
+import { systemActor } from '../../server/lib/actor.js';
 import { localDateOf } from '../../server/lib/calendar.js';
+import { createExpert } from '../../server/modules/experts/service.js';
 import { clock } from '../../server/lib/clock.js';
 import { auditLog } from '../../server/lib/schema.js';
-import { createLoggedInUser, createOrganization, createUser, loginAs, unique, type LoggedIn } from '../factories.js';
+import { createLoggedInUser, createOrganization, createUser, loginAs, unique, type LoggedIn, type TestUser } from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { certify, fieldErrors, registrationCast, submitApplication } from './contracts-fixtures.js';
 
@@ -65,10 +67,29 @@ async function institution(officer: LoggedIn, opts: { brokers: boolean; contract
   return { org, admin };
 }
 
+/** An expert in the pool (the shared engine draws panels from it), with an account. */
+async function poolExpert(organizationId?: string) {
+  const user = await createUser(t.db, { role: 'expert', organizationId });
+  await createExpert({
+    db: t.db,
+    actor: systemActor('test'),
+    input: {
+      userId: user.id,
+      name: `专家${user.id.slice(0, 4)}`,
+      title: '研究员',
+      fieldCodes: ['D15'],
+      keywords: '技术转移 评价',
+      email: `${user.id.slice(0, 8)}@example.test`,
+      available: true,
+    },
+  });
+  return user;
+}
+
 const today = () => localDateOf(clock.now());
 const yearsAgo = (n: number) => `${Number(today().slice(0, 4)) - n}${today().slice(4)}`.replace(/-02-29$/, '-02-28');
 
-describe('demonstration institutions', () => {
+describe('demonstration institutions', { timeout: 180_000 }, () => {
   it('round → apply (prefilled, checked) → close → score → publish under notice → title', async () => {
     const officer = (await createLoggedInUser(t.app, t.db, { role: 'gov_officer' })).session;
     const good = await institution(officer, {
@@ -87,7 +108,7 @@ describe('demonstration institutions', () => {
       title: `${year}年度天津市技术转移示范机构认定`,
       applicationDeadline: today(),
       passMark: 70,
-      minScorers: 5,
+      panelSize: 5,
       noticeWorkingDays: 7,
       termYears: 3,
     };
@@ -183,40 +204,40 @@ describe('demonstration institutions', () => {
     expect(await statusOf(app.id)).toBe('scoring');
     expect(await statusOf(weak.id)).toBe('ineligible');
 
-    // Five experts; an expert of the applicant is refused.
-    const insider = await createUser(t.db, { role: 'expert', organizationId: good.org.id });
-    const refused = await officer.inject({
-      method: 'POST',
-      url: `/api/demonstration-applications/${app.id}/panel`,
-      payload: { expertUserIds: [insider.id] },
-    });
-    expect(fieldErrors(refused)).toContainEqual(expect.objectContaining({ field: 'body.expertUserIds.0' }));
-    const experts = [];
-    for (let i = 0; i < 5; i++) experts.push(await createUser(t.db, { role: 'expert' }));
-    const panel = await officer.inject({
-      method: 'POST',
-      url: `/api/demonstration-applications/${app.id}/panel`,
-      payload: { expertUserIds: experts.map((e) => e.id) },
-    });
-    expect(panel.statusCode, panel.body).toBe(200);
+    // The panel is drawn from the expert pool on the shared engine; the applicant's own expert is never drawn.
+    const insider = await poolExpert(good.org.id);
+    const experts: TestUser[] = [];
+    for (let i = 0; i < 5; i++) experts.push(await poolExpert());
+    const drawn = await officer.inject({ method: 'POST', url: `/api/demonstration-applications/${app.id}/panel`, payload: { size: 5 } });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const panelId = (drawn.json() as ApplicationView).panel!.panelId;
+    expect((await officer.inject({ method: 'POST', url: `/api/demonstration-applications/${app.id}/panel`, payload: {} })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await (await loginAs(t.app, insider)).inject({ method: 'GET', url: `/api/demonstration-applications/${app.id}` })).statusCode,
+    ).toBe(404);
 
     const sheets = [
-      { basic: 9, performance: 28, capability: 27, management: 18, reputation: 8 }, // 90
-      { basic: 6, performance: 18, capability: 18, management: 12, reputation: 6 }, // 60
-      { basic: 8, performance: 22, capability: 23, management: 15, reputation: 7 }, // 75
-      { basic: 8, performance: 24, capability: 24, management: 16, reputation: 8 }, // 80
-      { basic: 7, performance: 21, capability: 21, management: 14, reputation: 7 }, // 70
+      { basic_conditions: 9, service_performance: 28, service_capability: 27, management: 18, reputation: 8 }, // 90
+      { basic_conditions: 6, service_performance: 18, service_capability: 18, management: 12, reputation: 6 }, // 60
+      { basic_conditions: 8, service_performance: 22, service_capability: 23, management: 15, reputation: 7 }, // 75
+      { basic_conditions: 8, service_performance: 24, service_capability: 24, management: 16, reputation: 8 }, // 80
+      { basic_conditions: 7, service_performance: 21, service_capability: 21, management: 14, reputation: 7 }, // 70
     ];
-    for (let i = 0; i < 4; i++) {
-      const session = await loginAs(t.app, experts[i]!);
-      const res = await session.inject({
+    const score = async (i: number, scores: Record<string, number>) =>
+      (await loginAs(t.app, experts[i]!)).inject({
         method: 'POST',
-        url: `/api/demonstration-applications/${app.id}/scores`,
-        payload: { scores: sheets[i], comment: '服务绩效突出' },
+        url: `/api/panels/${panelId}/scores`,
+        payload: { scores, comment: '服务绩效突出' },
       });
+    for (let i = 0; i < 4; i++) {
+      const res = await score(i, sheets[i]!);
       expect(res.statusCode, res.body).toBe(200);
-      expect((res.json() as ApplicationView).myScores).toEqual(sheets[i]);
     }
+    const seated = await (await loginAs(t.app, experts[0]!)).inject({ method: 'GET', url: `/api/demonstration-applications/${app.id}` });
+    expect(seated.statusCode).toBe(200);
+    expect((seated.json() as ApplicationView).myScores).toEqual(sheets[0]);
     const over = await (
       await loginAs(t.app, experts[4]!)
     ).inject({ method: 'POST', url: `/api/demonstration-applications/${app.id}/scores`, payload: { scores: { ...sheets[4], basic: 11 } } });

@@ -9,6 +9,7 @@ export * from '../../modules/alerts/schema.js';
 export * from '../../modules/brokers/schema.js';
 export * from '../../modules/catalog/schema.js';
 export * from '../../modules/contracts/schema.js';
+export * from '../../modules/experts/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
 export * from '../../modules/institutions/schema.js';

@@ -12,6 +12,8 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedExpertsDemo } from './experts-demo.js';
+import { seedInstitutionsDemo } from './institutions-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -214,5 +216,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
   });
+  await seedExpertsDemo(db, { orgIds, password: DEMO_PASSWORD });
+  await seedInstitutionsDemo(db, { orgIds });
   return true;
 }

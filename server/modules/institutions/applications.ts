@@ -8,7 +8,6 @@ import type {
   Figure,
   Metric,
   RoundStatus,
-  ScoreBody,
 } from '../../../common/api/institutions.js';
 import { METRICS } from '../../../common/api/institutions.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
@@ -17,16 +16,17 @@ import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { userNames } from '../identity/members.js';
 import { organizationsByIds } from '../organizations/lookups.js';
 import { findOrganization } from '../organizations/repository.js';
 import { APPLICATION_TRANSITION_TABLE, applicationTransitionAllowed } from './lifecycle.js';
-import { assignScorers, isScorer, myScores, panelResults, recordScores } from './panel.js';
+import { drawPanel, isScorer, myScores, panelSummary } from './panel.js';
 import { isCertifier, ownsInstitution, requireCertifier, requireOwnInstitution } from './policy.js';
 import { prefillFigures, today } from './records.js';
 import { findRound, lockRound, type RoundRow } from './rounds.js';
 import { allPassed, checkThresholds } from './rules.js';
-import { demonstrationApplications, demonstrationScores } from './schema.js';
+import { demonstrationApplications } from './schema.js';
+import { assignmentsOf } from '../experts/panels.js';
+import { endOfLocalDate } from '../../lib/calendar.js';
 
 /** Applications to a round: prefilled and checked by the platform, submitted by the institution, scored by experts. */
 type ApplicationRow = typeof demonstrationApplications.$inferSelect;
@@ -163,28 +163,30 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
   });
 }
 
-export async function assignPanel(opts: { db: Db; actor: Actor; id: string; expertUserIds: string[] }) {
+/** A certifier draws the application's expert panel from the pool (experts of the applicant excluded). */
+export async function assignPanel(opts: { db: Db; actor: Actor; id: string; size?: number; dueOn?: string }) {
   requireCertifier(opts.actor);
+  if (opts.dueOn && opts.dueOn < today()) throw AppError.validation('body.dueOn', 'is in the past');
   await opts.db.transaction(async (tx) => {
     const app = await lockApplication(tx, opts.id);
     const round = await lockRound(tx, app.roundId);
-    if (app.status !== 'scoring' || round.status !== 'reviewing')
-      throw AppError.conflict('Scorers are assigned to applications being scored');
-    await assignScorers(tx, opts.actor, app, opts.expertUserIds);
-  });
-}
-
-export async function scoreApplication(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof ScoreBody> }) {
-  requirePermission(opts.actor, 'institution:score');
-  requireUser(opts.actor);
-  const actor = opts.actor;
-  await opts.db.transaction(async (tx) => {
-    const app = await lockApplication(tx, opts.id);
-    if (!(await isScorer(tx, app.id, actor.userId))) throw AppError.notFound('Application');
-    const round = await findRound(tx, app.roundId);
-    if (app.status !== 'scoring' || round.status !== 'reviewing')
-      throw AppError.conflict('Scores are recorded until the results are published');
-    await recordScores(tx, actor, app, opts.input);
+    if (app.status !== 'scoring' || round.status !== 'reviewing') throw AppError.conflict('Panels are drawn for applications being scored');
+    if (await panelSummary(tx, app.id)) throw AppError.conflict('The application already has its panel');
+    const org = (await organizationsByIds(tx, [app.organizationId])).get(app.organizationId);
+    const drawn = await drawPanel(
+      tx,
+      opts.actor,
+      { id: app.id, organizationId: app.organizationId, title: `${org?.name ?? ''} ${round.title}申报` },
+      opts.size ?? round.panelSize,
+      opts.dueOn ? endOfLocalDate(opts.dueOn) : null,
+    );
+    await writeAudit(tx, opts.actor, {
+      action: 'demonstration_application.draw_panel',
+      entity: 'demonstration_application',
+      entityId: app.id,
+      organizationId: app.organizationId,
+      after: { panelId: drawn.panelId, experts: drawn.members.map((m) => m.expertId) },
+    });
   });
 }
 
@@ -219,10 +221,9 @@ export async function listMyApplications(opts: { db: DbOrTx; actor: Actor }) {
         .where(inArray(demonstrationApplications.organizationId, orgs))
         .orderBy(desc(demonstrationApplications.createdAt))
     : [];
-  const assigned = await opts.db
-    .select({ id: demonstrationScores.applicationId })
-    .from(demonstrationScores)
-    .where(eq(demonstrationScores.expertUserId, opts.actor.userId));
+  const assigned = (await assignmentsOf(opts.db, opts.actor))
+    .filter((a) => a.subjectType === 'demonstration_application' && (a.status === 'assigned' || a.status === 'scored'))
+    .map((a) => ({ id: a.subjectId }));
   const toScore = assigned.length
     ? await opts.db
         .select()
@@ -265,15 +266,9 @@ export async function getApplication(opts: { db: DbOrTx; actor: Actor; id: strin
   if (!own && !certifier && !scorer) throw AppError.notFound('Application');
   const round = await findRound(opts.db, app.roundId);
   const [summary] = await summaries(opts.db, [app]);
-  const result = (await panelResults(opts.db, [app.id])).get(app.id)!;
+  const result = await panelSummary(opts.db, app.id);
   // Scores are the certifiers' until publication; the applicant sees its own totals afterwards, without names.
   const showPanel = certifier || (own && !!round.publishedAt);
-  const names = certifier
-    ? await userNames(
-        opts.db,
-        result.scorers.map((s) => s.userId),
-      )
-    : new Map<string, string>();
   const figures: z.infer<typeof Figure>[] = METRICS.map((m: Metric) => ({
     metric: m,
     value: app.figures[m]?.value ?? null,
@@ -285,25 +280,28 @@ export async function getApplication(opts: { db: DbOrTx; actor: Actor; id: strin
   const open = today() <= round.applicationDeadline;
   if (own && status === 'draft' && rs === 'open' && open) actions.push('edit', 'submit');
   if (own && applicationTransitionAllowed('withdraw', status, rs) && open) actions.push('withdraw');
-  if (certifier && status === 'scoring' && rs === 'reviewing') actions.push('assign_panel');
-  if (scorer && status === 'scoring' && rs === 'reviewing' && opts.actor.permissions.has('institution:score')) actions.push('score');
+  if (certifier && status === 'scoring' && rs === 'reviewing' && !result) actions.push('assign_panel');
+  if (scorer && status === 'scoring' && rs === 'reviewing' && opts.actor.permissions.has('expert:score')) actions.push('score');
   return {
     ...summary!,
     statement: app.statement,
     figures,
     checks: app.checks,
-    panel: showPanel
-      ? {
-          scorers: result.scorers.map((s) => ({
-            userId: certifier ? s.userId : null,
-            name: certifier ? (names.get(s.userId) ?? null) : null,
-            total: s.total,
-            dropped: s.dropped,
-          })),
-          complete: result.complete,
-          mean: result.mean,
-        }
-      : null,
+    panel:
+      result && (showPanel || scorer)
+        ? {
+            panelId: result.panelId,
+            // A seated expert sees that the panel exists, not the others' scores until publication.
+            scorers: (showPanel ? result.scorers : []).map((s) => ({
+              userId: certifier ? s.userId : null,
+              name: certifier ? s.name : null,
+              total: s.total,
+              dropped: s.dropped,
+            })),
+            complete: result.complete,
+            mean: showPanel ? result.mean : null,
+          }
+        : null,
     myScores: scorer ? await myScores(opts.db, app.id, opts.actor.userId) : null,
     actions,
   };

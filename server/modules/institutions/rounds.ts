@@ -22,9 +22,9 @@ import { APPLICATION_TRANSITION_TABLE, ROUND_TRANSITION_TABLE, roundTransitionAl
 import { isCertifier, requireCertifier } from './policy.js';
 import { prefillFigures, today } from './records.js';
 import { allPassed, checkThresholds, DEFAULT_THRESHOLDS, titleAfterYear } from './rules.js';
-import { DEMONSTRATION_SHEET } from './scoring.js';
+import { sheetOf } from '../experts/scoring.js';
 import { demonstrationApplications, demonstrationRounds, demonstrationTitles } from './schema.js';
-import { panelResults } from './panel.js';
+import { panelSummary, SHEET_KEY } from './panel.js';
 
 /** Demonstration rounds: opened by a certifier, closed, published with a notice period, finalised into titles. */
 export type RoundRow = typeof demonstrationRounds.$inferSelect;
@@ -57,7 +57,7 @@ export async function createRound(opts: { db: Db; actor: Actor; input: z.infer<t
     applicationDeadline: input.applicationDeadline,
     thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
     passMark: input.passMark,
-    minScorers: input.minScorers,
+    panelSize: input.panelSize,
     noticeWorkingDays: input.noticeWorkingDays,
     termYears: input.termYears,
     openedBy: opts.actor.userId,
@@ -133,14 +133,13 @@ export async function transitionRound(opts: { db: Db; actor: Actor; id: string; 
       }
     } else if (action === 'publish') {
       const scoring = apps.filter((a) => a.status === 'scoring');
-      const results = await panelResults(
-        tx,
-        scoring.map((a) => a.id),
-      );
+      const results = new Map<string, Awaited<ReturnType<typeof panelSummary>>>();
       for (const app of scoring) {
-        const r = results.get(app.id)!;
-        if (r.scored < round.minScorers)
-          throw AppError.conflict(`Application ${app.id} has ${r.scored} of the ${round.minScorers} scores the round requires`);
+        const r = await panelSummary(tx, app.id);
+        if (!r) throw AppError.conflict(`Application ${app.id} has no expert panel yet`);
+        if (!r.complete || r.mean === null)
+          throw AppError.conflict(`Application ${app.id}: ${r.scored} of ${r.scorers.length} experts have scored`);
+        results.set(app.id, r);
       }
       for (const app of scoring) {
         const mean = results.get(app.id)!.mean!;
@@ -322,10 +321,10 @@ export async function getRound(opts: { db: DbOrTx; actor: Actor; id: string }): 
     ...summary(r, counts.get(r.id) ?? 0),
     thresholds: r.thresholds,
     passMark: r.passMark,
-    minScorers: r.minScorers,
+    panelSize: r.panelSize,
     noticeWorkingDays: r.noticeWorkingDays,
     termYears: r.termYears,
-    sheet: DEMONSTRATION_SHEET,
+    sheet: sheetOf(SHEET_KEY),
     results,
     actions,
   };

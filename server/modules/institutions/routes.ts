@@ -14,7 +14,6 @@ import {
   ROUND_TRANSITIONS,
   RoundSummary,
   RoundView,
-  ScoreBody,
 } from '../../../common/api/institutions.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import * as alliances from './alliances.js';
@@ -187,28 +186,13 @@ export const institutionRoutes: Routes = (instance) => {
     config: { access: 'institution:certify' },
     schema: {
       tags,
-      summary: 'Assign experts to score an application (experts of the applicant are refused)',
+      summary: 'Draw the expert panel that scores an application (shared engine; experts of the applicant excluded)',
       params: Id,
       body: PanelBody,
       response: { 200: ApplicationView },
     },
     handler: async (req) => {
-      await applications.assignPanel({ db, actor: req.actor, id: req.params.id, expertUserIds: req.body.expertUserIds });
-      return applications.getApplication({ db, actor: req.actor, id: req.params.id });
-    },
-  });
-
-  app.post('/api/demonstration-applications/:id/scores', {
-    config: { access: 'institution:score' },
-    schema: {
-      tags,
-      summary: 'Score an application on the weighted sheet (基础条件10 服务绩效30 服务能力30 规范管理20 社会信誉10)',
-      params: Id,
-      body: ScoreBody,
-      response: { 200: ApplicationView },
-    },
-    handler: async (req) => {
-      await applications.scoreApplication({ db, actor: req.actor, id: req.params.id, input: req.body });
+      await applications.assignPanel({ db, actor: req.actor, id: req.params.id, size: req.body.size, dueOn: req.body.dueOn });
       return applications.getApplication({ db, actor: req.actor, id: req.params.id });
     },
   });

@@ -49,8 +49,6 @@ export const DEFAULT_THRESHOLDS: Threshold[] = [
   },
 ];
 
-/** Aggregation: drop the highest and the lowest total from this many scorers on (the rule). */
-export const DROP_EXTREMES_FROM = 5;
 /** The title is lost after this many consecutive failing yearly checks (the rule). */
 export const MAX_FAILING_YEARS = 2;
 

@@ -31,7 +31,8 @@ export const demonstrationRounds = pgTable(
     applicationDeadline: date('application_deadline', { mode: 'string' }).notNull(),
     thresholds: jsonb('thresholds').$type<Threshold[]>().notNull(),
     passMark: numeric('pass_mark', { precision: 5, scale: 2, mode: 'number' }).notNull(),
-    minScorers: integer('min_scorers').notNull(),
+    /** Experts drawn for each application's panel. */
+    panelSize: integer('panel_size').notNull(),
     noticeWorkingDays: integer('notice_working_days').notNull(),
     termYears: integer('term_years').notNull(),
     openedBy: uuid('opened_by').references(() => users.id),
@@ -69,25 +70,6 @@ export const demonstrationApplications = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('demonstration_applications_round_org_key').on(t.roundId, t.organizationId)],
-);
-
-/** Scorers assigned to an application and their per-criterion scores (null until they score). */
-export const demonstrationScores = pgTable(
-  'demonstration_scores',
-  {
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => demonstrationApplications.id, { onDelete: 'cascade' }),
-    expertUserId: uuid('expert_user_id')
-      .notNull()
-      .references(() => users.id),
-    scores: jsonb('scores').$type<Record<string, number>>(),
-    total: numeric('total', { precision: 6, scale: 2, mode: 'number' }),
-    comment: text('comment'),
-    assignedAt: ts('assigned_at').notNull().defaultNow(),
-    scoredAt: ts('scored_at'),
-  },
-  (t) => [primaryKey({ columns: [t.applicationId, t.expertUserId] }), index('demonstration_scores_expert_idx').on(t.expertUserId)],
 );
 
 /** The demonstration title: held for a term, lost after consecutive failing yearly checks. */

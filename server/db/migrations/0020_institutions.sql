@@ -40,7 +40,7 @@ CREATE TABLE "demonstration_rounds" (
 	"application_deadline" date NOT NULL,
 	"thresholds" jsonb NOT NULL,
 	"pass_mark" numeric(5, 2) NOT NULL,
-	"min_scorers" integer NOT NULL,
+	"panel_size" integer NOT NULL,
 	"notice_working_days" integer NOT NULL,
 	"term_years" integer NOT NULL,
 	"opened_by" uuid,
@@ -49,17 +49,6 @@ CREATE TABLE "demonstration_rounds" (
 	"finalised_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "demonstration_scores" (
-	"application_id" uuid NOT NULL,
-	"expert_user_id" uuid NOT NULL,
-	"scores" jsonb,
-	"total" numeric(6, 2),
-	"comment" text,
-	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"scored_at" timestamp with time zone,
-	CONSTRAINT "demonstration_scores_application_id_expert_user_id_pk" PRIMARY KEY("application_id","expert_user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "demonstration_titles" (
@@ -92,14 +81,11 @@ ALTER TABLE "demonstration_applications" ADD CONSTRAINT "demonstration_applicati
 ALTER TABLE "demonstration_applications" ADD CONSTRAINT "demonstration_applications_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demonstration_applications" ADD CONSTRAINT "demonstration_applications_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demonstration_rounds" ADD CONSTRAINT "demonstration_rounds_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "demonstration_scores" ADD CONSTRAINT "demonstration_scores_application_id_demonstration_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."demonstration_applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "demonstration_scores" ADD CONSTRAINT "demonstration_scores_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demonstration_titles" ADD CONSTRAINT "demonstration_titles_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "demonstration_titles" ADD CONSTRAINT "demonstration_titles_round_id_demonstration_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."demonstration_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "institution_profiles" ADD CONSTRAINT "institution_profiles_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "alliance_members_org_idx" ON "alliance_members" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "demonstration_applications_round_org_key" ON "demonstration_applications" USING btree ("round_id","organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "demonstration_rounds_year_key" ON "demonstration_rounds" USING btree ("year");--> statement-breakpoint
-CREATE INDEX "demonstration_scores_expert_idx" ON "demonstration_scores" USING btree ("expert_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "demonstration_titles_round_org_key" ON "demonstration_titles" USING btree ("round_id","organization_id");--> statement-breakpoint
 CREATE INDEX "demonstration_titles_org_idx" ON "demonstration_titles" USING btree ("organization_id");
