@@ -25,6 +25,14 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const InstitutionsPage = page(() => import('../features/institutions/pages/InstitutionsPage'), 'InstitutionsPage');
+const InstitutionDetailPage = page(() => import('../features/institutions/pages/InstitutionDetailPage'), 'InstitutionDetailPage');
+const RoundPage = page(() => import('../features/institutions/pages/RoundPage'), 'RoundPage');
+const RoundsAdminPage = page(() => import('../features/institutions/pages/RoundsAdminPage'), 'RoundsAdminPage');
+const ApplicationPage = page(() => import('../features/institutions/pages/ApplicationPage'), 'ApplicationPage');
+const MyApplicationsPage = page(() => import('../features/institutions/pages/MyApplicationsPage'), 'MyApplicationsPage');
+const BrokersPage = page(() => import('../features/brokers/pages/BrokersPage'), 'BrokersPage');
+const BrokerProfilePage = page(() => import('../features/brokers/pages/BrokerProfilePage'), 'BrokerProfilePage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -87,6 +95,11 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'institutions', element: <InstitutionsPage /> },
+      { path: 'institutions/rounds/:id', element: <RoundPage /> },
+      { path: 'institutions/:id', element: <InstitutionDetailPage /> },
+      { path: 'brokers', element: <BrokersPage /> },
+      { path: 'brokers/:id', element: <BrokerProfilePage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -107,6 +120,9 @@ export const router = createBrowserRouter([
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
+          { path: 'workspace/demonstration', element: <MyApplicationsPage /> },
+          { path: 'workspace/demonstration/rounds', element: guarded('institution:certify', RoundsAdminPage) },
+          { path: 'workspace/demonstration/:id', element: <ApplicationPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

@@ -1,4 +1,5 @@
 import { contractsEn } from './contracts';
+import { institutionsEn } from './institutions';
 import { marketEn } from './market';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,
+  ...institutionsEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

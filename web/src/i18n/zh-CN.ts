@@ -3,6 +3,7 @@
  * by the variable of that name. en.ts must define every key (the type checker enforces it).
  */
 import { contractsZh } from './contracts';
+import { institutionsZh } from './institutions';
 import { marketZh } from './market';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
@@ -12,6 +13,7 @@ export const zhCN = {
   ...contractsZh,
   ...statisticsZh,
   ...marketZh,
+  ...institutionsZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

@@ -54,6 +54,8 @@ export function AppLayout() {
       { key: '/demands', icon: <SolutionOutlined />, label: t('nav.demands') },
       { key: '/trading', icon: <SwapOutlined />, label: t('nav.trading') },
       { key: '/statistics', icon: <BarChartOutlined />, label: t('nav.statistics') },
+      { key: '/institutions', icon: <BankOutlined />, label: t('nav.institutions') },
+      { key: '/brokers', icon: <TeamOutlined />, label: t('nav.brokers') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -63,6 +65,16 @@ export function AppLayout() {
       hasPermission(me, 'catalog:file') && { key: '/workspace/demands', icon: <FolderOpenOutlined />, label: t('nav.myDemands') },
       hasPermission(me, 'catalog:review') && { key: '/workspace/review', icon: <FileSearchOutlined />, label: t('nav.reviewQueue') },
       { key: '/workspace/inquiries', icon: <MessageOutlined />, label: t('nav.inquiries') },
+      (hasPermission(me, 'institution:update_own') || hasPermission(me, 'expert:score')) && {
+        key: '/workspace/demonstration',
+        icon: <BankOutlined />,
+        label: t('nav.demonstration'),
+      },
+      hasPermission(me, 'institution:certify') && {
+        key: '/workspace/demonstration/rounds',
+        icon: <BankOutlined />,
+        label: t('nav.demonstrationRounds'),
+      },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
@@ -97,6 +109,10 @@ export function AppLayout() {
       '/workspace/review',
       '/workspace/saved-searches',
       '/workspace/inquiries',
+      '/workspace/demonstration',
+      '/workspace/demonstration/rounds',
+      '/institutions',
+      '/brokers',
       '/trading',
       '/statistics',
       '/workspace/trading',
