@@ -114,8 +114,8 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
         userId: brokerUser?.id ?? null,
         org: tti,
         tier: 'intermediate_broker',
-        cert: 'TJJJ-2023-0412',
-        issued: '2023-06-30',
+        cert: 'TJJJ-0412',
+        issued: day(-530),
         specialties: '新材料 专利许可 技术合同登记辅导',
       },
       {
@@ -123,8 +123,8 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
         userId: null,
         org: tti,
         tier: 'senior_manager',
-        cert: 'TJJL-2022-0037',
-        issued: '2022-11-18',
+        cert: 'TJJL-0037',
+        issued: day(-400),
         specialties: '高端装备 作价入股 成果评价',
       },
       {
@@ -132,8 +132,8 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
         userId: null,
         org: more[0]!,
         tier: 'junior_broker',
-        cert: 'TJJJ-2024-1186',
-        issued: '2024-07-12',
+        cert: 'TJJJ-1186',
+        issued: day(-150),
         specialties: '生物医药 挂牌交易',
       },
       {
@@ -141,8 +141,8 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
         userId: null,
         org: more[0]!,
         tier: 'intermediate_broker',
-        cert: 'TJJJ-2023-0655',
-        issued: '2023-09-08',
+        cert: 'TJJJ-0655',
+        issued: day(-460),
         specialties: '电子信息 技术拍卖',
       },
       {
@@ -150,8 +150,8 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
         userId: null,
         org: more[1]!,
         tier: 'junior_broker',
-        cert: 'TJJJ-2025-0219',
-        issued: '2025-04-25',
+        cert: 'TJJJ-0219',
+        issued: day(-220),
         specialties: '农业科技 技术咨询',
       },
     ];
@@ -174,20 +174,18 @@ export async function seedInstitutionsDemo(db: Db, opts: { orgIds: Map<string, s
       await tx.insert(brokers).values(row);
       await writeAudit(tx, actor, { action: 'broker.register', entity: 'broker', entityId: id, organizationId: e.org, after: row });
       const expires = `${Number(e.issued.slice(0, 4)) + 4}${e.issued.slice(4)}`;
-      await tx
-        .insert(brokerAccreditations)
-        .values({
-          id: newId(),
-          brokerId: id,
-          tier: e.tier,
-          certificateNumber: e.cert,
-          issuedOn: e.issued,
-          expiresOn: expires,
-          issuer: '天津市科学技术局',
-          revoked: false,
-          revokeReason: null,
-          createdAt: now,
-        });
+      await tx.insert(brokerAccreditations).values({
+        id: newId(),
+        brokerId: id,
+        tier: e.tier,
+        certificateNumber: `${e.cert.slice(0, 4)}-${e.issued.slice(0, 4)}-${e.cert.slice(5)}`, // e.g. TJJJ-2025-0412
+        issuedOn: e.issued,
+        expiresOn: expires,
+        issuer: '天津市科学技术局',
+        revoked: false,
+        revokeReason: null,
+        createdAt: now,
+      });
       const modules = ['public_knowledge', 'policy_regulation', 'practical_skills', 'capability_improvement'] as const;
       const hours = e.tier === 'senior_manager' ? [16, 16, 32, 32] : e.tier === 'intermediate_broker' ? [12, 12, 24, 16] : [8, 8, 16, 0];
       const courses = [
