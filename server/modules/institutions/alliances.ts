@@ -2,7 +2,7 @@ import { asc, eq, and } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AllianceBody, AllianceView } from '../../../common/api/institutions.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { Actor } from '../../lib/actor.js';
+import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -70,10 +70,11 @@ export async function addAllianceMember(opts: { db: Db; actor: Actor; id: string
 }
 
 export async function removeAllianceMember(opts: { db: Db; actor: Actor; id: string; organizationId: string }) {
-  requireCertifier(opts.actor);
+  requirePermission(opts.actor, 'institution:certify');
   await opts.db.transaction(async (tx) => {
     const [a] = await tx.select().from(alliances).where(eq(alliances.id, opts.id)).for('update');
     if (!a) throw AppError.notFound('Alliance');
+    requireCertifier(opts.actor);
     if (a.leadOrganizationId === opts.organizationId) throw AppError.conflict('The lead organisation cannot leave its alliance');
     const removed = await tx
       .delete(allianceMembers)

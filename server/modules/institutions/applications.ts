@@ -165,10 +165,11 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
 
 /** A certifier draws the application's expert panel from the pool (experts of the applicant excluded). */
 export async function assignPanel(opts: { db: Db; actor: Actor; id: string; size?: number; dueOn?: string }) {
-  requireCertifier(opts.actor);
+  requirePermission(opts.actor, 'institution:certify');
   if (opts.dueOn && opts.dueOn < today()) throw AppError.validation('body.dueOn', 'is in the past');
   await opts.db.transaction(async (tx) => {
     const app = await lockApplication(tx, opts.id);
+    requireCertifier(opts.actor);
     const round = await lockRound(tx, app.roundId);
     if (app.status !== 'scoring' || round.status !== 'reviewing') throw AppError.conflict('Panels are drawn for applications being scored');
     if (await panelSummary(tx, app.id)) throw AppError.conflict('The application already has its panel');
@@ -240,8 +241,9 @@ export async function listMyApplications(opts: { db: DbOrTx; actor: Actor }) {
 
 /** Applications of a round, for certifiers. */
 export async function listRoundApplications(opts: { db: DbOrTx; actor: Actor; roundId: string }) {
-  requireCertifier(opts.actor);
+  requirePermission(opts.actor, 'institution:certify');
   await findRound(opts.db, opts.roundId);
+  requireCertifier(opts.actor);
   const rows = await opts.db
     .select()
     .from(demonstrationApplications)
