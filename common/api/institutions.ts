@@ -9,11 +9,12 @@
  *   GET  /api/demonstration-rounds/:id                       public                  RoundView (results once published; applications to certifiers)
  *   POST /api/demonstration-rounds                           institution:certify     CreateRoundBody → 201 RoundView
  *   POST /api/demonstration-rounds/:id/transitions           institution:certify     { action: close_applications | publish | finalise }
+ *   GET  /api/demonstration-rounds/:id/applications          institution:certify     { items: ApplicationSummary[] }
  *   POST /api/demonstration-rounds/:id/applications          institution:update_own  ApplicationBody → 201 ApplicationView (draft, prefilled, checked)
  *   GET  /api/me/demonstration-applications                  authenticated           { mine: ApplicationSummary[], toScore: ApplicationSummary[] }
  *   GET  /api/demonstration-applications/:id                 authenticated           ApplicationView (applicant, certifiers, its scorers)
  *   PATCH /api/demonstration-applications/:id                institution:update_own  ApplicationBody → ApplicationView (draft only; re-checked)
- *   POST /api/demonstration-applications/:id/transitions     authenticated           { action: submit | withdraw }
+ *   POST /api/demonstration-applications/:id/transitions     institution:update_own  { action: submit | withdraw }
  *   POST /api/demonstration-applications/:id/panel           institution:certify     { size?, dueOn? } → ApplicationView (drawn from the expert pool)
  *        experts score in their workspace on the shared engine: POST /api/panels/:panelId/scores (experts module)
  *   GET  /api/alliances, /api/alliances/:id                  public
