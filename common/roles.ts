@@ -80,6 +80,11 @@ export const PERMISSIONS = [
   'report:review', // review annual reports (officers in their region, admins everywhere)
   'integrity:record', // enter integrity records and decide appeals (officers in their region, admins everywhere)
   'integrity:appeal', // appeal an integrity record about own organisation
+  // institutions and brokers (issue 15, C7: server/modules/institutions, server/modules/brokers)
+  'broker:manage', // keep the broker registry: register brokers, record training and accreditation
+  'broker:declare', // a broker declares conflicts of interest on the contracts and deals they broker
+  'institution:update_own', // own tech-transfer institution's profile and demonstration applications
+  'institution:certify', // demonstration rounds (open, check, draw expert panels, publish) and alliances
   // experts (expert pool and review panels, server/modules/experts)
   'expert:manage', // maintain the expert pool, see experts' contact details and panel results
   'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
@@ -129,8 +134,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:manage',
     'distribution:manage',
     'distribution:approve',
+    'institution:update_own',
   ],
-  broker: [...FILER, 'event:manage', 'service:request', 'disclosure:file', 'disclosure:manage', 'distribution:manage'],
+  broker: [...FILER, 'event:manage', 'service:request', 'disclosure:file', 'disclosure:manage', 'distribution:manage', 'broker:declare'],
   expert: [...MEMBER, 'expert:score', 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
@@ -146,6 +152,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'event:manage',
     'policy:manage',
     'challenge:manage',
+    'broker:manage',
+    'institution:certify',
   ],
   platform_admin: [
     ...MEMBER,
@@ -170,6 +178,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'event:manage',
     'policy:manage',
     'challenge:manage',
+    'broker:manage',
+    'institution:certify',
   ],
 };
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

@@ -53,6 +53,8 @@ import { reportsRoutes } from './modules/reports/routes.js';
 import { eventRoutes } from './modules/events/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
+import { brokerRoutes } from './modules/brokers/routes.js';
+import { institutionRoutes } from './modules/institutions/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
 import { challengeRoutes } from './modules/challenges/routes.js';
 import { disclosureJobs } from './modules/disclosures/jobs.js';
@@ -85,6 +87,8 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  brokerRoutes,
+  institutionRoutes,
   expertRoutes,
   statisticsRoutes,
   reportsRoutes,

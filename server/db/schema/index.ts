@@ -6,6 +6,7 @@
 export * from '../../lib/schema.js';
 export * from '../../lib/spreadsheet/schema.js';
 export * from '../../modules/alerts/schema.js';
+export * from '../../modules/brokers/schema.js';
 export * from '../../modules/catalog/schema.js';
 export * from '../../modules/challenges/schema.js';
 export * from '../../modules/contracts/schema.js';
@@ -16,6 +17,7 @@ export * from '../../modules/experts/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
 export * from '../../modules/integrity/schema.js';
+export * from '../../modules/institutions/schema.js';
 export * from '../../modules/matching/schema.js';
 export * from '../../modules/organizations/schema.js';
 export * from '../../modules/reports/schema.js';

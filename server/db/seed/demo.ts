@@ -18,6 +18,7 @@ import { seedExpertsDemo } from './experts-demo.js';
 import { seedPublicLifeDemo } from './public-life-demo.js';
 import { seedChallengesDemo } from './challenges-demo.js';
 import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
+import { seedInstitutionsDemo } from './institutions-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -255,5 +256,6 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     enterpriseUserId: await userId('enterprise@jinqiao.demo'),
     memberUserId: await userId('member@jinqiao.demo'),
   });
+  await seedInstitutionsDemo(db, { orgIds });
   return true;
 }

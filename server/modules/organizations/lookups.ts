@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations } from './schema.js';
 
@@ -36,4 +36,14 @@ export async function activeOrganizationsOfTypes(db: DbOrTx, types: string[]) {
     })
     .from(organizations)
     .where(and(inArray(organizations.type, types), eq(organizations.status, 'active')));
+}
+
+/** Active organisations of one type, by name (the institutions directory lists tech-transfer institutions). */
+export async function activeOrganizationsOfType(db: DbOrTx, type: string, opts: { nameContains?: string } = {}) {
+  const term = opts.nameContains?.trim();
+  return db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.type, type), eq(organizations.status, 'active'), term ? ilike(organizations.name, `%${term}%`) : undefined))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }

@@ -1,6 +1,6 @@
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { DealView, TradeRoute } from '../../../common/api/trading.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { tradeAuctionRegistrations, tradeAuctions, tradeDeals } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -253,4 +253,26 @@ export async function findDealForContract(opts: { db: Db; actor: Actor; dealId: 
     route: d.row.route as TradeRoute,
     fieldCode: d.row.fieldCode,
   };
+}
+
+/**
+ * Deals' outcome by id, for modules that credit a deal to someone (brokers' track records,
+ * institutions' service records): only what the public deal page shows.
+ */
+export async function dealOutcomes(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { id: string; status: string; priceFen: number; title: string; completedAt: Date | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: tradeDeals.id,
+      status: tradeDeals.status,
+      priceFen: tradeDeals.priceFen,
+      title: tradeDeals.title,
+      completedAt: tradeDeals.paymentConfirmedAt,
+    })
+    .from(tradeDeals)
+    .where(inArray(tradeDeals.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -34,6 +34,14 @@ const DistributionDetailPage = page(() => import('../features/tto/pages/Distribu
 const DistributionCalculatorPage = page(() => import('../features/tto/pages/DistributionCalculatorPage'), 'DistributionCalculatorPage');
 const ExpertsPage = page(() => import('../features/experts/pages/ExpertsPage'), 'ExpertsPage');
 const MyAssignmentsPage = page(() => import('../features/experts/pages/MyAssignmentsPage'), 'MyAssignmentsPage');
+const InstitutionsPage = page(() => import('../features/institutions/pages/InstitutionsPage'), 'InstitutionsPage');
+const InstitutionDetailPage = page(() => import('../features/institutions/pages/InstitutionDetailPage'), 'InstitutionDetailPage');
+const RoundPage = page(() => import('../features/institutions/pages/RoundPage'), 'RoundPage');
+const RoundsAdminPage = page(() => import('../features/institutions/pages/RoundsAdminPage'), 'RoundsAdminPage');
+const ApplicationPage = page(() => import('../features/institutions/pages/ApplicationPage'), 'ApplicationPage');
+const MyApplicationsPage = page(() => import('../features/institutions/pages/MyApplicationsPage'), 'MyApplicationsPage');
+const BrokersPage = page(() => import('../features/brokers/pages/BrokersPage'), 'BrokersPage');
+const BrokerProfilePage = page(() => import('../features/brokers/pages/BrokerProfilePage'), 'BrokerProfilePage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -117,6 +125,11 @@ export const router = createBrowserRouter([
       // 揭榜大厅 is public; registering, proposals and management need a login (the page shows what the caller may do).
       { path: 'challenges', element: <ChallengeHallPage /> },
       { path: 'challenges/:id', element: <ChallengeDetailPage /> },
+      { path: 'institutions', element: <InstitutionsPage /> },
+      { path: 'institutions/rounds/:id', element: <RoundPage /> },
+      { path: 'institutions/:id', element: <InstitutionDetailPage /> },
+      { path: 'brokers', element: <BrokersPage /> },
+      { path: 'brokers/:id', element: <BrokerProfilePage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       // Roadshows and exhibitions, the service catalogue and the policy library are public (C14).
@@ -155,6 +168,9 @@ export const router = createBrowserRouter([
           { path: 'workspace/events/:id/check-in', element: guarded('event:manage', CheckInPage) },
           { path: 'workspace/services', element: <MyServiceRequestsPage /> },
           { path: 'workspace/policies/match', element: <PolicyMatchPage /> },
+          { path: 'workspace/demonstration', element: <MyApplicationsPage /> },
+          { path: 'workspace/demonstration/rounds', element: guarded('institution:certify', RoundsAdminPage) },
+          { path: 'workspace/demonstration/:id', element: <ApplicationPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

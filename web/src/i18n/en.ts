@@ -1,5 +1,6 @@
 import { contractsEn } from './contracts';
 import { expertsEn } from './experts';
+import { institutionsEn } from './institutions';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
 import { publicLifeEn } from './publiclife';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...ttoEn,
   ...expertsEn,
   ...publicLifeEn,
+  ...institutionsEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

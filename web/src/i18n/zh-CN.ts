@@ -4,6 +4,7 @@
  */
 import { contractsZh } from './contracts';
 import { expertsZh } from './experts';
+import { institutionsZh } from './institutions';
 import { marketZh } from './market';
 import { reportsZh } from './reports';
 import { publicLifeZh } from './publiclife';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...ttoZh,
   ...expertsZh,
   ...publicLifeZh,
+  ...institutionsZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

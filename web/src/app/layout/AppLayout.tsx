@@ -63,6 +63,8 @@ export function AppLayout() {
       { key: '/events', icon: <CalendarOutlined />, label: t('nav.events') },
       { key: '/services', icon: <CustomerServiceOutlined />, label: t('nav.services') },
       { key: '/policies', icon: <ReadOutlined />, label: t('nav.policies') },
+      { key: '/institutions', icon: <BankOutlined />, label: t('nav.institutions') },
+      { key: '/brokers', icon: <TeamOutlined />, label: t('nav.brokers') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -84,6 +86,16 @@ export function AppLayout() {
       { key: '/workspace/services', icon: <CustomerServiceOutlined />, label: t('nav.myServiceRequests') },
       { key: '/workspace/policies/match', icon: <ReadOutlined />, label: t('nav.policyMatch') },
       { key: '/workspace/challenges', icon: <TrophyOutlined />, label: t('nav.myChallenges') },
+      (hasPermission(me, 'institution:update_own') || hasPermission(me, 'expert:score')) && {
+        key: '/workspace/demonstration',
+        icon: <BankOutlined />,
+        label: t('nav.demonstration'),
+      },
+      hasPermission(me, 'institution:certify') && {
+        key: '/workspace/demonstration/rounds',
+        icon: <BankOutlined />,
+        label: t('nav.demonstrationRounds'),
+      },
       { key: '/workspace/saved-searches', icon: <StarOutlined />, label: t('nav.savedSearches') },
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
@@ -133,6 +145,10 @@ export function AppLayout() {
       '/experts',
       '/workspace/challenges',
       '/challenges',
+      '/workspace/demonstration',
+      '/workspace/demonstration/rounds',
+      '/institutions',
+      '/brokers',
       '/trading',
       '/statistics',
       '/events',
