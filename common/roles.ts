@@ -75,6 +75,10 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // finance and subsidies (issue 17, C11): server/modules/finance, server/modules/subsidies
+  'finance:participate', // investor profile, financing requests and interest, SME self-assessment, pledge loans, for own organisation
+  'subsidy:apply', // apply to subsidy programmes and record payments on own organisation's registered contracts
+  'subsidy:administer', // subsidy programmes; the district check, review, approval, notice and payment (officers in their region)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,12 +88,34 @@ const FILER: Permission[] = [...MEMBER, 'catalog:file', 'trade:initiate', 'trade
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: FILER,
-  org_admin: [...FILER, 'org:update_own', 'org:manage_members'],
-  broker: FILER,
+  org_member: [
+    ...FILER,
+    'finance:participate',
+    'subsidy:apply',
+  ],
+  org_admin: [
+    ...FILER,
+    'org:update_own',
+    'org:manage_members',
+    'finance:participate',
+    'subsidy:apply',
+  ],
+  broker: [
+    ...FILER,
+    'finance:participate',
+    'subsidy:apply',
+  ],
   expert: MEMBER,
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [
+    ...MEMBER,
+    'org:read_region',
+    'catalog:review',
+    'trade:oversee',
+    'stats:read',
+    'stats:target',
+    'subsidy:administer',
+  ],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'subsidy:administer',
   ],
 };
 
