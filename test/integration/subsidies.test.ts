@@ -244,15 +244,15 @@ describe('subsidy application workflow', { timeout: 120_000 }, () => {
 
     const review = (reviewerName: string, scores: Record<string, number>) =>
       officer.inject({ method: 'POST', url: `/api/subsidy-applications/${application.id}/reviews`, payload: { reviewerName, scores } });
-    const bad = await review('张教授', { authenticity: 31, payment: 20, technology: 30, contribution: 20 });
+    const bad = await review('张教授', { eligibility: 21, contract_quality: 30, outcome: 30, documentation: 20 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('body.scores.authenticity');
+    expect(bad.json().errors[0].field).toBe('body.scores.eligibility');
     for (const [name, s] of [
       ['张教授', 90],
       ['李研究员', 80],
       ['王高工', 85],
     ] as const)
-      expect((await review(name, { authenticity: 30, payment: 20, technology: s - 70, contribution: 20 })).statusCode).toBe(201);
+      expect((await review(name, { eligibility: 20, contract_quality: 30, outcome: s - 70, documentation: 20 })).statusCode).toBe(201);
     expect((await step(officer, { action: 'complete_review' })).json()).toMatchObject({ status: 'reviewed', reviewMean: 85 });
     expect((await step(officer, { action: 'approve' })).statusCode).toBe(400);
     expect((await step(officer, { action: 'approve', meetingOn: localDateOf(clock.now()), approvedFen: 3_000_000 })).statusCode).toBe(400);

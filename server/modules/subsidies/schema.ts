@@ -116,8 +116,9 @@ export const subsidyApplications = pgTable(
 );
 
 /**
- * Reviewers' scores on the sheet `subsidy_application` (the shape of the experts module's scoring
- * engine: a score per criterion, a total; recorded by the officer from the reviewer list).
+ * Reviewers' scores on the shared scoring engine's sheet `subsidy_application` (experts/scoring.ts:
+ * validated and totalled by its `sheetTotal`, averaged by `aggregateTotals`), recorded by the
+ * officer from the programme's reviewer list; drawing a panel with `openPanel` is not wired yet.
  */
 export const subsidyReviews = pgTable(
   'subsidy_reviews',

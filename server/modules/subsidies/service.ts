@@ -25,7 +25,7 @@ import { isMemberOf, officerCovers, organizationWithRegion, speakingFor } from '
 import { computeEstimate, type ProgrammeRow } from './estimate.js';
 import { activeIntegrityPenalty } from './integrity.js';
 import { APPLICATION_TRANSITION_TABLE, LIVE, transitionAllowed, type Party } from './lifecycle.js';
-import { reviewMean, sheetTotal } from './rules.js';
+import { aggregateTotals, SHEETS, sheetTotal } from '../experts/scoring.js';
 import { subsidyApplications, subsidyContractPayments, subsidyProgrammes, subsidyReviews } from './schema.js';
 
 export type ApplicationRow = typeof subsidyApplications.$inferSelect;
@@ -263,8 +263,8 @@ async function lockVisible(tx: Tx, actor: Actor, id: string) {
 
 export async function addReview(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof ReviewInput> }) {
   requirePermission(opts.actor, 'subsidy:administer');
-  const scored = sheetTotal(opts.input.scores);
-  if ('field' in scored) throw AppError.validation(scored.field, scored.message);
+  // The shared scoring engine's sheet (experts/scoring.ts); the officer records each reviewer's sheet.
+  const total = sheetTotal(SHEETS.subsidy_application!, opts.input.scores, 'body.scores');
   await opts.db.transaction(async (tx) => {
     const { row, party } = await lockVisible(tx, opts.actor, opts.id);
     if (party !== 'officer') throw AppError.forbidden('Only the officers over the applicant record reviews');
@@ -275,7 +275,7 @@ export async function addReview(opts: { db: Db; actor: Actor; id: string; input:
       applicationId: row.id,
       reviewerName: opts.input.reviewerName,
       scores: opts.input.scores,
-      total: scored.total,
+      total,
       comment: opts.input.comment ?? null,
       recordedBy: opts.actor.userId,
       createdAt: clock.now(),
@@ -338,7 +338,7 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
           .where(eq(subsidyReviews.applicationId, row.id));
         if (reviews.length < programme.minReviewers)
           throw AppError.conflict(`The programme needs ${programme.minReviewers} reviews; ${reviews.length} recorded`);
-        patch.reviewMean = reviewMean(reviews.map((r) => r.total));
+        patch.reviewMean = aggregateTotals(reviews.map((r) => r.total)).mean;
         break;
       }
       case 'approve': {
