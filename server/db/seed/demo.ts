@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedFinanceDemo } from './finance-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -203,6 +204,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ent2: seedOrg('ent2'),
       ent3: seedOrg('ent3'),
       inst: seedOrg('inst'),
+    });
+    await seedFinanceDemo(tx, actor, {
+      ent: seedOrg('ent'),
+      ent2: seedOrg('ent2'),
+      univ: seedOrg('univ'),
+      inst: seedOrg('inst'),
+      all: cityOrgs.map((o) => seedOrg(o.key)),
     });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });
