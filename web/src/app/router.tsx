@@ -52,6 +52,12 @@ const ChangePasswordPage = page(() => import('../features/account/pages/ChangePa
 const TokensPage = page(() => import('../features/account/pages/TokensPage'), 'TokensPage');
 const AdminOrganizationsPage = page(() => import('../features/admin/pages/AdminOrganizationsPage'), 'AdminOrganizationsPage');
 const AdminUsersPage = page(() => import('../features/admin/pages/AdminUsersPage'), 'AdminUsersPage');
+const InvestorsPage = page(() => import('../features/finance/pages/InvestorsPage'), 'InvestorsPage');
+const FinancingRequestsPage = page(() => import('../features/finance/pages/FinancingRequestsPage'), 'FinancingRequestsPage');
+const SmeAssessmentPage = page(() => import('../features/finance/pages/SmeAssessmentPage'), 'SmeAssessmentPage');
+const ProgrammesPage = page(() => import('../features/subsidies/pages/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammeDetailPage = page(() => import('../features/subsidies/pages/ProgrammeDetailPage'), 'ProgrammeDetailPage');
+const CheckQueuePage = page(() => import('../features/subsidies/pages/CheckQueuePage'), 'CheckQueuePage');
 const AuditLogPage = page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage');
 
 function guarded(permission: Permission, Page: ComponentType) {
@@ -87,6 +93,9 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'investors', element: <InvestorsPage /> },
+      { path: 'subsidies', element: <ProgrammesPage /> },
+      { path: 'subsidies/:id', element: <ProgrammeDetailPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -118,6 +127,9 @@ export const router = createBrowserRouter([
           { path: 'workspace/registrar', element: guarded('contract:register', RegistrarQueuePage) },
           { path: 'workspace/monitor', element: guarded('stats:read', MonitorDashboardPage) },
           { path: 'workspace/targets', element: guarded('stats:target', TargetsPage) },
+          { path: 'workspace/financing', element: <FinancingRequestsPage /> },
+          { path: 'workspace/sme', element: guarded('finance:participate', SmeAssessmentPage) },
+          { path: 'workspace/subsidies/queue', element: guarded('subsidy:administer', CheckQueuePage) },
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },

@@ -1,3 +1,4 @@
+import { financeEn } from './finance';
 import { contractsEn } from './contracts';
 import { marketEn } from './market';
 import { statisticsEn } from './statistics';
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,
+  ...financeEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',
