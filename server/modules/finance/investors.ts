@@ -102,10 +102,10 @@ export async function upsertInvestorProfile(opts: { db: Db; actor: Actor; input:
 /** Open financing requests and published achievements, scored against the investor's preferences (its members only). */
 export async function investorMatches(opts: { db: Db; actor: Actor; organizationId: string; limit?: number }) {
   requireUser(opts.actor);
-  if (!organizationIdsOf(opts.actor, ['org_member', 'org_admin', 'broker']).includes(opts.organizationId))
-    throw AppError.forbidden('Only the investor’s members see its matches');
   const profile = await getProfile(opts.db, opts.organizationId);
   if (!profile) throw AppError.notFound('Investor profile');
+  if (!organizationIdsOf(opts.actor, ['org_member', 'org_admin', 'broker']).includes(opts.organizationId))
+    throw AppError.forbidden('Only the investor’s members see its matches');
   const limit = opts.limit ?? 20;
   const requests = await opts.db.select().from(financingRequests).where(eq(financingRequests.status, 'open'));
   const achievements = await publishedAchievementsInFields(opts.db, { fieldPrefixes: profile.fieldCodes, limit: 200 });
