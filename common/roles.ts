@@ -85,6 +85,10 @@ export const PERMISSIONS = [
   'broker:declare', // a broker declares conflicts of interest on the contracts and deals they broker
   'institution:update_own', // own tech-transfer institution's profile and demonstration applications
   'institution:certify', // demonstration rounds (open, check, draw expert panels, publish) and alliances
+  // finance and subsidies (issue 17, C11): server/modules/finance, server/modules/subsidies
+  'finance:participate', // investor profile, financing requests and interest, SME self-assessment, pledge loans, for own organisation
+  'subsidy:apply', // apply to subsidy programmes and record payments on own organisation's registered contracts
+  'subsidy:administer', // subsidy programmes; the district check, review, approval, notice and payment (officers in their region)
   // experts (expert pool and review panels, server/modules/experts)
   'expert:manage', // maintain the expert pool, see experts' contact details and panel results
   'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
@@ -120,7 +124,7 @@ const FILER: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   public: [],
-  org_member: [...FILER, 'report:file', 'service:request', 'service:provide', 'disclosure:file'],
+  org_member: [...FILER, 'report:file', 'service:request', 'service:provide', 'disclosure:file', 'finance:participate', 'subsidy:apply'],
   org_admin: [
     ...FILER,
     'org:update_own',
@@ -135,8 +139,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'distribution:manage',
     'distribution:approve',
     'institution:update_own',
+    'finance:participate',
+    'subsidy:apply',
   ],
-  broker: [...FILER, 'event:manage', 'service:request', 'disclosure:file', 'disclosure:manage', 'distribution:manage', 'broker:declare'],
+  broker: [
+    ...FILER,
+    'event:manage',
+    'service:request',
+    'disclosure:file',
+    'disclosure:manage',
+    'distribution:manage',
+    'broker:declare',
+    'finance:participate',
+    'subsidy:apply',
+  ],
   expert: [...MEMBER, 'expert:score', 'event:judge'],
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
   gov_officer: [
@@ -154,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'challenge:manage',
     'broker:manage',
     'institution:certify',
+    'subsidy:administer',
   ],
   platform_admin: [
     ...MEMBER,
@@ -180,6 +197,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'challenge:manage',
     'broker:manage',
     'institution:certify',
+    'subsidy:administer',
   ],
 };
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

@@ -69,6 +69,8 @@ import { manualPaymentChannel, type PaymentChannel } from './modules/trading/pay
 import { retrainTextModelJob } from './modules/matching/jobs.js';
 import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
+import { financeRoutes } from './modules/finance/routes.js';
+import { subsidyRoutes } from './modules/subsidies/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -99,6 +101,8 @@ const MODULE_ROUTES = [
   challengeRoutes,
   disclosureRoutes,
   distributionRoutes,
+  financeRoutes,
+  subsidyRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [

@@ -19,6 +19,7 @@ import { seedPublicLifeDemo } from './public-life-demo.js';
 import { seedChallengesDemo } from './challenges-demo.js';
 import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 import { seedInstitutionsDemo } from './institutions-demo.js';
+import { seedFinanceDemo } from './finance-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -218,6 +219,13 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
       ent2: seedOrg('ent2'),
       tti: seedOrg('tti'),
       gov: seedOrg('gov'),
+    });
+    await seedFinanceDemo(tx, actor, {
+      ent: seedOrg('ent'),
+      ent2: seedOrg('ent2'),
+      univ: seedOrg('univ'),
+      inst: seedOrg('inst'),
+      all: cityOrgs.map((o) => seedOrg(o.key)),
     });
     await tx.insert(systemState).values({ key: 'demo_seeded', value: new Date().toISOString() });
   });

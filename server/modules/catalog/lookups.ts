@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, like, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { RecordKind } from './lifecycle.js';
@@ -56,4 +56,46 @@ export async function achievementsPublishedBetween(db: DbOrTx, organizationId: s
     ipKinds: [...new Set(r.ipAssets.map((a) => a.kind))],
     publishedAt: r.publishedAt!,
   }));
+}
+
+/** What matching an investor's preferences needs of a published, unrestricted achievement. */
+export interface AchievementForFinance {
+  id: string;
+  title: string;
+  fieldCode: string;
+  trl: number;
+  regionCode: string;
+  priceFen: number | null;
+  organizationId: string;
+}
+
+/**
+ * Published, unrestricted achievements in fields starting with one of `fieldPrefixes` (any field when
+ * empty), newest first: candidates for an investor's matches (finance).
+ */
+export async function publishedAchievementsInFields(
+  db: DbOrTx,
+  opts: { fieldPrefixes: string[]; limit: number },
+): Promise<AchievementForFinance[]> {
+  const a = achievements;
+  return db
+    .select({
+      id: a.id,
+      title: a.title,
+      fieldCode: a.fieldCode,
+      trl: a.trl,
+      regionCode: a.regionCode,
+      priceFen: a.priceFen,
+      organizationId: a.organizationId,
+    })
+    .from(a)
+    .where(
+      and(
+        eq(a.status, 'published'),
+        eq(a.restricted, false),
+        opts.fieldPrefixes.length ? or(...opts.fieldPrefixes.map((p) => like(a.fieldCode, `${p}%`))) : undefined,
+      ),
+    )
+    .orderBy(desc(a.publishedAt), a.id)
+    .limit(opts.limit) as Promise<AchievementForFinance[]>;
 }

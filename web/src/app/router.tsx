@@ -84,6 +84,12 @@ const MyServiceRequestsPage = page(() => import('../features/services/pages/MySe
 const PoliciesPage = page(() => import('../features/policies/pages/PoliciesPage'), 'PoliciesPage');
 const PolicyDetailPage = page(() => import('../features/policies/pages/PolicyDetailPage'), 'PolicyDetailPage');
 const PolicyMatchPage = page(() => import('../features/policies/pages/PolicyMatchPage'), 'PolicyMatchPage');
+const InvestorsPage = page(() => import('../features/finance/pages/InvestorsPage'), 'InvestorsPage');
+const FinancingRequestsPage = page(() => import('../features/finance/pages/FinancingRequestsPage'), 'FinancingRequestsPage');
+const SmeAssessmentPage = page(() => import('../features/finance/pages/SmeAssessmentPage'), 'SmeAssessmentPage');
+const ProgrammesPage = page(() => import('../features/subsidies/pages/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammeDetailPage = page(() => import('../features/subsidies/pages/ProgrammeDetailPage'), 'ProgrammeDetailPage');
+const CheckQueuePage = page(() => import('../features/subsidies/pages/CheckQueuePage'), 'CheckQueuePage');
 const AuditLogPage = page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage');
 
 function guarded(permission: Permission, Page: ComponentType) {
@@ -130,6 +136,9 @@ export const router = createBrowserRouter([
       { path: 'institutions/:id', element: <InstitutionDetailPage /> },
       { path: 'brokers', element: <BrokersPage /> },
       { path: 'brokers/:id', element: <BrokerProfilePage /> },
+      { path: 'investors', element: <InvestorsPage /> },
+      { path: 'subsidies', element: <ProgrammesPage /> },
+      { path: 'subsidies/:id', element: <ProgrammeDetailPage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       // Roadshows and exhibitions, the service catalogue and the policy library are public (C14).
@@ -185,6 +194,9 @@ export const router = createBrowserRouter([
           { path: 'workspace/annual-reports', element: <AnnualReportsPage /> },
           { path: 'workspace/annual-reports/:id', element: <AnnualReportPage /> },
           { path: 'workspace/integrity', element: <IntegrityRecordsPage /> },
+          { path: 'workspace/financing', element: <FinancingRequestsPage /> },
+          { path: 'workspace/sme', element: guarded('finance:participate', SmeAssessmentPage) },
+          { path: 'workspace/subsidies/queue', element: guarded('subsidy:administer', CheckQueuePage) },
           { path: 'account/organization', element: <OrganizationProfilePage /> },
           { path: 'account/sessions', element: <SessionsPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },

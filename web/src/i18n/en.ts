@@ -1,3 +1,4 @@
+import { financeEn } from './finance';
 import { contractsEn } from './contracts';
 import { expertsEn } from './experts';
 import { institutionsEn } from './institutions';
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...expertsEn,
   ...publicLifeEn,
   ...institutionsEn,
+  ...financeEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

@@ -1,3 +1,4 @@
+import { financeZh } from './finance';
 /**
  * Chinese strings, the default language. Keys are flat and grouped by prefix; `{name}` is replaced
  * by the variable of that name. en.ts must define every key (the type checker enforces it).
@@ -24,6 +25,7 @@ export const zhCN = {
   ...expertsZh,
   ...publicLifeZh,
   ...institutionsZh,
+  ...financeZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

@@ -65,6 +65,8 @@ export function AppLayout() {
       { key: '/policies', icon: <ReadOutlined />, label: t('nav.policies') },
       { key: '/institutions', icon: <BankOutlined />, label: t('nav.institutions') },
       { key: '/brokers', icon: <TeamOutlined />, label: t('nav.brokers') },
+      { key: '/investors', icon: <BarChartOutlined />, label: t('nav.investors') },
+      { key: '/subsidies', icon: <FileProtectOutlined />, label: t('nav.subsidies') },
     ];
     // Visitors see the public portal only; the rest of the menu is the logged-in workspace.
     if (!me) return portal;
@@ -100,6 +102,13 @@ export function AppLayout() {
       { key: '/workspace/trading', icon: <SwapOutlined />, label: t('nav.myTrading') },
       hasPermission(me, 'trade:staff') && { key: '/workspace/trading/staff', icon: <SwapOutlined />, label: t('nav.tradingStaff') },
       hasPermission(me, 'trade:oversee') && { key: '/workspace/trading/objections', icon: <SwapOutlined />, label: t('nav.objections') },
+      { key: '/workspace/financing', icon: <BarChartOutlined />, label: t('nav.financing') },
+      hasPermission(me, 'finance:participate') && { key: '/workspace/sme', icon: <FileProtectOutlined />, label: t('nav.sme') },
+      hasPermission(me, 'subsidy:administer') && {
+        key: '/workspace/subsidies/queue',
+        icon: <FileSearchOutlined />,
+        label: t('nav.subsidyQueue'),
+      },
       hasPermission(me, 'contract:apply') && { key: '/workspace/contracts', icon: <FileProtectOutlined />, label: t('nav.myContracts') },
       hasPermission(me, 'contract:register') && { key: '/workspace/registrar', icon: <FileProtectOutlined />, label: t('nav.registrar') },
       hasPermission(me, 'stats:read') && { key: '/workspace/monitor', icon: <BarChartOutlined />, label: t('nav.monitor') },
