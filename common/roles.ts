@@ -75,6 +75,10 @@ export const PERMISSIONS = [
   'contract:register', // registrar review: certify, return, refuse, amend, cancel
   'stats:read', // statistics and the government dashboard (officers in their region)
   'stats:target', // set yearly targets
+  // export-control and feeds (issue 18)
+  'export:review', // screen cross-border records, decide free / restricted / prohibited, record approvals (officers in their region)
+  'export:catalogue', // import a new revision of the export-control catalogue
+  'feeds:webhooks', // outbound webhook subscriptions and their delivery log
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,7 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   broker: FILER,
   expert: MEMBER,
   registrar: [...MEMBER, 'contract:register', 'stats:read'],
-  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target'],
+  gov_officer: [...MEMBER, 'org:read_region', 'catalog:review', 'trade:oversee', 'stats:read', 'stats:target', 'export:review'],
   platform_admin: [
     ...MEMBER,
     'org:update_own',
@@ -107,6 +111,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:register',
     'stats:read',
     'stats:target',
+    'export:review',
+    'export:catalogue',
+    'feeds:webhooks',
   ],
 };
 

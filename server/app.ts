@@ -55,6 +55,7 @@ import { manualPaymentChannel, type PaymentChannel } from './modules/trading/pay
 import { retrainTextModelJob } from './modules/matching/jobs.js';
 import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
+import { exportControlRoutes } from './modules/export-control/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -74,6 +75,7 @@ const MODULE_ROUTES = [
   verifyRoutes,
   inquiryRoutes,
   statisticsRoutes,
+  exportControlRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [

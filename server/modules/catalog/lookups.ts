@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import type { RecordKind } from './lifecycle.js';
 import { canSeeRecord } from './policy.js';
-import { facts, loadRecord } from './records.js';
+import { facts, loadRecord, type AchievementRow } from './records.js';
 
 /** What another module may know of a catalog record: enough to refer to it, nothing of its content. */
 export interface RecordReference {
@@ -28,5 +28,21 @@ export async function findPublishedRecord(db: DbOrTx, actor: Actor, kind: Record
     status: rec.row.status,
     organizationId: rec.row.organizationId,
     organizationName: rec.organization.name,
+  };
+}
+
+/** What export control screens of an achievement: its words and its owner (any status; the screener is checked by export control). */
+export async function achievementForScreening(db: DbOrTx, id: string) {
+  const rec = await loadRecord(db, 'achievement', id);
+  if (!rec) return null;
+  const row = rec.row as AchievementRow;
+  return {
+    id,
+    title: row.title,
+    organizationId: row.organizationId,
+    status: row.status,
+    keywords: row.keywords,
+    fieldName: rec.fieldName,
+    body: [row.summary, row.problemSolved, row.advantage, ...row.ipAssets.map((a) => a.title)].filter(Boolean).join('\n'),
   };
 }
