@@ -56,6 +56,9 @@ import { retrainTextModelJob } from './modules/matching/jobs.js';
 import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 import { exportControlRoutes } from './modules/export-control/routes.js';
+import { webhooksJob } from './modules/feeds/jobs.js';
+import { webhooksDocument } from './modules/feeds/openapi.js';
+import { feedRoutes } from './modules/feeds/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -76,6 +79,7 @@ const MODULE_ROUTES = [
   inquiryRoutes,
   statisticsRoutes,
   exportControlRoutes,
+  feedRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -89,6 +93,7 @@ export const SCHEDULED_JOBS = [
   ...statisticsJobs,
   retrainTextModelJob,
   announceRecordMatchesJob,
+  webhooksJob,
 ];
 
 export interface BuildAppOptions {
@@ -169,6 +174,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         version: '0.1.0',
         description: 'Technology-transfer platform API. Errors are RFC 9457 problem+json.',
       },
+      // Outbound webhooks a subscriber receives (feeds module).
+      webhooks: webhooksDocument(),
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'jq_session' },

@@ -9,6 +9,7 @@ export * from '../../modules/alerts/schema.js';
 export * from '../../modules/catalog/schema.js';
 export * from '../../modules/contracts/schema.js';
 export * from '../../modules/export-control/schema.js';
+export * from '../../modules/feeds/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
 export * from '../../modules/matching/schema.js';
