@@ -25,6 +25,9 @@ const MyDemandsPage = page(() => import('../features/demands/pages/MyDemandsPage
 const ReviewQueuePage = page(() => import('../features/review/pages/ReviewQueuePage'), 'ReviewQueuePage');
 const MyInquiriesPage = page(() => import('../features/inquiries/pages/MyInquiriesPage'), 'MyInquiriesPage');
 const InquiryThreadPage = page(() => import('../features/inquiries/pages/InquiryThreadPage'), 'InquiryThreadPage');
+const ScreeningQueuePage = page(() => import('../features/export-control/pages/ScreeningQueuePage'), 'ScreeningQueuePage');
+const ScreeningPage = page(() => import('../features/export-control/pages/ScreeningPage'), 'ScreeningPage');
+const CataloguePage = page(() => import('../features/export-control/pages/CataloguePage'), 'CataloguePage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -87,6 +90,7 @@ export const router = createBrowserRouter([
       { path: 'trading/auctions/:id', element: <AuctionRoomPage /> },
       { path: 'trading/notices/:id', element: <NoticePage /> },
       { path: 'statistics', element: <StatisticsPage /> },
+      { path: 'export-control/catalogue', element: <CataloguePage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       {
@@ -107,6 +111,8 @@ export const router = createBrowserRouter([
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },
+          { path: 'workspace/export-control', element: guarded('export:review', ScreeningQueuePage) },
+          { path: 'workspace/export-control/:id', element: <ScreeningPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

@@ -1,5 +1,6 @@
 import { contractsEn } from './contracts';
 import { marketEn } from './market';
+import { exportControlEn } from './export-control';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import type { Messages } from './zh-CN';
@@ -9,6 +10,7 @@ export const en: Messages = {
   ...contractsEn,
   ...statisticsEn,
   ...marketEn,
+  ...exportControlEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

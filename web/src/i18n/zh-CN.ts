@@ -4,6 +4,7 @@
  */
 import { contractsZh } from './contracts';
 import { marketZh } from './market';
+import { exportControlZh } from './export-control';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
 
@@ -12,6 +13,7 @@ export const zhCN = {
   ...contractsZh,
   ...statisticsZh,
   ...marketZh,
+  ...exportControlZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

@@ -71,6 +71,8 @@ export function AppLayout() {
       hasPermission(me, 'contract:register') && { key: '/workspace/registrar', icon: <FileProtectOutlined />, label: t('nav.registrar') },
       hasPermission(me, 'stats:read') && { key: '/workspace/monitor', icon: <BarChartOutlined />, label: t('nav.monitor') },
       hasPermission(me, 'stats:target') && { key: '/workspace/targets', icon: <BarChartOutlined />, label: t('nav.targets') },
+      hasPermission(me, 'export:review') && { key: '/workspace/export-control', icon: <SafetyOutlined />, label: t('nav.exportControl') },
+      { key: '/export-control/catalogue', icon: <FileSearchOutlined />, label: t('nav.exportCatalogue') },
     ].filter((item) => !!item);
     const adminChildren = [
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
