@@ -12,6 +12,7 @@ import { seedCatalogDemo } from './catalog-demo.js';
 import { seedTradingDemo } from './trading-demo.js';
 import { seedContractsDemo } from './contracts-demo.js';
 import { seedContractQueueDemo } from './contracts-queue-demo.js';
+import { seedExportControlDemo } from './export-control-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -213,6 +214,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
     enterpriseUserId: await userId('enterprise@jinqiao.demo'),
     registrarUserId: await userId('registrar@jinqiao.demo'),
     registrationPointId: orgIds.get('reg')!,
+  });
+  await seedExportControlDemo(db, {
+    memberUserId: await userId('member@jinqiao.demo'),
+    officerUserId: await userId('officer@jinqiao.demo'),
+    password: DEMO_PASSWORD,
   });
   return true;
 }
