@@ -79,6 +79,10 @@ export async function publicRecordsPage<K extends RecordKind>(
     .orderBy(desc(t.updatedAt), desc(t.id))
     .limit(q.limit + 1)
     .offset(q.offset);
-  const records = await loadRecordsByIds(db, kind, ids.slice(0, q.limit).map((x) => x.id));
+  const records = await loadRecordsByIds(
+    db,
+    kind,
+    ids.slice(0, q.limit).map((x) => x.id),
+  );
   return { records, more: ids.length > q.limit };
 }

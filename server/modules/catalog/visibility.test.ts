@@ -117,6 +117,8 @@ describe('the confidential part under an export-control hold', () => {
       [false, false, false, true],
     ];
     for (const [owner, outsideMainland, exportHeld, sees] of cases)
-      expect(seesConfidentialPart({ owner, outsideMainland, exportHeld }), JSON.stringify({ owner, outsideMainland, exportHeld })).toBe(sees);
+      expect(seesConfidentialPart({ owner, outsideMainland, exportHeld }), JSON.stringify({ owner, outsideMainland, exportHeld })).toBe(
+        sees,
+      );
   });
 });
