@@ -10,7 +10,7 @@ const t = useTestApp();
 beforeAll(async () => {
   if (!t.app) return;
   expect(await seedDemo(t.db)).toBe(true);
-}, 420_000);
+}, 180_000);
 
 describe('demo export control', () => {
   it('the city officer’s queue holds the US buyer’s restricted deal; the buyer sees it held and no contacts', async () => {
