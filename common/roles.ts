@@ -89,6 +89,10 @@ export const PERMISSIONS = [
   'finance:participate', // investor profile, financing requests and interest, SME self-assessment, pledge loans, for own organisation
   'subsidy:apply', // apply to subsidy programmes and record payments on own organisation's registered contracts
   'subsidy:administer', // subsidy programmes; the district check, review, approval, notice and payment (officers in their region)
+  // export control and interconnection (issue 18, C12 and C13): server/modules/export-control, server/modules/feeds
+  'export:review', // screen cross-border records, decide free / restricted / prohibited, record approvals (officers in their region)
+  'export:catalogue', // import a new revision of the export-control catalogue
+  'feeds:webhooks', // outbound webhook subscriptions and their delivery log
   // experts (expert pool and review panels, server/modules/experts)
   'expert:manage', // maintain the expert pool, see experts' contact details and panel results
   'expert:score', // the expert's workspace: own assignments, scores, conflict declarations
@@ -171,6 +175,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'broker:manage',
     'institution:certify',
     'subsidy:administer',
+    'export:review',
   ],
   platform_admin: [
     ...MEMBER,
@@ -198,6 +203,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'broker:manage',
     'institution:certify',
     'subsidy:administer',
+    'export:review',
+    'export:catalogue',
+    'feeds:webhooks',
   ],
 };
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

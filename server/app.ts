@@ -71,6 +71,10 @@ import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 import { financeRoutes } from './modules/finance/routes.js';
 import { subsidyRoutes } from './modules/subsidies/routes.js';
+import { exportControlRoutes } from './modules/export-control/routes.js';
+import { webhooksJob } from './modules/feeds/jobs.js';
+import { webhooksDocument } from './modules/feeds/openapi.js';
+import { feedRoutes } from './modules/feeds/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -103,6 +107,8 @@ const MODULE_ROUTES = [
   distributionRoutes,
   financeRoutes,
   subsidyRoutes,
+  exportControlRoutes,
+  feedRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -118,6 +124,7 @@ export const SCHEDULED_JOBS = [
   retrainTextModelJob,
   announceRecordMatchesJob,
   ...disclosureJobs,
+  webhooksJob,
 ];
 
 export interface BuildAppOptions {
@@ -202,6 +209,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         version: '0.1.0',
         description: 'Technology-transfer platform API. Errors are RFC 9457 problem+json.',
       },
+      // Outbound webhooks a subscriber receives (feeds module).
+      webhooks: webhooksDocument(),
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'jq_session' },

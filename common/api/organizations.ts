@@ -15,6 +15,8 @@ export const OrganizationView = z.object({
   website: z.string().nullable(),
   description: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** ISO 3166-1 alpha-2; CN is mainland China (HK, MO, TW count as outside the mainland for technology export). */
+  country: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What the caller may do with this organisation, so the UI hides the rest. */
@@ -28,6 +30,12 @@ export const UpdateOrganizationBody = z.object({
   website: HttpUrl(300).nullable().optional(),
   description: z.string().trim().max(5000).nullable().optional(),
   contactPhone: z.string().trim().max(32).nullable().optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code (CN for mainland China)')
+    .optional(),
 });
 
 export const ReviewOrganizationBody = z.object({

@@ -5,11 +5,13 @@ import { seedDemo } from './seed/demo.js';
 import { seedFields } from './seed/fields.js';
 import { seedRegions } from './seed/regions.js';
 import { sealSecret } from '../modules/challenges/secret.js';
+import { seedExportCatalogues } from '../modules/export-control/catalogue.js';
 
-/** Reference data every database needs: the region tree and the technical-field taxonomy. */
+/** Reference data every database needs: the region tree, the technical-field taxonomy, the export-control catalogue's seeded subset. */
 export async function seedReferenceData(db: Database['db']) {
   await seedRegions(db);
   await seedFields(db);
+  await seedExportCatalogues(db);
 }
 
 /** What every start does before serving: migrate, refresh reference data, create the first admin, demo data. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from './schema.js';
 import { queryRows, type DbOrTx, type Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
@@ -168,5 +168,20 @@ export async function readAuditEntries(db: DbOrTx, filter: AuditFilter, limit: n
     .from(auditLog)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+
+/** Entries after `afterSeq` with one of these actions, oldest first: for consumers that follow the log (webhooks). */
+export async function readAuditEntriesAfter(
+  db: DbOrTx,
+  opts: { afterSeq: number; actions: readonly string[] },
+  limit: number,
+): Promise<AuditRow[]> {
+  if (opts.actions.length === 0) return [];
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(gt(auditLog.seq, opts.afterSeq), inArray(auditLog.action, [...opts.actions])))
+    .orderBy(asc(auditLog.seq))
     .limit(limit);
 }

@@ -15,6 +15,8 @@ export * from '../../modules/disclosures/schema.js';
 export * from '../../modules/distributions/schema.js';
 export * from '../../modules/experts/schema.js';
 export * from '../../modules/finance/schema.js';
+export * from '../../modules/export-control/schema.js';
+export * from '../../modules/feeds/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
 export * from '../../modules/integrity/schema.js';

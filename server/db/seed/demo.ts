@@ -20,6 +20,7 @@ import { seedChallengesDemo } from './challenges-demo.js';
 import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 import { seedInstitutionsDemo } from './institutions-demo.js';
 import { seedFinanceDemo } from './finance-demo.js';
+import { seedExportControlDemo } from './export-control-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -265,5 +266,10 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     memberUserId: await userId('member@jinqiao.demo'),
   });
   await seedInstitutionsDemo(db, { orgIds });
+  await seedExportControlDemo(db, {
+    memberUserId: await userId('member@jinqiao.demo'),
+    officerUserId: await userId('officer@jinqiao.demo'),
+    password: DEMO_PASSWORD,
+  });
   return true;
 }

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gte, like, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import type { RecordKind } from './lifecycle.js';
+import { regionsJoinable } from '../organizations/repository.js';
+import { PUBLIC_STATUSES, type RecordKind } from './lifecycle.js';
 import { canSeeRecord } from './policy.js';
-import { facts, loadRecord } from './records.js';
+import { facts, loadRecord, loadRecordsByIds, TABLES, type AchievementRow, type LoadedRecord } from './records.js';
 import { achievements } from './schema.js';
 
 /** What another module may know of a catalog record: enough to refer to it, nothing of its content. */
@@ -98,4 +99,56 @@ export async function publishedAchievementsInFields(
     )
     .orderBy(desc(a.publishedAt), a.id)
     .limit(opts.limit) as Promise<AchievementForFinance[]>;
+}
+
+/** What export control screens of an achievement: its words and its owner (any status; the screener is checked by export control). */
+export async function achievementForScreening(db: DbOrTx, id: string) {
+  const rec = await loadRecord(db, 'achievement', id);
+  if (!rec) return null;
+  const row = rec.row as AchievementRow;
+  return {
+    id,
+    title: row.title,
+    organizationId: row.organizationId,
+    status: row.status,
+    keywords: row.keywords,
+    fieldName: rec.fieldName,
+    body: [row.summary, row.problemSolved, row.advantage, ...row.ipAssets.map((a) => a.title)].filter(Boolean).join('\n'),
+  };
+}
+
+/**
+ * A page of records the public sees (public statuses, not restricted), most recently changed first,
+ * for feeds other markets pull: changed since `since`, in a technical field, in a region subtree.
+ * Fetches one more than `limit` to tell whether a next page exists.
+ */
+export async function publicRecordsPage<K extends RecordKind>(
+  db: DbOrTx,
+  kind: K,
+  q: { since?: Date; fieldCode?: string; regionCode?: string; limit: number; offset: number },
+): Promise<{ records: LoadedRecord<K>[]; more: boolean }> {
+  const t = TABLES[kind] as typeof achievements;
+  const r = regionsJoinable('feed_region');
+  const ids = await db
+    .select({ id: t.id })
+    .from(t)
+    .innerJoin(r, eq(r.code, t.regionCode))
+    .where(
+      and(
+        inArray(t.status, [...PUBLIC_STATUSES]),
+        eq(t.restricted, false),
+        q.since ? gte(t.updatedAt, q.since) : undefined,
+        q.fieldCode ? eq(t.fieldCode, q.fieldCode) : undefined,
+        q.regionCode ? like(r.path, `%/${q.regionCode}/%`) : undefined,
+      ),
+    )
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(q.limit + 1)
+    .offset(q.offset);
+  const records = await loadRecordsByIds(
+    db,
+    kind,
+    ids.slice(0, q.limit).map((x) => x.id),
+  );
+  return { records, more: ids.length > q.limit };
 }

@@ -7,8 +7,14 @@ import { facts, type AchievementRow, type DemandRow, type LoadedRecord } from '.
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function base(rec: LoadedRecord, actor: Actor) {
+/** `confidential: false` withholds the confidential part (contacts, attachments, IP numbers, team): visibility.ts `seesConfidentialPart`. */
+export interface PresentOptions {
+  confidential?: boolean;
+}
+
+function base(rec: LoadedRecord, actor: Actor, opts: PresentOptions) {
   const r = rec.row;
+  const confidential = opts.confidential !== false;
   return {
     id: r.id,
     status: r.status as RecordStatus,
@@ -20,8 +26,8 @@ function base(rec: LoadedRecord, actor: Actor) {
     organization: rec.organization,
     regionCode: r.regionCode,
     regionName: rec.regionName,
-    contacts: canSeeContacts(actor) ? r.contacts : null,
-    attachments: r.attachments,
+    contacts: confidential && canSeeContacts(actor) ? r.contacts : null,
+    attachments: confidential ? r.attachments : [],
     restricted: r.restricted,
     reviewReason: r.reviewReason,
     submittedAt: iso(r.submittedAt),
@@ -32,27 +38,28 @@ function base(rec: LoadedRecord, actor: Actor) {
   };
 }
 
-export function presentAchievement(rec: LoadedRecord<'achievement'>, actor: Actor): AchievementView {
+export function presentAchievement(rec: LoadedRecord<'achievement'>, actor: Actor, opts: PresentOptions = {}): AchievementView {
   const r = rec.row as AchievementRow;
+  const confidential = opts.confidential !== false;
   return {
-    ...base(rec, actor),
+    ...base(rec, actor, opts),
     kind: 'achievement',
     problemSolved: r.problemSolved,
     advantage: r.advantage,
     trl: r.trl,
-    ipAssets: r.ipAssets,
+    ipAssets: confidential ? r.ipAssets : r.ipAssets.map((a) => ({ ...a, number: null })),
     transferModes: r.transferModes as TransferMode[],
     priceFen: r.priceFen,
     priceNegotiable: r.priceNegotiable,
     publicFunding: r.publicFunding,
-    team: r.team,
+    team: confidential ? r.team : [],
   };
 }
 
-export function presentDemand(rec: LoadedRecord<'demand'>, actor: Actor): DemandView {
+export function presentDemand(rec: LoadedRecord<'demand'>, actor: Actor, opts: PresentOptions = {}): DemandView {
   const r = rec.row as DemandRow;
   return {
-    ...base(rec, actor),
+    ...base(rec, actor, opts),
     kind: 'demand',
     budgetMinFen: r.budgetMinFen,
     budgetMaxFen: r.budgetMaxFen,
@@ -63,10 +70,10 @@ export function presentDemand(rec: LoadedRecord<'demand'>, actor: Actor): Demand
   };
 }
 
-export function presentRecord(rec: LoadedRecord, actor: Actor): AchievementView | DemandView {
+export function presentRecord(rec: LoadedRecord, actor: Actor, opts: PresentOptions = {}): AchievementView | DemandView {
   return rec.kind === 'achievement'
-    ? presentAchievement(rec as LoadedRecord<'achievement'>, actor)
-    : presentDemand(rec as LoadedRecord<'demand'>, actor);
+    ? presentAchievement(rec as LoadedRecord<'achievement'>, actor, opts)
+    : presentDemand(rec as LoadedRecord<'demand'>, actor, opts);
 }
 
 export type { RecordKind };

@@ -70,7 +70,12 @@ export const catalogRoutes: Routes = (instance) => {
         params: IdParams,
         response: { 200: k.view },
       },
-      handler: async (req) => present(await catalog.getRecord({ db, actor: req.actor, kind, id: req.params.id }), req.actor),
+      handler: async (req) => {
+        const rec = await catalog.getRecord({ db, actor: req.actor, kind, id: req.params.id });
+        return presentRecord(rec, req.actor, {
+          confidential: await catalog.showsConfidentialPart({ db, actor: req.actor, rec }),
+        }) as z.infer<typeof k.view>;
+      },
     });
 
     app.put(`/api/${k.path}/:id`, {

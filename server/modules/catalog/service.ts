@@ -13,6 +13,8 @@ import { EDITABLE, TRANSITIONS, transitionAllowed, type RecordKind, type Transit
 import { canSeeRecord, partiesFor } from './policy.js';
 import { notify } from '../alerts/notify.js';
 import { facts, indexedText, loadRecord, loadRecordsByIds, TABLES, type LoadedRecord } from './records.js';
+import { seesConfidentialPart } from './visibility.js';
+import { exportHoldFacts } from '../export-control/gate.js';
 
 const regions = regionsJoinable();
 
@@ -275,3 +277,11 @@ export async function listTechnicalFields(opts: { db: Db }) {
 }
 
 export { can };
+
+/** Whether the actor opens the record's confidential part (visibility.ts `seesConfidentialPart`, facts from export control). */
+export async function showsConfidentialPart(opts: { db: Db; actor: Actor; rec: LoadedRecord }): Promise<boolean> {
+  if (opts.rec.kind !== 'achievement' || opts.actor.kind !== 'user') return true;
+  const owner = partiesFor(opts.actor, facts(opts.rec)).includes('owner');
+  if (owner) return true;
+  return seesConfidentialPart({ owner, ...(await exportHoldFacts(opts.db, opts.actor, opts.rec.row.id)) });
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_STATUSES, type RecordStatus } from '../../../common/catalog.js';
 import { anonymousActor, buildUserActor, systemActor, type Actor, type RoleGrant } from '../../lib/actor.js';
 import { canSeeRecord, type RecordFacts } from './policy.js';
-import { recordScope, scopeSees, visibleRecordsSql, type VisibilityFacts } from './visibility.js';
+import { recordScope, scopeSees, seesConfidentialPart, visibleRecordsSql, type VisibilityFacts } from './visibility.js';
 
 /**
  * The visibility rule read two ways must agree: the SQL predicate (search, lists) run against a real
@@ -104,5 +104,21 @@ describe('one visibility rule', { timeout: 60_000 }, () => {
     expect(seen('officer of Heping')).toEqual(PUBLIC);
     expect(seen('platform admin')).toEqual(RECORDS.filter((r) => r.status !== 'draft').map(label));
     expect(seen('system')).toHaveLength(RECORDS.length);
+  });
+});
+
+describe('the confidential part under an export-control hold', () => {
+  it('is closed only to a party outside mainland China, only while the record is held, never to the owner', () => {
+    const cases: Array<[owner: boolean, outsideMainland: boolean, exportHeld: boolean, sees: boolean]> = [
+      [false, true, true, false],
+      [false, true, false, true],
+      [false, false, true, true],
+      [true, true, true, true],
+      [false, false, false, true],
+    ];
+    for (const [owner, outsideMainland, exportHeld, sees] of cases)
+      expect(seesConfidentialPart({ owner, outsideMainland, exportHeld }), JSON.stringify({ owner, outsideMainland, exportHeld })).toBe(
+        sees,
+      );
   });
 });

@@ -211,3 +211,13 @@ export function visibilityReadsRegion(scope: RecordScope, opts: { publicOnly: bo
 export function publicVisibilityKey(scope: RecordScope): string {
   return scope.own === 'all' || scope.restricted === 'all' ? 'all' : JSON.stringify({ own: scope.own, restricted: scope.restricted });
 }
+
+/**
+ * Export control (技术进出口管理条例 art. 35–37): before a letter of intent is recorded, a party outside
+ * mainland China does not open the confidential part (contacts, attachments, IP numbers, team) of a
+ * record that a screening holds (restricted) or stopped (prohibited); the owner always does. The
+ * facts come from the export-control module (`exportHoldFacts`).
+ */
+export function seesConfidentialPart(f: { owner: boolean; outsideMainland: boolean; exportHeld: boolean }): boolean {
+  return f.owner || !f.exportHeld || !f.outsideMainland;
+}

@@ -17,6 +17,7 @@ import { partiesFor } from './policy.js';
 import { presentContent } from './presenter.js';
 import { factsOf, loadContract, type LoadedContract } from './records.js';
 import { nextRegistrationNumber } from './registration-number.js';
+import { requireExportClearance } from '../export-control/gate.js';
 
 type Body<A extends TransitionBody['action']> = Extract<TransitionBody, { action: A }>;
 
@@ -107,6 +108,8 @@ export async function certifyContract(tx: Tx, actor: Actor, c: LoadedContract, b
       'the experts concluded 不支持: give your written reasoning (at least 20 characters) to certify against it',
     );
   }
+  // A technology export (seller in mainland China, buyer outside it) needs its export-control screening cleared.
+  await requireExportClearance(tx, c.row);
   const adjustment = resolveAdjustment(c.row.contractAmountFen, c.row.nonTechnicalCostsFen, body);
   const now = clock.now();
   const registrationNumber = await nextRegistrationNumber(tx, now, c.row.registrationRegionCode);

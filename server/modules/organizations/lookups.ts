@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations } from './schema.js';
+import { organizations, regions } from './schema.js';
 
 /** Lookups other modules need (they never read the organisations table themselves). */
 
@@ -46,4 +46,31 @@ export async function activeOrganizationsOfType(db: DbOrTx, type: string, opts: 
     .from(organizations)
     .where(and(eq(organizations.type, type), eq(organizations.status, 'active'), term ? ilike(organizations.name, `%${term}%`) : undefined))
     .orderBy(asc(organizations.name), asc(organizations.id));
+}
+
+/**
+ * Outside mainland China for technology export: every country but CN, so Hong Kong (HK), Macao (MO)
+ * and Taiwan (TW) too — technology transferred there is managed as an export (商务部 practice under
+ * 技术进出口管理条例 art. 2, which defines export as transfer from 境内 to 境外).
+ */
+export const outsideMainland = (country: string): boolean => country.toUpperCase() !== 'CN';
+
+/** Organisations' country and region path by id, for export control (who is a party outside the mainland, which officer reviews). */
+export async function organizationPlaces(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { id: string; name: string; country: string; regionCode: string; regionPath: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      country: organizations.country,
+      regionCode: organizations.regionCode,
+      regionPath: regions.path,
+    })
+    .from(organizations)
+    .innerJoin(regions, eq(regions.code, organizations.regionCode))
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -20,6 +20,7 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
     website: row.website,
     description: row.description,
     contactPhone: row.contactPhone,
+    country: row.country,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     actions: organizationActions(actor, { id: row.id, status: row.status, regionPath: row.regionPath }),

@@ -31,6 +31,12 @@ export const organizations = pgTable(
     website: text('website'),
     description: text('description'),
     contactPhone: varchar('contact_phone', { length: 32 }),
+    /**
+     * ISO 3166-1 alpha-2 country or region of the organisation; 'CN' is mainland China. Hong Kong (HK),
+     * Macao (MO) and Taiwan (TW) keep their own codes: for technology export they are outside the
+     * mainland (lookups.ts `outsideMainland`).
+     */
+    country: varchar('country', { length: 2 }).notNull().default('CN'),
     statusReason: text('status_reason'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -29,6 +29,7 @@ function selectOrgs(db: DbOrTx) {
       website: organizations.website,
       description: organizations.description,
       contactPhone: organizations.contactPhone,
+      country: organizations.country,
       statusReason: organizations.statusReason,
       createdAt: organizations.createdAt,
       updatedAt: organizations.updatedAt,

@@ -42,6 +42,9 @@ const ApplicationPage = page(() => import('../features/institutions/pages/Applic
 const MyApplicationsPage = page(() => import('../features/institutions/pages/MyApplicationsPage'), 'MyApplicationsPage');
 const BrokersPage = page(() => import('../features/brokers/pages/BrokersPage'), 'BrokersPage');
 const BrokerProfilePage = page(() => import('../features/brokers/pages/BrokerProfilePage'), 'BrokerProfilePage');
+const ScreeningQueuePage = page(() => import('../features/export-control/pages/ScreeningQueuePage'), 'ScreeningQueuePage');
+const ScreeningPage = page(() => import('../features/export-control/pages/ScreeningPage'), 'ScreeningPage');
+const CataloguePage = page(() => import('../features/export-control/pages/CataloguePage'), 'CataloguePage');
 const NotificationPreferencesPage = page(
   () => import('../features/notifications/pages/NotificationPreferencesPage'),
   'NotificationPreferencesPage',
@@ -139,6 +142,7 @@ export const router = createBrowserRouter([
       { path: 'investors', element: <InvestorsPage /> },
       { path: 'subsidies', element: <ProgrammesPage /> },
       { path: 'subsidies/:id', element: <ProgrammeDetailPage /> },
+      { path: 'export-control/catalogue', element: <CataloguePage /> },
       // The public check a certificate's QR code opens.
       { path: 'verify/:number', element: <VerifyPage /> },
       // Roadshows and exhibitions, the service catalogue and the policy library are public (C14).
@@ -180,6 +184,8 @@ export const router = createBrowserRouter([
           { path: 'workspace/demonstration', element: <MyApplicationsPage /> },
           { path: 'workspace/demonstration/rounds', element: guarded('institution:certify', RoundsAdminPage) },
           { path: 'workspace/demonstration/:id', element: <ApplicationPage /> },
+          { path: 'workspace/export-control', element: guarded('export:review', ScreeningQueuePage) },
+          { path: 'workspace/export-control/:id', element: <ScreeningPage /> },
           { path: 'trading/deals/:id', element: <DealPage /> },
           { path: 'workspace/trading', element: <MyTradingPage /> },
           { path: 'workspace/trading/staff', element: guarded('trade:staff', StaffDeskPage) },

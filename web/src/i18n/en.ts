@@ -5,6 +5,7 @@ import { institutionsEn } from './institutions';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
 import { publicLifeEn } from './publiclife';
+import { exportControlEn } from './export-control';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import { challengesEn } from './challenges';
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...publicLifeEn,
   ...institutionsEn,
   ...financeEn,
+  ...exportControlEn,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': 'Showing, trading and putting technology to use, in one place',

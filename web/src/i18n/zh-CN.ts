@@ -9,6 +9,7 @@ import { institutionsZh } from './institutions';
 import { marketZh } from './market';
 import { reportsZh } from './reports';
 import { publicLifeZh } from './publiclife';
+import { exportControlZh } from './export-control';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
 import { challengesZh } from './challenges';
@@ -26,6 +27,7 @@ export const zhCN = {
   ...publicLifeZh,
   ...institutionsZh,
   ...financeZh,
+  ...exportControlZh,
   'app.brand': '津桥',
   'app.brandLatin': 'Jinqiao',
   'app.tagline': '科技成果展示、交易、转化一体化平台',

@@ -119,6 +119,8 @@ export function AppLayout() {
         label: t('nav.annualReports'),
       },
       { key: '/workspace/integrity', icon: <SafetyOutlined />, label: t('nav.integrity') },
+      hasPermission(me, 'export:review') && { key: '/workspace/export-control', icon: <SafetyOutlined />, label: t('nav.exportControl') },
+      { key: '/export-control/catalogue', icon: <FileSearchOutlined />, label: t('nav.exportCatalogue') },
     ].filter((item) => !!item);
     const adminChildren = [
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
