@@ -48,6 +48,12 @@ describe('finance demo', { timeout: 120_000 }, () => {
         ),
       );
       const gross = Math.floor((e.baseFen * 200) / 10_000);
+      if (e.blocked.length > 0) {
+        // An applicant under an integrity penalty in force (the demo's overdue annual report) gets nothing, and is told why.
+        expect(e.amountFen).toBe(0);
+        expect(e.blocked.join()).toContain('失信惩戒');
+        continue;
+      }
       expect(e.amountFen).toBe(Math.max(0, Math.min(gross, 100_000_000 - e.alreadyGrantedFen)));
       if (['submitted', 'returned', 'in_review'].includes(a.status)) expect(e.amountFen).toBe(a.requestedFen);
       else expect(e.alreadyGrantedFen).toBe(a.approvedFen);

@@ -34,9 +34,9 @@ const WAN = 1_000_000;
 const at = (iso: string) => new Date(iso);
 
 const NEW_ORGS = [
-  { key: 'vc', type: 'investor', name: '天津海河科创投资管理有限公司', body: '91120116MA0000201', regionCode: '120116' },
-  { key: 'angel', type: 'investor', name: '津沽天使创业投资合伙企业（有限合伙）', body: '91120104MA0000202', regionCode: '120104' },
-  { key: 'bank', type: 'financial_institution', name: '津门银行科技支行', body: '91120103MA0000203', regionCode: '120103' },
+  { key: 'vc', type: 'investor', name: '天津海河科创投资管理有限公司', body: '91120116MA0000301', regionCode: '120116' },
+  { key: 'angel', type: 'investor', name: '津沽天使创业投资合伙企业（有限合伙）', body: '91120104MA0000302', regionCode: '120104' },
+  { key: 'bank', type: 'financial_institution', name: '津门银行科技支行', body: '91120103MA0000303', regionCode: '120103' },
 ] as const;
 
 export async function seedFinanceDemo(tx: Tx, actor: Actor, orgs: { ent: Org; ent2: Org; univ: Org; inst: Org; all: Org[] }) {

@@ -34,10 +34,10 @@ type Org = { id: string; name: string };
 const DAY = 86400_000;
 
 const PROVIDERS = [
-  { key: 'ipa', name: '天津滨海知识产权代理事务所（普通合伙）', body: '91120116MA0000201', regionCode: '120116' },
-  { key: 'law', name: '天津津门律师事务所', body: '31120103MD0000202', regionCode: '120103' },
-  { key: 'val', name: '天津华津资产评估有限公司', body: '91120101MA0000203', regionCode: '120101' },
-  { key: 'eva', name: '天津市海河科技成果评价中心', body: '52120104MJ0000204', regionCode: '120104' },
+  { key: 'ipa', name: '天津滨海知识产权代理事务所（普通合伙）', body: '91120116MA0000401', regionCode: '120116' },
+  { key: 'law', name: '天津津门律师事务所', body: '31120103MD0000402', regionCode: '120103' },
+  { key: 'val', name: '天津华津资产评估有限公司', body: '91120101MA0000403', regionCode: '120101' },
+  { key: 'eva', name: '天津市海河科技成果评价中心', body: '52120104MJ0000404', regionCode: '120104' },
 ] as const;
 
 export async function seedPublicLifeDemo(tx: Tx, actor: Actor, orgs: { univ: Org; inst: Org; ent: Org; ent2: Org; tti: Org; gov: Org }) {
