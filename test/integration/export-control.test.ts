@@ -7,7 +7,16 @@ import type { ScreeningView } from '../../common/api/export-control.js';
 import { addWorkingDays, endOfLocalDate, localDateOf } from '../../server/lib/calendar.js';
 import { clock } from '../../server/lib/clock.js';
 import { insertDeal } from '../../server/modules/trading/deals.js';
-import { actorFor, createAchievement, createOrganization, createUser, loginAs, unique, type LoggedIn } from '../factories.js';
+import {
+  actorFor,
+  createAchievement,
+  createLoggedInUser,
+  createOrganization,
+  createUser,
+  loginAs,
+  unique,
+  type LoggedIn,
+} from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { certify, registrationCast, submitApplication } from './contracts-fixtures.js';
 
@@ -28,9 +37,16 @@ async function foreignBuyer() {
   const org = await createOrganization(t.db, { name: `Acme Semiconductor Inc. ${unique()}` });
   const admin = await createUser(t.db, { role: 'org_admin', organizationId: org.id });
   const session = await loginAs(t.app, admin);
-  const res = await session.inject({ method: 'PATCH', url: `/api/organizations/${org.id}`, payload: { country: 'us' } });
+  // Only a platform admin sets the country: the organisation cannot change it, either way.
+  const own = await session.inject({ method: 'PATCH', url: `/api/organizations/${org.id}`, payload: { country: 'us' } });
+  expect(own.statusCode).toBe(403);
+  expect(own.json().errors).toEqual([expect.objectContaining({ field: 'body.country' })]);
+  const { session: platformAdmin } = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
+  const res = await platformAdmin.inject({ method: 'PATCH', url: `/api/organizations/${org.id}`, payload: { country: 'us' } });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json()).toMatchObject({ country: 'US' });
+  const back = await session.inject({ method: 'PATCH', url: `/api/organizations/${org.id}`, payload: { country: 'CN' } });
+  expect(back.statusCode).toBe(403);
   return { org, session };
 }
 

@@ -157,6 +157,12 @@ export async function updateOrganization(opts: { db: Db; actor: Actor; id: strin
   const org = await requireVisibleOrg(opts.db, opts.actor, opts.id);
   if (!organizationActions(opts.actor, org).includes('update'))
     throw AppError.forbidden('Only an admin of this active organisation may edit it');
+  // The country decides export-control screening (a party outside the mainland): platform admins
+  // set it when they review the organisation; the organisation itself cannot declare itself mainland.
+  if (opts.patch.country !== undefined && opts.patch.country !== org.country && !can(opts.actor, 'org:review'))
+    throw new AppError('forbidden', 'body.country: only platform administrators change an organisation’s country', {
+      fields: [{ field: 'body.country', message: 'only platform administrators change an organisation’s country' }],
+    });
   return opts.db.transaction(async (tx) => {
     const patch = Object.fromEntries(Object.entries(opts.patch).filter(([, v]) => v !== undefined));
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, org[k as keyof typeof org]]));
