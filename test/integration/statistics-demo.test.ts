@@ -173,6 +173,6 @@ describe('demo contracts', () => {
         .filter((c) => c.status !== 'certified')
         .map((c) => c.status)
         .sort(),
-    ).toEqual(['draft', 'returned', 'submitted', 'submitted']);
+    ).toEqual(['draft', 'draft', 'returned', 'submitted', 'submitted']); // the second draft: filed from the awarded challenge
   });
 });
