@@ -68,6 +68,8 @@ async function measure(database: 'PGlite' | 'PostgreSQL', env: Record<string, st
     const body = (await probe.json()) as { total?: number };
     if (probe.status !== 200 || !body.total) throw new Error(`search answered ${probe.status} with ${body.total} results`);
 
+    // What a server that has been up a while meets: its start-up work done (see settle), then a warm-up.
+    await settle(base);
     await load(`${base}${SEARCH}`, { connections, durationS: 2 }); // warm-up
     const [search, healthz] = await Promise.all([
       load(`${base}${SEARCH}`, { connections, durationS }),
