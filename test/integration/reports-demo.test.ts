@@ -3,6 +3,7 @@ import type { AnnualReportSummary, AnnualReportView } from '../../common/api/rep
 import type { IntegrityRecordView } from '../../common/api/integrity.js';
 import { DEMO_PASSWORD, seedDemo } from '../../server/db/seed/demo.js';
 import { verifyAuditChain } from '../../server/lib/audit.js';
+import { runAnnualReportDuties } from '../../server/modules/reports/jobs.js';
 import { localDateOf } from '../../server/lib/calendar.js';
 import { clock } from '../../server/lib/clock.js';
 import { loginAs } from '../factories.js';
@@ -36,5 +37,11 @@ describe('demo reports', () => {
     const view = (await tto.inject({ method: 'GET', url: `/api/annual-reports/${own[0]!.id}` })).json() as AnnualReportView;
     expect(view.figures.transfers.total.count).toBeGreaterThanOrEqual(0);
     expect((await verifyAuditChain(t.db)).broken).toBeNull();
+  });
+
+  it('leaves the yearly duty nothing to open or punish but 海河工业大学 (the generated universities and institutes filed)', async () => {
+    const duties = await runAnnualReportDuties({ db: t.db });
+    expect(duties.opened).toBe(0);
+    expect(duties.entries).toBeLessThanOrEqual(1);
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ReportContent } from '../../../common/api/reports.js';
-import { ANNUAL_REPORT_PARAMETERS, stReportNumber } from '../../../common/reports.js';
+import { ANNUAL_REPORT_PARAMETERS, mustFileAnnualReport, stReportNumber } from '../../../common/reports.js';
 import { penaltyEndsOn } from '../../../common/integrity.js';
 import type { Db } from '../client.js';
 import { annualReports, integrityRecords, stReports } from '../schema/index.js';
@@ -10,6 +10,7 @@ import { localDateOf } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { newId } from '../../lib/ids.js';
 import { recordAutomaticEntry } from '../../modules/integrity/service.js';
+import { activeOrganizationsOfTypes } from '../../modules/organizations/lookups.js';
 import { ensureReport } from '../../modules/reports/annual.js';
 import { computeFigures } from '../../modules/reports/figures.js';
 import { graceEndsAt, localYearOf } from '../../modules/reports/window.js';
@@ -48,7 +49,13 @@ export async function seedReportsDemo(db: Db, orgs: SeedOrg[], officerUserId: st
   const now = clock.now();
   const year = localYearOf(now) - 1;
   const byKey = new Map(orgs.map((o) => [o.key, o]));
-  for (const org of orgs) {
+  // Every other organisation that must file (the statistics demo's generated universities and
+  // institutes) filed last year's report and had it accepted: only 海河工业大学 is overdue.
+  const named = new Set(orgs.map((o) => o.id));
+  const others = (await activeOrganizationsOfTypes(db, ['university', 'research_institute']))
+    .filter((o) => mustFileAnnualReport(o) && !named.has(o.id))
+    .map((o) => ({ key: `generated:${o.id}`, id: o.id, name: o.name, regionCode: o.regionCode, creditCode: o.creditCode }));
+  for (const org of [...orgs, ...others]) {
     const { id } = await db.transaction((tx) => ensureReport(tx, actor, org, year));
     if (org.key === 'univ2') continue; // 海河工业大学: never handed in
     const [row] = await db.select().from(annualReports).where(eq(annualReports.id, id));
