@@ -33,6 +33,7 @@ describe('finance demo', { timeout: 120_000 }, () => {
     expect(new Set(queue.items.map((a: { status: string }) => a.status))).toEqual(
       new Set(['paid', 'noticed', 'in_review', 'returned', 'submitted'].slice(0, queue.items.length)),
     );
+    let checked = 0;
     for (const a of queue.items) {
       const e = (
         await officer.inject({ method: 'GET', url: `/api/subsidy-programmes/${p2023.id}/estimate?organizationId=${a.organization.id}` })
@@ -58,7 +59,10 @@ describe('finance demo', { timeout: 120_000 }, () => {
       if (['submitted', 'returned', 'in_review'].includes(a.status)) expect(e.amountFen).toBe(a.requestedFen);
       else expect(e.alreadyGrantedFen).toBe(a.approvedFen);
       expect(e.contracts.every((c: { registrationNumber: string }) => c.registrationNumber.startsWith('2023'))).toBe(true);
+      checked++;
     }
+    // The arithmetic above must have run on applicants that are not blocked, not only on the penalised one.
+    expect(checked).toBeGreaterThanOrEqual(2);
     const totals = (await officer.inject({ method: 'GET', url: `/api/subsidy-programmes/${p2023.id}/totals` })).json();
     expect(totals.applications).toBe(queue.items.length);
     expect(totals.districts.reduce((s: number, d: { requestedFen: number }) => s + d.requestedFen, 0)).toBe(totals.requestedFen);
