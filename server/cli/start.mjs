@@ -62,5 +62,8 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(sources)) {
   console.log(`built the server into dist/ in ${Math.round(performance.now() - t0)} ms`);
 }
 
+// `--build-only`: build what is stale and stop (an image or a CI job builds once, ahead of starting).
+if (process.argv.includes('--build-only')) process.exit(0);
+
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(path.join(out, 'server/main.js')).href);

@@ -4,7 +4,8 @@
  * flat) then 填写说明 (every column's help, the notes, the reference lists the dropdowns point at).
  */
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './exceljs.js';
 import { clock } from '../clock.js';
 import { MAX_IMPORT_ROWS, requiredLabel, type Column, type SheetSpec } from './sheet.js';
 
@@ -32,7 +33,8 @@ export async function writeWorkbook<R>(
   spec: SheetSpec<R, unknown, never>,
   batches: AsyncIterable<R[]> | null,
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Jinqiao 津桥';
   wb.created = clock.now();
   const generic = spec as unknown as SheetSpec<never, unknown, never>;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/spreadsheet/exceljs.js';
 import type { AnnualFigures, ReportContent, SourceRecord } from '../../../common/api/reports.js';
 import {
   CO_BUILT_KIND_LABELS,
@@ -24,7 +24,8 @@ export async function reportWorkbook(r: {
   figures: AnnualFigures;
 }): Promise<Buffer> {
   const { content: c, figures: f } = r;
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = 'Jinqiao 津桥';
   const ws = wb.addWorksheet('年度报告');
   ws.columns = [{ width: 34 }, { width: 18 }, { width: 18 }, { width: 18 }, { width: 40 }];

@@ -19,8 +19,9 @@ export const searchRoutes: Routes = (instance) => {
   const app = typed(instance);
   const { db, search } = app.ctx;
 
-  // Load the user dictionary in the background once the app is ready; searches wait for it.
-  app.addHook('onReady', async () => {
+  // Load the user dictionary in the background once the server listens (jieba's dictionary takes a
+  // moment of CPU that start-up need not wait for); a search before then waits for it.
+  app.addHook('onListen', async () => {
     if (db) refreshDictionary(db).catch((err: unknown) => app.log.warn({ err }, 'could not load the search dictionary'));
   });
 

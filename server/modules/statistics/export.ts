@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../lib/spreadsheet/exceljs.js';
 import {
   PERIOD_BASIS,
   STAT_MEASURE_LABELS,
@@ -50,7 +51,8 @@ export async function buildStatisticsWorkbook(opts: {
   const overview = await getOverview({ db, actor, query: { region: opts.region, year: opts.year } });
   const region = overview.definition.region.code;
   const year = overview.year;
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   wb.creator = 'Jinqiao 津桥';
   wb.created = clock.now();
 
