@@ -49,7 +49,7 @@ async function main() {
   const [
     { buildApp, SCHEDULED_JOBS },
     { prepareDatabase },
-    { startScheduler },
+    { startScheduler, watchStalls },
     { failInterruptedImports },
     { checkpointAuditChain },
     { rebuildSearchVectors },
@@ -81,7 +81,12 @@ async function main() {
   rebuildSearchVectors(database.db)
     .then((done) => done && app.log.info(done, 'search vectors rebuilt'))
     .catch((err: unknown) => app.log.warn({ err }, 'could not rebuild the search vectors'));
-  stopScheduler = startScheduler({ ctx: app.ctx, jobs: SCHEDULED_JOBS, log: app.log });
+  const stopWatching = watchStalls(app.log);
+  const stopJobs = startScheduler({ ctx: app.ctx, jobs: SCHEDULED_JOBS, log: app.log });
+  stopScheduler = () => {
+    stopJobs();
+    stopWatching();
+  };
   app.log.info(
     {
       database: database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'postgresql',

@@ -21,6 +21,10 @@ export async function runDueJob(ctx: JobContext, job: Job): Promise<string | nul
   return ctx.clock ? runWithClock(ctx.clock, () => claimAndRun(ctx, job)) : claimAndRun(ctx, job);
 }
 
+/** The jobs running now in this process, and those that ran since the stall watcher last looked. */
+const runningJobs = new Set<string>();
+const recentJobs = new Set<string>();
+
 async function claimAndRun(ctx: JobContext, job: Job): Promise<string | null> {
   const { db } = ctx;
   const now = clock.now();
@@ -31,7 +35,14 @@ async function claimAndRun(ctx: JobContext, job: Job): Promise<string | null> {
         WHERE name = ${job.name} AND next_run_at <= ${now} RETURNING name`,
   );
   if (claimed.length === 0) return null;
-  const result = await job.run(ctx);
+  runningJobs.add(job.name);
+  recentJobs.add(job.name);
+  let result: string;
+  try {
+    result = await job.run(ctx);
+  } finally {
+    runningJobs.delete(job.name);
+  }
   await db.execute(sql`UPDATE scheduled_jobs SET last_result = ${result} WHERE name = ${job.name}`);
   return result;
 }
@@ -81,5 +92,25 @@ function startLoop(opts: { ctx: JobContext; jobs: Job[]; log: FastifyBaseLogger;
   const timer = setInterval(() => void tick(), opts.tickMs);
   timer.unref();
   void tick();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Warns when the event loop was held for longer than `thresholdMs` (nothing else, not even /healthz,
+ * is answered meanwhile), naming the scheduled jobs that ran meanwhile: a timer due every 100 ms that
+ * fires late measures the stall. Returns a stop function.
+ */
+export function watchStalls(log: FastifyBaseLogger, thresholdMs = 500): () => void {
+  const everyMs = 100;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const stalledMs = Math.round(now - last - everyMs);
+    last = now;
+    if (stalledMs >= thresholdMs) log.warn({ stalledMs, jobs: [...recentJobs] }, 'event loop stalled');
+    recentJobs.clear();
+    for (const name of runningJobs) recentJobs.add(name);
+  }, everyMs);
+  timer.unref();
   return () => clearInterval(timer);
 }
