@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../alerts/notify.js';
 import { findOrganization, findRegion, findRegions } from '../organizations/repository.js';
+import { duplicatedExtraProjects } from './duplicates.js';
 import { computeFigures } from './figures.js';
 import { ANNUAL_REPORT_TRANSITION_TABLE, EDITABLE_REPORT, NOT_HANDED_IN, reportTransitionAllowed, type ReportParty } from './lifecycle.js';
 import { annualReports } from './schema.js';
@@ -166,6 +167,10 @@ export async function saveReportContent(opts: { db: Db; actor: Actor; id: string
     if (!parties.includes('organization')) throw AppError.forbidden('Only the reporting organisation edits its report');
     if (!EDITABLE_REPORT.includes(row.status as AnnualReportStatus))
       throw AppError.conflict(`The report is ${row.status}; it cannot be edited`);
+    if (opts.content.policy.extraProjects.length) {
+      const twice = duplicatedExtraProjects(opts.content, await computeFigures(tx, row.organizationId, row.year), 'body');
+      if (twice.length) throw new AppError('validation_failed', twice.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: twice });
+    }
     await tx.update(annualReports).set({ content: opts.content, updatedAt: clock.now() }).where(eq(annualReports.id, row.id));
     await writeAudit(tx, opts.actor, {
       action: 'annual_report.save',
@@ -211,6 +216,8 @@ export async function transitionReport(opts: { db: Db; actor: Actor; id: string;
       if (missing.length)
         throw new AppError('validation_failed', missing.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: missing });
       set.figures = await computeFigures(tx, row.organizationId, row.year);
+      const twice = duplicatedExtraProjects(row.content, set.figures, 'content');
+      if (twice.length) throw new AppError('validation_failed', twice.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: twice });
       set.submittedAt = now;
       set.submittedBy = opts.actor.userId;
       if (!row.submittedAt && now > row.dueAt) set.late = true;
