@@ -35,6 +35,7 @@ export function DisclosureDetailPage() {
   const [assessForm] = Form.useForm();
   const [decideForm] = Form.useForm();
   const [returnForm] = Form.useForm<{ reason: string }>();
+  const [panelForm] = Form.useForm<{ size: number; dueOn?: Dayjs }>();
   const d = q.data;
   if (!d) return <Card loading={q.isPending}>{q.isError && t('app.notFound')}</Card>;
   const run = (a: DisclosureAct, form?: Parameters<typeof onProblem>[1]) =>
@@ -194,6 +195,30 @@ export function DisclosureDetailPage() {
             </Form.Item>
             <Button htmlType="submit" loading={act.isPending}>
               {t('tto.saveScores')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+
+      {d.actions.includes('open_panel') && !d.expertPanel && (
+        <Card title={t('tto.openPanel')} size="small">
+          <Typography.Paragraph type="secondary">{t('tto.panelHint')}</Typography.Paragraph>
+          <Form
+            form={panelForm}
+            layout="inline"
+            initialValues={{ size: 3 }}
+            onFinish={(v) =>
+              run({ kind: 'panel', size: v.size, dueAt: v.dueOn ? v.dueOn.endOf('day').toISOString() : undefined }, panelForm)
+            }
+          >
+            <Form.Item name="size" label={t('tto.panelSize')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={15} data-testid="panel-size" />
+            </Form.Item>
+            <Form.Item name="dueOn" label={t('tto.panelDue')}>
+              <DatePicker />
+            </Form.Item>
+            <Button htmlType="submit" loading={act.isPending} data-testid="open-panel">
+              {t('tto.openPanel')}
             </Button>
           </Form>
         </Card>
