@@ -1,7 +1,13 @@
 import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ReportContent, type AnnualReportsQuery } from '../../../common/api/reports.js';
-import { mustFileAnnualReport, type AnnualReportStatus, type AnnualReportTransition } from '../../../common/reports.js';
+import {
+  ANNUAL_REPORT_PARAMETERS,
+  mustFileAnnualReport,
+  textLength,
+  type AnnualReportStatus,
+  type AnnualReportTransition,
+} from '../../../common/reports.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { can, inRegionScope, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -186,10 +192,11 @@ export async function saveReportContent(opts: { db: Db; actor: Actor; id: string
 /** What must be filled in before submitting, as field errors. */
 function missingContent(content: ReportContent) {
   const fields = [];
-  if (content.work.summary.length < 20)
-    fields.push({ field: 'content.work.summary', message: '请填写本年度科技成果转化工作情况（至少 20 字）' });
-  if (content.policy.implementation.length < 20)
-    fields.push({ field: 'content.policy.implementation', message: '请填写政策落实情况（至少 20 字）' });
+  const min = ANNUAL_REPORT_PARAMETERS.narrativeMinChars.value;
+  if (textLength(content.work.summary) < min)
+    fields.push({ field: 'content.work.summary', message: `请填写本年度科技成果转化工作情况（至少 ${min} 字）` });
+  if (textLength(content.policy.implementation) < min)
+    fields.push({ field: 'content.policy.implementation', message: `请填写政策落实情况（至少 ${min} 字）` });
   return fields;
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AnnualFigures, ReportContent, SourceRecord } from '../../../common/api/reports.js';
 import {
   CO_BUILT_KIND_LABELS,
+  largeDealWan,
   REPORT_COOPERATION_TYPE_LABELS,
   REPORT_TRANSFER_MODE_LABELS,
   REPORT_COOPERATION_TYPES,
@@ -59,7 +60,7 @@ export async function reportWorkbook(r: {
     ws.addRow([REPORT_TRANSFER_MODE_LABELS[m], t.count, wan(t.amountFen), t.amountFen]);
   }
   ws.addRow(['合计', f.transfers.total.count, wan(f.transfers.total.amountFen), f.transfers.total.amountFen]);
-  ws.addRow(['合同金额 100 万元及以上的项目']).font = { italic: true };
+  ws.addRow([`合同金额 ${largeDealWan()} 万元及以上的项目`]).font = { italic: true };
   for (const d of f.transfers.largeDeals)
     ws.addRow([d.title, CATEGORY_LABELS[d.category] ?? d.category, wan(d.amountFen), d.amountFen, d.counterparty]);
   ws.addRow(['说明', c.transfers.note]);
