@@ -184,16 +184,20 @@ export function DisclosureDetailPage() {
           >
             {CRITERIA.map((c) => (
               <Form.Item key={c.key} name={c.key} label={`${t(`tto.criterion.${c.key}`)}（0–${c.max}）`} rules={[{ required: true }]}>
-                <InputNumber min={0} max={c.max} step={0.5} />
+                <InputNumber min={0} max={c.max} step={0.5} data-testid={`assess-${c.key}`} />
               </Form.Item>
             ))}
             <Form.Item name="recommendation" label={t('tto.recommends')} rules={[{ required: true }]}>
-              <Select style={{ width: 200 }} options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))} />
+              <Select
+                style={{ width: 200 }}
+                options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))}
+                data-testid="assess-recommendation"
+              />
             </Form.Item>
             <Form.Item name="comment">
               <Input placeholder={t('tto.comment')} />
             </Form.Item>
-            <Button htmlType="submit" loading={act.isPending}>
+            <Button htmlType="submit" loading={act.isPending} data-testid="assess-submit">
               {t('tto.saveScores')}
             </Button>
           </Form>
@@ -255,7 +259,7 @@ export function DisclosureDetailPage() {
               <Select options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))} data-testid="decision-select" />
             </Form.Item>
             <Form.Item name="reason" label={t('tto.reason')} rules={[{ required: true }]}>
-              <Input.TextArea rows={2} />
+              <Input.TextArea rows={2} data-testid="decision-reason" />
             </Form.Item>
             <Form.Item noStyle shouldUpdate>
               {() =>
