@@ -61,7 +61,15 @@ export const ANNUAL_REPORT_PARAMETERS = {
     zh: '单列的重大项目（合同金额 ≥ 100 万元）',
     source: '财科教〔2017〕22号 年度报告模板（重大项目清单；以当年模板为准）',
   },
+  narrativeMinChars: {
+    value: 20,
+    zh: '“工作开展情况”和“政策落实情况”最少字数',
+    source: '平台取值：财科教〔2017〕22号 年度报告模板要求填写这两部分，未规定字数',
+  },
 } as const;
+
+/** The large-deal line in 万元 for labels (合同金额 N 万元及以上). */
+export const largeDealWan = (): number => ANNUAL_REPORT_PARAMETERS.largeDealFen.value / 1_000_000;
 
 /** Transfer modes as the report groups them (block 3). */
 export const REPORT_TRANSFER_MODES = ['transfer', 'license', 'equity'] as const;

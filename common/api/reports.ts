@@ -48,7 +48,7 @@ export const ReportContent = z.object({
       note: Text(2000).default(''),
     })
     .default({ coBuiltBodies: [], note: '' }),
-  /** Block 5: filled by hand until the distributions module prefills it (see reports/README.md). */
+  /** Block 5: rewards paid outside the platform, by hand (the platform’s paid distributions are `figures.distribution`). */
   distribution: z
     .object({
       cashRewardFen: Fen.default(0),
@@ -63,7 +63,16 @@ export const ReportContent = z.object({
       implementation: Text(5000).default(''),
       /** Projects not on the platform (those on it are listed from the figures). */
       extraProjects: z
-        .array(z.object({ name: Text(200).min(1), partner: Text(200).default(''), mode: Text(40).default(''), amountFen: Fen.default(0) }))
+        .array(
+          z.object({
+            name: Text(200).min(1),
+            partner: Text(200).default(''),
+            mode: Text(40).default(''),
+            amountFen: Fen.default(0),
+            /** The technology-contract registration number when it has one (checked against the platform's records). */
+            registrationNumber: Text(32).default(''),
+          }),
+        )
         .max(200)
         .default([]),
     })

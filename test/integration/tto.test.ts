@@ -295,7 +295,7 @@ describe('invention disclosure → assessment → decision → achievement → d
         'disclosure.create_achievement',
       ]),
     );
-  });
+  }, 90_000); // a disclosure, a panel, a registration and a distribution: slow on a loaded machine
 
   it('the maker of a distribution cannot approve it', async () => {
     const c = await cast();

@@ -15,10 +15,12 @@ import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../alerts/notify.js';
+import { registeredContractsOfDeals } from '../contracts/lookups.js';
 import { getContract } from '../contracts/service.js';
 import { findOrganization } from '../organizations/repository.js';
 import { getDeal } from '../trading/deals.js';
 import { checkContributions, checkMainContributors, computeSplit, netIncome, pctToBp, ruleFor, ROUTE_FORM } from './arithmetic.js';
+import { refuseDoubleDistribution, type Income } from './income.js';
 import { DISTRIBUTION_TRANSITION_TABLE, EDITABLE, type DistributionParty } from './lifecycle.js';
 import { incomeDistributions, type ShareLine } from './schema.js';
 
@@ -64,6 +66,17 @@ export function previewDistribution(actor: Actor, body: PreviewBody): PreviewVie
 interface SourceFacts {
   organizationId: string;
   title: string;
+  income: Income;
+}
+
+/** The deal and every registered contract made from it: one income. */
+async function incomeOfDeal(db: Db, dealId: string, dealPriceFen: number | null): Promise<Income> {
+  const contracts = await registeredContractsOfDeals(db, [dealId]);
+  return {
+    key: `deal:${dealId}`,
+    sources: [{ kind: 'deal', id: dealId }, ...contracts.map((c) => ({ kind: 'contract' as const, id: c.id }))],
+    agreedFen: Math.max(dealPriceFen ?? 0, ...contracts.map((c) => c.contractAmountFen)),
+  };
 }
 
 /** The deal or contract behind a distribution: the organisation's own, and settled (paid / certified). */
@@ -73,14 +86,22 @@ async function resolveSource(db: Db, actor: Actor, input: Pick<DistributionInput
     const deal = await getDeal({ db, actor, id: input.sourceId }).catch(() => null);
     if (!deal || !mine.includes(deal.seller.id)) throw AppError.validation('body.sourceId', 'is not a deal your organisation sold');
     if (deal.status !== 'completed') throw AppError.validation('body.sourceId', 'the deal is not paid yet (成交未付款)');
-    return { organizationId: deal.seller.id, title: deal.achievement.title };
+    return { organizationId: deal.seller.id, title: deal.achievement.title, income: await incomeOfDeal(db, deal.id, deal.priceFen) };
   }
   const contract = await getContract({ db, actor, id: input.sourceId }).catch(() => null);
   const seller = contract ? (contract.row.sellerOrganizationId ?? contract.row.organizationId) : null;
   if (!contract || !seller || !mine.includes(seller))
     throw AppError.validation('body.sourceId', 'is not a registered contract of your organisation');
   if (contract.row.status !== 'certified') throw AppError.validation('body.sourceId', 'the contract is not registered (认定登记) yet');
-  return { organizationId: seller, title: contract.row.title };
+  const dealId = contract.row.dealId;
+  const income: Income = dealId
+    ? await incomeOfDeal(db, dealId, (await getDeal({ db, actor, id: dealId }).catch(() => null))?.priceFen ?? null)
+    : {
+        key: `contract:${contract.row.id}`,
+        sources: [{ kind: 'contract', id: contract.row.id }],
+        agreedFen: contract.row.contractAmountFen,
+      };
+  return { organizationId: seller, title: contract.row.title, income };
 }
 
 /** Everything derived from the input: sums, the rule, the share and the lines; with problems (never thrown for a draft). */
@@ -202,6 +223,7 @@ export async function createDistribution(opts: { db: Db; actor: Actor; input: Di
     updatedAt: now,
   };
   await opts.db.transaction(async (tx) => {
+    await refuseDoubleDistribution(tx, source.income, opts.input.receipts);
     await tx.insert(incomeDistributions).values(row);
     await writeAudit(tx, opts.actor, {
       action: 'income_distribution.create',
@@ -222,6 +244,11 @@ async function lockForStaff(tx: Tx, actor: Actor, id: string) {
 
 export async function updateDistribution(opts: { db: Db; actor: Actor; id: string; input: DistributionInput }) {
   requirePermission(opts.actor, 'distribution:manage');
+  const current = await getDistribution(opts);
+  const source = await resolveSource(opts.db, opts.actor, {
+    sourceKind: current.sourceKind as 'deal' | 'contract',
+    sourceId: current.sourceId,
+  });
   await opts.db.transaction(async (tx) => {
     const row = await lockForStaff(tx, opts.actor, opts.id);
     if (!partiesOf(opts.actor, row).includes('staff')) throw AppError.forbidden('Only the organisation’s TTO staff edit a distribution');
@@ -229,6 +256,7 @@ export async function updateDistribution(opts: { db: Db; actor: Actor; id: strin
     if (opts.input.sourceKind !== row.sourceKind || opts.input.sourceId !== row.sourceId)
       throw AppError.validation('body.sourceId', 'the source of a distribution cannot change; cancel it and start another');
     const { columns } = derive(opts.input, row.regionCode, row.lines);
+    await refuseDoubleDistribution(tx, source.income, opts.input.receipts, row.id);
     await tx
       .update(incomeDistributions)
       .set({ ...columns, updatedAt: clock.now() })

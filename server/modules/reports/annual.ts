@@ -1,7 +1,13 @@
 import { and, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ReportContent, type AnnualReportsQuery } from '../../../common/api/reports.js';
-import { mustFileAnnualReport, type AnnualReportStatus, type AnnualReportTransition } from '../../../common/reports.js';
+import {
+  ANNUAL_REPORT_PARAMETERS,
+  mustFileAnnualReport,
+  textLength,
+  type AnnualReportStatus,
+  type AnnualReportTransition,
+} from '../../../common/reports.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { can, inRegionScope, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -11,6 +17,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../alerts/notify.js';
 import { findOrganization, findRegion, findRegions } from '../organizations/repository.js';
+import { duplicatedExtraProjects } from './duplicates.js';
 import { computeFigures } from './figures.js';
 import { ANNUAL_REPORT_TRANSITION_TABLE, EDITABLE_REPORT, NOT_HANDED_IN, reportTransitionAllowed, type ReportParty } from './lifecycle.js';
 import { annualReports } from './schema.js';
@@ -166,6 +173,10 @@ export async function saveReportContent(opts: { db: Db; actor: Actor; id: string
     if (!parties.includes('organization')) throw AppError.forbidden('Only the reporting organisation edits its report');
     if (!EDITABLE_REPORT.includes(row.status as AnnualReportStatus))
       throw AppError.conflict(`The report is ${row.status}; it cannot be edited`);
+    if (opts.content.policy.extraProjects.length) {
+      const twice = duplicatedExtraProjects(opts.content, await computeFigures(tx, row.organizationId, row.year), 'body');
+      if (twice.length) throw new AppError('validation_failed', twice.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: twice });
+    }
     await tx.update(annualReports).set({ content: opts.content, updatedAt: clock.now() }).where(eq(annualReports.id, row.id));
     await writeAudit(tx, opts.actor, {
       action: 'annual_report.save',
@@ -181,10 +192,11 @@ export async function saveReportContent(opts: { db: Db; actor: Actor; id: string
 /** What must be filled in before submitting, as field errors. */
 function missingContent(content: ReportContent) {
   const fields = [];
-  if (content.work.summary.length < 20)
-    fields.push({ field: 'content.work.summary', message: '请填写本年度科技成果转化工作情况（至少 20 字）' });
-  if (content.policy.implementation.length < 20)
-    fields.push({ field: 'content.policy.implementation', message: '请填写政策落实情况（至少 20 字）' });
+  const min = ANNUAL_REPORT_PARAMETERS.narrativeMinChars.value;
+  if (textLength(content.work.summary) < min)
+    fields.push({ field: 'content.work.summary', message: `请填写本年度科技成果转化工作情况（至少 ${min} 字）` });
+  if (textLength(content.policy.implementation) < min)
+    fields.push({ field: 'content.policy.implementation', message: `请填写政策落实情况（至少 ${min} 字）` });
   return fields;
 }
 
@@ -211,6 +223,8 @@ export async function transitionReport(opts: { db: Db; actor: Actor; id: string;
       if (missing.length)
         throw new AppError('validation_failed', missing.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: missing });
       set.figures = await computeFigures(tx, row.organizationId, row.year);
+      const twice = duplicatedExtraProjects(row.content, set.figures, 'content');
+      if (twice.length) throw new AppError('validation_failed', twice.map((m) => `${m.field}: ${m.message}`).join('; '), { fields: twice });
       set.submittedAt = now;
       set.submittedBy = opts.actor.userId;
       if (!row.submittedAt && now > row.dueAt) set.late = true;

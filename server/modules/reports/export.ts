@@ -2,6 +2,7 @@ import { loadExcel } from '../../lib/spreadsheet/exceljs.js';
 import type { AnnualFigures, ReportContent, SourceRecord } from '../../../common/api/reports.js';
 import {
   CO_BUILT_KIND_LABELS,
+  largeDealWan,
   REPORT_COOPERATION_TYPE_LABELS,
   REPORT_TRANSFER_MODE_LABELS,
   REPORT_COOPERATION_TYPES,
@@ -60,7 +61,7 @@ export async function reportWorkbook(r: {
     ws.addRow([REPORT_TRANSFER_MODE_LABELS[m], t.count, wan(t.amountFen), t.amountFen]);
   }
   ws.addRow(['合计', f.transfers.total.count, wan(f.transfers.total.amountFen), f.transfers.total.amountFen]);
-  ws.addRow(['合同金额 100 万元及以上的项目']).font = { italic: true };
+  ws.addRow([`合同金额 ${largeDealWan()} 万元及以上的项目`]).font = { italic: true };
   for (const d of f.transfers.largeDeals)
     ws.addRow([d.title, CATEGORY_LABELS[d.category] ?? d.category, wan(d.amountFen), d.amountFen, d.counterparty]);
   ws.addRow(['说明', c.transfers.note]);
@@ -78,8 +79,15 @@ export async function reportWorkbook(r: {
   block('五、科技成果转化收入分配及奖励情况');
   const d = c.distribution;
   head('方式', '金额（万元）', '金额（分）', '人次');
-  ws.addRow(['现金奖励', wan(d.cashRewardFen), d.cashRewardFen, d.cashPersons]);
-  ws.addRow(['股权奖励', wan(d.equityRewardFen), d.equityRewardFen, d.equityPersons]);
+  // The platform's paid distributions and what the organisation adds by hand (paid outside the
+  // platform) are separate rows, so neither is read as including the other.
+  const p = f.distribution;
+  if (p) {
+    ws.addRow(['平台记录的现金奖励（已发放的收益分配）', wan(p.cashFen), p.cashFen, p.persons]);
+    ws.addRow(['平台记录的股权奖励', wan(p.equityFen), p.equityFen, '']);
+  }
+  ws.addRow(['单位补充填报：现金奖励（平台外）', wan(d.cashRewardFen), d.cashRewardFen, d.cashPersons]);
+  ws.addRow(['单位补充填报：股权奖励（平台外）', wan(d.equityRewardFen), d.equityRewardFen, d.equityPersons]);
   ws.addRow(['说明', d.note]);
 
   block('六、政策落实情况');
@@ -110,6 +118,7 @@ export async function reportWorkbook(r: {
       p.registrationNumber ?? '',
       p.kind === 'deal' ? '平台成交' : '登记合同',
     ]);
-  for (const p of c.policy.extraProjects) list.addRow([p.name, p.mode, p.partner, wan(p.amountFen), p.amountFen, '', '', '单位填报']);
+  for (const p of c.policy.extraProjects)
+    list.addRow([p.name, p.mode, p.partner, wan(p.amountFen), p.amountFen, '', p.registrationNumber, '单位填报']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

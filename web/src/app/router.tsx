@@ -31,6 +31,7 @@ const DisclosureQueuePage = page(() => import('../features/tto/pages/DisclosureQ
 const DisclosureDetailPage = page(() => import('../features/tto/pages/DisclosureDetailPage'), 'DisclosureDetailPage');
 const DistributionsPage = page(() => import('../features/tto/pages/DistributionsPage'), 'DistributionsPage');
 const DistributionDetailPage = page(() => import('../features/tto/pages/DistributionDetailPage'), 'DistributionDetailPage');
+const DistributionFormPage = page(() => import('../features/tto/pages/DistributionFormPage'), 'DistributionFormPage');
 const DistributionCalculatorPage = page(() => import('../features/tto/pages/DistributionCalculatorPage'), 'DistributionCalculatorPage');
 const ExpertsPage = page(() => import('../features/experts/pages/ExpertsPage'), 'ExpertsPage');
 const MyAssignmentsPage = page(() => import('../features/experts/pages/MyAssignmentsPage'), 'MyAssignmentsPage');
@@ -175,6 +176,8 @@ export const router = createBrowserRouter([
           { path: 'workspace/disclosures/queue', element: guarded('disclosure:manage', DisclosureQueuePage) },
           { path: 'workspace/disclosures/:id', element: <DisclosureDetailPage /> },
           { path: 'workspace/distributions', element: <DistributionsPage /> },
+          { path: 'workspace/distributions/new', element: guarded('distribution:manage', DistributionFormPage) },
+          { path: 'workspace/distributions/:id/edit', element: guarded('distribution:manage', DistributionFormPage) },
           { path: 'workspace/distributions/:id', element: <DistributionDetailPage /> },
           { path: 'workspace/assignments', element: guarded('expert:score', MyAssignmentsPage) },
           { path: 'workspace/events', element: <MyEventsPage /> },

@@ -6,6 +6,7 @@ import { IP_KIND_LABELS, type IpKind } from '../../../../../common/catalog';
 import {
   CO_BUILT_KIND_LABELS,
   CO_BUILT_KINDS,
+  largeDealWan,
   REPORT_COOPERATION_TYPE_LABELS,
   REPORT_COOPERATION_TYPES,
   REPORT_TRANSFER_MODE_LABELS,
@@ -199,7 +200,7 @@ export function AnnualReportPage() {
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('report.largeDeals')}
+            {t('report.largeDeals', { wan: largeDealWan(), yuan: (largeDealWan() * 10_000).toLocaleString('en') })}
           </Typography.Title>
           <RecordsTable records={f.transfers.largeDeals} />
           <Form.Item name={['transfers', 'note']} label={t('report.note')} style={{ marginTop: 16 }}>
@@ -243,6 +244,13 @@ export function AnnualReportPage() {
           </Form.Item>
         </Card>
         <Card title={t('report.block5')} style={{ marginTop: 16 }}>
+          {f.distribution && (
+            <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} data-testid="platform-distribution">
+              <Descriptions.Item label={t('report.distribution.platformCash')}>{formatWan(f.distribution.cashFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('report.distribution.platformEquity')}>{formatWan(f.distribution.equityFen)}</Descriptions.Item>
+              <Descriptions.Item label={t('report.distribution.platformPersons')}>{f.distribution.persons}</Descriptions.Item>
+            </Descriptions>
+          )}
           <Alert
             type="info"
             showIcon
@@ -273,6 +281,44 @@ export function AnnualReportPage() {
           </Form.Item>
           <Typography.Title level={5}>{t('report.projectList')}</Typography.Title>
           <RecordsTable records={[...f.transfers.records, ...f.cooperation.records]} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('report.extraProjects')}
+          </Typography.Title>
+          <Form.List name={['policy', 'extraProjects']}>
+            {(rows, { add, remove }) => (
+              <>
+                {rows.map((row) => (
+                  <Space key={row.key} align="baseline" wrap>
+                    <Form.Item name={[row.name, 'name']} rules={[{ required: true }]}>
+                      <Input placeholder={t('report.project')} style={{ width: 260 }} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'partner']}>
+                      <Input placeholder={t('report.coBuilt.partner')} style={{ width: 200 }} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'mode']}>
+                      <Input placeholder={t('report.mode')} style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, 'amountFen']}
+                      normalize={(yuan: number | null) => Math.round((yuan ?? 0) * 100)}
+                      getValueProps={(fen: number | null | undefined) => ({ value: fen == null ? fen : fen / 100 })}
+                    >
+                      <InputNumber min={0} placeholder={t('report.extra.amount')} style={{ width: 160 }} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'registrationNumber']}>
+                      <Input placeholder={t('report.extra.registrationNumber')} style={{ width: 180 }} />
+                    </Form.Item>
+                    <Button type="link" onClick={() => remove(row.name)}>
+                      {t('report.remove')}
+                    </Button>
+                  </Space>
+                ))}
+                <Button type="dashed" onClick={() => add({ name: '', partner: '', mode: '', amountFen: 0, registrationNumber: '' })}>
+                  {t('report.extra.add')}
+                </Button>
+              </>
+            )}
+          </Form.List>
         </Card>
       </Form>
 

@@ -10,7 +10,8 @@ export type DisclosureAct =
   | { kind: 'confirm'; inventorId: string }
   | { kind: 'assess'; body: z.input<typeof AssessmentInput> }
   | { kind: 'decide'; body: z.input<typeof DecisionInput> }
-  | { kind: 'achievement' };
+  | { kind: 'achievement' }
+  | { kind: 'panel'; size: number; dueAt?: string };
 
 export function actOnDisclosure({ id, act }: { id: string; act: DisclosureAct }): Promise<DisclosureView> {
   const base = `/api/disclosures/${encodeURIComponent(id)}`;
@@ -25,6 +26,8 @@ export function actOnDisclosure({ id, act }: { id: string; act: DisclosureAct })
       return api.post(`${base}/decision`, act.body);
     case 'achievement':
       return api.post(`${base}/achievement`);
+    case 'panel':
+      return api.post(`${base}/panel`, { size: act.size, dueAt: act.dueAt });
   }
 }
 

@@ -9,5 +9,10 @@ export function getDistribution(id: string, signal?: AbortSignal): Promise<Distr
 }
 
 export function useDistribution(id: string) {
-  return useQuery({ queryKey: distributionQueryKey(id), queryFn: ({ signal }) => getDistribution(id, signal), retry: false });
+  return useQuery({
+    queryKey: distributionQueryKey(id),
+    queryFn: ({ signal }) => getDistribution(id, signal),
+    retry: false,
+    enabled: id !== '',
+  });
 }

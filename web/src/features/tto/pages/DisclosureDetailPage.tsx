@@ -35,6 +35,7 @@ export function DisclosureDetailPage() {
   const [assessForm] = Form.useForm();
   const [decideForm] = Form.useForm();
   const [returnForm] = Form.useForm<{ reason: string }>();
+  const [panelForm] = Form.useForm<{ size: number; dueOn?: Dayjs }>();
   const d = q.data;
   if (!d) return <Card loading={q.isPending}>{q.isError && t('app.notFound')}</Card>;
   const run = (a: DisclosureAct, form?: Parameters<typeof onProblem>[1]) =>
@@ -183,17 +184,45 @@ export function DisclosureDetailPage() {
           >
             {CRITERIA.map((c) => (
               <Form.Item key={c.key} name={c.key} label={`${t(`tto.criterion.${c.key}`)}（0–${c.max}）`} rules={[{ required: true }]}>
-                <InputNumber min={0} max={c.max} step={0.5} />
+                <InputNumber min={0} max={c.max} step={0.5} data-testid={`assess-${c.key}`} />
               </Form.Item>
             ))}
             <Form.Item name="recommendation" label={t('tto.recommends')} rules={[{ required: true }]}>
-              <Select style={{ width: 200 }} options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))} />
+              <Select
+                style={{ width: 200 }}
+                options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))}
+                data-testid="assess-recommendation"
+              />
             </Form.Item>
             <Form.Item name="comment">
               <Input placeholder={t('tto.comment')} />
             </Form.Item>
-            <Button htmlType="submit" loading={act.isPending}>
+            <Button htmlType="submit" loading={act.isPending} data-testid="assess-submit">
               {t('tto.saveScores')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+
+      {d.actions.includes('open_panel') && !d.expertPanel && (
+        <Card title={t('tto.openPanel')} size="small">
+          <Typography.Paragraph type="secondary">{t('tto.panelHint')}</Typography.Paragraph>
+          <Form
+            form={panelForm}
+            layout="inline"
+            initialValues={{ size: 3 }}
+            onFinish={(v) =>
+              run({ kind: 'panel', size: v.size, dueAt: v.dueOn ? v.dueOn.endOf('day').toISOString() : undefined }, panelForm)
+            }
+          >
+            <Form.Item name="size" label={t('tto.panelSize')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={15} data-testid="panel-size" />
+            </Form.Item>
+            <Form.Item name="dueOn" label={t('tto.panelDue')}>
+              <DatePicker />
+            </Form.Item>
+            <Button htmlType="submit" loading={act.isPending} data-testid="open-panel">
+              {t('tto.openPanel')}
             </Button>
           </Form>
         </Card>
@@ -230,7 +259,7 @@ export function DisclosureDetailPage() {
               <Select options={DECISIONS.map((k) => ({ value: k, label: DECISION_LABELS[k] }))} data-testid="decision-select" />
             </Form.Item>
             <Form.Item name="reason" label={t('tto.reason')} rules={[{ required: true }]}>
-              <Input.TextArea rows={2} />
+              <Input.TextArea rows={2} data-testid="decision-reason" />
             </Form.Item>
             <Form.Item noStyle shouldUpdate>
               {() =>

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   COST_KIND_LABELS,
   DISTRIBUTION_ROUTE_LABELS,
@@ -40,6 +40,13 @@ export function DistributionDetailPage() {
           <Space>
             {d.sourceTitle} <DistributionStatusTag status={d.status} />
           </Space>
+        }
+        extra={
+          d.actions.includes('edit') && (
+            <Link to={`/workspace/distributions/${d.id}/edit`} data-testid="distribution-edit">
+              {t('tto.edit')}
+            </Link>
+          )
         }
       >
         {d.problems.map((p) => (

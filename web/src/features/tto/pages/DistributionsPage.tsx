@@ -1,7 +1,8 @@
-import { Card, Table } from 'antd';
+import { Card, Space, Table } from 'antd';
 import { Link } from 'react-router';
 import { DISTRIBUTION_ROUTE_LABELS, type DistributionView } from '../../../../../common/api/distributions';
 import { useT } from '../../../i18n/locale';
+import { hasPermission, useMe } from '../../../lib/auth';
 import { formatWan } from '../../../lib/money';
 import { useDistributions } from '../api/list-distributions';
 import { DistributionStatusTag } from '../components/DisclosureStatusTag';
@@ -10,8 +11,21 @@ import { DistributionStatusTag } from '../components/DisclosureStatusTag';
 export function DistributionsPage() {
   const t = useT();
   const list = useDistributions();
+  const me = useMe();
   return (
-    <Card title={t('tto.distributions')} extra={<Link to="/tools/distribution-calculator">{t('tto.calculator')}</Link>}>
+    <Card
+      title={t('tto.distributions')}
+      extra={
+        <Space>
+          {hasPermission(me.data, 'distribution:manage') && (
+            <Link to="/workspace/distributions/new" data-testid="distribution-new">
+              {t('tto.newDistribution')}
+            </Link>
+          )}
+          <Link to="/tools/distribution-calculator">{t('tto.calculator')}</Link>
+        </Space>
+      }
+    >
       <Table<DistributionView>
         rowKey="id"
         loading={list.isPending}
