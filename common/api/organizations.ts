@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl } from '../text.js';
+import { ReviewStepView } from './review-steps.js';
 import { ASSIGNABLE_ROLES, ORGANIZATION_STATUSES, ORGANIZATION_TYPES } from '../roles.js';
 
 export const OrganizationView = z.object({
@@ -7,10 +8,14 @@ export const OrganizationView = z.object({
   type: z.enum(ORGANIZATION_TYPES),
   name: z.string(),
   creditCode: z.string(),
+  /** The credit code's area (characters 3–8) when it disagrees with the region: a warning to check, never a refusal. */
+  creditCodeAreaMismatch: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   status: z.enum(ORGANIZATION_STATUSES),
   statusReason: z.string().nullable(),
+  /** Every review decision (approve, reject, suspend, reactivate) with who and why; on the one-organisation read. */
+  reviewSteps: z.array(ReviewStepView).optional(),
   address: z.string().nullable(),
   website: z.string().nullable(),
   description: z.string().nullable(),

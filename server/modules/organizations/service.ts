@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { membersOf } from '../identity/repository.js';
 import { organizations, regions } from './schema.js';
 import { can, governedRegionPaths, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
+import { presentReviewSteps, recordReviewStep, reviewStepsOf } from '../../lib/review-steps.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -115,8 +116,10 @@ export async function registerOrganization(opts: { db: Db; actor: Actor; input: 
   });
 }
 
+/** One organisation the actor may see, with its review trail. */
 export async function getOrganization(opts: { db: Db; actor: Actor; id: string }) {
-  return requireVisibleOrg(opts.db, opts.actor, opts.id);
+  const org = await requireVisibleOrg(opts.db, opts.actor, opts.id);
+  return { ...org, reviewSteps: presentReviewSteps(await reviewStepsOf(opts.db, 'organization', org.id)) };
 }
 
 export async function listMyOrganizations(opts: { db: Db; actor: Actor }) {
@@ -203,9 +206,13 @@ export async function reviewOrganization(opts: {
     if (!t.from.includes(locked.status)) {
       throw AppError.conflict(`Cannot ${opts.decision} an organisation that is ${locked.status}`);
     }
-    if ((opts.decision === 'reject' || opts.decision === 'suspend') && !opts.reason) {
-      throw AppError.validation('body.reason', `is required to ${opts.decision}`);
-    }
+    await recordReviewStep(tx, opts.actor, {
+      entity: 'organization',
+      entityId: opts.id,
+      step: opts.decision,
+      reason: opts.reason,
+      reasonRequired: opts.decision === 'reject' || opts.decision === 'suspend',
+    });
     await tx
       .update(organizations)
       .set({ status: t.to, statusReason: opts.reason ?? null, updatedAt: clock.now() })
