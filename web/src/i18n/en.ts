@@ -190,6 +190,10 @@ export const en: Messages = {
   'org.invitation.accepted': 'Accepted',
   'org.invitation.declined': 'Declined',
   'org.invitation.revoked': 'Revoked',
+  'review.steps': 'Review trail',
+  'org.creditCodeAreaTitle': 'Credit code area',
+  'org.creditCodeArea':
+    'The credit code’s registration area (characters 3–8: {area}) differs from the organisation’s region; please check (nothing is blocked)',
   'org.memberRemoved': 'Member removed',
   'org.removeMemberConfirm': 'Remove {name} from this organisation?',
 

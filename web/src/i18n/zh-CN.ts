@@ -190,6 +190,9 @@ export const zhCN = {
   'org.invitation.accepted': '已接受',
   'org.invitation.declined': '已谢绝',
   'org.invitation.revoked': '已撤回',
+  'review.steps': '审核记录',
+  'org.creditCodeAreaTitle': '信用代码地区',
+  'org.creditCodeArea': '统一社会信用代码第3–8位的登记地区（{area}）与单位所在地区不一致，请核对（不影响使用）',
   'org.memberRemoved': '成员已移除',
   'org.removeMemberConfirm': '确定将 {name} 移出本单位？',
 
