@@ -374,6 +374,8 @@ export const en: Messages = {
   'achievement.ipTitle': 'Title',
   'achievement.transferModes': 'Transfer modes',
   'achievement.price': 'Asking price',
+  'achievement.publicFundingDuty':
+    'to be reported in the owning organisation’s annual technology-transfer report, Law on Promoting the Transformation of Scientific and Technological Achievements, art. 21',
   'achievement.publicFunding': 'Publicly funded',
   'achievement.team': 'Team',
   'achievement.similar': 'Similar achievements',

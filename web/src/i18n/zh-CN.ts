@@ -373,6 +373,7 @@ export const zhCN = {
   'achievement.ipTitle': '名称',
   'achievement.transferModes': '转化方式',
   'achievement.price': '转让价格',
+  'achievement.publicFundingDuty': '须列入所属单位科技成果转化年度报告，《促进科技成果转化法》第二十一条',
   'achievement.publicFunding': '财政资助形成',
   'achievement.team': '研发团队',
   'achievement.similar': '相似成果',
