@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDIT_CODE_ALPHABET,
   completeCreditCode,
+  creditCodeAreaMismatch,
   creditCodeCheckChar,
   creditCodeProblem,
   creditCodeFromSerialBody,
@@ -109,5 +110,25 @@ describe('creditCodeFromSerialBody (demo data)', () => {
     const codes = ['91120116MA0000107', '91120116MA0000108', '91120116MB0000107', '12120116MB0000107'].map(creditCodeFromSerialBody);
     expect(new Set(codes).size).toBe(4);
     for (const c of codes) expect(creditCodeProblem(c)).toBeNull();
+  });
+});
+
+describe('creditCodeAreaMismatch: characters 3–8 against the organisation region (a warning)', () => {
+  const code = (area: string) => completeCreditCode(`91${area}MA05K8XA0`);
+  it.each([
+    ['120116', '120116', null], // the district itself
+    ['120116', '12011601', null], // a park is read as its district
+    ['120100', '120116', null], // a city-level authority
+    ['120000', '120104', null], // a province-level authority
+    ['120104', '120116', '120104'], // another district of the city
+    ['120107', '120116', '120107'], // a pre-2009 code (塘沽区) against 滨海新区: worth a look, not an error
+    ['110108', '120116', '110108'], // another province
+    ['130100', '120116', '130100'], // another province's city-level authority
+    ['000000', '120116', '000000'], // no area at all
+  ])('area %s, region %s → %s', (area, region, expected) => {
+    expect(creditCodeAreaMismatch(code(area), region)).toBe(expected);
+  });
+  it('says nothing for a code of the wrong length (the validator reports that)', () => {
+    expect(creditCodeAreaMismatch('91120116', '120104')).toBeNull();
   });
 });

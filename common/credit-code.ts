@@ -76,3 +76,20 @@ export function completeCreditCode(first17: string): string {
   if (!check) throw new Error(`not a credit-code body: ${first17}`);
   return fixed + check;
 }
+
+/**
+ * Does the code's registration area (characters 3–8, a GB/T 2260 division code) disagree with the
+ * organisation's region? The area may name the district itself or a level above it (a city- or
+ * province-level registration authority: 120100, 120000), so it agrees when the region's district
+ * code starts with the area code less its trailing "00" pairs. A park (8 digits) is read as its district.
+ * Disagreement is a warning, not an error: an organisation that moved keeps its code, and codes issued
+ * before a redistricting (e.g. 塘沽区 120107, now 滨海新区 120116) carry the old area.
+ */
+export function creditCodeAreaMismatch(code: string, regionCode: string): string | null {
+  if (code.length !== 18) return null;
+  const area = code.slice(2, 8).toUpperCase();
+  if (!/^\d{6}$/.test(area)) return area;
+  const prefix = area.replace(/(00)+$/, '');
+  if (prefix.length < 2) return area;
+  return regionCode.slice(0, 6).startsWith(prefix) ? null : area;
+}

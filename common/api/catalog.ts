@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewStepView } from './review-steps.js';
 import { DayWithin, HttpUrl, Text } from '../text.js';
 import { IP_KINDS, PATENT_KINDS, RECORD_STATUSES, TRANSFER_MODES, type PriceBandKey } from '../catalog.js';
 import { parsePatentNumber, patentTypeFitsKind } from '../patent-number.js';
@@ -126,6 +127,8 @@ const RecordViewBase = z.object({
   attachments: z.array(Attachment),
   restricted: z.boolean(),
   reviewReason: z.string().nullable(),
+  /** Every review step (reviewer, decision, reason), for the owner and reviewers only. */
+  reviewSteps: z.array(ReviewStepView).optional(),
   submittedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -43,6 +43,7 @@ import {
 } from '../contracts.js';
 import { ORGANIZATION_TYPES } from '../roles.js';
 import { IpAssetInput } from './catalog.js';
+import { ReviewStepView } from './review-steps.js';
 
 const MAX_FEN = 100_000_000_000_000; // ¥1 trillion: anything above is a typo
 const Fen = z.number().int('must be a whole number of fen').min(0, 'must not be negative').max(MAX_FEN, 'is implausibly large');
@@ -294,6 +295,8 @@ export const VatExemptionView = z.object({
 
 export const ContractView = z.object({
   id: z.string(),
+  /** Every registrar step (return, refuse, certify, cancel) with who and why; on the one-contract read. */
+  reviewSteps: z.array(ReviewStepView).optional(),
   status: z.enum(CONTRACT_STATUSES),
   version: z.number(),
   source: z.string(),

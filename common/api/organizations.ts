@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl } from '../text.js';
+import { ReviewStepView } from './review-steps.js';
 import { ASSIGNABLE_ROLES, ORGANIZATION_STATUSES, ORGANIZATION_TYPES } from '../roles.js';
 
 export const OrganizationView = z.object({
@@ -7,10 +8,14 @@ export const OrganizationView = z.object({
   type: z.enum(ORGANIZATION_TYPES),
   name: z.string(),
   creditCode: z.string(),
+  /** The credit code's area (characters 3–8) when it disagrees with the region: a warning to check, never a refusal. */
+  creditCodeAreaMismatch: z.string().nullable(),
   regionCode: z.string(),
   regionName: z.string(),
   status: z.enum(ORGANIZATION_STATUSES),
   statusReason: z.string().nullable(),
+  /** Every review decision (approve, reject, suspend, reactivate) with who and why; on the one-organisation read. */
+  reviewSteps: z.array(ReviewStepView).optional(),
   address: z.string().nullable(),
   website: z.string().nullable(),
   description: z.string().nullable(),
@@ -63,9 +68,36 @@ export const AddMemberBody = z.object({
   email: z.email('must be an e-mail address').transform((s) => s.toLowerCase()),
   name: z.string().trim().min(1).max(100),
   role: z.enum(['org_member', 'org_admin']),
-  /** Initial password for a new account; the member changes it after first login. */
-  password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  /**
+   * Initial password, used only when the e-mail has no account yet (the person changes it after first
+   * login). Always asked for, so the answer never tells whether the e-mail already had an account.
+   */
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
 });
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
+
+/** An invitation as its organisation's admins see it: the e-mail they typed, nothing about the person. */
+export const InvitationView = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(['org_member', 'org_admin']),
+  status: z.enum(INVITATION_STATUSES),
+  createdAt: z.string(),
+  respondedAt: z.string().nullable(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+/** An invitation as the invited person sees it. */
+export const MyInvitationView = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  role: z.enum(['org_member', 'org_admin']),
+  invitedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MyInvitationView = z.infer<typeof MyInvitationView>;
 
 export const RegionView = z.object({
   code: z.string(),

@@ -51,3 +51,24 @@ export const scheduledJobs = pgTable('scheduled_jobs', {
   lastRunAt: timestamp('last_run_at', { withTimezone: true, mode: 'date' }),
   lastResult: text('last_result'),
 });
+
+/**
+ * Every review step on a reviewed record (review-steps.ts): who decided, what, why and when — kept on
+ * the record, not only in the audit log, and shown with it. Written by the owning module in the
+ * transaction of the decision.
+ */
+export const reviewSteps = pgTable(
+  'review_steps',
+  {
+    id: uuid('id').primaryKey(),
+    /** The record's kind as the audit log names it: achievement, demand, organization, contract. */
+    entity: varchar('entity', { length: 64 }).notNull(),
+    entityId: text('entity_id').notNull(),
+    /** The decision: approve, return, reject, refuse, certify, suspend, … */
+    step: varchar('step', { length: 32 }).notNull(),
+    reviewerId: uuid('reviewer_id'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('review_steps_entity_idx').on(t.entity, t.entityId, t.at)],
+);

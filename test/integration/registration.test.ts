@@ -25,6 +25,14 @@ const register = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api
 const orgCount = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM organizations`))[0]!.n;
 
 describe('registration', () => {
+  it('accepts a credit code from another area but warns about it on the organisation', async () => {
+    const elsewhere = await register(registration({ creditCode: uniqueCreditCode('110108'), regionCode: '12011601' }));
+    expect(elsewhere.statusCode).toBe(201);
+    expect(elsewhere.json().organization.creditCodeAreaMismatch).toBe('110108');
+    const here = await register(registration({ creditCode: uniqueCreditCode('120116'), regionCode: '12011601' }));
+    expect(here.json().organization.creditCodeAreaMismatch).toBeNull();
+  });
+
   it('creates a pending organisation and its first admin', async () => {
     const body = registration();
     const res = await register(body);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoggedInUser, createOrganization } from '../factories.js';
+import { createLoggedInUser, createOrganization, loginAs } from '../factories.js';
 import { useTestApp } from '../harness.js';
 
 const t = useTestApp();
@@ -83,26 +83,29 @@ describe('organisation scope of members', () => {
     const add = await admin.inject({
       method: 'POST',
       url: `/api/organizations/${other.id}/members`,
-      payload: { email: 'x@example.test', name: 'X', role: 'org_member' },
+      payload: { email: 'x@example.test', name: 'X', role: 'org_member', password: 'Initial-passw0rd' },
     });
     expect(add.statusCode).toBe(404);
   });
 
-  it('an org admin adds a member who can then log in and see the organisation', async () => {
+  it('an org admin invites a new e-mail: the person logs in with the initial password, accepts, and sees the organisation', async () => {
     const { user: adminUser, session: admin } = await createLoggedInUser(t.app, t.db, { role: 'org_admin' });
     const email = `new.member.${Date.now()}@example.test`;
+    const password = 'Initial-passw0rd';
     const res = await admin.inject({
       method: 'POST',
       url: `/api/organizations/${adminUser.organizationId}/members`,
-      payload: { email, name: '李四', role: 'org_member' },
+      payload: { email, name: '李四', role: 'org_member', password },
     });
-    expect(res.statusCode).toBe(201);
-    const { initialPassword } = res.json();
-    expect(initialPassword).toEqual(expect.any(String));
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: initialPassword } });
+    expect(res.statusCode).toBe(202);
+    expect(res.body).not.toContain('initialPassword');
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     expect(login.statusCode).toBe(200);
-    expect(login.json().memberships).toEqual([
-      expect.objectContaining({ organizationId: adminUser.organizationId, roles: ['org_member'] }),
-    ]);
+    expect(login.json().memberships).toEqual([]);
+    const session = await loginAs(t.app, { email, password });
+    const [invitation] = (await session.inject({ method: 'GET', url: '/api/me/invitations' })).json().items;
+    expect((await session.inject({ method: 'POST', url: `/api/me/invitations/${invitation.id}/accept` })).statusCode).toBe(204);
+    const me = (await session.inject({ method: 'GET', url: '/api/me' })).json();
+    expect(me.memberships).toEqual([expect.objectContaining({ organizationId: adminUser.organizationId, roles: ['org_member'] })]);
   });
 });

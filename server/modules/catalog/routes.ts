@@ -72,9 +72,10 @@ export const catalogRoutes: Routes = (instance) => {
       },
       handler: async (req) => {
         const rec = await catalog.getRecord({ db, actor: req.actor, kind, id: req.params.id });
-        return presentRecord(rec, req.actor, {
-          confidential: await catalog.showsConfidentialPart({ db, actor: req.actor, rec }),
-        }) as z.infer<typeof k.view>;
+        return {
+          ...presentRecord(rec, req.actor, { confidential: await catalog.showsConfidentialPart({ db, actor: req.actor, rec }) }),
+          reviewSteps: await catalog.reviewTrailOf({ db, actor: req.actor, rec }),
+        } as z.infer<typeof k.view>;
       },
     });
 

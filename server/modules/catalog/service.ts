@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { achievements, technicalFields } from './schema.js';
 import { findOrganization, regionsJoinable } from '../organizations/repository.js';
 import { can, governedRegionPaths, isPlatformAdmin, organizationIdsOf, requirePermission, type Actor } from '../../lib/actor.js';
+import { presentReviewSteps, recordReviewStep, reviewStepsOf } from '../../lib/review-steps.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -120,6 +121,13 @@ export async function getRecord<K extends RecordKind>(opts: { db: Db; actor: Act
   return rec;
 }
 
+/** The record's review steps, for its owner and its reviewers; others get none. */
+export async function reviewTrailOf(opts: { db: Db; actor: Actor; rec: LoadedRecord }) {
+  const parties = partiesFor(opts.actor, facts(opts.rec));
+  if (!parties.includes('owner') && !parties.includes('reviewer')) return undefined;
+  return presentReviewSteps(await reviewStepsOf(opts.db, opts.rec.kind, opts.rec.row.id));
+}
+
 /** Edits a record the owner may still edit (draft, returned, withdrawn). */
 export async function updateRecord<K extends RecordKind>(opts: { db: Db; actor: Actor; kind: K; id: string; input: Input<K> }) {
   await requireField(opts.db, opts.input.fieldCode);
@@ -184,6 +192,8 @@ export async function transitionRecord<K extends RecordKind>(opts: {
     if (opts.transition === 'publish') set.publishedAt = now;
     const table = TABLES[opts.kind] as typeof achievements;
     await tx.update(table).set(set).where(eq(table.id, opts.id));
+    if (t.by.includes('reviewer') && parties.includes('reviewer'))
+      await recordReviewStep(tx, opts.actor, { entity: opts.kind, entityId: opts.id, step: opts.transition, reason: opts.reason });
     await writeAudit(tx, opts.actor, {
       action: `${opts.kind}.${opts.transition}`,
       entity: opts.kind,

@@ -124,7 +124,10 @@ export const contractsRoutes: Routes = async (instance) => {
   app.get('/api/contracts/:id', {
     config: { access: 'authenticated' },
     schema: { tags, summary: 'One contract (404 outside the caller’s scope)', params: IdParams, response: { 200: ContractView } },
-    handler: async (req) => presentContract(await contracts.getContract({ db, actor: req.actor, id: req.params.id }), req.actor),
+    handler: async (req) => {
+      const c = await contracts.getContract({ db, actor: req.actor, id: req.params.id });
+      return { ...presentContract(c, req.actor), reviewSteps: await contracts.reviewTrailOf({ db, contract: c }) };
+    },
   });
 
   app.put('/api/contracts/:id', {

@@ -4,9 +4,11 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { TransitionBody } from '../../../common/api/contracts.js';
+import { REFUSAL_REASON_LABELS } from '../../../common/contracts.js';
 import type { Db, Tx } from '../../db/client.js';
 import { contractVersions } from './schema.js';
 import { requirePermission, type Actor } from '../../lib/actor.js';
+import { presentReviewSteps, recordReviewStep, reviewStepsOf } from '../../lib/review-steps.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { applicantOrganization, lockVisibleContract, submitContract, withdrawContract } from './applications.js';
@@ -50,6 +52,22 @@ export async function transitionContract(opts: { db: Db; actor: Actor; id: strin
               : body.action === 'certify'
                 ? await certifyContract(tx, opts.actor, c, body)
                 : await cancelContract(tx, opts.actor, c, body);
+    if (body.action === 'return' || body.action === 'refuse' || body.action === 'certify' || body.action === 'cancel') {
+      const reason =
+        body.action === 'refuse'
+          ? `${REFUSAL_REASON_LABELS[body.reason].zh}：${body.note}`
+          : body.action === 'cancel'
+            ? body.reason
+            : body.note;
+      await recordReviewStep(tx, opts.actor, {
+        entity: 'contract',
+        entityId: c.row.id,
+        step: body.action,
+        reason,
+        reasonRequired: body.action !== 'certify',
+        reasonField: body.action === 'cancel' ? 'body.reason' : 'body.note',
+      });
+    }
     await writeAudit(tx, opts.actor, {
       action: `contract.${body.action}`,
       entity: 'contract',
@@ -71,6 +89,11 @@ export async function transitionContract(opts: { db: Db; actor: Actor; id: strin
     }
   });
   return (await loadContract(opts.db, opts.id))!;
+}
+
+/** The registrar's steps on a contract the caller was shown (getContract checked the access). */
+export async function reviewTrailOf(opts: { db: Db; contract: LoadedContract }) {
+  return presentReviewSteps(await reviewStepsOf(opts.db, 'contract', opts.contract.row.id));
 }
 
 /** Versions (certification, amendments, cancellation), oldest first. */

@@ -1,10 +1,15 @@
+import { creditCodeAreaMismatch } from '../../../common/credit-code.js';
 import type { OrganizationView } from '../../../common/api/organizations.js';
 import type { OrganizationStatus, OrganizationType } from '../../../common/roles.js';
 import type { organizations } from './schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { organizationActions } from './policy.js';
 
-export type OrganizationRow = typeof organizations.$inferSelect & { regionName: string; regionPath: string };
+export type OrganizationRow = typeof organizations.$inferSelect & {
+  regionName: string;
+  regionPath: string;
+  reviewSteps?: OrganizationView['reviewSteps'];
+};
 
 export function presentOrganization(row: OrganizationRow, actor: Actor): OrganizationView {
   return {
@@ -12,10 +17,12 @@ export function presentOrganization(row: OrganizationRow, actor: Actor): Organiz
     type: row.type as OrganizationType,
     name: row.name,
     creditCode: row.creditCode,
+    creditCodeAreaMismatch: creditCodeAreaMismatch(row.creditCode, row.regionCode),
     regionCode: row.regionCode,
     regionName: row.regionName,
     status: row.status as OrganizationStatus,
     statusReason: row.statusReason,
+    ...(row.reviewSteps ? { reviewSteps: row.reviewSteps } : {}),
     address: row.address,
     website: row.website,
     description: row.description,

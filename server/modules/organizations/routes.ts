@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RegisterBody } from '../../../common/api/identity.js';
 import {
   AddMemberBody,
+  InvitationView,
+  MyInvitationView,
   ListOrganizationsQuery,
   MemberView,
   OrganizationView,
@@ -11,6 +13,7 @@ import {
 } from '../../../common/api/organizations.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { presentOrganization } from './presenter.js';
+import { listMyInvitations, presentInvitation, respondToInvitation } from './invitations.js';
 import * as orgs from './service.js';
 
 const tags = ['organizations'];
@@ -122,14 +125,55 @@ export const organizationRoutes: Routes = (instance) => {
     config: { access: 'org:manage_members' },
     schema: {
       tags,
-      summary: 'Add a member (creates the account when the e-mail is new)',
+      summary: 'Invite a person by e-mail (an unknown e-mail gets an account); the same answer either way, the role only on acceptance',
       params: IdParams,
       body: AddMemberBody,
-      response: { 201: z.object({ userId: z.string(), initialPassword: z.string().nullable() }) },
+      response: { 202: z.object({ invitation: InvitationView }) },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await orgs.addMember({ db, actor: req.actor, id: req.params.id, input: req.body })),
+      reply
+        .status(202)
+        .send({ invitation: presentInvitation(await orgs.addMember({ db, actor: req.actor, id: req.params.id, input: req.body })) }),
   });
+
+  app.get('/api/organizations/:id/invitations', {
+    config: { access: 'org:manage_members' },
+    schema: {
+      tags,
+      summary: 'Invitations sent by this organisation and their answers',
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(InvitationView) }) },
+    },
+    handler: async (req) => ({
+      items: (await orgs.listOrganizationInvitations({ db, actor: req.actor, id: req.params.id })).map(presentInvitation),
+    }),
+  });
+
+  app.get('/api/me/invitations', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags,
+      summary: 'Invitations waiting for the caller’s answer',
+      response: { 200: z.object({ items: z.array(MyInvitationView) }) },
+    },
+    handler: async (req) => ({ items: await listMyInvitations({ db, actor: req.actor }) }),
+  });
+
+  for (const decision of ['accept', 'decline'] as const) {
+    app.post(`/api/me/invitations/:id/${decision}`, {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: decision === 'accept' ? 'Accept an invitation: the role in the organisation starts now' : 'Decline an invitation',
+        params: z.object({ id: z.uuid('must be an invitation id') }),
+        response: { 204: z.null() },
+      },
+      handler: async (req, reply) => {
+        await respondToInvitation({ db, actor: req.actor, id: req.params.id, decision });
+        return reply.status(204).send(null);
+      },
+    });
+  }
 
   app.delete('/api/organizations/:id/members/:userId', {
     config: { access: 'org:manage_members' },

@@ -47,3 +47,31 @@ export const organizations = pgTable(
     index('organizations_status_idx').on(t.status, t.createdAt),
   ],
 );
+
+/**
+ * An invitation to join an organisation (invitations.ts). An org admin adding someone by e-mail never
+ * attaches an account directly: the person accepts or declines, and until then the admin learns
+ * nothing about them (not even whether the e-mail had an account).
+ */
+export const organizationInvitations = pgTable(
+  'organization_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** As the inviting admin typed it (lower case). */
+    email: varchar('email', { length: 254 }).notNull(),
+    /** The account the e-mail belongs to (a new one is created for an unknown e-mail); never shown to the inviter. */
+    userId: uuid('user_id').notNull(),
+    role: varchar('role', { length: 32 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull(), // pending | accepted | declined | revoked
+    invitedBy: uuid('invited_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    respondedAt: ts('responded_at'),
+  },
+  (t) => [
+    index('organization_invitations_user_idx').on(t.userId, t.status),
+    index('organization_invitations_org_idx').on(t.organizationId, t.createdAt),
+  ],
+);

@@ -6,13 +6,15 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { membersOf } from '../identity/repository.js';
 import { organizations, regions } from './schema.js';
 import { can, governedRegionPaths, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
+import { presentReviewSteps, recordReviewStep, reviewStepsOf } from '../../lib/review-steps.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
-import { newId, randomToken } from '../../lib/ids.js';
+import { newId } from '../../lib/ids.js';
 import { loadGrantRows } from '../identity/grants.js';
 import { assignRole, removeOrganizationRoles } from '../identity/roles.js';
-import { createUser, findUserByEmail } from '../identity/service.js';
+import { createUser } from '../identity/service.js';
+import { inviteMember, listInvitations } from './invitations.js';
 import { canReadOrganization, ORGANIZATION_TRANSITIONS, organizationActions } from './policy.js';
 import type { OrganizationRow } from './presenter.js';
 
@@ -114,8 +116,10 @@ export async function registerOrganization(opts: { db: Db; actor: Actor; input: 
   });
 }
 
+/** One organisation the actor may see, with its review trail. */
 export async function getOrganization(opts: { db: Db; actor: Actor; id: string }) {
-  return requireVisibleOrg(opts.db, opts.actor, opts.id);
+  const org = await requireVisibleOrg(opts.db, opts.actor, opts.id);
+  return { ...org, reviewSteps: presentReviewSteps(await reviewStepsOf(opts.db, 'organization', org.id)) };
 }
 
 export async function listMyOrganizations(opts: { db: Db; actor: Actor }) {
@@ -202,9 +206,13 @@ export async function reviewOrganization(opts: {
     if (!t.from.includes(locked.status)) {
       throw AppError.conflict(`Cannot ${opts.decision} an organisation that is ${locked.status}`);
     }
-    if ((opts.decision === 'reject' || opts.decision === 'suspend') && !opts.reason) {
-      throw AppError.validation('body.reason', `is required to ${opts.decision}`);
-    }
+    await recordReviewStep(tx, opts.actor, {
+      entity: 'organization',
+      entityId: opts.id,
+      step: opts.decision,
+      reason: opts.reason,
+      reasonRequired: opts.decision === 'reject' || opts.decision === 'suspend',
+    });
     await tx
       .update(organizations)
       .set({ status: t.to, statusReason: opts.reason ?? null, updatedAt: clock.now() })
@@ -240,27 +248,18 @@ async function requireMemberManager(db: DbOrTx, actor: Actor, id: string) {
   return org;
 }
 
-/** Adds a member: an existing account gets the role; a new e-mail gets an account with the given initial password. */
+/**
+ * Adds a member by invitation (invitations.ts): the person accepts before getting the role, and the
+ * answer is the same whether the e-mail had an account or not.
+ */
 export async function addMember(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof AddMemberBody> }) {
   const org = await requireMemberManager(opts.db, opts.actor, opts.id);
-  return opts.db.transaction(async (tx) => {
-    let user = await findUserByEmail(tx, opts.input.email);
-    let initialPassword: string | null = null;
-    if (!user) {
-      initialPassword = opts.input.password ?? `Jq-${randomToken(9)}`;
-      const created = await createUser(tx, { email: opts.input.email, name: opts.input.name, password: initialPassword });
-      await writeAudit(tx, opts.actor, {
-        action: 'user.create',
-        entity: 'user',
-        entityId: created.id,
-        organizationId: org.id,
-        after: { email: created.email, name: opts.input.name },
-      });
-      user = await findUserByEmail(tx, created.email);
-    }
-    await assignRole(tx, opts.actor, { userId: user!.id, role: opts.input.role, organizationId: org.id });
-    return { userId: user!.id, initialPassword: opts.input.password ? null : initialPassword };
-  });
+  return inviteMember({ db: opts.db, actor: opts.actor, organizationId: org.id, input: opts.input });
+}
+
+export async function listOrganizationInvitations(opts: { db: Db; actor: Actor; id: string }) {
+  const org = await requireMemberManager(opts.db, opts.actor, opts.id);
+  return listInvitations({ db: opts.db, organizationId: org.id });
 }
 
 export async function removeMember(opts: { db: Db; actor: Actor; id: string; userId: string }) {

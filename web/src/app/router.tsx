@@ -70,6 +70,7 @@ const RegistrarQueuePage = page(() => import('../features/contracts/pages/Regist
 const StatisticsPage = page(() => import('../features/statistics/pages/StatisticsPage'), 'StatisticsPage');
 const MonitorDashboardPage = page(() => import('../features/statistics/pages/MonitorDashboardPage'), 'MonitorDashboardPage');
 const TargetsPage = page(() => import('../features/statistics/pages/TargetsPage'), 'TargetsPage');
+const MyInvitationsPage = page(() => import('../features/organizations/pages/MyInvitationsPage'), 'MyInvitationsPage');
 const OrganizationProfilePage = page(() => import('../features/organizations/pages/OrganizationProfilePage'), 'OrganizationProfilePage');
 const SessionsPage = page(() => import('../features/account/pages/SessionsPage'), 'SessionsPage');
 const ChangePasswordPage = page(() => import('../features/account/pages/ChangePasswordPage'), 'ChangePasswordPage');
@@ -168,6 +169,7 @@ export const router = createBrowserRouter([
           { path: 'workspace/demands/:id/edit', element: guarded('catalog:file', DemandFilingPage) },
           { path: 'workspace/review', element: guarded('catalog:review', ReviewQueuePage) },
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
+          { path: 'workspace/invitations', element: <MyInvitationsPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/challenges', element: <MyChallengesPage /> },
           { path: 'workspace/inquiries/:id', element: <InquiryThreadPage /> },

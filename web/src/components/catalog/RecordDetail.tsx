@@ -27,6 +27,7 @@ import { ContactsBlock } from './ContactsBlock';
 import { InquiryButton } from '../inquiries/InquiryButton';
 import { MatchBar } from './MatchBar';
 import { RecordActions, useReportedTransition, type TransitionAction } from './RecordActions';
+import { ReviewStepsCard } from '../ReviewStepsCard';
 import { RecordHeader } from './RecordHeader';
 
 /** What a detail page shows of any record, achievement or demand. */
@@ -43,6 +44,7 @@ type DetailRecord = Pick<
   | 'contacts'
   | 'attachments'
   | 'reviewReason'
+  | 'reviewSteps'
   | 'publishedAt'
   | 'actions'
 >;
@@ -229,6 +231,7 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({
             </Card>
             {slots.main}
             {isOwner && <MatchesCard {...matches} />}
+            <ReviewStepsCard steps={record.reviewSteps} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>

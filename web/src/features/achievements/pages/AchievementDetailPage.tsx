@@ -115,7 +115,17 @@ export function AchievementDetailPage() {
         modes: record.transferModes,
         facts: [
           { key: 'price', label: t('achievement.price'), children: <AchievementPrice record={record} /> },
-          { key: 'funding', label: t('achievement.publicFunding'), children: record.publicFunding ? t('common.yes') : t('common.no') },
+          {
+            key: 'funding',
+            label: t('achievement.publicFunding'),
+            children: record.publicFunding ? (
+              <span data-testid="public-funding-duty">
+                {t('common.yes')}（{t('achievement.publicFundingDuty')}）
+              </span>
+            ) : (
+              t('common.no')
+            ),
+          },
         ],
         aside: (canTrade || (published && (similar.data?.items.length ?? 0) > 0)) && (
           <>

@@ -1,6 +1,7 @@
 import { Button, Col, Flex, Result, Row, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
+import { ReviewStepsCard } from '../../../components/ReviewStepsCard';
 import { useT } from '../../../i18n/locale';
 import { isApiProblem } from '../../../lib/api';
 import { hasPermission, useMe } from '../../../lib/auth';
@@ -39,6 +40,7 @@ export function ContractDetailPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <ReviewCard contract={c} />
+            <ReviewStepsCard steps={c.reviewSteps} />
             <VersionsCard id={c.id} enabled={!!c.registration} />
           </Flex>
         </Col>

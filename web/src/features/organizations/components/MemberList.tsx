@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
-import type { OrganizationView } from '../../../../../common/api/organizations';
+import type { InvitationView, OrganizationView } from '../../../../../common/api/organizations';
 import { ROLE_LABELS } from '../../../../../common/roles';
 import { useLabel, useT } from '../../../i18n/locale';
 import { useMe } from '../../../lib/auth';
 import { useProblemHandler } from '../../../lib/problems';
 import { useAddMember, type AddMemberInput } from '../api/add-member';
 import { useMembers, type Member } from '../api/get-members';
+import { useInvitations } from '../api/list-invitations';
 import { useRemoveMember } from '../api/remove-member';
 
 export function MemberList({ organization }: { organization: OrganizationView }) {
@@ -23,15 +24,16 @@ export function MemberList({ organization }: { organization: OrganizationView })
   const [form] = Form.useForm<AddMemberInput>();
   const [adding, setAdding] = useState(false);
   const canManage = organization.actions.includes('manage_members');
+  const invitations = useInvitations(organization.id, canManage);
 
   const onAdd = (values: AddMemberInput) =>
     addMember.mutate(
-      { organizationId: organization.id, body: { ...values, password: values.password || undefined } },
+      { organizationId: organization.id, body: values },
       {
         onSuccess: () => {
           setAdding(false);
           form.resetFields();
-          message.success(t('org.memberAdded'));
+          message.success(t('org.invitationSent'));
         },
         onError: (error) => onProblem(error, form),
       },
@@ -89,6 +91,25 @@ export function MemberList({ organization }: { organization: OrganizationView })
       }
     >
       <Table<Member> rowKey="userId" columns={columns} dataSource={members.data?.items} loading={members.isLoading} pagination={false} />
+      {canManage && !!invitations.data?.items.length && (
+        <Table
+          style={{ marginTop: 16 }}
+          title={() => t('org.invitations')}
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={invitations.data.items}
+          columns={[
+            { title: t('org.memberEmail'), dataIndex: 'email' },
+            { title: t('org.memberRole'), dataIndex: 'role', render: (role: Member['roles'][number]) => label(ROLE_LABELS[role], role) },
+            {
+              title: t('org.invitationStatus'),
+              dataIndex: 'status',
+              render: (s: InvitationView['status']) => <Tag>{t(`org.invitation.${s}`)}</Tag>,
+            },
+          ]}
+        />
+      )}
       <Modal
         title={t('org.addMember')}
         open={adding}
@@ -118,7 +139,12 @@ export function MemberList({ organization }: { organization: OrganizationView })
               options={(['org_member', 'org_admin'] as const).map((role) => ({ value: role, label: label(ROLE_LABELS[role]) }))}
             />
           </Form.Item>
-          <Form.Item name="password" label={t('org.memberPassword')} extra={t('org.memberPasswordHelp')} rules={[{ min: 10 }]}>
+          <Form.Item
+            name="password"
+            label={t('org.memberPassword')}
+            extra={t('org.memberPasswordHelp')}
+            rules={[{ required: true, message: t('common.required') }, { min: 10 }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </Form>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal, Tag, Typography } from 'antd';
 import { PENALTY_KIND_LABELS } from '../../../../../common/integrity';
 import { EditOutlined } from '@ant-design/icons';
 import type { OrganizationView } from '../../../../../common/api/organizations';
@@ -107,6 +107,17 @@ export function OrganizationDetails({ organization }: { organization: Organizati
               </Typography.Text>
             ),
           },
+          ...(organization.creditCodeAreaMismatch
+            ? [
+                {
+                  key: 'creditCodeArea',
+                  label: t('org.creditCodeAreaTitle'),
+                  children: (
+                    <Alert type="warning" showIcon message={t('org.creditCodeArea', { area: organization.creditCodeAreaMismatch })} />
+                  ),
+                },
+              ]
+            : []),
           { key: 'region', label: t('org.region'), children: organization.regionName },
           { key: 'address', label: t('org.address'), children: dash(organization.address) },
           { key: 'phone', label: t('org.phone'), children: dash(organization.contactPhone) },
