@@ -31,3 +31,19 @@ export async function dealsSoldBetween(db: DbOrTx, organizationId: string, from:
     )
     .orderBy(asc(tradeDeals.createdAt), asc(tradeDeals.id));
 }
+
+/** A deal's two parties (the contracts module's export-control check on the contract of a deal). */
+export async function dealParties(
+  db: DbOrTx,
+  id: string,
+): Promise<{ dealId: string; sellerOrganizationId: string; buyerOrganizationId: string } | null> {
+  const [row] = await db
+    .select({
+      dealId: tradeDeals.id,
+      sellerOrganizationId: tradeDeals.sellerOrganizationId,
+      buyerOrganizationId: tradeDeals.buyerOrganizationId,
+    })
+    .from(tradeDeals)
+    .where(eq(tradeDeals.id, id));
+  return row ?? null;
+}
