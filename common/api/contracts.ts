@@ -44,6 +44,7 @@ import {
 import { ORGANIZATION_TYPES } from '../roles.js';
 import { IpAssetInput } from './catalog.js';
 import { ReviewStepView } from './review-steps.js';
+import { ScreeningEvidenceView } from './export-control.js';
 
 const MAX_FEN = 100_000_000_000_000; // ¥1 trillion: anything above is a typo
 const Fen = z.number().int('must be a whole number of fen').min(0, 'must not be negative').max(MAX_FEN, 'is implausibly large');
@@ -331,6 +332,8 @@ export const ContractView = z.object({
   registration: z
     .object({ number: z.string(), certifiedAt: z.string(), cancelledAt: z.string().nullable(), cancelReason: z.string().nullable() })
     .nullable(),
+  /** The export-control screening of the contract (or of its deal) with its evidence; null when none. */
+  exportScreening: ScreeningEvidenceView.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.array(z.enum(CONTRACT_ACTIONS)),

@@ -156,3 +156,44 @@ export const HoldView = z.object({
   deadlineAt: z.string().nullable(),
 });
 export type HoldView = z.infer<typeof HoldView>;
+
+/**
+ * A screening's decision and its evidence as other records carry it (the deal's dossier PDF, the
+ * contract record): the catalogue version, the items the decision rests on and the candidates with
+ * the control points the text touched, the reviewer, and the letter of intent and licence numbers.
+ */
+export const ScreeningEvidenceView = z.object({
+  id: z.string(),
+  subject: z.enum(SCREENING_SUBJECTS),
+  status: z.enum(SCREENING_STATUSES),
+  statusLabel: z.string(),
+  hold: z.enum(HOLDS),
+  foreignCountry: z.string().nullable(),
+  catalogue: z.object({ label: z.string(), sourceDocument: z.string() }),
+  decision: z.enum(SCREENING_DECISIONS).nullable(),
+  reason: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** The candidate items; `decided` marks those the decision rests on. */
+  items: z.array(
+    z.object({
+      code: z.string().nullable(),
+      class: z.enum(EXPORT_CLASSES),
+      name: z.string(),
+      decided: z.boolean(),
+      matchedTerms: z.array(z.string()),
+      matchedControlPoints: z.array(z.string()),
+    }),
+  ),
+  letterOfIntentNo: z.string().nullable(),
+  letterOfIntentOn: z.string().nullable(),
+  licenceNo: z.string().nullable(),
+  licenceOn: z.string().nullable(),
+});
+export type ScreeningEvidenceView = z.infer<typeof ScreeningEvidenceView>;
+
+export const SCREENING_DECISION_LABELS: Record<ScreeningDecision, { zh: string; en: string }> = {
+  free: { zh: '自由出口', en: 'Free to export' },
+  restricted: { zh: '限制出口（须许可）', en: 'Restricted: licence needed' },
+  prohibited: { zh: '禁止出口', en: 'Prohibited' },
+};

@@ -11,6 +11,8 @@ import { workingDayDeadline } from '../../lib/calendar.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { requireDealExportStep } from '../export-control/gate.js';
+import { dealParties } from '../trading/lookups.js';
 import { auditContent, contentRows, loadReferences, referenceIssues, throwIssues, writeChildRows, type Organization } from './content.js';
 import { EDITABLE, TRANSITIONS, transitionAllowed, type TransitionName } from './lifecycle.js';
 import { loadParameters } from './parameters.js';
@@ -49,6 +51,16 @@ export function requireTransition(actor: Actor, c: LoadedContract, name: Transit
     throw AppError.conflict(`Cannot ${name} a contract that is ${c.row.status}`);
 }
 
+/**
+ * The contract of a cross-border platform deal is signed only once export control allows
+ * substantive negotiation (cleared, or the letter of intent recorded): filing and submitting it are
+ * refused before (export-control gate.ts).
+ */
+async function requireSigningClearance(tx: DbOrTx, dealId: string, contractId: string | null): Promise<void> {
+  const deal = await dealParties(tx, dealId);
+  if (deal) await requireDealExportStep(tx, 'signing', { ...deal, contractId });
+}
+
 /** Creates a draft application of the actor's organisation. */
 export async function createContract(opts: {
   db: Db;
@@ -62,6 +74,7 @@ export async function createContract(opts: {
   const id = newId();
   const rows = contentRows(id, opts.input, org);
   await opts.db.transaction(async (tx) => {
+    if (opts.input.dealId) await requireSigningClearance(tx, opts.input.dealId, null);
     await tx.insert(contracts).values({
       id,
       organizationId: org.id,
@@ -123,6 +136,7 @@ export async function updateContract(opts: { db: Db; actor: Actor; id: string; i
  */
 export async function submitContract(tx: Tx, actor: Actor, c: LoadedContract): Promise<Record<string, unknown>> {
   requireTransition(actor, c, 'submit');
+  if (c.row.dealId) await requireSigningClearance(tx, c.row.dealId, c.row.id);
   const scans = await tx
     .select({ id: contractAttachments.id })
     .from(contractAttachments)

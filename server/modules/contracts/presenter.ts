@@ -131,6 +131,7 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
             cancelReason: r.cancelReason,
           }
         : null,
+    exportScreening: c.exportScreening,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

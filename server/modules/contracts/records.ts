@@ -5,6 +5,8 @@ import { technicalFieldsJoinable } from '../catalog/repository.js';
 import { contractAttachments, contractCostItems, contractParties, contractPayments, contracts } from './schema.js';
 import { findRegions, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import type { ContractFacts } from './policy.js';
+import type { ScreeningEvidenceView } from '../../../common/api/export-control.js';
+import { evidenceKey, screeningEvidence } from '../export-control/evidence.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type PartyRow = typeof contractParties.$inferSelect & { regionName: string | null; regionPath: string | null };
@@ -22,6 +24,8 @@ export interface LoadedContract {
   costs: CostItemRow[];
   payments: PaymentRow[];
   attachments: AttachmentRow[];
+  /** The export-control screening of the contract, or else of its deal (export-control evidence.ts). */
+  exportScreening: ScreeningEvidenceView | null;
 }
 
 const applicantOrg = organizationsJoinable('applicant');
@@ -106,6 +110,10 @@ export async function loadContracts(db: DbOrTx, ids: string[], opts: { forUpdate
       .where(inArray(contractAttachments.contractId, found))
       .orderBy(asc(contractAttachments.contractId), asc(contractAttachments.createdAt), asc(contractAttachments.id)),
   );
+  const screenings = await screeningEvidence(db, [
+    ...heads.map((h) => ({ subject: 'contract' as const, id: h.row.id })),
+    ...heads.flatMap((h) => (h.row.dealId ? [{ subject: 'deal' as const, id: h.row.dealId }] : [])),
+  ]);
   const loaded = new Map<string, LoadedContract>();
   for (const h of heads) {
     const id = h.row.id;
@@ -125,6 +133,10 @@ export async function loadContracts(db: DbOrTx, ids: string[], opts: { forUpdate
       costs: costs.get(id) ?? [],
       payments: payments.get(id) ?? [],
       attachments: (attachments.get(id) ?? []).map((a) => ({ ...a, stored: a.url == null })),
+      exportScreening:
+        screenings.get(evidenceKey('contract', id)) ??
+        (h.row.dealId ? screenings.get(evidenceKey('deal', h.row.dealId)) : undefined) ??
+        null,
     });
   }
   return ids.map((id) => loaded.get(id)).filter((c): c is LoadedContract => c !== undefined);

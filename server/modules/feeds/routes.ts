@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DeliveryView, FeedQuery, JsonFeedView, SubscriptionBody, SubscriptionView, type WebhookEvent } from '../../../common/api/feeds.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { atomFeed, ATOM_TYPE, etagOf, JSON_FEED_TYPE, jsonFeed, notModified } from './format.js';
-import { feedPage, FEED_PATHS, SCHEMA_PATH, type FeedKind } from './service.js';
+import { feedPage, FEED_KINDS, FEED_PATHS, SCHEMA_PATH } from './service.js';
 import * as webhooks from './webhooks.js';
 
 const tags = ['feeds'];
@@ -25,7 +25,7 @@ export const feedRoutes: Routes = (instance) => {
   const app = typed(instance);
   const { db, config } = app.ctx;
 
-  for (const kind of ['achievement', 'demand'] as FeedKind[]) {
+  for (const kind of FEED_KINDS) {
     const path = FEED_PATHS[kind];
     const filters =
       'Filters: `since` (changed at or after), `field` (technical-field code), `region` (GB/T 2260 subtree); `page` / `limit` with a next link. ' +

@@ -6,6 +6,7 @@ import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import { requireDealExportStep } from '../export-control/gate.js';
 import { newId } from '../../lib/ids.js';
 import { winnerDepositAfter } from './auction-rules.js';
 import { completeTransfer, endTrade } from './catalog-bridge.js';
@@ -112,6 +113,11 @@ export async function confirmDealPayment(opts: {
       d.row.status,
       parties.filter((p) => p === 'staff'),
     );
+    await requireDealExportStep(tx, 'payment', {
+      dealId: d.row.id,
+      sellerOrganizationId: d.row.sellerOrganizationId,
+      buyerOrganizationId: d.row.buyerOrganizationId,
+    });
     const due = d.row.priceFen - d.row.depositAppliedFen;
     const { reference } = await opts.paymentChannel.verify({
       kind: 'payment',

@@ -8,6 +8,8 @@ import type { Actor } from '../../lib/actor.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { createPdf, renderPdf, type Pdf } from '../../lib/pdf.js';
+import { SCREENING_DECISION_LABELS, EXPORT_CLASS_LABELS, type ScreeningEvidenceView } from '../../../common/api/export-control.js';
+import { evidenceKey, screeningEvidence } from '../export-control/evidence.js';
 import { partiesFor, seesIdentities } from './policy.js';
 import { loadDeal, loadObjections, loadOrgRefs, loadTrade } from './records.js';
 
@@ -45,6 +47,28 @@ function basisAndApprovals(doc: Pdf, basis: PricingBasisData | null, approvals: 
   heading(doc, '内部决策 Approvals');
   if (approvals.length === 0) doc.text('未登记。');
   approvals.forEach((a, i) => doc.text(`${i + 1}. ${a.decidedOn} ${a.body}：${a.decision}${a.reference ? `（${a.reference}）` : ''}`));
+}
+
+/** The export-control screening of a cross-border deal: decision, reviewer, items with control points, approvals. */
+function exportScreening(doc: Pdf, e: ScreeningEvidenceView) {
+  heading(doc, '出口管制审查 Export-control screening');
+  line(doc, '审查编号', e.id);
+  line(doc, '受让方所在地', e.foreignCountry ?? '—');
+  line(doc, '依据目录', `${e.catalogue.label}（${e.catalogue.sourceDocument}）`);
+  line(doc, '状态', e.statusLabel);
+  line(doc, '审查结论', e.decision ? SCREENING_DECISION_LABELS[e.decision].zh : '待审查');
+  if (e.reason) line(doc, '理由', e.reason);
+  line(doc, '审查人', e.reviewer ?? '—');
+  line(doc, '审查时间', at(e.decidedAt ? new Date(e.decidedAt) : null));
+  if (e.letterOfIntentNo) line(doc, '技术出口许可意向书', `${e.letterOfIntentNo}（${e.letterOfIntentOn ?? ''}）`);
+  if (e.licenceNo) line(doc, '技术出口许可证', `${e.licenceNo}（${e.licenceOn ?? ''}）`);
+  doc.font('cjk-bold').text(`目录比对 Matched items（${e.items.length}）`).font('cjk');
+  if (e.items.length === 0) doc.text('未匹配到目录条目。');
+  e.items.forEach((i, n) => {
+    doc.text(`${n + 1}. ${i.code ?? '（编号待核）'} ${i.name}（${EXPORT_CLASS_LABELS[i.class].zh}）${i.decided ? ' —— 结论依据' : ''}`);
+    if (i.matchedTerms.length) doc.text(`   匹配词：${i.matchedTerms.join('、')}`);
+    for (const p of i.matchedControlPoints) doc.text(`   控制要点：${p}`);
+  });
 }
 
 export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: string }): Promise<{ filename: string; pdf: Buffer }> {
@@ -86,6 +110,9 @@ export async function renderDealDossier(opts: { db: Db; actor: Actor; dealId: st
         ? `已取消：${deal.cancelReason ?? ''}`
         : '待付款',
   );
+
+  const screening = (await screeningEvidence(db, [{ subject: 'deal', id: deal.id }])).get(evidenceKey('deal', deal.id));
+  if (screening) exportScreening(doc, screening);
 
   if (deal.auctionId) {
     const a = await loadTrade(db, 'auction', deal.auctionId);

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { asc, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { OrgRef } from '../../../common/api/trading.js';
 import type { DbOrTx } from '../../db/client.js';
 import { technicalFieldsJoinable } from '../catalog/repository.js';
@@ -22,6 +22,9 @@ const organizations = organizationsJoinable();
 const regions = regionsJoinable();
 const technicalFields = technicalFieldsJoinable();
 
+/** Trade records (listings, auctions, notices, deals) in a region's subtree (GB/T 2260 code), for `where`. */
+export const inRegionSubtree = (code: string): SQL => like(regions.path, `%/${code}/%`);
+
 export const TRADE_TABLES = { listing: tradeListings, auction: tradeAuctions, notice: tradeAgreementNotices } as const;
 export type TradeKind = keyof typeof TRADE_TABLES;
 export type ListingRow = typeof tradeListings.$inferSelect;
@@ -44,7 +47,7 @@ export interface Loaded<R> {
 export interface PageOpts {
   limit?: number;
   offset?: number;
-  order?: 'newest' | 'ends_soonest' | 'starts_soonest';
+  order?: 'newest' | 'ends_soonest' | 'starts_soonest' | 'changed';
   forUpdate?: boolean;
 }
 
@@ -61,7 +64,9 @@ export async function loadTrades<K extends TradeKind>(
       ? [asc(t.endsAt), asc(t.id)]
       : opts.order === 'starts_soonest'
         ? [asc(t.startsAt), asc(t.id)]
-        : [desc(t.createdAt), asc(t.id)];
+        : opts.order === 'changed'
+          ? [desc(t.updatedAt), desc(t.id)]
+          : [desc(t.createdAt), asc(t.id)];
   let q = db
     .select({
       row: t,
@@ -122,6 +127,7 @@ export async function loadDeals(db: DbOrTx, where: SQL | undefined, opts: PageOp
       row: tradeDeals,
       seller: { id: sellerOrg.id, name: sellerOrg.name, type: sellerOrg.type },
       buyer: { id: organizations.id, name: organizations.name, type: organizations.type },
+      regionName: regions.name,
       regionPath: regions.path,
       fieldName: technicalFields.nameZh,
     })
@@ -131,7 +137,9 @@ export async function loadDeals(db: DbOrTx, where: SQL | undefined, opts: PageOp
     .innerJoin(regions, eq(regions.code, tradeDeals.regionCode))
     .innerJoin(technicalFields, eq(technicalFields.code, tradeDeals.fieldCode))
     .where(where)
-    .orderBy(desc(tradeDeals.createdAt), asc(tradeDeals.id))
+    .orderBy(
+      ...(opts.order === 'changed' ? [desc(tradeDeals.updatedAt), desc(tradeDeals.id)] : [desc(tradeDeals.createdAt), asc(tradeDeals.id)]),
+    )
     .$dynamic();
   if (opts.limit !== undefined) q = q.limit(opts.limit);
   if (opts.offset) q = q.offset(opts.offset);
@@ -156,6 +164,7 @@ export async function loadIntents(db: DbOrTx, where: SQL | undefined, opts: Page
       row: tradeListingIntents,
       listing: tradeListings,
       buyer: { id: organizations.id, name: organizations.name, type: organizations.type },
+      regionName: regions.name,
       regionPath: regions.path,
     })
     .from(tradeListingIntents)

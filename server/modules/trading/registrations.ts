@@ -7,6 +7,7 @@ import { requirePermission, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
+import { requireBidderExportStep } from '../export-control/gate.js';
 import { newId } from '../../lib/ids.js';
 import { phaseOf } from './auction-rules.js';
 import { DEPOSIT_TRANSITIONS, REGISTRATION_TRANSITIONS, requireTransition, type StoredAuctionStatus } from './lifecycle.js';
@@ -203,6 +204,11 @@ export async function confirmDeposit(opts: {
     if (!['pending', 'qualified'].includes(row.status)) throw AppError.conflict(`The registration is ${row.status}`);
     const now = clock.now();
     if (!isOpen(auction, now)) throw AppError.conflict('The auction has ended');
+    await requireBidderExportStep(tx, {
+      achievementId: auction.achievementId,
+      sellerOrganizationId: auction.organizationId,
+      bidderOrganizationId: row.bidderOrganizationId,
+    });
     const { reference } = await opts.paymentChannel.verify({
       kind: 'deposit',
       expectedFen: row.depositFen,
