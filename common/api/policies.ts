@@ -55,8 +55,6 @@ export const PoliciesQuery = z.object({
 
 export const MatchQuery = z.object({
   organizationId: z.uuid().optional(),
-  /** 科技型中小企业 status, when known (the self-assessment of the finance module will supply it). */
-  sme: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   /** Comma-separated technical field codes the organisation works in. */
   fields: z.string().max(500).optional(),
 });

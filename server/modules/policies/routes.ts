@@ -29,11 +29,18 @@ export const policyRoutes: Routes = (instance) => {
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Which policies apply to my organisation (type, region, 科技型中小企业 status, fields)',
+      summary: 'Which policies apply to my organisation (type, region, its 科技型中小企业 self-assessment, fields)',
       querystring: MatchQuery,
       response: {
         200: z.object({
-          organization: z.object({ id: z.string(), name: z.string(), type: z.string(), regionCode: z.string() }),
+          organization: z.object({
+            id: z.string(),
+            name: z.string(),
+            type: z.string(),
+            regionCode: z.string(),
+            /** The 科技型中小企业 self-assessment in force (finance module), null when none. */
+            smeAssessment: z.object({ year: z.number().int(), qualified: z.boolean() }).nullable(),
+          }),
           items: z.array(PolicyMatchView),
         }),
       },

@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { tsvectorLiteral } from '../../lib/text/vector.js';
 import { notify } from '../alerts/notify.js';
+import { smeStandingAmong } from '../finance/lookups.js';
 import { findOrganization, findRegion, findRegions, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import { parseQuery } from '../search/query.js';
 import { matchPolicy, type PolicyConditions } from './matcher.js';
@@ -138,9 +139,17 @@ export async function publishPolicy(opts: { db: Db; actor: Actor; id: string }):
       .innerJoin(r, eq(r.code, o.regionCode))
       .where(eq(o.status, 'active'));
     const today = localDateOf(now);
+    const standing = conditions.smeOnly
+      ? await smeStandingAmong(
+          tx,
+          orgs.map((o) => o.id),
+          Number(today.slice(0, 4)),
+        )
+      : new Map<string, { qualified: boolean }>();
     let told = 0;
     for (const org of orgs) {
-      const { verdict } = matchPolicy(conditions, { type: org.type, regionPath: org.path, sme: null, fieldCodes: null }, today);
+      const sme = standing.get(org.id)?.qualified ?? null;
+      const { verdict } = matchPolicy(conditions, { type: org.type, regionPath: org.path, sme, fieldCodes: null }, today);
       if (verdict === 'no') continue;
       const ids = await notify(tx, {
         organizationId: org.id,
@@ -212,16 +221,22 @@ export async function matchPoliciesForOrganization(opts: { db: DbOrTx; actor: Ac
       ?.split(',')
       .map((f) => f.trim())
       .filter(Boolean) ?? null;
+  const today = localDateOf(clock.now());
+  // 科技型中小企业 status is the organisation's own self-assessment in force (finance module), not an input.
+  const sme = (await smeStandingAmong(opts.db, [org.id], Number(today.slice(0, 4)))).get(org.id);
   const facts = {
     type: org.type,
     regionPath: region?.path ?? `/${org.regionCode}/`,
-    sme: opts.query.sme === 'unknown' ? null : opts.query.sme === 'yes',
+    sme: sme?.qualified ?? null,
+    smeYear: sme?.year,
     fieldCodes: fields,
   };
-  const today = localDateOf(clock.now());
   const rank = { applies: 0, maybe: 1, no: 2 } as const;
   const items = rows
     .map((row) => ({ row, ...matchPolicy(conditions.get(row.id)!, facts, today) }))
     .sort((a, b) => rank[a.verdict] - rank[b.verdict]);
-  return { organization: { id: org.id, name: org.name, type: org.type, regionCode: org.regionCode }, items };
+  return {
+    organization: { id: org.id, name: org.name, type: org.type, regionCode: org.regionCode, smeAssessment: sme ?? null },
+    items,
+  };
 }
