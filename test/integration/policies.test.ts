@@ -43,7 +43,7 @@ describe('policies', () => {
     const created = await officer.session.inject({ method: 'POST', url: '/api/policies', payload: policy() });
     expect(created.statusCode, created.body).toBe(201);
     const draft = created.json();
-    expect(draft).toMatchObject({ status: 'draft', regionName: '滨海新区', actions: ['publish'] });
+    expect(draft).toMatchObject({ status: 'draft', regionName: '滨海新区', actions: ['edit', 'publish'] });
     // A draft is not public.
     expect((await t.app.inject({ method: 'GET', url: `/api/policies/${draft.id}` })).statusCode).toBe(404);
 

@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { MatchQuery, PoliciesQuery, PolicyBody } from '../../../common/api/policies.js';
+import type { MatchQuery, PoliciesQuery, PolicyBody, UpdatePolicyBody } from '../../../common/api/policies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { inRegionScope, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -85,6 +85,37 @@ export async function createPolicy(opts: { db: Db; actor: Actor; input: PolicyBo
     });
   });
   return row.id;
+}
+
+/** Changes a draft (published policies are final); its managers only, audited with what changed. */
+export async function updatePolicy(opts: { db: Db; actor: Actor; id: string; input: UpdatePolicyBody }): Promise<void> {
+  requirePermission(opts.actor, 'policy:manage');
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(policies).where(eq(policies.id, opts.id)).for('update');
+    if (!row) throw AppError.notFound('Policy');
+    if (!(await mayManage(tx, opts.actor, row.regionCode))) {
+      if (row.status !== 'published') throw AppError.notFound('Policy');
+      throw AppError.forbidden('The policy is outside your scope');
+    }
+    if (row.status !== 'draft') throw AppError.conflict(`The policy is ${row.status}; only drafts are edited`);
+    const changes = Object.fromEntries(Object.entries(opts.input).filter(([, v]) => v !== undefined)) as Partial<PolicyRow>;
+    const next = { ...row, ...changes };
+    if (next.effectiveFrom && next.effectiveUntil && next.effectiveUntil < next.effectiveFrom)
+      throw AppError.validation('body.effectiveUntil', 'must not be before effectiveFrom');
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof PolicyRow]]));
+    await tx
+      .update(policies)
+      .set({ ...changes, searchVector: policyVector(next), updatedAt: clock.now() })
+      .where(eq(policies.id, row.id));
+    const short = (v: Record<string, unknown>) => ('fullText' in v ? { ...v, fullText: `${String(v.fullText).length} characters` } : v);
+    await writeAudit(tx, opts.actor, {
+      action: 'policy.update',
+      entity: 'policy',
+      entityId: row.id,
+      before: short(before),
+      after: short(changes),
+    });
+  });
 }
 
 export function policyVector(p: Pick<PolicyRow, 'title' | 'tags' | 'summary' | 'fullText' | 'issuer' | 'documentNumber'>): string {
@@ -201,7 +232,7 @@ export async function getPolicy(opts: { db: DbOrTx; actor: Actor; id: string }) 
   if (!row) throw AppError.notFound('Policy');
   const manager = await mayManage(opts.db, opts.actor, row.regionCode);
   if (row.status !== 'published' && !manager) throw AppError.notFound('Policy');
-  return { row, canPublish: manager && row.status === 'draft' };
+  return { row, canPublish: manager && row.status === 'draft', canEdit: manager && row.status === 'draft' };
 }
 
 /** The published policies with the matcher's verdict for one of the actor's organisations. */
