@@ -77,6 +77,24 @@ export const CreateEventBody = z.object({
 });
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
 
+/** What the organiser may change while the event has not started (the fields given are changed). */
+export const UpdateEventBody = z
+  .object({
+    title: Text(200).min(2, 'is required'),
+    summary: Text(5000),
+    venue: Text(300).nullable(),
+    onlineUrl: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) link' })
+      .max(2000)
+      .nullable(),
+    startsAt: Instant,
+    endsAt: Instant,
+    registrationClosesAt: Instant,
+    capacity: z.number().int().min(1).max(100_000),
+  })
+  .partial();
+export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
+
 export const AddProjectBody = z
   .object({
     /** A published achievement presented; its title and owner are taken from the catalogue. */
@@ -178,7 +196,7 @@ export const RegistrationView = z.object({
 });
 export type RegistrationView = z.infer<typeof RegistrationView>;
 
-export const EVENT_ACTIONS = ['register', 'manage', 'check_in', 'judge', 'intent'] as const;
+export const EVENT_ACTIONS = ['register', 'manage', 'check_in', 'judge', 'intent', 'edit'] as const;
 
 export const EventView = EventSummary.extend({
   onlineUrl: z.string().nullable(),

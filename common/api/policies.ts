@@ -45,6 +45,29 @@ export const PolicyBody = z.object({
 });
 export type PolicyBody = z.infer<typeof PolicyBody>;
 
+/** What a manager may change on a draft (the fields given are changed); level and region stay. */
+export const UpdatePolicyBody = z
+  .object({
+    title: Text(300).min(2, 'is required'),
+    issuer: Text(200).min(2, 'is required'),
+    documentNumber: Text(100).nullable(),
+    issuedOn: Day,
+    effectiveFrom: Day.nullable(),
+    effectiveUntil: Day.nullable(),
+    summary: Text(2000),
+    fullText: Text(200_000),
+    sourceUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable(),
+    tags: z.array(Text(30).min(1)).max(20),
+    organizationTypes: z.array(z.enum(ORGANIZATION_TYPES)).max(9),
+    fieldCodes: z.array(Text(16).min(1)).max(50),
+    smeOnly: z.boolean(),
+  })
+  .partial();
+export type UpdatePolicyBody = z.infer<typeof UpdatePolicyBody>;
+
 export const PoliciesQuery = z.object({
   q: Text(200).optional(),
   level: z.enum(POLICY_LEVELS).optional(),
@@ -55,8 +78,6 @@ export const PoliciesQuery = z.object({
 
 export const MatchQuery = z.object({
   organizationId: z.uuid().optional(),
-  /** 科技型中小企业 status, when known (the self-assessment of the finance module will supply it). */
-  sme: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   /** Comma-separated technical field codes the organisation works in. */
   fields: z.string().max(500).optional(),
 });
@@ -85,7 +106,7 @@ export type PolicySummary = z.infer<typeof PolicySummary>;
 export const PolicyView = PolicySummary.extend({
   fullText: z.string(),
   sourceUrl: z.string().nullable(),
-  actions: z.array(z.enum(['publish'])),
+  actions: z.array(z.enum(['edit', 'publish'])),
 });
 export type PolicyView = z.infer<typeof PolicyView>;
 

@@ -71,6 +71,18 @@ export const OfferingBody = z
   })
   .refine((b) => b.pricing === 'quote' || b.priceFen !== undefined, { message: 'a fixed price needs priceFen', path: ['priceFen'] });
 
+/** What the provider may change on an active offering (the fields given are changed); requests already made keep their title and price. */
+export const UpdateOfferingBody = z
+  .object({
+    title: Text(200).min(2, 'is required'),
+    description: Text(5000).min(2, 'is required'),
+    pricing: z.enum(['fixed', 'quote']),
+    priceFen: z.number().int().min(0).max(1e13).nullable(),
+    quoteWorkingDays: z.number().int().min(1).max(60),
+    deliveryWorkingDays: z.number().int().min(1).max(250),
+  })
+  .partial();
+
 export const OfferingsQuery = z.object({
   category: z.enum(SERVICE_CATEGORIES).optional(),
   providerId: z.uuid().optional(),

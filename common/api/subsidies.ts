@@ -11,7 +11,6 @@
  *   GET  /api/me/subsidy-applications                           authenticated       { items: ApplicationView[] }
  *   GET  /api/subsidy-applications?status=                      subsidy:administer  { items } (the officer's region)
  *   GET  /api/subsidy-applications/:id                          authenticated       ApplicationView
- *   POST /api/subsidy-applications/:id/reviews                  subsidy:administer  ReviewInput → ApplicationView
  *   POST /api/subsidy-applications/:id/transitions              authenticated       TransitionInput → ApplicationView
  */
 import { z } from 'zod';
@@ -180,12 +179,6 @@ export const ApplicationInput = z.object({
   note: Text(2000).optional(),
 });
 
-export const ReviewInput = z.object({
-  reviewerName: Text(100).min(2),
-  scores: z.record(z.string(), z.number().min(0)),
-  comment: Text(2000).optional(),
-});
-
 export const TransitionInput = z.object({
   action: z.enum(APPLICATION_TRANSITIONS),
   note: Text(2000).optional(),
@@ -219,8 +212,19 @@ export const ApplicationView = z.object({
   note: z.string().nullable(),
   officerNote: z.string().nullable(),
   reviewMean: z.number().nullable(),
+  /** The expert panel (shared engine), to the officers over the applicant; null before the formal check passes. */
+  panel: z
+    .object({ panelId: z.string(), size: z.number(), scored: z.number(), complete: z.boolean(), mean: z.number().nullable() })
+    .nullable(),
+  /** Each seated expert's sheet (null until scored), to the officers. */
   reviews: z.array(
-    z.object({ reviewerName: z.string(), scores: z.record(z.string(), z.number()), total: z.number(), comment: z.string().nullable() }),
+    z.object({
+      reviewerName: z.string(),
+      status: z.string(),
+      scores: z.record(z.string(), z.number()).nullable(),
+      total: z.number().nullable(),
+      comment: z.string().nullable(),
+    }),
   ),
   meetingOn: z.string().nullable(),
   noticeFrom: z.string().nullable(),

@@ -2,6 +2,7 @@
 // organisations it applies to are told; the public searches the library in Chinese; a member asks
 // which policies apply to their organisation.
 import { describe, expect, it } from 'vitest';
+import { clock } from '../../server/lib/clock.js';
 import { createLoggedInUser, createOrganization, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
 
@@ -42,7 +43,7 @@ describe('policies', () => {
     const created = await officer.session.inject({ method: 'POST', url: '/api/policies', payload: policy() });
     expect(created.statusCode, created.body).toBe(201);
     const draft = created.json();
-    expect(draft).toMatchObject({ status: 'draft', regionName: '滨海新区', actions: ['publish'] });
+    expect(draft).toMatchObject({ status: 'draft', regionName: '滨海新区', actions: ['edit', 'publish'] });
     // A draft is not public.
     expect((await t.app.inject({ method: 'GET', url: `/api/policies/${draft.id}` })).statusCode).toBe(404);
 
@@ -128,17 +129,118 @@ describe('policies', () => {
           }>
         ).map((i) => [i.policy.id, i.verdict]),
       );
-    let v = await verdicts('');
+    const v = await verdicts('');
     expect(v.get(law)).toBe('applies');
     expect(v.get(sme)).toBe('maybe'); // 科技型中小企业 status not known yet
-    v = await verdicts('?sme=yes');
-    expect(v.get(sme)).toBe('applies');
-    v = await verdicts('?sme=no');
-    expect(v.get(sme)).toBe('no');
 
     const other = await createOrganization(t.db);
     expect((await enterprise.session.inject({ method: 'GET', url: `/api/policies/match?organizationId=${other.id}` })).statusCode).toBe(
       404,
     );
+  });
+
+  it("reads the 科技型中小企业 status from the organisation's own self-assessment", async () => {
+    const admin = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
+    const created = await admin.session.inject({
+      method: 'POST',
+      url: '/api/policies',
+      payload: policy({
+        title: '滨海新区科技型中小企业贷款贴息办法',
+        documentNumber: '津滨科发〔2026〕7号',
+        smeOnly: true,
+        effectiveFrom: '2026-01-01',
+      }),
+    });
+    const id = created.json().id as string;
+    const year = clock.now().getUTCFullYear() - 1; // the figures of last year, evaluated this year
+    const passes = {
+      staff: 100,
+      techStaff: 35, // 35% → 20 points
+      revenueFen: 5_000_000_000,
+      assetsFen: 8_000_000_000,
+      rdExpenseFen: 400_000_000, // 8% of revenue → 50
+      classIRights: 1, // 30
+      classIIRights: 0,
+      directQualifications: [],
+      declarationsConfirmed: true,
+    };
+    const fails = { ...passes, techStaff: 9 }; // staff score 0: not qualified whatever the total
+    const [passed, failed, none] = await Promise.all([
+      createLoggedInUser(t.app, t.db, { role: 'org_member' }),
+      createLoggedInUser(t.app, t.db, { role: 'org_member' }),
+      createLoggedInUser(t.app, t.db, { role: 'org_member' }),
+    ]);
+    const assess = async (who: LoggedIn, body: object) => {
+      const res = await who.inject({ method: 'PUT', url: `/api/me/sme-assessments/${year}`, payload: body });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().qualified as boolean;
+    };
+    expect(await assess(passed!.session, passes)).toBe(true);
+    expect(await assess(failed!.session, fails)).toBe(false);
+
+    const verdictOf = async (who: LoggedIn) => {
+      const body = (await who.inject({ method: 'GET', url: '/api/policies/match' })).json();
+      const item = (
+        body.items as Array<{ policy: { id: string }; verdict: string; reasons: Array<{ criterion: string; note: string }> }>
+      ).find((i) => i.policy.id === id);
+      return {
+        standing: body.organization.smeAssessment,
+        verdict: item?.verdict,
+        note: item?.reasons.find((r) => r.criterion === 'sme')?.note,
+      };
+    };
+    // A draft matches nobody; publishing tells the qualified enterprise it applies, the unassessed one it may, the failed one nothing.
+    expect((await verdictOf(passed!.session)).verdict).toBeUndefined();
+    expect((await admin.session.inject({ method: 'POST', url: `/api/policies/${id}/publish` })).statusCode).toBe(200);
+
+    expect(await verdictOf(passed!.session)).toEqual({
+      standing: { year, qualified: true },
+      verdict: 'applies',
+      note: `科技型中小企业（${year} 年度自评通过）`,
+    });
+    expect(await verdictOf(failed!.session)).toMatchObject({ standing: { year, qualified: false }, verdict: 'no' });
+    expect(await verdictOf(none!.session)).toMatchObject({ standing: null, verdict: 'maybe' });
+    // A status can no longer be claimed in the query.
+    expect((await verdictOf(none!.session)).verdict).toBe('maybe');
+    const claimed = (await none!.session.inject({ method: 'GET', url: '/api/policies/match?sme=yes' })).json();
+    expect(claimed.items.find((i: { policy: { id: string } }) => i.policy.id === id).verdict).toBe('maybe');
+
+    const titles = async (who: LoggedIn) => (await noticesOf(who)).filter((n) => n.link === `/policies/${id}`).map((n) => n.title);
+    expect(await titles(passed!.session)).toEqual([expect.stringContaining('新政策适用于贵单位')]);
+    expect(await titles(none!.session)).toEqual([expect.stringContaining('新政策可能适用于贵单位')]);
+    expect(await titles(failed!.session)).toEqual([]);
+  });
+
+  it("ignores an assessment older than last year's figures", async () => {
+    const admin = await createLoggedInUser(t.app, t.db, { role: 'platform_admin' });
+    const id = (
+      await admin.session.inject({
+        method: 'POST',
+        url: '/api/policies',
+        payload: policy({ title: '科技型中小企业创新券', documentNumber: '津滨科发〔2026〕8号', smeOnly: true }),
+      })
+    ).json().id as string;
+    expect((await admin.session.inject({ method: 'POST', url: `/api/policies/${id}/publish` })).statusCode).toBe(200);
+    const stale = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const old = clock.now().getUTCFullYear() - 2;
+    const res = await stale!.session.inject({
+      method: 'PUT',
+      url: `/api/me/sme-assessments/${old}`,
+      payload: {
+        staff: 100,
+        techStaff: 35,
+        revenueFen: 5_000_000_000,
+        assetsFen: 8_000_000_000,
+        rdExpenseFen: 400_000_000,
+        classIRights: 1,
+        classIIRights: 0,
+        directQualifications: [],
+        declarationsConfirmed: true,
+      },
+    });
+    expect(res.json().qualified).toBe(true);
+    const body = (await stale!.session.inject({ method: 'GET', url: '/api/policies/match' })).json();
+    expect(body.organization.smeAssessment).toBeNull();
+    expect(body.items.find((i: { policy: { id: string } }) => i.policy.id === id).verdict).toBe('maybe');
   });
 });

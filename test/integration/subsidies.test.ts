@@ -1,10 +1,14 @@
 // Subsidy programmes paid on registered contracts: the platform computes an organisation's eligible
 // contracts and amount from certified contracts (line by line), and the application goes through the
 // district's check, review, approval, public notice and payment.
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { clock } from '../../server/lib/clock.js';
 import { localDateOf } from '../../server/lib/calendar.js';
-import { createLoggedInUser, createUser, loginAs, uniqueCreditCode, type LoggedIn } from '../factories.js';
+import { systemActor } from '../../server/lib/actor.js';
+import { auditLog } from '../../server/lib/schema.js';
+import { createExpert } from '../../server/modules/experts/service.js';
+import { createLoggedInUser, createOrganization, createUser, loginAs, uniqueCreditCode, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { certify, registrationCast, submitApplication, type RegistrationCast } from './contracts-fixtures.js';
 
@@ -21,10 +25,10 @@ const tianjinBuyer = (name: string) => ({
 });
 
 /** Three certified contracts of one university: a transfer to a Tianjin buyer, one to Beijing, a one-year licence in Tianjin. */
-async function registered(cast: RegistrationCast) {
+async function registered(cast: RegistrationCast, opts: { buyerOrganizationId?: string } = {}) {
   const ids: string[] = [];
   for (const overrides of [
-    { buyer: tianjinBuyer('天津河东精密机械有限公司') },
+    { buyer: { ...tianjinBuyer('天津河东精密机械有限公司'), organizationId: opts.buyerOrganizationId } },
     {},
     {
       type: 'license' as const,
@@ -70,6 +74,25 @@ async function programme(officer: LoggedIn, overrides: Record<string, unknown> =
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
+}
+
+/** An expert in the pool the shared panels engine draws from, with an account. */
+async function poolExpert(name: string, organizationId?: string) {
+  const user = await createUser(t.db, { role: 'expert', organizationId });
+  await createExpert({
+    db: t.db,
+    actor: systemActor('test'),
+    input: {
+      userId: user.id,
+      name,
+      title: '研究员',
+      fieldCodes: ['D15'],
+      keywords: '技术合同 成果转化',
+      email: `${user.id.slice(0, 8)}@example.test`,
+      available: true,
+    },
+  });
+  return user;
 }
 
 const estimate = (s: LoggedIn, programmeId: string, organizationId: string, simulate = false) =>
@@ -199,9 +222,10 @@ describe('subsidy estimate over registered contracts', { timeout: 120_000 }, () 
 });
 
 describe('subsidy application workflow', { timeout: 120_000 }, () => {
-  it('apply → district check (return, resubmit) → reviews → approval → notice → payment; totals per district', async () => {
+  it('apply → district check (return, resubmit) → expert panel → approval → notice → payment; totals per district', async () => {
     const cast = await registrationCast(t);
-    const [inCity] = await registered(cast);
+    const buyer = await createOrganization(t.db, { type: 'enterprise', regionCode: '120102' });
+    const [inCity] = await registered(cast, { buyerOrganizationId: buyer.id });
     await cast.applicantSession.inject({
       method: 'POST',
       url: '/api/subsidy-contract-payments',
@@ -239,21 +263,58 @@ describe('subsidy application workflow', { timeout: 120_000 }, () => {
     });
     expect((await step(cast.applicantSession, { action: 'pass_check' })).statusCode).toBe(403);
     expect((await step(cast.applicantSession, { action: 'resubmit', note: '已补充' })).json().status).toBe('submitted');
-    expect((await step(officer, { action: 'pass_check' })).json().status).toBe('in_review');
+    // The expert review is a panel drawn on the shared engine. Too few experts: the check cannot pass.
+    const insider = await poolExpert('申请单位专家', cast.applicantOrg.id); // the applicant's own
+    const buyerSide = await poolExpert('买方专家', buyer.id); // the other party of a claimed contract
+    const tooFew = await step(officer, { action: 'pass_check' });
+    expect(tooFew.statusCode, tooFew.body).toBe(409);
+    expect(tooFew.json().errors[0]).toMatchObject({ field: 'size', message: expect.stringContaining('only 0 eligible experts') });
+    const reviewers: Awaited<ReturnType<typeof poolExpert>>[] = [];
+    for (const name of ['张教授', '李研究员', '王高工']) reviewers.push(await poolExpert(name));
+    const passed = await step(officer, { action: 'pass_check' });
+    expect(passed.statusCode, passed.body).toBe(200);
+    expect(passed.json()).toMatchObject({ status: 'in_review', panel: { size: 3, scored: 0, complete: false, mean: null } });
+    const panelId = passed.json().panel.panelId as string;
+    expect(
+      passed
+        .json()
+        .reviews.map((r: { reviewerName: string }) => r.reviewerName)
+        .sort(),
+    ).toEqual(['张教授', '李研究员', '王高工'].sort());
+    // The applicant sees neither the panel nor the names.
+    const asApplicant = (await cast.applicantSession.inject({ method: 'GET', url: `/api/subsidy-applications/${application.id}` })).json();
+    expect(asApplicant).toMatchObject({ status: 'in_review', panel: null, reviews: [] });
+    // The conflicted experts were set aside, with the reason, in the audit of the panel's opening.
+    for (const conflicted of [insider, buyerSide]) {
+      const seat = await (await loginAs(t.app, conflicted)).inject({ method: 'GET', url: '/api/me/assignments' });
+      expect(seat.json().items ?? []).toEqual([]);
+    }
+    const [opened] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'panel.open'), eq(auditLog.entityId, panelId)));
+    const excluded = (opened!.changes as { excludedForConflict: { to: Array<{ name: string; reason: string }> } }).excludedForConflict.to;
+    expect(excluded.map((e) => [e.name, e.reason]).sort()).toEqual([
+      ['买方专家', 'same_organization'],
+      ['申请单位专家', 'same_organization'],
+    ]);
     expect((await step(officer, { action: 'complete_review' })).statusCode).toBe(409);
 
-    const review = (reviewerName: string, scores: Record<string, number>) =>
-      officer.inject({ method: 'POST', url: `/api/subsidy-applications/${application.id}/reviews`, payload: { reviewerName, scores } });
-    const bad = await review('张教授', { eligibility: 21, contract_quality: 30, outcome: 30, documentation: 20 });
+    const score = async (i: number, scores: Record<string, number>) =>
+      (await loginAs(t.app, reviewers[i]!)).inject({
+        method: 'POST',
+        url: `/api/panels/${panelId}/scores`,
+        payload: { scores, comment: '合同真实' },
+      });
+    const bad = await score(0, { eligibility: 21, contract_quality: 30, outcome: 30, documentation: 20 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('body.scores.eligibility');
-    for (const [name, s] of [
-      ['张教授', 90],
-      ['李研究员', 80],
-      ['王高工', 85],
-    ] as const)
-      expect((await review(name, { eligibility: 20, contract_quality: 30, outcome: s - 70, documentation: 20 })).statusCode).toBe(201);
-    expect((await step(officer, { action: 'complete_review' })).json()).toMatchObject({ status: 'reviewed', reviewMean: 85 });
+    for (const [i, total] of [90, 80, 85].entries()) {
+      const res = await score(i, { eligibility: 20, contract_quality: 30, outcome: total - 70, documentation: 20 });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const reviewed = (await step(officer, { action: 'complete_review' })).json();
+    expect(reviewed).toMatchObject({ status: 'reviewed', reviewMean: 85, panel: { scored: 3, complete: true, mean: 85 } });
+    expect(reviewed.reviews.map((r: { total: number }) => r.total).sort()).toEqual([80, 85, 90]);
     expect((await step(officer, { action: 'approve' })).statusCode).toBe(400);
     expect((await step(officer, { action: 'approve', meetingOn: localDateOf(clock.now()), approvedFen: 3_000_000 })).statusCode).toBe(400);
     expect((await step(officer, { action: 'approve', meetingOn: localDateOf(clock.now()) })).json()).toMatchObject({

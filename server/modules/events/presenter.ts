@@ -7,7 +7,7 @@ import { userNames } from '../identity/members.js';
 import { organizationsByIds } from '../organizations/lookups.js';
 import { isJudge, mayManage } from './access.js';
 import { myLiveRegistration, waitingSeqs, type RegistrationRow } from './registrations.js';
-import { registrationOpen, signTicket, waitlistPlace } from './rules.js';
+import { editable, registrationOpen, signTicket, waitlistPlace } from './rules.js';
 import { ROADSHOW_PITCH, aggregateTotals } from './scoring.js';
 import { loadEventDetail, projectCounts, registrationCounts, type EventRow } from './service.js';
 
@@ -91,6 +91,7 @@ export async function presentEvent(db: DbOrTx, actor: Actor, id: string): Promis
   const live = mine && mine.status !== 'cancelled';
   if (actor.kind === 'user' && !live && registrationOpen(event, now)) actions.push('register');
   if (manager) actions.push('manage', 'check_in');
+  if (manager && editable(event, now)) actions.push('edit');
   if (judge && event.status === 'published' && now >= event.startsAt) actions.push('judge');
   if (actor.kind === 'user' && event.status === 'published') actions.push('intent');
   return {

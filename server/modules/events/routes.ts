@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  UpdateEventBody,
   AddProjectBody,
   CheckInBody,
   CreateEventBody,
@@ -63,6 +64,21 @@ export const eventRoutes: Routes = (instance) => {
     handler: async (req, reply) => {
       const id = await events.createEvent({ db, actor: req.actor, input: req.body });
       return reply.status(201).send(await presentEvent(db, req.actor, id));
+    },
+  });
+
+  app.patch('/api/events/:id', {
+    config: { access: 'event:manage' },
+    schema: {
+      tags,
+      summary: 'Edit an event that has not begun (its organiser); registrants are told of a new time or place',
+      params: Id,
+      body: UpdateEventBody,
+      response: { 200: EventView },
+    },
+    handler: async (req) => {
+      await events.updateEvent({ db, actor: req.actor, id: req.params.id, input: req.body });
+      return presentEvent(db, req.actor, req.params.id);
     },
   });
 

@@ -76,3 +76,7 @@ export function verifyTicket(key: string, eventId: string, ticket: string): bool
   const given = Buffer.from(ticket.trim());
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** An event is edited by its organiser while published and not yet begun. */
+export const editable = (event: { status: string; startsAt: Date }, now: Date): boolean =>
+  event.status === 'published' && now < event.startsAt;

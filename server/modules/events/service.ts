@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AddProjectBody, CreateEventBody, EventsQuery, IntentBody, ScoreBody } from '../../../common/api/events.js';
+import type { AddProjectBody, CreateEventBody, EventsQuery, IntentBody, ScoreBody, UpdateEventBody } from '../../../common/api/events.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -12,7 +12,7 @@ import { findPublishedRecord } from '../catalog/lookups.js';
 import { userNames } from '../identity/members.js';
 import { organizationsByIds } from '../organizations/lookups.js';
 import { isJudge, requireManage } from './access.js';
-import { DEFAULT_PITCH_MINUTES, DEFAULT_QA_MINUTES, SEATED } from './rules.js';
+import { DEFAULT_PITCH_MINUTES, DEFAULT_QA_MINUTES, editable, SEATED } from './rules.js';
 import { events, eventAgendaItems, eventIntents, eventPitchScores, eventProjects, eventRegistrations } from './schema.js';
 import { ROADSHOW_PITCH, sheetTotal } from './scoring.js';
 
@@ -107,6 +107,79 @@ export async function createEvent(opts: { db: Db; actor: Actor; input: CreateEve
     });
   });
   return row.id;
+}
+
+/**
+ * The organiser changes an event that has not begun: the fields given. Capacity never drops below the
+ * seats already taken; a change of time or place is told to everyone registered or waiting.
+ */
+export async function updateEvent(opts: { db: Db; actor: Actor; id: string; input: UpdateEventBody }): Promise<void> {
+  const { input } = opts;
+  await opts.db.transaction(async (tx) => {
+    const event = await lockEvent(tx, opts.id);
+    requireManage(opts.actor, event);
+    const now = clock.now();
+    if (!editable(event, now))
+      throw AppError.conflict(
+        event.status !== 'published' ? `The event is ${event.status}` : 'The event has begun; it is no longer edited',
+      );
+    const changes: Partial<EventRow> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.summary !== undefined) changes.summary = input.summary;
+    if (input.venue !== undefined) changes.venue = input.venue;
+    if (input.onlineUrl !== undefined) changes.onlineUrl = input.onlineUrl;
+    if (input.startsAt !== undefined) changes.startsAt = new Date(input.startsAt);
+    if (input.endsAt !== undefined) changes.endsAt = new Date(input.endsAt);
+    if (input.registrationClosesAt !== undefined) changes.registrationClosesAt = new Date(input.registrationClosesAt);
+    if (input.capacity !== undefined) changes.capacity = input.capacity;
+    const next = { ...event, ...changes };
+    if (changes.startsAt && changes.startsAt <= now) throw AppError.validation('body.startsAt', 'must be in the future');
+    if (next.endsAt <= next.startsAt) throw AppError.validation('body.endsAt', 'must be after the start');
+    if (next.registrationClosesAt > next.startsAt) throw AppError.validation('body.registrationClosesAt', 'must not be after the start');
+    if (next.mode !== 'offline' && !next.onlineUrl) throw AppError.validation('body.onlineUrl', 'is required for an online event');
+    if (next.mode !== 'online' && !next.venue) throw AppError.validation('body.venue', 'is required for an offline event');
+    if (changes.capacity !== undefined) {
+      const [{ n }] = (await tx
+        .select({ n: count() })
+        .from(eventRegistrations)
+        .where(and(eq(eventRegistrations.eventId, event.id), inArray(eventRegistrations.status, [...SEATED])))) as [{ n: number }];
+      if (changes.capacity < Number(n)) throw AppError.validation('body.capacity', `${Number(n)} seats are already taken`);
+    }
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(events)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(events.id, event.id));
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, event[k as keyof EventRow]]));
+    await writeAudit(tx, opts.actor, {
+      action: 'event.update',
+      entity: 'event',
+      entityId: event.id,
+      organizationId: event.organizerOrganizationId,
+      before,
+      after: changes,
+    });
+    const moved = ['startsAt', 'endsAt', 'venue', 'onlineUrl'].some((k) => k in changes);
+    if (moved) {
+      const holders = await tx
+        .select({ userId: eventRegistrations.userId })
+        .from(eventRegistrations)
+        .where(and(eq(eventRegistrations.eventId, event.id), inArray(eventRegistrations.status, ['registered', 'waitlisted'])));
+      await notify(tx, {
+        userIds: holders.map((h) => h.userId),
+        kind: 'event_changed',
+        title: `活动「${next.title}」的时间或地点有变更`,
+        body: [
+          `开始：${next.startsAt.toISOString()}`,
+          next.venue ? `地点：${next.venue}` : null,
+          next.onlineUrl ? `线上：${next.onlineUrl}` : null,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        link: `/events/${event.id}`,
+      });
+    }
+  });
 }
 
 export async function addProject(opts: { db: Db; actor: Actor; eventId: string; input: z.infer<typeof AddProjectBody> }) {

@@ -20,6 +20,8 @@ export interface OrganizationFacts {
   regionPath: string;
   /** 科技型中小企业 (国科发政〔2017〕115号) when known; null when not assessed. */
   sme: boolean | null;
+  /** The year of the figures the 科技型中小企业 self-assessment was made on, when there is one. */
+  smeYear?: number;
   /** Technical fields the organisation works in; null when not said. */
   fieldCodes: readonly string[] | null;
 }
@@ -53,7 +55,10 @@ export function matchPolicy(p: PolicyConditions, org: OrganizationFacts, today: 
   }
   if (!p.smeOnly) reasons.push({ criterion: 'sme', met: true, note: '不限科技型中小企业' });
   else if (org.sme === null) reasons.push({ criterion: 'sme', met: null, note: '须为科技型中小企业（尚未评价）' });
-  else reasons.push({ criterion: 'sme', met: org.sme, note: org.sme ? '科技型中小企业' : '须为科技型中小企业' });
+  else {
+    const basis = org.smeYear ? `（${org.smeYear} 年度自评${org.sme ? '通过' : '未通过'}）` : '';
+    reasons.push({ criterion: 'sme', met: org.sme, note: `${org.sme ? '科技型中小企业' : '须为科技型中小企业'}${basis}` });
+  }
   if (p.fieldCodes.length === 0) reasons.push({ criterion: 'fields', met: true, note: '不限技术领域' });
   else if (!org.fieldCodes || org.fieldCodes.length === 0)
     reasons.push({ criterion: 'fields', met: null, note: '限定技术领域（未填写单位领域）' });

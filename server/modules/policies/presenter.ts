@@ -28,7 +28,12 @@ export async function presentPolicySummaries(db: DbOrTx, rows: PolicyRow[]): Pro
   }));
 }
 
-export async function presentPolicy(db: DbOrTx, loaded: { row: PolicyRow; canPublish: boolean }): Promise<PolicyView> {
+export async function presentPolicy(db: DbOrTx, loaded: { row: PolicyRow; canPublish: boolean; canEdit: boolean }): Promise<PolicyView> {
   const [summary] = await presentPolicySummaries(db, [loaded.row]);
-  return { ...summary!, fullText: loaded.row.fullText, sourceUrl: loaded.row.sourceUrl, actions: loaded.canPublish ? ['publish'] : [] };
+  return {
+    ...summary!,
+    fullText: loaded.row.fullText,
+    sourceUrl: loaded.row.sourceUrl,
+    actions: [...(loaded.canEdit ? (['edit'] as const) : []), ...(loaded.canPublish ? (['publish'] as const) : [])],
+  };
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { MatchQuery, PoliciesQuery, PolicyBody, PolicyMatchView, PolicySummary, PolicyView } from '../../../common/api/policies.js';
+import {
+  MatchQuery,
+  PoliciesQuery,
+  PolicyBody,
+  PolicyMatchView,
+  PolicySummary,
+  PolicyView,
+  UpdatePolicyBody,
+} from '../../../common/api/policies.js';
 import { typed, type Routes } from '../../lib/http/context.js';
 import { presentPolicy, presentPolicySummaries } from './presenter.js';
 import * as policies from './service.js';
@@ -29,11 +37,18 @@ export const policyRoutes: Routes = (instance) => {
     config: { access: 'authenticated' },
     schema: {
       tags,
-      summary: 'Which policies apply to my organisation (type, region, 科技型中小企业 status, fields)',
+      summary: 'Which policies apply to my organisation (type, region, its 科技型中小企业 self-assessment, fields)',
       querystring: MatchQuery,
       response: {
         200: z.object({
-          organization: z.object({ id: z.string(), name: z.string(), type: z.string(), regionCode: z.string() }),
+          organization: z.object({
+            id: z.string(),
+            name: z.string(),
+            type: z.string(),
+            regionCode: z.string(),
+            /** The 科技型中小企业 self-assessment in force (finance module), null when none. */
+            smeAssessment: z.object({ year: z.number().int(), qualified: z.boolean() }).nullable(),
+          }),
           items: z.array(PolicyMatchView),
         }),
       },
@@ -60,6 +75,15 @@ export const policyRoutes: Routes = (instance) => {
     handler: async (req, reply) => {
       const id = await policies.createPolicy({ db, actor: req.actor, input: req.body });
       return reply.status(201).send(await presentPolicy(db, await policies.getPolicy({ db, actor: req.actor, id })));
+    },
+  });
+
+  app.patch('/api/policies/:id', {
+    config: { access: 'policy:manage' },
+    schema: { tags, summary: 'Edit a draft policy (its managers)', params: Id, body: UpdatePolicyBody, response: { 200: PolicyView } },
+    handler: async (req) => {
+      await policies.updatePolicy({ db, actor: req.actor, id: req.params.id, input: req.body });
+      return presentPolicy(db, await policies.getPolicy({ db, actor: req.actor, id: req.params.id }));
     },
   });
 

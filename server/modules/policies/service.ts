@@ -1,6 +1,6 @@
 import { and, arrayContains, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { MatchQuery, PoliciesQuery, PolicyBody } from '../../../common/api/policies.js';
+import type { MatchQuery, PoliciesQuery, PolicyBody, UpdatePolicyBody } from '../../../common/api/policies.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { inRegionScope, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { tsvectorLiteral } from '../../lib/text/vector.js';
 import { notify } from '../alerts/notify.js';
+import { smeStandingAmong } from '../finance/lookups.js';
 import { findOrganization, findRegion, findRegions, organizationsJoinable, regionsJoinable } from '../organizations/repository.js';
 import { parseQuery } from '../search/query.js';
 import { matchPolicy, type PolicyConditions } from './matcher.js';
@@ -86,6 +87,37 @@ export async function createPolicy(opts: { db: Db; actor: Actor; input: PolicyBo
   return row.id;
 }
 
+/** Changes a draft (published policies are final); its managers only, audited with what changed. */
+export async function updatePolicy(opts: { db: Db; actor: Actor; id: string; input: UpdatePolicyBody }): Promise<void> {
+  requirePermission(opts.actor, 'policy:manage');
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(policies).where(eq(policies.id, opts.id)).for('update');
+    if (!row) throw AppError.notFound('Policy');
+    if (!(await mayManage(tx, opts.actor, row.regionCode))) {
+      if (row.status !== 'published') throw AppError.notFound('Policy');
+      throw AppError.forbidden('The policy is outside your scope');
+    }
+    if (row.status !== 'draft') throw AppError.conflict(`The policy is ${row.status}; only drafts are edited`);
+    const changes = Object.fromEntries(Object.entries(opts.input).filter(([, v]) => v !== undefined)) as Partial<PolicyRow>;
+    const next = { ...row, ...changes };
+    if (next.effectiveFrom && next.effectiveUntil && next.effectiveUntil < next.effectiveFrom)
+      throw AppError.validation('body.effectiveUntil', 'must not be before effectiveFrom');
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof PolicyRow]]));
+    await tx
+      .update(policies)
+      .set({ ...changes, searchVector: policyVector(next), updatedAt: clock.now() })
+      .where(eq(policies.id, row.id));
+    const short = (v: Record<string, unknown>) => ('fullText' in v ? { ...v, fullText: `${String(v.fullText).length} characters` } : v);
+    await writeAudit(tx, opts.actor, {
+      action: 'policy.update',
+      entity: 'policy',
+      entityId: row.id,
+      before: short(before),
+      after: short(changes),
+    });
+  });
+}
+
 export function policyVector(p: Pick<PolicyRow, 'title' | 'tags' | 'summary' | 'fullText' | 'issuer' | 'documentNumber'>): string {
   return tsvectorLiteral({
     title: p.title,
@@ -138,9 +170,17 @@ export async function publishPolicy(opts: { db: Db; actor: Actor; id: string }):
       .innerJoin(r, eq(r.code, o.regionCode))
       .where(eq(o.status, 'active'));
     const today = localDateOf(now);
+    const standing = conditions.smeOnly
+      ? await smeStandingAmong(
+          tx,
+          orgs.map((o) => o.id),
+          Number(today.slice(0, 4)),
+        )
+      : new Map<string, { qualified: boolean }>();
     let told = 0;
     for (const org of orgs) {
-      const { verdict } = matchPolicy(conditions, { type: org.type, regionPath: org.path, sme: null, fieldCodes: null }, today);
+      const sme = standing.get(org.id)?.qualified ?? null;
+      const { verdict } = matchPolicy(conditions, { type: org.type, regionPath: org.path, sme, fieldCodes: null }, today);
       if (verdict === 'no') continue;
       const ids = await notify(tx, {
         organizationId: org.id,
@@ -192,7 +232,7 @@ export async function getPolicy(opts: { db: DbOrTx; actor: Actor; id: string }) 
   if (!row) throw AppError.notFound('Policy');
   const manager = await mayManage(opts.db, opts.actor, row.regionCode);
   if (row.status !== 'published' && !manager) throw AppError.notFound('Policy');
-  return { row, canPublish: manager && row.status === 'draft' };
+  return { row, canPublish: manager && row.status === 'draft', canEdit: manager && row.status === 'draft' };
 }
 
 /** The published policies with the matcher's verdict for one of the actor's organisations. */
@@ -212,16 +252,22 @@ export async function matchPoliciesForOrganization(opts: { db: DbOrTx; actor: Ac
       ?.split(',')
       .map((f) => f.trim())
       .filter(Boolean) ?? null;
+  const today = localDateOf(clock.now());
+  // 科技型中小企业 status is the organisation's own self-assessment in force (finance module), not an input.
+  const sme = (await smeStandingAmong(opts.db, [org.id], Number(today.slice(0, 4)))).get(org.id);
   const facts = {
     type: org.type,
     regionPath: region?.path ?? `/${org.regionCode}/`,
-    sme: opts.query.sme === 'unknown' ? null : opts.query.sme === 'yes',
+    sme: sme?.qualified ?? null,
+    smeYear: sme?.year,
     fieldCodes: fields,
   };
-  const today = localDateOf(clock.now());
   const rank = { applies: 0, maybe: 1, no: 2 } as const;
   const items = rows
     .map((row) => ({ row, ...matchPolicy(conditions.get(row.id)!, facts, today) }))
     .sort((a, b) => rank[a.verdict] - rank[b.verdict]);
-  return { organization: { id: org.id, name: org.name, type: org.type, regionCode: org.regionCode }, items };
+  return {
+    organization: { id: org.id, name: org.name, type: org.type, regionCode: org.regionCode, smeAssessment: sme ?? null },
+    items,
+  };
 }

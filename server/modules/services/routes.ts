@@ -3,6 +3,7 @@ import {
   CreateRequestBody,
   MyRequestsQuery,
   OfferingBody,
+  UpdateOfferingBody,
   OfferingsQuery,
   OfferingView,
   ServiceRequestView,
@@ -41,6 +42,23 @@ export const serviceRoutes: Routes = (instance) => {
       const row = await services.findOffering(db, id);
       if (!row) throw AppError.notFound('Offering');
       return reply.status(201).send((await presentOfferings(db, [row]))[0]!);
+    },
+  });
+
+  app.patch('/api/service-offerings/:id', {
+    config: { access: 'service:provide' },
+    schema: {
+      tags,
+      summary: 'Edit an active offering (its provider); requests already made keep their title and price',
+      params: z.object({ id: z.uuid() }),
+      body: UpdateOfferingBody,
+      response: { 200: OfferingView },
+    },
+    handler: async (req) => {
+      await services.updateOffering({ db, actor: req.actor, id: req.params.id, input: req.body });
+      const row = await services.findOffering(db, req.params.id);
+      if (!row) throw AppError.notFound('Offering');
+      return (await presentOfferings(db, [row]))[0]!;
     },
   });
 

@@ -4,6 +4,7 @@ import type {
   CreateRequestBody,
   MyRequestsQuery,
   OfferingBody,
+  UpdateOfferingBody,
   OfferingsQuery,
   ServiceRequestStatus,
   ServiceTransition,
@@ -81,6 +82,37 @@ export async function createOffering(opts: { db: Db; actor: Actor; input: z.infe
     });
   });
   return row.id;
+}
+
+/** The provider edits an active offering (the fields given); requests already made keep the title and price they were made on. */
+export async function updateOffering(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof UpdateOfferingBody> }): Promise<void> {
+  const { actor, input } = opts;
+  requirePermission(actor, 'service:provide');
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(serviceOfferings).where(eq(serviceOfferings.id, opts.id)).for('update');
+    if (!row) throw AppError.notFound('Offering');
+    if (!myOrganizations(actor).includes(row.providerOrganizationId) && !isPlatformAdmin(actor))
+      throw AppError.forbidden('Only the providing organisation edits its offering');
+    if (!row.active) throw AppError.conflict('The offering is withdrawn');
+    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<OfferingRow>;
+    const next = { ...row, ...changes };
+    if (next.pricing === 'quote') changes.priceFen = next.priceFen = null;
+    else if (next.priceFen === null) throw AppError.validation('body.priceFen', 'a fixed price needs priceFen');
+    if (Object.keys(changes).length === 0) return;
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, row[k as keyof OfferingRow]]));
+    await tx
+      .update(serviceOfferings)
+      .set({ ...changes, updatedAt: clock.now() })
+      .where(eq(serviceOfferings.id, row.id));
+    await writeAudit(tx, actor, {
+      action: 'service.update_offering',
+      entity: 'service_offering',
+      entityId: row.id,
+      organizationId: row.providerOrganizationId,
+      before,
+      after: changes,
+    });
+  });
 }
 
 export async function listOfferings(opts: { db: DbOrTx; query: z.infer<typeof OfferingsQuery> }) {

@@ -8,7 +8,8 @@ import { findRegions } from '../organizations/repository.js';
 import type { ProgrammeRow } from './estimate.js';
 import type { Party } from './lifecycle.js';
 import { subsidyProgrammes } from './schema.js';
-import { applicationActions, type ApplicationRow, type ReviewRow } from './service.js';
+import type { ReviewPanelSummary } from './panel.js';
+import { applicationActions, type ApplicationRow } from './service.js';
 
 export async function presentProgrammes(db: DbOrTx, rows: ProgrammeRow[]): Promise<ProgrammeView[]> {
   const names = new Map(
@@ -48,7 +49,7 @@ export async function presentProgrammes(db: DbOrTx, rows: ProgrammeRow[]): Promi
 
 export async function presentApplications(
   db: DbOrTx,
-  items: Array<{ row: ApplicationRow; party: Party | null; reviews?: ReviewRow[] }>,
+  items: Array<{ row: ApplicationRow; party: Party | null; panel?: ReviewPanelSummary | null }>,
 ): Promise<ApplicationView[]> {
   if (items.length === 0) return [];
   const orgs = await organizationsByIds(
@@ -67,7 +68,7 @@ export async function presentApplications(
   const programmes = new Map(
     (await db.select().from(subsidyProgrammes).where(inArray(subsidyProgrammes.id, programmeIds))).map((p) => [p.id, p]),
   );
-  return items.map(({ row, party, reviews }) => {
+  return items.map(({ row, party, panel }) => {
     const p = programmes.get(row.programmeId)!;
     return {
       id: row.id,
@@ -85,7 +86,8 @@ export async function presentApplications(
       note: row.note,
       officerNote: row.officerNote,
       reviewMean: row.reviewMean,
-      reviews: (reviews ?? []).map((r) => ({ reviewerName: r.reviewerName, scores: r.scores, total: r.total, comment: r.comment })),
+      panel: panel ? { panelId: panel.panelId, size: panel.size, scored: panel.scored, complete: panel.complete, mean: panel.mean } : null,
+      reviews: panel?.reviews ?? [],
       meetingOn: row.meetingOn,
       noticeFrom: row.noticeFrom,
       noticeUntil: row.noticeUntil,

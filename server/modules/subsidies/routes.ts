@@ -8,7 +8,6 @@ import {
   PaymentInput,
   ProgrammeInput,
   ProgrammeView,
-  ReviewInput,
   Totals,
   TransitionInput,
 } from '../../../common/api/subsidies.js';
@@ -140,21 +139,6 @@ export const subsidyRoutes: Routes = (instance) => {
     config: { access: 'authenticated' },
     schema: { tags, summary: 'One application (the applicant and the officers over it)', params: Id, response: { 200: ApplicationView } },
     handler: async (req) => view(req.actor, req.params.id),
-  });
-
-  app.post('/api/subsidy-applications/:id/reviews', {
-    config: { access: 'subsidy:administer' },
-    schema: {
-      tags,
-      summary: 'Record a reviewer’s scores on the sheet subsidy_application',
-      params: Id,
-      body: ReviewInput,
-      response: { 201: ApplicationView },
-    },
-    handler: async (req, reply) => {
-      await subsidies.addReview({ db, actor: req.actor, id: req.params.id, input: req.body });
-      return reply.status(201).send(await view(req.actor, req.params.id));
-    },
   });
 
   app.post('/api/subsidy-applications/:id/transitions', {

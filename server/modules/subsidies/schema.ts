@@ -8,7 +8,7 @@ import { organizations, regions } from '../organizations/schema.js';
 /**
  * Subsidy programmes paid on registered technology contracts (C11): the programme and its rules as
  * parameters with their sources, payment evidence for contracts, applications through the
- * district's check, review, approval, public notice and payment, and the reviewers' scores.
+ * district's check, expert panel (experts module), approval, public notice and payment.
  */
 export const subsidyProgrammes = pgTable('subsidy_programmes', {
   id: uuid('id').primaryKey(),
@@ -38,6 +38,7 @@ export const subsidyProgrammes = pgTable('subsidy_programmes', {
   opensOn: date('opens_on', { mode: 'string' }).notNull(),
   closesOn: date('closes_on', { mode: 'string' }).notNull(),
   noticeWorkingDays: integer('notice_working_days').notNull(),
+  /** The size of the expert panel drawn when the formal check passes (experts/panels.ts openPanel). */
   minReviewers: integer('min_reviewers').notNull(),
   /** Parameter → its source where it is not `documentNumber` (e.g. `schedule`: 豫科〔2022〕…). */
   sources: jsonb('sources').$type<Record<string, string>>().notNull(),
@@ -113,26 +114,4 @@ export const subsidyApplications = pgTable(
     index('subsidy_applications_programme_idx').on(t.programmeId, t.status),
     index('subsidy_applications_org_idx').on(t.organizationId),
   ],
-);
-
-/**
- * Reviewers' scores on the shared scoring engine's sheet `subsidy_application` (experts/scoring.ts:
- * validated and totalled by its `sheetTotal`, averaged by `aggregateTotals`), recorded by the
- * officer from the programme's reviewer list; drawing a panel with `openPanel` is not wired yet.
- */
-export const subsidyReviews = pgTable(
-  'subsidy_reviews',
-  {
-    id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => subsidyApplications.id, { onDelete: 'cascade' }),
-    reviewerName: text('reviewer_name').notNull(),
-    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
-    total: real('total').notNull(),
-    comment: text('comment'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
-    createdAt: ts('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('subsidy_reviews_application_idx').on(t.applicationId)],
 );

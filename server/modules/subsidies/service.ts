@@ -7,7 +7,6 @@ import type {
   ApplicationTransition,
   PaymentInput,
   ProgrammeInput,
-  ReviewInput,
   TransitionInput,
 } from '../../../common/api/subsidies.js';
 import { scheduleProblems } from '../../../common/subsidies.js';
@@ -25,11 +24,10 @@ import { isMemberOf, officerCovers, organizationWithRegion, speakingFor } from '
 import { computeEstimate, type ProgrammeRow } from './estimate.js';
 import { activeIntegrityPenalty } from './integrity.js';
 import { APPLICATION_TRANSITION_TABLE, LIVE, transitionAllowed, type Party } from './lifecycle.js';
-import { aggregateTotals, SHEETS, sheetTotal } from '../experts/scoring.js';
-import { subsidyApplications, subsidyContractPayments, subsidyProgrammes, subsidyReviews } from './schema.js';
+import { drawReviewPanel, reviewPanelOf } from './panel.js';
+import { subsidyApplications, subsidyContractPayments, subsidyProgrammes } from './schema.js';
 
 export type ApplicationRow = typeof subsidyApplications.$inferSelect;
-export type ReviewRow = typeof subsidyReviews.$inferSelect;
 
 const today = () => localDateOf(clock.now());
 const link = (id: string) => `/workspace/subsidies/applications/${id}`;
@@ -211,12 +209,9 @@ export async function getApplication(opts: { db: DbOrTx; actor: Actor; id: strin
   const [row] = await opts.db.select().from(subsidyApplications).where(eq(subsidyApplications.id, opts.id));
   const party = row ? await partyOf(opts.db, opts.actor, row) : null;
   if (!row || !party) throw AppError.notFound('Subsidy application');
-  const reviews = await opts.db
-    .select()
-    .from(subsidyReviews)
-    .where(eq(subsidyReviews.applicationId, row.id))
-    .orderBy(asc(subsidyReviews.createdAt));
-  return { row, party, reviews };
+  // The experts' names and sheets are the officers'; the applicant learns the mean once the review completes.
+  const panel = party === 'officer' ? await reviewPanelOf(opts.db, row.id) : null;
+  return { row, party, panel };
 }
 
 export async function listMyApplications(opts: { db: DbOrTx; actor: Actor }) {
@@ -261,36 +256,6 @@ async function lockVisible(tx: Tx, actor: Actor, id: string) {
   return { row, party };
 }
 
-export async function addReview(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof ReviewInput> }) {
-  requirePermission(opts.actor, 'subsidy:administer');
-  // The shared scoring engine's sheet (experts/scoring.ts); the officer records each reviewer's sheet.
-  const total = sheetTotal(SHEETS.subsidy_application!, opts.input.scores, 'body.scores');
-  await opts.db.transaction(async (tx) => {
-    const { row, party } = await lockVisible(tx, opts.actor, opts.id);
-    if (party !== 'officer') throw AppError.forbidden('Only the officers over the applicant record reviews');
-    if (row.status !== 'in_review')
-      throw AppError.conflict(`Reviews are recorded while the application is in review (it is ${row.status})`);
-    const review = {
-      id: newId(),
-      applicationId: row.id,
-      reviewerName: opts.input.reviewerName,
-      scores: opts.input.scores,
-      total,
-      comment: opts.input.comment ?? null,
-      recordedBy: opts.actor.userId,
-      createdAt: clock.now(),
-    };
-    await tx.insert(subsidyReviews).values(review);
-    await writeAudit(tx, opts.actor, {
-      action: 'subsidy_application.review',
-      entity: 'subsidy_application',
-      entityId: row.id,
-      organizationId: row.organizationId,
-      after: review,
-    });
-  });
-}
-
 const need = (value: unknown, field: string, message = 'is required') => {
   if (value === undefined || value === null || value === '') throw AppError.validation(field, message);
 };
@@ -309,6 +274,7 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
     const now = clock.now();
     const day = today();
     const patch: Partial<ApplicationRow> = { status: t.to, updatedAt: now };
+    let panelId: string | null = null;
     switch (input.action) {
       case 'resubmit': {
         refuseOutsideWindow(programme);
@@ -331,14 +297,26 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
         need(input.note, 'body.note', 'say what to correct or why');
         patch.officerNote = input.note!;
         break;
+      case 'pass_check': {
+        // The expert review is a panel drawn on the shared engine, conflicts of interest excluded.
+        const org = (await organizationWithRegion(tx, row.organizationId))!.org;
+        panelId = (
+          await drawReviewPanel(
+            tx,
+            opts.actor,
+            { id: row.id, organizationId: row.organizationId, contractIds: row.contractIds, title: `「${programme.name}」${org.name}申报` },
+            programme.minReviewers,
+          )
+        ).panelId;
+        break;
+      }
       case 'complete_review': {
-        const reviews = await tx
-          .select({ total: subsidyReviews.total })
-          .from(subsidyReviews)
-          .where(eq(subsidyReviews.applicationId, row.id));
-        if (reviews.length < programme.minReviewers)
-          throw AppError.conflict(`The programme needs ${programme.minReviewers} reviews; ${reviews.length} recorded`);
-        patch.reviewMean = aggregateTotals(reviews.map((r) => r.total)).mean;
+        const panel = await reviewPanelOf(tx, row.id);
+        if (!panel?.complete)
+          throw AppError.conflict(
+            `The expert panel has not finished scoring (${panel?.scored ?? 0} of ${panel?.size ?? programme.minReviewers} sheets in)`,
+          );
+        patch.reviewMean = panel.mean;
         break;
       }
       case 'approve': {
@@ -372,7 +350,7 @@ export async function transitionApplication(opts: { db: Db; actor: Actor; id: st
       entityId: row.id,
       organizationId: row.organizationId,
       before: { status },
-      after: { ...patch, note: input.note ?? null },
+      after: { ...patch, note: input.note ?? null, ...(panelId ? { panelId } : {}) },
     });
     if (party === 'officer') {
       await notify(tx, {

@@ -107,7 +107,7 @@ export const publicLifeZh = {
   'policy.total': '共 {n} 条',
   'policy.matchTitle': '哪些政策适用于我单位',
   'policy.matchHint':
-    '按单位类型、所在区域（逐级向上匹配区、市、国家）、科技型中小企业身份与技术领域判断。科技型中小企业身份暂由您自行选择，自评功能上线后将自动带入。',
+    '按单位类型、所在区域（逐级向上匹配区、市、国家）、科技型中小企业身份与技术领域判断。科技型中小企业身份取自本单位上一年度或本年度的科技型中小企业自评结果。',
   'policy.sme': '科技型中小企业',
   'policy.sme.unknown': '未评价',
   'policy.sme.yes': '是',
@@ -236,7 +236,7 @@ export const publicLifeEn: Record<keyof typeof publicLifeZh, string> = {
   'policy.total': '{n} policies',
   'policy.matchTitle': 'Which policies apply to my organisation',
   'policy.matchHint':
-    'By organisation type, region (district, city, national), tech-SME status and fields. Choose the tech-SME status yourself for now; the self-assessment will fill it in once it exists.',
+    'By organisation type, region (district, city, national), tech-SME status and fields. The tech-SME status is your organisation’s self-assessment of last year or this year.',
   'policy.sme': 'Tech SME',
   'policy.sme.unknown': 'Not assessed',
   'policy.sme.yes': 'Yes',

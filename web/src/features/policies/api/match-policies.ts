@@ -3,15 +3,17 @@ import type { PolicyMatchView } from '../../../../../common/api/policies';
 import { api } from '../../../lib/api';
 
 export interface MatchInput {
-  sme: 'yes' | 'no' | 'unknown';
   fields?: string;
 }
 
 export function matchPolicies(
   input: MatchInput,
   signal?: AbortSignal,
-): Promise<{ organization: { id: string; name: string }; items: PolicyMatchView[] }> {
-  return api.get('/api/policies/match', { sme: input.sme, fields: input.fields || undefined }, signal);
+): Promise<{
+  organization: { id: string; name: string; smeAssessment: { year: number; qualified: boolean } | null };
+  items: PolicyMatchView[];
+}> {
+  return api.get('/api/policies/match', { fields: input.fields || undefined }, signal);
 }
 
 export function usePolicyMatch(input: MatchInput) {

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../i18n/locale';
@@ -9,18 +9,12 @@ const VERDICT_COLOR = { applies: 'green', maybe: 'gold', no: 'default' } as cons
 /** /workspace/policies/match — which policies apply to my organisation, with a reason per criterion. */
 export function PolicyMatchPage() {
   const t = useT();
-  const [input, setInput] = useState<MatchInput>({ sme: 'unknown' });
+  const [input, setInput] = useState<MatchInput>({});
   const match = usePolicyMatch(input);
   return (
     <Card title={t('policy.matchTitle')}>
       <Typography.Paragraph type="secondary">{t('policy.matchHint')}</Typography.Paragraph>
       <Form layout="inline" initialValues={input} onFinish={(v: MatchInput) => setInput({ ...v })} style={{ marginBottom: 16 }}>
-        <Form.Item name="sme" label={t('policy.sme')}>
-          <Select
-            style={{ width: 120 }}
-            options={(['unknown', 'yes', 'no'] as const).map((v) => ({ value: v, label: t(`policy.sme.${v}`) }))}
-          />
-        </Form.Item>
         <Form.Item name="fields" label={t('policy.fields')}>
           <Input style={{ width: 200 }} />
         </Form.Item>
@@ -30,7 +24,19 @@ export function PolicyMatchPage() {
           </Button>
         </Form.Item>
       </Form>
-      {match.data && <Typography.Title level={5}>{match.data.organization.name}</Typography.Title>}
+      {match.data && (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {match.data.organization.name}
+          </Typography.Title>
+          <Tag color={match.data.organization.smeAssessment?.qualified ? 'green' : undefined} data-testid="sme-standing">
+            {t('policy.sme')}：
+            {match.data.organization.smeAssessment
+              ? `${t(`policy.sme.${match.data.organization.smeAssessment.qualified ? 'yes' : 'no'}`)}（${match.data.organization.smeAssessment.year}）`
+              : t('policy.sme.unknown')}
+          </Tag>
+        </Space>
+      )}
       <List
         loading={match.isPending}
         dataSource={match.data?.items ?? []}
