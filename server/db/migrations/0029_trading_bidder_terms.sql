@@ -1,0 +1,2 @@
+ALTER TABLE "trade_auction_registrations" ADD COLUMN "terms_version" varchar(32);--> statement-breakpoint
+ALTER TABLE "trade_auction_registrations" ADD COLUMN "terms_accepted_at" timestamp with time zone;
