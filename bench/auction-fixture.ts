@@ -9,6 +9,7 @@ import type { BidResult } from '../common/api/trading.js';
 import type { Db } from '../server/db/client.js';
 import { createApiToken } from '../server/modules/identity/tokens.js';
 import { createAuction } from '../server/modules/trading/auctions.js';
+import { BIDDER_TERMS } from '../server/modules/trading/bidder-terms.js';
 import { manualPaymentChannel } from '../server/modules/trading/payment.js';
 import { confirmDeposit, decideRegistration, registerBidder } from '../server/modules/trading/registrations.js';
 import { actorFor, createAchievement, createUser } from '../test/factories.js';
@@ -70,6 +71,7 @@ export async function setUpHotAuction(
       actor,
       auctionId: auction.id,
       qualification: `竞买人资质说明：注册资本充足，具备实施能力（${index}）`,
+      acceptedTermsVersion: BIDDER_TERMS.version,
     });
     await decideRegistration({ db, actor: staffActor, id: reg.id, decision: 'qualified' });
     await confirmDeposit({

@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort, ROOT, stopProcess } from '../bench/lib.js';
 import { launchBrowser } from './browser.js';
+import { BIDDER_TERMS } from '../server/modules/trading/bidder-terms.js';
 
 const enabled = !!inject('e2eBaseUrl');
 const PASSWORD = 'jinqiao-demo-2026';
@@ -137,6 +138,7 @@ beforeAll(async () => {
   for (const bidder of [enterprise, broker]) {
     const reg = await bidder.call<{ id: string; depositFen: number }>('POST', `/api/trading/auctions/${auction.id}/registrations`, {
       qualification: '本单位具备实施该技术的生产条件与资金实力。',
+      acceptedTermsVersion: BIDDER_TERMS.version,
     });
     await admin.call('POST', `/api/trading/registrations/${reg.id}/qualification`, { decision: 'qualified' });
     await admin.call('POST', `/api/trading/registrations/${reg.id}/deposit`, {

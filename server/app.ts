@@ -47,6 +47,8 @@ import { contractsJobs } from './modules/contracts/jobs.js';
 import { contractsRoutes } from './modules/contracts/routes.js';
 import { verifyRoutes } from './modules/contracts/verify-routes.js';
 import { inquiryRoutes } from './modules/inquiries/routes.js';
+import { favouriteRoutes } from './modules/favourites/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
 import { integrityRoutes } from './modules/integrity/routes.js';
 import { reportsJobs } from './modules/reports/jobs.js';
 import { reportsRoutes } from './modules/reports/routes.js';
@@ -93,6 +95,8 @@ const MODULE_ROUTES = [
   contractsRoutes,
   verifyRoutes,
   inquiryRoutes,
+  favouriteRoutes,
+  attachmentRoutes,
   brokerRoutes,
   institutionRoutes,
   expertRoutes,

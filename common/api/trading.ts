@@ -196,7 +196,21 @@ export type AuctionCreateBody = z.infer<typeof AuctionCreateBody>;
 export const RegistrationCreateBody = z.object({
   qualification: Text(3000).min(10, 'describe your qualification (at least 10 characters)'),
   organizationId: z.uuid().optional(),
+  /** The version of the 竞买须知 (AuctionView.bidderTerms.version) the bidder read and accepts; required. */
+  acceptedTermsVersion: z.string({ error: 'accept the bidder terms (竞买须知)' }).min(1, 'accept the bidder terms (竞买须知)').max(32),
 });
+
+/** 竞买须知 shown before registering, with how and by when the deposit is paid. */
+export const BidderTerms = z.object({
+  version: z.string(),
+  source: z.string(),
+  items: z.array(z.string()),
+  depositFen: z.number(),
+  /** The deposit must have arrived by then (working-day calendar). */
+  depositDueAt: z.string(),
+  depositInstructions: z.string(),
+});
+export type BidderTerms = z.infer<typeof BidderTerms>;
 
 /** A payment recorded by staff (or, later, a payment channel): the bank or channel reference and the amount received. */
 export const PaymentConfirmBody = z.object({
@@ -331,6 +345,9 @@ export const RegistrationView = z.object({
   bidder: OrgRef.nullable(),
   qualification: z.string().nullable(),
   reviewReason: z.string().nullable(),
+  /** The 竞买须知 version accepted and when (null for bidders carried over from a listing's intents). */
+  termsVersion: z.string().nullable(),
+  termsAcceptedAt: z.string().nullable(),
   createdAt: z.string(),
   auction: z.object({ id: z.string(), title: z.string(), status: z.enum(AUCTION_STATUSES), startsAt: z.string(), endsAt: z.string() }),
   actions: z.array(z.enum(REGISTRATION_ACTIONS)),
@@ -392,6 +409,7 @@ export const AuctionView = z.object({
   finalPriceFen: z.number().nullable(),
   /** Registrations qualified to bid (count only). */
   qualifiedBidders: z.number(),
+  bidderTerms: BidderTerms,
   myRegistration: RegistrationView.nullable(),
   actions: z.array(z.enum(AUCTION_ACTIONS)),
 });

@@ -5,6 +5,7 @@ import { closeDueAuctions } from '../../server/modules/trading/closing.js';
 import { loginAs, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
 import { accepted, advanceTo, bid, createAuction, person, qualifiedBidder, seller, type Person } from './trading-fixtures.js';
+import { BIDDER_TERMS } from '../../server/modules/trading/bidder-terms.js';
 
 /**
  * Who may fire each trading transition, beyond the route's permission (the authorisation matrix test
@@ -88,7 +89,7 @@ const ROWS: Row[] = [
       const reg = await sc.buyer.session.inject({
         method: 'POST',
         url: `/api/trading/auctions/${a.id}/registrations`,
-        payload: { qualification: '具备受让和实施该技术的能力。' },
+        payload: { qualification: '具备受让和实施该技术的能力。', acceptedTermsVersion: BIDDER_TERMS.version },
       });
       return { method: 'POST', url: `/api/trading/registrations/${reg.json().id}/qualification`, payload: { decision: 'qualified' } };
     },
@@ -111,7 +112,7 @@ const ROWS: Row[] = [
       const reg = await sc.buyer.session.inject({
         method: 'POST',
         url: `/api/trading/auctions/${a.id}/registrations`,
-        payload: { qualification: '具备受让和实施该技术的能力。' },
+        payload: { qualification: '具备受让和实施该技术的能力。', acceptedTermsVersion: BIDDER_TERMS.version },
       });
       return { method: 'POST', url: `/api/trading/registrations/${reg.json().id}/withdraw` };
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuctionSnapshot, AuctionView, BidPage, BidResult, RegistrationView } from '../../common/api/trading.js';
 import { useTestApp } from '../harness.js';
 import { accepted, advanceTo, bid, createAuction, fieldsOf, person, qualifiedBidder, seller } from './trading-fixtures.js';
+import { BIDDER_TERMS } from '../../server/modules/trading/bidder-terms.js';
 
 /**
  * The bid path: who may bid, idempotent retries, and many bids at once — serialised by the database,
@@ -29,7 +30,7 @@ describe('who may bid', () => {
     const reg = await registered.session.inject({
       method: 'POST',
       url: `/api/trading/auctions/${auction.id}/registrations`,
-      payload: { qualification: '具备受让和实施该技术的能力。' },
+      payload: { qualification: '具备受让和实施该技术的能力。', acceptedTermsVersion: BIDDER_TERMS.version },
     });
     expect(reg.statusCode, reg.body).toBe(201);
     const regId = (reg.json() as RegistrationView).id;
@@ -37,13 +38,13 @@ describe('who may bid', () => {
     const self = await s.session.inject({
       method: 'POST',
       url: `/api/trading/auctions/${auction.id}/registrations`,
-      payload: { qualification: '本单位自己参与竞买。' },
+      payload: { qualification: '本单位自己参与竞买。', acceptedTermsVersion: BIDDER_TERMS.version },
     });
     expect(self.statusCode).toBe(403);
     const twice = await registered.session.inject({
       method: 'POST',
       url: `/api/trading/auctions/${auction.id}/registrations`,
-      payload: { qualification: '再次登记参与竞买，具备受让能力。' },
+      payload: { qualification: '再次登记参与竞买，具备受让能力。', acceptedTermsVersion: BIDDER_TERMS.version },
     });
     expect(twice.statusCode).toBe(409);
     advanceTo(auction.startsAt);

@@ -7,6 +7,7 @@ import { clock } from '../../server/lib/clock.js';
 import { TRADING_PARAMETERS } from '../../server/modules/trading/parameters.js';
 import { createAchievement, createUser, loginAs, type LoggedIn, type TestUser } from '../factories.js';
 import type { TestApp } from '../harness.js';
+import { BIDDER_TERMS } from '../../server/modules/trading/bidder-terms.js';
 
 /** Shared set-up for the trading suites: people, an achievement to trade, an auction with qualified bidders. */
 
@@ -73,7 +74,7 @@ export async function qualifiedBidder(
   const reg = await p.session.inject({
     method: 'POST',
     url: `/api/trading/auctions/${auction.id}/registrations`,
-    payload: { qualification: '具备受让和实施该技术的能力与资金。' },
+    payload: { qualification: '具备受让和实施该技术的能力与资金。', acceptedTermsVersion: BIDDER_TERMS.version },
   });
   expect(reg.statusCode, reg.body).toBe(201);
   const id = (reg.json() as RegistrationView).id;

@@ -19,6 +19,8 @@ export * from '../../modules/export-control/schema.js';
 export * from '../../modules/feeds/schema.js';
 export * from '../../modules/identity/schema.js';
 export * from '../../modules/inquiries/schema.js';
+export * from '../../modules/favourites/schema.js';
+export * from '../../modules/attachments/schema.js';
 export * from '../../modules/integrity/schema.js';
 export * from '../../modules/institutions/schema.js';
 export * from '../../modules/matching/schema.js';

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { regionsJoinable } from '../organizations/repository.js';
 import { PUBLIC_STATUSES, type RecordKind } from './lifecycle.js';
-import { canSeeRecord } from './policy.js';
+import { canSeeRecord, partiesFor } from './policy.js';
 import { facts, loadRecord, loadRecordsByIds, TABLES, type AchievementRow, type LoadedRecord } from './records.js';
 import { achievements } from './schema.js';
 
@@ -31,6 +31,32 @@ export async function findPublishedRecord(db: DbOrTx, actor: Actor, kind: Record
     status: rec.row.status,
     organizationId: rec.row.organizationId,
     organizationName: rec.organization.name,
+  };
+}
+
+/**
+ * A record in any status the actor may see (404 rules of catalog's policy), with whether the actor is
+ * among its owners: for files attached to it (favourites, attachments) without reading catalog's tables.
+ */
+export async function findVisibleRecord(
+  db: DbOrTx,
+  actor: Actor,
+  kind: RecordKind,
+  id: string,
+): Promise<(RecordReference & { restricted: boolean; owned: boolean }) | null> {
+  const rec = await loadRecord(db, kind, id);
+  if (!rec) return null;
+  const f = facts(rec);
+  if (!canSeeRecord(actor, f)) return null;
+  return {
+    kind,
+    id,
+    title: rec.row.title,
+    status: rec.row.status,
+    organizationId: rec.row.organizationId,
+    organizationName: rec.organization.name,
+    restricted: f.restricted,
+    owned: partiesFor(actor, f).includes('owner'),
   };
 }
 

@@ -3,6 +3,7 @@ import type { BidResult, BidView } from '../../../common/api/trading.js';
 import { queryRows, queryStatement, type Db, type RawStatement } from '../../db/client.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
+import { notifyBidConsequences } from './notifications.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { decideBid, minimumBid, type AuctionState, type BidRefusal } from './auction-rules.js';
@@ -111,6 +112,7 @@ async function readBidPrecheck(db: Db, p: Parameters<typeof bidPrecheckValues>[0
 }
 
 interface LockedAuctionRow extends AuctionStateRow {
+  title: string;
   original_ends_at: Date | string;
   leader_registration_id: string | null;
   bid_count: number | string;
@@ -218,7 +220,7 @@ async function decideLocked(c: LockedBid): Promise<BidResult> {
     const result = await db.transaction(async (tx) => {
       const [a] = await queryRows<LockedAuctionRow>(
         tx,
-        sql`SELECT status, starts_at, ends_at, original_ends_at, starting_price_fen, increment_fen, current_price_fen, leader_registration_id, bid_count, last_bid_at
+        sql`SELECT title, status, starts_at, ends_at, original_ends_at, starting_price_fen, increment_fen, current_price_fen, leader_registration_id, bid_count, last_bid_at
             FROM trade_auctions
             WHERE id = ${auctionId} AND ${amountFen} >= COALESCE(current_price_fen + increment_fen, starting_price_fen)
             FOR UPDATE`,
@@ -291,6 +293,17 @@ async function decideLocked(c: LockedBid): Promise<BidResult> {
         before: { currentPriceFen: state.currentPriceFen, endsAt: new Date(state.endsAt).toISOString() },
         after: { seq, amountFen, bidderNumber, currentPriceFen: amountFen, endsAt: endsAt.toISOString() },
       });
+      await notifyBidConsequences(
+        tx,
+        { id: auctionId, title: a.title },
+        {
+          registrationId: regId,
+          amountFen,
+          previousLeaderRegistrationId: a.leader_registration_id,
+          extendedTo: d.extended ? endsAt : null,
+          userId,
+        },
+      );
       return result;
     });
     bidLanes.noteMinimum(auctionId, result.state.minimumBidFen);

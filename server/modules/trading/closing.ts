@@ -16,6 +16,7 @@ import { auctionState, insertAuction, refundAllDeposits } from './auctions.js';
 import { endTrade } from './catalog-bridge.js';
 import { insertDeal } from './deals.js';
 import { notifyExpression } from './events.js';
+import { notifyAuctionClosed } from './notifications.js';
 import { AUCTION_TRANSITIONS, INTENT_TRANSITIONS, LISTING_TRANSITIONS, NOTICE_TRANSITIONS, UNRESOLVED_OBJECTION } from './lifecycle.js';
 import { TRADING_PARAMETERS } from './parameters.js';
 import { presentLiveState } from './present-auction.js';
@@ -84,6 +85,7 @@ export async function closeAuction(opts: { db: Db; auctionId: string; actor?: Ac
     });
     await refundAllDeposits(tx, actor, a.id, outcome.winner);
     if (outcome.status === 'failed') await endTrade(tx, a.achievementId);
+    await notifyAuctionClosed(tx, a, { winner: outcome.winner, priceFen: outcome.priceFen });
     const state = presentLiveState({ ...a, status: to, winnerNumber }, now);
     await tx.execute(sql`SELECT ${notifyExpression({ auctionId: a.id, events: [{ event: 'closed', data: { auctionId: a.id, state } }] })}`);
     return outcome.status;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { tradeAgreementNotices, tradeObjections } from './schema.js';
 import { governedRegionPaths, isPlatformAdmin, organizationIdsOf, requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
+import { notifyObjectionAnswered, notifyObjectionFiled, notifyObjectionResolved } from './notifications.js';
 import { clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -58,6 +59,7 @@ export async function fileObjection(opts: { db: Db; actor: Actor; noticeId: stri
       organizationId: n.row.organizationId,
       after: { noticeId: n.row.id, status: 'open', grounds: opts.grounds },
     });
+    await notifyObjectionFiled(tx, n.row, opts.actor.userId!);
   });
   return getObjection(opts.db, opts.actor, id);
 }
@@ -98,6 +100,7 @@ export async function answerObjection(opts: { db: Db; actor: Actor; id: string; 
       before: { status: objection.row.status },
       after: { status: to, answer: opts.answer },
     });
+    await notifyObjectionAnswered(tx, notice.row, objection.row.objectorUserId, opts.answer);
   });
   return getObjection(opts.db, opts.actor, opts.id);
 }
@@ -135,6 +138,7 @@ export async function resolveObjection(opts: { db: Db; actor: Actor; id: string;
       before: { status: objection.row.status },
       after: { status: to, reason: opts.reason },
     });
+    await notifyObjectionResolved(tx, notice.row, objection.row.objectorUserId, opts.decision, opts.reason, opts.actor.userId);
     if (name === 'uphold') {
       const voided = NOTICE_TRANSITIONS.void.to;
       await tx

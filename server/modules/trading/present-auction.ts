@@ -1,3 +1,4 @@
+import { BIDDER_TERMS, DEPOSIT_INSTRUCTIONS, depositDueAt } from './bidder-terms.js';
 import type { AuctionLiveState, AuctionView, BidView, RegistrationView } from '../../../common/api/trading.js';
 import type { TransferMode } from '../../../common/catalog.js';
 import type { Actor } from '../../lib/actor.js';
@@ -110,6 +111,8 @@ export function presentRegistration(r: LoadedRegistration, actor: Actor, now: Da
     bidder: identities ? r.bidder : null,
     qualification: identities ? r.row.qualification : null,
     reviewReason: identities ? r.row.reviewReason : null,
+    termsVersion: r.row.termsVersion,
+    termsAcceptedAt: iso(r.row.termsAcceptedAt),
     createdAt: r.row.createdAt.toISOString(),
     auction: { id: a.id, title: a.title, status: phase, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
     actions,
@@ -149,6 +152,14 @@ export function presentAuction(l: Loaded<AuctionRow>, actor: Actor, now: Date, e
     closedAt: iso(a.closedAt),
     finalPriceFen: a.finalPriceFen,
     qualifiedBidders: extras.qualifiedBidders,
+    bidderTerms: {
+      version: BIDDER_TERMS.version,
+      source: BIDDER_TERMS.source,
+      items: [...BIDDER_TERMS.items],
+      depositFen: a.depositFen,
+      depositDueAt: depositDueAt(a).toISOString(),
+      depositInstructions: DEPOSIT_INSTRUCTIONS,
+    },
     myRegistration: mine ? presentRegistration(mine.loaded, actor, now, { hasBid: mine.hasBid }) : null,
     actions,
   };

@@ -10,8 +10,10 @@ import { AppError } from '../../lib/errors.js';
 import { requireBidderExportStep } from '../export-control/gate.js';
 import { newId } from '../../lib/ids.js';
 import { phaseOf } from './auction-rules.js';
+import { BIDDER_TERMS } from './bidder-terms.js';
 import { DEPOSIT_TRANSITIONS, REGISTRATION_TRANSITIONS, requireTransition, type StoredAuctionStatus } from './lifecycle.js';
 import type { PaymentChannel } from './payment.js';
+import { notifyDepositConfirmed, notifyRegistrationDecided } from './notifications.js';
 import { buyerOrgIds, partiesFor } from './policy.js';
 import { presentRegistration } from './present-auction.js';
 import { loadOrg, loadRegistration, loadRegistrations, type AuctionRow, type LoadedRegistration } from './records.js';
@@ -61,8 +63,17 @@ export async function presentRegistrationList(db: Db, actor: Actor, regs: Loaded
 }
 
 /** A bidder registers (until bidding closes) and gets a random 竞买人编号, unique in the auction. */
-export async function registerBidder(opts: { db: Db; actor: Actor; auctionId: string; qualification: string; organizationId?: string }) {
+export async function registerBidder(opts: {
+  db: Db;
+  actor: Actor;
+  auctionId: string;
+  qualification: string;
+  organizationId?: string;
+  acceptedTermsVersion: string;
+}) {
   requirePermission(opts.actor, 'trade:participate');
+  if (opts.acceptedTermsVersion !== BIDDER_TERMS.version)
+    throw AppError.validation('body.acceptedTermsVersion', `accept the current bidder terms (竞买须知 ${BIDDER_TERMS.version})`);
   const [a] = await opts.db.select().from(tradeAuctions).where(eq(tradeAuctions.id, opts.auctionId)).limit(1);
   if (!a) throw AppError.notFound('Auction');
   const org = await actingBuyerOrganization(opts.db, opts.actor, opts.organizationId, a.organizationId);
@@ -95,6 +106,8 @@ export async function registerBidder(opts: { db: Db; actor: Actor; auctionId: st
           depositStatus: 'unpaid',
           depositFen: a.depositFen,
           qualification: opts.qualification,
+          termsVersion: BIDDER_TERMS.version,
+          termsAcceptedAt: now,
           createdBy: opts.actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -107,7 +120,7 @@ export async function registerBidder(opts: { db: Db; actor: Actor; auctionId: st
         entity: 'auction_registration',
         entityId: id,
         organizationId: org.id,
-        after: { auctionId: a.id, bidderNumber, status: 'pending', depositFen: a.depositFen },
+        after: { auctionId: a.id, bidderNumber, status: 'pending', depositFen: a.depositFen, termsVersion: BIDDER_TERMS.version },
       });
       return;
     }
@@ -178,6 +191,7 @@ export async function decideRegistration(opts: { db: Db; actor: Actor; id: strin
       after: { status: to, reason: opts.reason ?? null },
     });
     if (name === 'reject') await markRefund(tx, opts.actor, row, now);
+    await notifyRegistrationDecided(tx, auction, row, opts.decision, opts.reason ?? null, opts.actor.userId);
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
@@ -233,6 +247,7 @@ export async function confirmDeposit(opts: {
       before: { depositStatus: row.depositStatus },
       after: { depositStatus: to, reference, amountFen: opts.amountFen, channel: opts.paymentChannel.name },
     });
+    await notifyDepositConfirmed(tx, auction, row, opts.actor.userId);
   });
   return presentRegistrationById(opts.db, opts.actor, opts.id);
 }
@@ -326,7 +341,7 @@ export async function registerQualifiedBidders(
       depositStatus: 'unpaid',
       depositFen: auction.depositFen,
       qualification: b.qualification,
-      reviewReason: 'qualified for the listing this auction continues',
+      reviewReason: '已在挂牌交易中通过受让资格审核，本次拍卖沿用该资格',
       reviewedAt: now,
       createdAt: now,
       updatedAt: now,

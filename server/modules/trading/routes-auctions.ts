@@ -127,7 +127,7 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
     config: { access: 'trade:participate' },
     schema: {
       tags,
-      summary: 'Register as a bidder (gets a 竞买人编号)',
+      summary: 'Register as a bidder (gets a 竞买人编号), accepting the 竞买须知 of AuctionView.bidderTerms',
       params: IdParams,
       body: RegistrationCreateBody,
       response: { 201: RegistrationView },
@@ -140,6 +140,7 @@ export function auctionRoutes(instance: FastifyInstance, hub: AuctionEventHub) {
           auctionId: req.params.id,
           qualification: req.body.qualification,
           organizationId: req.body.organizationId,
+          acceptedTermsVersion: req.body.acceptedTermsVersion,
         }),
       ),
   });

@@ -175,6 +175,9 @@ export const tradeAuctionRegistrations = pgTable(
     reviewReason: text('review_reason'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: ts('reviewed_at'),
+    /** The 竞买须知 version the bidder accepted (bidder-terms.ts) and when; null for bidders carried over from a listing. */
+    termsVersion: varchar('terms_version', { length: 32 }),
+    termsAcceptedAt: ts('terms_accepted_at'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

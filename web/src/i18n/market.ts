@@ -57,6 +57,15 @@ export const marketZh = {
   'notif.email.daily': '每日摘要',
   'notif.email.off': '不发邮件',
   'notif.prefsSaved': '已保存',
+  'favourite.add': '收藏',
+  'favourite.done': '已收藏',
+  'favourite.follow': '关注',
+  'favourite.following': '已关注',
+  'favourite.counts': '浏览 {views} 次 · 收藏 {favourites} 次',
+  'trading.bidderTerms': '竞买须知',
+  'trading.depositDue': '竞买保证金 {deposit}，须于 {due}（北京时间）前到账。',
+  'trading.qualificationDocs': '请在资质说明中列明营业执照、授权委托书等资格证明文件，交易中心审核时可能要求补充。',
+  'trading.acceptTerms': '我已阅读并接受竞买须知（版本 {version}）',
 } as const;
 
 export const marketEn: Record<keyof typeof marketZh, string> = {
@@ -117,4 +126,14 @@ export const marketEn: Record<keyof typeof marketZh, string> = {
   'notif.email.daily': 'Daily digest',
   'notif.email.off': 'No e-mail',
   'notif.prefsSaved': 'Saved',
+  'favourite.add': 'Favourite',
+  'favourite.done': 'Favourited',
+  'favourite.follow': 'Follow',
+  'favourite.following': 'Following',
+  'favourite.counts': 'Viewed {views} · favourited {favourites}',
+  'trading.bidderTerms': 'Bidder terms',
+  'trading.depositDue': 'Deposit {deposit}, to arrive by {due} (Beijing time).',
+  'trading.qualificationDocs':
+    'List your business licence, power of attorney and other qualification documents; the centre may ask for more.',
+  'trading.acceptTerms': 'I have read and accept the bidder terms (version {version})',
 };

@@ -25,6 +25,7 @@ import { isApiProblem } from '../../lib/api';
 import { useMe } from '../../lib/auth';
 import { ContactsBlock } from './ContactsBlock';
 import { InquiryButton } from '../inquiries/InquiryButton';
+import { FavouriteButton } from '../favourites/FavouriteButton';
 import { MatchBar } from './MatchBar';
 import { RecordActions, useReportedTransition, type TransitionAction } from './RecordActions';
 import { ReviewStepsCard } from '../ReviewStepsCard';
@@ -276,6 +277,7 @@ export function RecordDetail<R extends DetailRecord, M extends MatchItem>({
             <Card title={t('record.contacts')}>
               <Flex vertical gap={12}>
                 <ContactsBlock contacts={record.contacts} />
+                <FavouriteButton kind={basePath === '/demands' ? 'demand' : 'achievement'} id={record.id} />
                 {record.status === 'published' && !isOwner && (
                   <InquiryButton
                     recordKind={basePath === '/demands' ? 'demand' : 'achievement'}

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { AuctionView } from '../../../../../common/api/trading';
 import { useT } from '../../../i18n/locale';
@@ -19,6 +20,7 @@ export function MyRegistrationCard({ auction, open }: { auction: AuctionView; op
   const register = useRegisterBidder();
   const withdraw = useWithdrawRegistration();
   const reg = auction.myRegistration;
+  const [accepted, setAccepted] = useState(false);
 
   if (!me) {
     if (!open) return null;
@@ -87,14 +89,37 @@ export function MyRegistrationCard({ auction, open }: { auction: AuctionView; op
           <Typography.Paragraph type="secondary">
             {t('trading.registerHint', { deposit: formatYuan(auction.depositFen) })}
           </Typography.Paragraph>
-          <QualificationForm
-            testId="register"
-            submitLabel={t('trading.registerAsBidder')}
-            pending={register.isPending}
-            onSubmit={({ qualification, organizationId }) =>
-              register.mutateAsync({ auctionId: auction.id, body: { qualification, organizationId } })
-            }
-          />
+          <Card type="inner" size="small" title={t('trading.bidderTerms')} data-testid="bidder-terms">
+            <ol style={{ paddingLeft: 20, margin: 0 }}>
+              {auction.bidderTerms.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ol>
+            <Typography.Paragraph style={{ marginTop: 8 }}>
+              {t('trading.depositDue', {
+                deposit: formatYuan(auction.bidderTerms.depositFen),
+                due: new Date(auction.bidderTerms.depositDueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+              })}
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{auction.bidderTerms.depositInstructions}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('trading.qualificationDocs')}</Typography.Paragraph>
+            <Checkbox checked={accepted} onChange={(e) => setAccepted(e.target.checked)} data-testid="accept-terms">
+              {t('trading.acceptTerms', { version: auction.bidderTerms.version })}
+            </Checkbox>
+          </Card>
+          {accepted && (
+            <QualificationForm
+              testId="register"
+              submitLabel={t('trading.registerAsBidder')}
+              pending={register.isPending}
+              onSubmit={({ qualification, organizationId }) =>
+                register.mutateAsync({
+                  auctionId: auction.id,
+                  body: { qualification, organizationId, acceptedTermsVersion: auction.bidderTerms.version },
+                })
+              }
+            />
+          )}
         </>
       )}
     </Card>
