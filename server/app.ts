@@ -56,8 +56,10 @@ import { eventRoutes } from './modules/events/routes.js';
 import { policyRoutes } from './modules/policies/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { brokerRoutes } from './modules/brokers/routes.js';
+import { brokerXlsxRoutes } from './modules/brokers/xlsx-routes.js';
 import { institutionRoutes } from './modules/institutions/routes.js';
 import { expertRoutes } from './modules/experts/routes.js';
+import { expertXlsxRoutes } from './modules/experts/xlsx-routes.js';
 import { challengeRoutes } from './modules/challenges/routes.js';
 import { disclosureJobs } from './modules/disclosures/jobs.js';
 import { disclosureRoutes } from './modules/disclosures/routes.js';
@@ -98,8 +100,10 @@ const MODULE_ROUTES = [
   favouriteRoutes,
   attachmentRoutes,
   brokerRoutes,
+  brokerXlsxRoutes,
   institutionRoutes,
   expertRoutes,
+  expertXlsxRoutes,
   statisticsRoutes,
   reportsRoutes,
   integrityRoutes,

@@ -11,7 +11,9 @@
  *   GET    /api/contracts/:id                            authenticated      ContractView (404 outside the caller's scope)
  *   PUT    /api/contracts/:id                            contract:apply     ContractInput → ContractView (draft or returned)
  *   POST   /api/contracts/:id/transitions                authenticated      TransitionBody → ContractView
- *   PUT    /api/contracts/:id/expert-review              contract:register  ExpertReviewBody → ContractView
+ *   POST   /api/contracts/:id/expert-panel               contract:register  ExpertPanelBody → 201 ExpertPanelView (drawn from the expert pool)
+ *   GET    /api/contracts/:id/expert-panel               contract:register  ExpertPanelView
+ *   PUT    /api/contracts/:id/expert-review              contract:register  ExpertReviewBody → ContractView (from the complete panel)
  *   POST   /api/contracts/:id/amendments                 contract:register  AmendmentBody → ContractView (new version)
  *   GET    /api/contracts/:id/versions                   authenticated      { items: ContractVersionView[] }
  *   GET    /api/contracts/:id/certificate.pdf            authenticated      application/pdf (a marked preview before certification)
@@ -195,13 +197,43 @@ export const TransitionBody = z.discriminatedUnion('action', [
 export type TransitionBody = z.infer<typeof TransitionBody>;
 export type TransitionAction = TransitionBody['action'];
 
+/**
+ * The registrar closes the expert review from the contract's completed review panel: the experts are
+ * the panel's (drawn from the pool), the conclusion follows from the panel's score; the registrar writes the opinion.
+ */
 export const ExpertReviewBody = z.object({
-  experts: z
-    .array(z.object({ name: Text(50).min(1, 'is required'), title: Text(50).optional(), organization: Text(200).optional() }))
-    .min(1, 'name at least one expert')
-    .max(20),
   opinion: Text(5000).min(10, 'must be at least 10 characters'),
-  conclusion: z.enum(['supports', 'supports_with_adjustment', 'does_not_support']),
+});
+
+/** Drawing the contract's review panel from the expert pool (conflicts with the parties excluded). */
+export const ExpertPanelBody = z.object({
+  size: z.number().int().min(1).max(15).optional(),
+  /** The technical field the experts are drawn from; the contract's field by default, none when null. */
+  fieldCode: z.string().max(32).nullable().optional(),
+});
+
+export const ExpertPanelView = z.object({
+  id: z.string(),
+  status: z.enum(['scoring', 'complete']),
+  size: z.number().int(),
+  fieldCode: z.string().nullable(),
+  sheet: z.object({ key: z.string(), name: z.string(), source: z.string() }),
+  members: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      organizationName: z.string(),
+      status: z.enum(['assigned', 'scored', 'conflict', 'declined']),
+      total: z.number().nullable(),
+      comment: z.string().nullable(),
+      dropped: z.boolean(),
+    }),
+  ),
+  /** The aggregated score once every seated expert scored (highest and lowest dropped from 5). */
+  mean: z.number().nullable(),
+  /** The conclusion the score leads to (from the pass mark), once complete. */
+  conclusion: z.enum(['supports', 'does_not_support']).nullable(),
+  passMark: z.number(),
 });
 
 export const AmendmentBody = z.object({
@@ -279,6 +311,8 @@ export const ReviewView = z.object({
       opinion: z.string(),
       conclusion: z.enum(['supports', 'supports_with_adjustment', 'does_not_support']),
       recordedAt: z.string(),
+      panelId: z.string().nullable(),
+      mean: z.number().nullable(),
     })
     .nullable(),
   note: z.string().nullable(),

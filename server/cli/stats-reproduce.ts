@@ -25,7 +25,9 @@ import { writeAudit } from '../lib/audit.js';
 import { clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
 import { createRandom } from '../lib/random.js';
-import { addAttachment, createContract, recordExpertReview, transitionContract } from '../modules/contracts/service.js';
+import { addAttachment, createContract, openExpertPanel, recordExpertReview, transitionContract } from '../modules/contracts/service.js';
+import { submitScores } from '../modules/experts/panels.js';
+import { createExpert } from '../modules/experts/service.js';
 import { effectiveGrants, loadGrantRows } from '../modules/identity/grants.js';
 import { assignRole } from '../modules/identity/roles.js';
 import { createUser } from '../modules/identity/service.js';
@@ -97,6 +99,8 @@ async function setUp(db: Db) {
     await assignRole(tx, system, { userId: registrar.id, role: 'registrar', organizationId: point.id });
     const applicant = await createUser(tx, { email: 'applicant@reproduce.local', name: '复核申请人', password: 'reproduce-only-2026' });
     for (const o of orgRows) await assignRole(tx, system, { userId: applicant.id, role: 'org_member', organizationId: o.id });
+    const reviewer = await createUser(tx, { email: 'reviewer@reproduce.local', name: '复核评审专家', password: 'reproduce-only-2026' });
+    await assignRole(tx, system, { userId: reviewer.id, role: 'expert', organizationId: point.id });
     return applicant.id;
   });
   const people = await db.select({ id: users.id, email: users.email }).from(users);
@@ -112,7 +116,15 @@ async function setUp(db: Db) {
   orgRows.forEach((o, i) =>
     byDistrict.set(o.regionCode.slice(0, 6), [...(byDistrict.get(o.regionCode.slice(0, 6)) ?? []), { ...sellers[i]!, id: o.id }]),
   );
-  return { point, registrar, applicant, byDistrict };
+  // One expert in the pool, so applications at or above the threshold get their expert review on the panel engine.
+  const reviewerUser = people.find((u) => u.email.startsWith('reviewer'))!;
+  await createExpert({
+    db,
+    actor: system,
+    input: { userId: reviewerUser.id, name: '复核评审专家', title: '研究员', fieldCodes: ['D15'], keywords: '', available: true },
+  });
+  const reviewer = await actorOf(db, reviewerUser);
+  return { point, registrar, applicant, reviewer, byDistrict };
 }
 
 type Setup = Awaited<ReturnType<typeof setUp>>;
@@ -166,12 +178,10 @@ async function register(db: Db, s: Setup, input: ContractInput, sellerOrgId: str
   });
   const submitted = await transitionContract({ db, actor: s.applicant, id: draft.row.id, body: { action: 'submit' } });
   if (submitted.row.expertReviewRequired) {
-    await recordExpertReview({
-      db,
-      actor: s.registrar,
-      id: draft.row.id,
-      input: { experts: [{ name: '认定专家组' }], opinion: '属于技术合同，技术交易额核定无误。', conclusion: 'supports' },
-    });
+    const panel = await openExpertPanel({ db, actor: s.registrar, id: draft.row.id, input: { size: 1, fieldCode: null } });
+    const scores = { technical_nature: 36, type_and_terms: 18, amount: 27, authenticity: 9 };
+    await db.transaction((tx) => submitScores(tx, s.reviewer, panel.id, { scores }));
+    await recordExpertReview({ db, actor: s.registrar, id: draft.row.id, input: { opinion: '属于技术合同，技术交易额核定无误。' } });
   }
   await transitionContract({ db, actor: s.registrar, id: draft.row.id, body: { action: 'certify' } });
 }

@@ -6,7 +6,15 @@ import { queryRows } from '../../server/db/client.js';
 import { clock } from '../../server/lib/clock.js';
 import { createLoggedInUser } from '../factories.js';
 import { useTestApp } from '../harness.js';
-import { certify, registrationCast, submitApplication, transition, type RegistrationCast } from './contracts-fixtures.js';
+import {
+  addPoolExperts,
+  certify,
+  registrationCast,
+  reviewOnPanel,
+  submitApplication,
+  transition,
+  type RegistrationCast,
+} from './contracts-fixtures.js';
 
 /**
  * Registration deadlines in working days from the real holiday calendar, around National Day 2026
@@ -61,31 +69,32 @@ describe('the registrar’s deadline', () => {
       ((await cast.registrarSession.inject({ method: 'GET', url: `/api/contracts/${c.id}` })).json() as ContractView).actions,
     ).not.toContain('certify');
     expect((await certify(cast, c.id)).statusCode).toBe(409);
-    const review = await cast.registrarSession.inject({
-      method: 'PUT',
-      url: `/api/contracts/${c.id}/expert-review`,
-      payload: {
-        experts: [{ name: '王教授', title: '研究员', organization: '天津大学' }],
-        opinion: '合同标的为技术转让，价款构成合理，技术交易额认定无误。',
-        conclusion: 'supports',
-      },
-    });
+    // The review panel is drawn from the expert pool; an expert of the applicant's organisation is never drawn.
+    const pool = await addPoolExperts(t, 3);
+    const [sameOrg] = await addPoolExperts(t, 1, { organizationId: cast.applicantOrg.id });
+    expect(
+      (
+        await cast.registrarSession.inject({
+          method: 'PUT',
+          url: `/api/contracts/${c.id}/expert-review`,
+          payload: { opinion: '尚未抽取评审专家，不能记录意见。' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    const review = await reviewOnPanel(cast, c.id, 0.9, '合同标的为技术转让，价款构成合理，技术交易额认定无误。');
     expect(review.statusCode, review.body).toBe(200);
-    expect((review.json() as ContractView).review.expertReview).toMatchObject({ conclusion: 'supports', experts: [{ name: '王教授' }] });
+    const recorded = (review.json() as ContractView).review.expertReview!;
+    expect(recorded).toMatchObject({ conclusion: 'supports', mean: 90 });
+    expect(recorded.experts.map((e) => e.name)).not.toContain(sameOrg!.name);
+    expect(recorded.experts.map((e) => e.name).sort()).toEqual(pool.map((p) => p.name).sort());
     expect((await certify(cast, c.id)).statusCode).toBe(200);
   });
 
   it('certifying against an expert review that concludes 不支持 needs the registrar’s written reasoning, kept on the record and in the audit', async () => {
     const c = await submitApplication(cast, { contractAmountFen: 6 * MILLION_YUAN, nonTechnicalCosts: [], payments: [] });
-    const review = await cast.registrarSession.inject({
-      method: 'PUT',
-      url: `/api/contracts/${c.id}/expert-review`,
-      payload: {
-        experts: [{ name: '李研究员' }],
-        opinion: '标的以设备供货为主，技术含量不足，不支持按技术转让合同认定。',
-        conclusion: 'does_not_support',
-      },
-    });
+    await addPoolExperts(t, 3);
+    const review = await reviewOnPanel(cast, c.id, 0.5, '标的以设备供货为主，技术含量不足，不支持按技术转让合同认定。');
+    expect((review.json() as ContractView).review.expertReview).toMatchObject({ conclusion: 'does_not_support', mean: 50 });
     expect(review.statusCode, review.body).toBe(200);
     const bare = await certify(cast, c.id);
     expect(bare.statusCode).toBe(400);

@@ -17,6 +17,8 @@ import {
   type TestUser,
 } from '../factories.js';
 import type { TestApp } from '../harness.js';
+import { systemActor } from '../../server/lib/actor.js';
+import { createExpert } from '../../server/modules/experts/service.js';
 
 /** A minimal valid PDF file (the signed contract scan). */
 export const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -129,4 +131,54 @@ export async function certify(cast: RegistrationCast, id: string, body: Record<s
 
 export function fieldErrors(res: LightMyRequestResponse): FieldError[] {
   return (res.json() as { errors?: FieldError[] }).errors ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The expert review at or above the threshold, on the experts module's panel engine.
+
+/** The pool's experts made in this file, by name (a panel names its members); logged in when drawn, as the clock may have moved. */
+const poolExperts = new Map<string, { t: TestApp; user: TestUser }>();
+
+/** `n` experts with accounts in the pool (field D15), each in an organisation of their own unless one is given. */
+export async function addPoolExperts(t: TestApp, n: number, opts: { organizationId?: string } = {}) {
+  const made = [];
+  for (let i = 0; i < n; i++) {
+    const name = `评审专家${unique()}`;
+    const user = await createUser(t.db, { role: 'expert', organizationId: opts.organizationId, name });
+    await createExpert({
+      db: t.db,
+      actor: systemActor('test'),
+      input: { userId: user.id, name, title: '研究员', fieldCodes: ['D15'], keywords: '技术合同 认定', available: true },
+    });
+    poolExperts.set(name, { t, user });
+    made.push({ name, user });
+  }
+  return made;
+}
+
+/** Each criterion of the contract_registration sheet at `share` of its weight (0.9 → 90 of 100). */
+export const contractReviewScores = (share: number) => ({
+  technical_nature: 40 * share,
+  type_and_terms: 20 * share,
+  amount: 30 * share,
+  authenticity: 10 * share,
+});
+
+/** Draws the contract's panel, has every drawn expert score at `share`, and closes the review with `opinion`. */
+export async function reviewOnPanel(cast: RegistrationCast, id: string, share: number, opinion: string, size = 3) {
+  const opened = await cast.registrarSession.inject({ method: 'POST', url: `/api/contracts/${id}/expert-panel`, payload: { size } });
+  expect(opened.statusCode, opened.body).toBe(201);
+  const panel = opened.json() as { id: string; members: Array<{ name: string }> };
+  for (const m of panel.members) {
+    const drawn = poolExperts.get(m.name);
+    if (!drawn) throw new Error(`the drawn expert ${m.name} was not made by addPoolExperts`);
+    const session = await loginAs(drawn.t.app, drawn.user);
+    const scored = await session.inject({
+      method: 'POST',
+      url: `/api/panels/${panel.id}/scores`,
+      payload: { scores: contractReviewScores(share), comment: '合同标的、价款构成与技术交易额已核。' },
+    });
+    expect(scored.statusCode, scored.body).toBe(200);
+  }
+  return cast.registrarSession.inject({ method: 'PUT', url: `/api/contracts/${id}/expert-review`, payload: { opinion } });
 }

@@ -24,3 +24,18 @@ export function sendWorkbook(reply: FastifyReply, name: string, ascii: string, b
 export const ImportResultSchema = z.object({ jobId: z.string(), imported: z.number().int(), ids: z.array(z.string()) });
 /** `row` as Excel numbers the worksheet rows (0: the file as a whole); `field` the input path or column header. */
 export const RowIssueSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+/** An import job as its starter reads it (progress, then the per-row report). */
+export const ImportJobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  total: z.number().int(),
+  processed: z.number().int(),
+  errors: z.array(RowIssueSchema),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const ImportJobQuery = z.object({
+  // Chosen by the client, so it can poll the job while the upload is processed.
+  jobId: z.uuid('must be a uuid').optional(),
+});

@@ -12,4 +12,13 @@ export {
 export { READ_LIMITS, readWorkbook, type FileProblem, type ParsedRow, type ReadLimits, type RowIssue } from './read.js';
 export { exportOnlyColumn, MAX_IMPORT_ROWS, XLSX_MIME, type Column, type ReferenceList, type SheetSpec } from './sheet.js';
 export { workbookBuffer, writeWorkbook } from './write.js';
-export { acceptXlsx, ImportResultSchema, MAX_IMPORT_BYTES, RowIssueSchema, sendWorkbook, uploadedFile } from './http.js';
+export {
+  acceptXlsx,
+  ImportJobQuery,
+  ImportJobSchema,
+  ImportResultSchema,
+  MAX_IMPORT_BYTES,
+  RowIssueSchema,
+  sendWorkbook,
+  uploadedFile,
+} from './http.js';

@@ -3,7 +3,7 @@
  * its progress and report can be read while it runs and after it fails. One import runs at a time
  * per organisation (409 otherwise); one left running by a crash is failed at boot.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FieldError } from '../../../common/problems.js';
 import type { Db, Tx } from '../../db/client.js';
 import { clock } from '../clock.js';
@@ -54,8 +54,11 @@ const capped = (issues: RowIssue[]): RowIssue[] =>
 export interface ImportRun<Out, Item> {
   db: Db;
   userId: string;
-  /** The organisation the records go to: one import at a time per organisation. */
-  organizationId: string;
+  /**
+   * The organisation the records go to: one import at a time per organisation. Null for a
+   * platform-wide registry (expert pool, broker registry) kept by staff: one import of the kind at a time.
+   */
+  organizationId: string | null;
   kind: string;
   mode?: string;
   /** Chosen by the client, so it can poll the job while the upload is processed. */
@@ -71,7 +74,36 @@ export interface ImportRun<Out, Item> {
   insert(tx: Tx, items: Item[], progress: (done: number) => void): Promise<string[]>;
 }
 
-async function startJob(db: Db, run: { jobId: string; userId: string; organizationId: string; kind: string; mode?: string }) {
+type JobStart = { jobId: string; userId: string; organizationId: string | null; kind: string; mode?: string };
+
+/** A registry import (no organisation): the running check and the insert under one lock per kind. */
+async function startRegistryJob(db: Db, run: JobStart) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`import:${run.kind}`}))`);
+    const [taken] = await tx.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.id, run.jobId)).limit(1);
+    if (taken) throw AppError.conflict('This import job id is already taken');
+    const [running] = await tx
+      .select({ id: importJobs.id, userId: importJobs.userId })
+      .from(importJobs)
+      .where(and(isNull(importJobs.organizationId), eq(importJobs.kind, run.kind), eq(importJobs.status, 'running')))
+      .limit(1);
+    if (running)
+      throw AppError.conflict(
+        `An import of this registry is already running${running.userId === run.userId ? ` (import job ${running.id})` : ''}; wait until it ends, then upload again`,
+      );
+    await tx.insert(importJobs).values({
+      id: run.jobId,
+      userId: run.userId,
+      organizationId: null,
+      kind: run.kind,
+      mode: run.mode ?? null,
+      status: 'running',
+    });
+  });
+}
+
+async function startJob(db: Db, run: JobStart) {
+  if (run.organizationId === null) return startRegistryJob(db, run);
   const created = await db
     .insert(importJobs)
     .values({

@@ -31,7 +31,7 @@ import { brokerAccreditations, brokerDeclarations, brokers, brokerTrainings } fr
  */
 
 /** May the actor keep this broker's entry? Platform admin; an officer over the employer's region. */
-async function mayManage(db: DbOrTx, actor: Actor, employerId: string | null): Promise<boolean> {
+export async function mayManage(db: DbOrTx, actor: Actor, employerId: string | null): Promise<boolean> {
   if (!can(actor, 'broker:manage')) return false;
   if (isPlatformAdmin(actor)) return true;
   if (!employerId) return actor.grants.some((g) => g.role === 'gov_officer');

@@ -117,7 +117,16 @@ export function presentContent(c: LoadedContract, now: Date = clock.now()): Omit
       ...deadlineInfo(r.status, r.deadlineAt, now),
       deadlineEstimated: r.status === 'submitted' && deadlineIsEstimated(r.deadlineAt),
       expertReviewRequired: r.expertReviewRequired,
-      expertReview: er ? { experts: er.experts, opinion: er.opinion, conclusion: er.conclusion, recordedAt: er.recordedAt } : null,
+      expertReview: er
+        ? {
+            experts: er.experts,
+            opinion: er.opinion,
+            conclusion: er.conclusion,
+            recordedAt: er.recordedAt,
+            panelId: er.panelId ?? null,
+            mean: er.mean ?? null,
+          }
+        : null,
       note: r.reviewNote,
       refusalReason: (r.refusalReason as RefusalReason | null) ?? null,
       reviewedAt: iso(r.reviewedAt),

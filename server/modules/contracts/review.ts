@@ -1,7 +1,7 @@
 /** The registrar's side: return, refuse, record the expert review, certify, amend, cancel. */
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AmendmentBody, ExpertReviewBody, TransitionBody } from '../../../common/api/contracts.js';
+import type { AmendmentBody, TransitionBody } from '../../../common/api/contracts.js';
 import type { Db, Tx } from '../../db/client.js';
 import { contractVersions, contracts } from './schema.js';
 import { findOrganization } from '../organizations/repository.js';
@@ -13,9 +13,8 @@ import { dropContractFact, putContractFact } from '../statistics/facts.js';
 import { lockVisibleContract, requireTransition } from './applications.js';
 import { auditContent, contentRows, loadReferences, referenceIssues, throwIssues, writeChildRows } from './content.js';
 import { contractFactOf } from './fact.js';
-import { partiesFor } from './policy.js';
 import { presentContent } from './presenter.js';
-import { factsOf, loadContract, type LoadedContract } from './records.js';
+import { loadContract, type LoadedContract } from './records.js';
 import { nextRegistrationNumber } from './registration-number.js';
 import { requireExportClearance } from '../export-control/gate.js';
 
@@ -151,28 +150,6 @@ export async function cancelContract(tx: Tx, actor: Actor, c: LoadedContract, bo
     .where(eq(contracts.id, c.row.id));
   await recordVersion(tx, actor, c.row.id, 'cancelled', body.reason);
   return { status: 'cancelled', reason: body.reason, version: c.row.version + 1 };
-}
-
-/** Records the expert review an application at or above the threshold needs (the registrar, while submitted). */
-export async function recordExpertReview(opts: { db: Db; actor: Actor; id: string; input: z.infer<typeof ExpertReviewBody> }) {
-  requirePermission(opts.actor, 'contract:register');
-  await opts.db.transaction(async (tx) => {
-    const c = await lockVisibleContract(tx, opts.actor, opts.id);
-    if (!partiesFor(opts.actor, factsOf(c)).includes('registrar'))
-      throw AppError.forbidden('Only a registrar of the registration point records the expert review');
-    if (c.row.status !== 'submitted') throw AppError.conflict(`Cannot record an expert review on a contract that is ${c.row.status}`);
-    const review = { ...opts.input, recordedAt: clock.now().toISOString(), recordedBy: opts.actor.userId };
-    await tx.update(contracts).set({ expertReview: review, updatedAt: clock.now() }).where(eq(contracts.id, c.row.id));
-    await writeAudit(tx, opts.actor, {
-      action: 'contract.expert_review',
-      entity: 'contract',
-      entityId: c.row.id,
-      organizationId: c.row.organizationId,
-      before: { expertReview: c.row.expertReview },
-      after: { expertReview: review },
-    });
-  });
-  return (await loadContract(opts.db, opts.id))!;
 }
 
 /**

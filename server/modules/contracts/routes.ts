@@ -9,6 +9,8 @@ import {
   ContractPrefill,
   ContractVersionView,
   ContractView,
+  ExpertPanelBody,
+  ExpertPanelView,
   ExpertReviewBody,
   MAX_ATTACHMENT_BYTES,
   MyContractsQuery,
@@ -156,11 +158,36 @@ export const contractsRoutes: Routes = async (instance) => {
       presentContract(await contracts.transitionContract({ db, actor: req.actor, id: req.params.id, body: req.body }), req.actor),
   });
 
+  app.post('/api/contracts/:id/expert-panel', {
+    config: { access: 'contract:register' },
+    schema: {
+      tags,
+      summary: 'Draw the expert review panel from the expert pool (conflicts with the parties excluded)',
+      params: IdParams,
+      body: ExpertPanelBody,
+      response: { 201: ExpertPanelView },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await contracts.openExpertPanel({ db, actor: req.actor, id: req.params.id, input: req.body })),
+  });
+
+  app.get('/api/contracts/:id/expert-panel', {
+    config: { access: 'contract:register' },
+    schema: {
+      tags,
+      summary: 'The contract’s review panel: experts, their scores and the aggregate',
+      params: IdParams,
+      response: { 200: ExpertPanelView },
+    },
+    handler: async (req) => contracts.getExpertPanel({ db, actor: req.actor, id: req.params.id }),
+  });
+
   app.put('/api/contracts/:id/expert-review', {
     config: { access: 'contract:register' },
     schema: {
       tags,
-      summary: 'Record the expert review (required at or above the threshold before certifying)',
+      summary:
+        'Close the expert review from the complete panel with the registrar’s opinion (required at or above the threshold before certifying)',
       params: IdParams,
       body: ExpertReviewBody,
       response: { 200: ContractView },

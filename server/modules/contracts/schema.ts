@@ -24,6 +24,9 @@ export interface ExpertReview {
   conclusion: 'supports' | 'supports_with_adjustment' | 'does_not_support';
   recordedAt: string;
   recordedBy: string | null;
+  /** The review panel drawn from the expert pool (experts module) and its aggregated score; absent on older records. */
+  panelId?: string;
+  mean?: number;
 }
 
 export const contracts = pgTable(

@@ -23,7 +23,8 @@ export { createContract, updateContract } from './applications.js';
 export { addAttachment, getAttachmentFile, removeAttachment } from './attachments.js';
 export { getParameters, updateParameters } from './parameters.js';
 export { listOwnContracts, listQueue } from './queries.js';
-export { amendContract, recordExpertReview } from './review.js';
+export { amendContract } from './review.js';
+export { getExpertPanel, openExpertPanel, recordExpertReview } from './expert-panel.js';
 
 /** One contract the actor may see (404 otherwise). */
 export async function getContract(opts: { db: Db; actor: Actor; id: string }): Promise<LoadedContract> {

@@ -86,6 +86,17 @@ export const SHEETS: Record<string, ScoreSheet> = {
       ['documentation', '申报材料完整规范', 20],
     ],
   ),
+  contract_registration: sheet(
+    'contract_registration',
+    '技术合同认定专家评审',
+    '认定要点依《技术合同认定规则》（国科发政字〔2001〕253号：技术合同属性、合同类型、技术性收入核定）与《技术合同认定登记管理办法》（国科发政字〔2000〕063号）；权重为平台默认值',
+    [
+      ['technical_nature', '技术合同属性（标的为技术成果或技术服务）', 40],
+      ['type_and_terms', '合同类型认定与条款完整性', 20],
+      ['amount', '技术交易额核定（非技术性款项剔除）', 30],
+      ['authenticity', '真实性与履约条件', 10],
+    ],
+  ),
   disclosure_assessment: sheet(
     'disclosure_assessment',
     '职务发明披露评估',

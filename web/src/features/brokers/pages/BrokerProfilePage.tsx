@@ -12,6 +12,7 @@ import { isApiProblem } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/format';
 import { formatWan } from '../../../lib/money';
 import { useBroker } from '../api/get-broker';
+import { KeeperForms } from '../components/KeeperForms';
 
 /** /brokers/:id — a broker's public profile: tier, certificates, training and the computed track record. */
 export function BrokerProfilePage() {
@@ -33,6 +34,7 @@ export function BrokerProfilePage() {
             <Tag color={b.tier ? 'blue' : 'default'}>{tierLabel(b.tier)}</Tag>
           </Space>
         }
+        extra={<KeeperForms broker={b} />}
       >
         <Descriptions column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('broker.employer')}>

@@ -1,9 +1,10 @@
-import { Button, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import type { ContractView } from '../../../../../common/api/contracts';
 import { REFUSAL_REASONS, REFUSAL_REASON_LABELS } from '../../../../../common/contracts';
 import { useLabel, useT } from '../../../i18n/locale';
 import { useProblemHandler } from '../../../lib/problems';
+import { useExpertPanel, useOpenExpertPanel, type ExpertPanel } from '../api/expert-panel';
 import { useRecordExpertReview, type ExpertReview } from '../api/record-expert-review';
 import { useTransitionContract } from '../api/transition-contract';
 
@@ -76,13 +77,21 @@ export function DecisionDialog({ contract, open, onClose, action }: DialogProps 
   );
 }
 
-/** The expert panel's opinion, required before certifying at or above the threshold. */
+/**
+ * The expert review at or above the threshold: the registrar draws a panel from the expert pool
+ * (conflicts with the parties excluded), the experts score in their workspace, and the registrar
+ * closes the review with an opinion; the conclusion follows from the panel's score.
+ */
 export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
   const t = useT();
   const [form] = Form.useForm<ExpertReview>();
+  const panel = useExpertPanel(contract.id, open);
+  const draw = useOpenExpertPanel();
   const record = useRecordExpertReview();
   const onProblem = useProblemHandler();
-  const existing = contract.review.expertReview;
+  const [size, setSize] = useState(3);
+  const p = panel.data;
+  const complete = p?.status === 'complete';
   const submit = async () => {
     const v = await form.validateFields();
     record.mutate({ id: contract.id, body: v }, { onSuccess: onClose, onError: (e) => onProblem(e, form) });
@@ -94,69 +103,59 @@ export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
       title={t('contract.expertOpinion')}
       onCancel={onClose}
       onOk={() => void submit()}
-      okButtonProps={{ loading: record.isPending }}
-      width={720}
+      okButtonProps={{ loading: record.isPending, disabled: !complete }}
+      width={760}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={
-          existing
-            ? { experts: existing.experts, opinion: existing.opinion, conclusion: existing.conclusion }
-            : { experts: [{ name: '' }], conclusion: 'supports' }
-        }
-      >
-        <Form.List name="experts">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f) => (
-                <Row key={f.key} gutter={8}>
-                  <Col span={7}>
-                    <Form.Item name={[f.name, 'name']} rules={[required]}>
-                      <Input placeholder={t('contract.expert.name')} maxLength={50} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[f.name, 'title']}>
-                      <Input placeholder={t('contract.expert.titleField')} maxLength={50} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={9}>
-                    <Form.Item name={[f.name, 'organization']}>
-                      <Input placeholder={t('contract.expert.organization')} maxLength={200} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={2}>
-                    <Button
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(f.name)}
-                      disabled={fields.length === 1}
-                      aria-label={t('common.remove')}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '' })} style={{ marginBottom: 16 }}>
-                {t('contract.expert.add')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+      {p ? (
+        <>
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('contract.panel.sheet')}>{p.sheet.name}</Descriptions.Item>
+            <Descriptions.Item label={t('contract.panel.status')}>
+              {complete ? t('contract.panel.complete') : t('contract.panel.scoring')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contract.panel.mean')}>
+              {p.mean === null ? '—' : `${p.mean}（${t('contract.panel.passMark', { n: p.passMark })}）`}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('contract.expert.conclusion')}>
+              {p.conclusion ? t(`contract.expert.${p.conclusion}`) : '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          <Table
+            size="small"
+            rowKey={(m) => `${m.name}-${m.status}`}
+            pagination={false}
+            dataSource={p.members}
+            style={{ marginBottom: 16 }}
+            columns={[
+              { title: t('contract.expert.name'), dataIndex: 'name' },
+              { title: t('contract.expert.titleField'), dataIndex: 'title' },
+              { title: t('contract.expert.organization'), dataIndex: 'organizationName' },
+              { title: t('contract.panel.seat'), dataIndex: 'status', render: (s: ExpertPanel['members'][number]['status']) => t(`contract.panel.seat.${s}`) },
+              { title: t('contract.panel.total'), dataIndex: 'total', render: (v: number | null) => v ?? '—' },
+            ]}
+          />
+        </>
+      ) : (
+        <Space style={{ marginBottom: 16 }} wrap>
+          <span>{t('contract.panel.none')}</span>
+          <InputNumber min={1} max={15} value={size} onChange={(v) => setSize(v ?? 3)} addonBefore={t('contract.panel.size')} />
+          <Button
+            type="primary"
+            loading={draw.isPending}
+            onClick={() => draw.mutate({ id: contract.id, body: { size } }, { onError: (e) => onProblem(e) })}
+          >
+            {t('contract.panel.draw')}
+          </Button>
+        </Space>
+      )}
+      <Form form={form} layout="vertical" initialValues={{ opinion: contract.review.expertReview?.opinion ?? '' }}>
         <Form.Item
           name="opinion"
           label={t('contract.expert.opinion')}
           rules={[required, { min: 10, message: t('contract.min', { n: 10 }) }]}
         >
-          <Input.TextArea rows={5} maxLength={5000} />
-        </Form.Item>
-        <Form.Item name="conclusion" label={t('contract.expert.conclusion')} rules={[{ required: true }]}>
-          <Radio.Group
-            options={(['supports', 'supports_with_adjustment', 'does_not_support'] as const).map((c) => ({
-              value: c,
-              label: t(`contract.expert.${c}`),
-            }))}
-          />
+          <Input.TextArea rows={5} maxLength={5000} disabled={!complete} />
         </Form.Item>
       </Form>
     </Modal>
