@@ -244,3 +244,72 @@ describe('synonym candidates learned from the catalogue', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('the field model learns from corrections', () => {
+  interface Suggested {
+    fields: Array<{ code: string; confidence: number; basis: 'model' | 'correction' }>;
+  }
+  const suggest = async (title: string, summary: string) => {
+    const res = await member.inject({ method: 'POST', url: '/api/suggest', payload: { title, summary } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Suggested;
+  };
+
+  it('a corrected record changes the next suggestion for its text, and joins the next retrain', async () => {
+    const title = `基于深度学习的桥梁裂缝图像识别方法 ${unique()}`;
+    const summary = '采集桥梁混凝土表面图像，利用卷积神经网络识别裂缝宽度与走向，辅助桥梁养护决策。';
+    const before = await suggest(title, summary);
+    const wrong = before.fields[0]!.code;
+    const right = before.fields[2]!.code;
+    expect(before.fields.map((f) => f.basis)).toEqual(['model', 'model', 'model']);
+    const id = await file({ title, summary, fieldCode: right });
+
+    // Someone else's record: not theirs to correct.
+    const { session: stranger } = await createLoggedInUser(t.app, t.db, { role: 'org_member' });
+    const refused = await stranger.inject({
+      method: 'POST',
+      url: '/api/suggest/corrections',
+      payload: { kind: 'achievement', recordId: id, suggestedField: wrong, fieldCode: right },
+    });
+    expect(refused.statusCode).toBe(403);
+    // Nothing to correct when the field is the suggested one.
+    const same = await member.inject({
+      method: 'POST',
+      url: '/api/suggest/corrections',
+      payload: { kind: 'achievement', recordId: id, suggestedField: wrong, fieldCode: wrong },
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.body).toContain('fieldCode');
+
+    const corrected = await member.inject({
+      method: 'POST',
+      url: '/api/suggest/corrections',
+      payload: { kind: 'achievement', recordId: id, fieldCode: right },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json()).toMatchObject({ suggestedField: wrong, correctedField: right });
+    expect(await auditActions(id)).toContain('field_correction.create');
+
+    const after = await suggest(title, summary);
+    expect(after.fields[0]).toMatchObject({ code: right, basis: 'correction' });
+    expect(after.fields[0]!.confidence).toBe(before.fields[0]!.confidence);
+    // A text about something else is not touched.
+    const other = await suggest('中药复方治疗慢性胃炎的临床研究', '观察中药复方对慢性胃炎患者症状积分与胃镜表现的影响。');
+    expect(other.fields.every((f) => f.basis === 'model')).toBe(true);
+
+    // The admin page reports the correction waiting; the nightly retrain takes it in, and the next run has nothing to do.
+    const report = async () => {
+      const res = await admin.inject({ method: 'GET', url: '/api/suggest/field-model' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { model: { corrections: number }; correctionsSinceTraining: number; correctionsTotal: number };
+    };
+    expect(await report()).toMatchObject({ correctionsSinceTraining: 1, correctionsTotal: 1 });
+    const { retrainFieldModelJob } = await import('../../server/modules/suggest/jobs.js');
+    clock.advance(1000);
+    expect(await retrainFieldModelJob.run(t.app.ctx)).toMatch(/1 corrections/);
+    expect(await report()).toMatchObject({ model: { corrections: 1 }, correctionsSinceTraining: 0 });
+    expect(await retrainFieldModelJob.run(t.app.ctx)).toBe('no corrections since the last training');
+    expect((await suggest(title, summary)).fields[0]!.code).toBe(right);
+    expect((await member.inject({ method: 'GET', url: '/api/suggest/field-model' })).statusCode).toBe(403);
+  });
+});
