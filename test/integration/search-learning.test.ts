@@ -313,3 +313,14 @@ describe('the field model learns from corrections', () => {
     expect((await member.inject({ method: 'GET', url: '/api/suggest/field-model' })).statusCode).toBe(403);
   });
 });
+
+describe('the search demo', () => {
+  it('fills 热门搜索 only with queries the catalogue answers', async () => {
+    await file({ title: `锂离子电池健康状态估计方法 ${unique()}`, keywords: ['锂离子电池'] });
+    const { seedSearchDemo } = await import('../../server/db/seed/search-demo.js');
+    await seedSearchDemo(t.db);
+    const items = (await hot()).items;
+    expect(items.find((h) => h.query === '锂离子电池')).toEqual({ query: '锂离子电池', searchers: 9, searcherDays: 63 });
+    expect(items.map((h) => h.query)).not.toContain('芯片');
+  });
+});

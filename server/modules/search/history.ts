@@ -146,3 +146,16 @@ function requireUser(actor: Actor): string {
   if (actor.kind !== 'user' || !actor.userId) throw AppError.forbidden('Recent searches belong to a signed-in user');
   return actor.userId;
 }
+
+/** Demo data: `searchers` made-up visitors (`demo:N`) asked `q` on each of the last `days` days. */
+export async function rememberSearchDays(db: Db, o: { kind: RecordKind; q: string; searchers: number; days: number }): Promise<void> {
+  const query = rememberedQuery(o.q);
+  if (!query) return;
+  const now = clock.now().getTime();
+  const rows = [];
+  for (let d = 0; d < o.days; d++) {
+    for (let s = 0; s < o.searchers; s++)
+      rows.push({ day: utcDay(new Date(now - d * 86_400_000)), kind: o.kind, query, searcher: `demo:${s}` });
+  }
+  await db.insert(searchQueryDays).values(rows).onConflictDoNothing();
+}
