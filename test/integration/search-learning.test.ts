@@ -255,7 +255,8 @@ describe('the field model learns from corrections', () => {
     return res.json() as Suggested;
   };
 
-  it('a corrected record changes the next suggestion for its text, and joins the next retrain', async () => {
+  // Trains the field model twice (on first use and at the retrain): seconds each on a loaded machine.
+  it('a corrected record changes the next suggestion for its text, and joins the next retrain', { timeout: 180_000 }, async () => {
     const title = `基于深度学习的桥梁裂缝图像识别方法 ${unique()}`;
     const summary = '采集桥梁混凝土表面图像，利用卷积神经网络识别裂缝宽度与走向，辅助桥梁养护决策。';
     const before = await suggest(title, summary);
