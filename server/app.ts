@@ -71,6 +71,7 @@ import { createSearchState, type SearchState } from './modules/search/service.js
 import { BidLanes } from './modules/trading/bid-lane.js';
 import { manualPaymentChannel, type PaymentChannel } from './modules/trading/payment.js';
 import { retrainTextModelJob } from './modules/matching/jobs.js';
+import { retrainFieldModelJob } from './modules/suggest/jobs.js';
 import { announceRecordMatchesJob } from './modules/alerts/record-matches.js';
 import { tradingRoutes } from './modules/trading/routes.js';
 import { financeRoutes } from './modules/finance/routes.js';
@@ -130,6 +131,7 @@ export const SCHEDULED_JOBS = [
   ...statisticsJobs,
   ...reportsJobs,
   retrainTextModelJob,
+  retrainFieldModelJob,
   announceRecordMatchesJob,
   ...disclosureJobs,
   webhooksJob,

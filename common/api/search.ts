@@ -85,6 +85,36 @@ export const SynonymGroupBody = z.object({
   terms: z.array(z.string().trim().min(1).max(30)).min(2, 'a synonym group needs at least two terms').max(20),
 });
 
+/** Hot and recent searches (search/history.ts). */
+export const SearchHistoryQuery = z.object({ kind: z.enum(['achievement', 'demand']).default('achievement') });
+export const ClearRecentQuery = z.object({ kind: z.enum(['achievement', 'demand']).optional() });
+export const RecentSearchesResult = z.object({ items: z.array(z.object({ query: z.string(), searchedAt: z.string() })) });
+export const HotSearchesResult = z.object({
+  items: z.array(z.object({ query: z.string(), searchers: z.number(), searcherDays: z.number() })),
+  /** The rule: distinct searchers per UTC day over `days` days; a query needs `minSearchers` of them. */
+  days: z.number(),
+  minSearchers: z.number(),
+});
+
+/** Synonym candidates learned from the catalogue (search/synonym-candidates.ts). */
+export const SYNONYM_CANDIDATE_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export const SynonymCandidateView = z.object({
+  id: z.string(),
+  terms: z.tuple([z.string(), z.string()]),
+  source: z.enum(['abbreviation', 'cooccurrence']),
+  score: z.number(),
+  evidence: z.record(z.string(), z.unknown()),
+  status: z.enum(SYNONYM_CANDIDATE_STATUSES),
+  groupId: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const SynonymCandidatesQuery = z.object({
+  status: z.enum(SYNONYM_CANDIDATE_STATUSES).default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const SynonymCandidateDecisionBody = z.object({ decision: z.enum(['accept', 'reject']) });
+
 /** One component of a match score; components add up to the total. */
 export const ScoreComponent = z.object({
   key: z.enum(['text', 'field', 'trl', 'region', 'price', 'mode']),
@@ -139,6 +169,23 @@ export const NotificationPreferences = z.object({
 
 export const SuggestBody = z.object({ title: z.string().max(200).default(''), summary: z.string().max(5000).default('') });
 export const SuggestResult = z.object({
-  fields: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
+  /** basis: the model's own suggestion, or a reviewer's correction of a nearly identical text. */
+  fields: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number(), basis: z.enum(['model', 'correction']) })),
   keywords: z.array(z.string()),
+});
+
+export const FieldCorrectionBody = z.object({
+  kind: z.enum(['achievement', 'demand']),
+  recordId: z.uuid('must be a record id'),
+  /** What the model suggested (as shown); the model's suggestion now when omitted. */
+  suggestedField: z.string().max(32).optional(),
+  fieldCode: z.string().min(1).max(32),
+});
+export const FieldCorrectionView = z.object({ id: z.string(), suggestedField: z.string().nullable(), correctedField: z.string() });
+export const FieldModelReport = z.object({
+  model: z.object({ id: z.string(), trainedAt: z.string(), trainedOn: z.number(), corrections: z.number() }),
+  /** Achievements published after the model was trained: top-1 / top-3 (null with none). */
+  recent: z.object({ records: z.number(), top1: z.number().nullable(), top3: z.number().nullable() }),
+  correctionsSinceTraining: z.number(),
+  correctionsTotal: z.number(),
 });

@@ -178,3 +178,17 @@ export async function publicRecordsPage<K extends RecordKind>(
   );
   return { records, more: ids.length > q.limit };
 }
+
+/** The keywords of every public, unrestricted record (achievements and demands), one list per record: what search learns synonyms from. */
+export async function publicRecordKeywords(db: DbOrTx): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const kind of ['achievement', 'demand'] as const) {
+    const t = TABLES[kind] as typeof achievements;
+    const rows = await db
+      .select({ keywords: t.keywords })
+      .from(t)
+      .where(and(inArray(t.status, [...PUBLIC_STATUSES]), eq(t.restricted, false)));
+    for (const r of rows) out.push(r.keywords);
+  }
+  return out;
+}

@@ -94,3 +94,13 @@ export async function keywordsOfUnrestricted(db: DbOrTx, statuses: readonly Reco
   const rows = await queryRows<{ word: string }>(db, sql`${part(achievements)} UNION ${part(demands as unknown as typeof achievements)}`);
   return rows.map((r) => r.word);
 }
+
+/** Title, summary and field of the achievements published after `since` (newest first, at most `limit`). */
+export async function achievementTextsPublishedAfter(db: DbOrTx, since: Date, limit: number) {
+  return db
+    .select({ title: achievements.title, summary: achievements.summary, fieldCode: achievements.fieldCode })
+    .from(achievements)
+    .where(sql`${achievements.status} IN ('published', 'in_trade', 'transferred') AND ${achievements.publishedAt} > ${since}`)
+    .orderBy(sql`${achievements.publishedAt} DESC`, achievements.id)
+    .limit(limit);
+}

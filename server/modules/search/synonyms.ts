@@ -20,12 +20,12 @@ import { normalizeTerm } from './query.js';
  */
 const CACHE_TTL_MS = 5_000;
 /** Advisory lock serialising group edits (see lib/audit.ts and db/client.ts for the others). */
-const SYNONYM_EDIT_LOCK = sql`SELECT pg_advisory_xact_lock(727274010)`;
+export const SYNONYM_EDIT_LOCK = sql`SELECT pg_advisory_xact_lock(727274010)`;
 
 type Row = typeof synonymGroups.$inferSelect;
 const present = (r: Row): SynonymGroupView => ({ id: r.id, terms: r.terms, createdAt: r.createdAt.toISOString() });
 /** Map key: the term as the tokenizer sees it, without spaces (tokens are joined without them). */
-const keyOf = (term: string) => normalizeTerm(term).replace(/\s+/g, '');
+export const keyOf = (term: string) => normalizeTerm(term).replace(/\s+/g, '');
 
 const caches = new WeakMap<Db, { at: number; map: Map<string, string[]> }>();
 
@@ -44,7 +44,7 @@ export async function synonymMap(db: Db): Promise<ReadonlyMap<string, readonly s
   return map;
 }
 
-const invalidate = (db: Db) => {
+export const invalidateSynonyms = (db: Db) => {
   caches.delete(db);
 };
 
@@ -73,7 +73,7 @@ export async function createSynonymGroup(opts: { db: Db; actor: Actor; terms: st
     await tx.insert(synonymGroups).values({ id, terms });
     await writeAudit(tx, opts.actor, { action: 'synonym_group.create', entity: 'synonym_group', entityId: id, after: { terms } });
   });
-  invalidate(opts.db);
+  invalidateSynonyms(opts.db);
   const [row] = await opts.db.select().from(synonymGroups).where(eq(synonymGroups.id, id));
   return present(row!);
 }
@@ -90,5 +90,5 @@ export async function deleteSynonymGroup(opts: { db: Db; actor: Actor; id: strin
       before: { terms: row.terms },
     });
   });
-  invalidate(opts.db);
+  invalidateSynonyms(opts.db);
 }

@@ -96,6 +96,7 @@ const ProgrammesPage = page(() => import('../features/subsidies/pages/Programmes
 const ProgrammeDetailPage = page(() => import('../features/subsidies/pages/ProgrammeDetailPage'), 'ProgrammeDetailPage');
 const CheckQueuePage = page(() => import('../features/subsidies/pages/CheckQueuePage'), 'CheckQueuePage');
 const AuditLogPage = page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage');
+const SynonymCandidatesPage = page(() => import('../features/search/pages/SynonymCandidatesPage'), 'SynonymCandidatesPage');
 
 function guarded(permission: Permission, Page: ComponentType) {
   return (
@@ -216,6 +217,7 @@ export const router = createBrowserRouter([
           { path: 'admin/organizations', element: guarded('org:review', AdminOrganizationsPage) },
           { path: 'admin/users', element: guarded('user:read_all', AdminUsersPage) },
           { path: 'admin/audit', element: guarded('audit:read', AuditLogPage) },
+          { path: 'admin/synonyms', element: guarded('catalog:curate', SynonymCandidatesPage) },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -10,6 +10,7 @@ import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
 import { challengesEn } from './challenges';
 import { ttoEn } from './tto';
+import { searchEn } from './search';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...marketEn,
   ...reportsEn,
   ...ttoEn,
+  ...searchEn,
   ...expertsEn,
   ...publicLifeEn,
   ...institutionsEn,

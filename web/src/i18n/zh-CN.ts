@@ -14,6 +14,7 @@ import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
 import { challengesZh } from './challenges';
 import { ttoZh } from './tto';
+import { searchZh } from './search';
 
 export const zhCN = {
   ...tradingZh,
@@ -23,6 +24,7 @@ export const zhCN = {
   ...marketZh,
   ...reportsZh,
   ...ttoZh,
+  ...searchZh,
   ...expertsZh,
   ...publicLifeZh,
   ...institutionsZh,

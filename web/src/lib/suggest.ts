@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SuggestResult } from '../../../common/api/search';
 import { api } from './api';
@@ -20,4 +20,22 @@ export function useSuggestions(title: string, summary: string) {
     staleTime: Infinity,
     retry: false,
   });
+}
+
+/**
+ * The field suggested for this title and summary, as last shown (from the query cache), or undefined.
+ * `title`/`summary` as the form holds them once the user stopped typing (the suggestion's debounced key).
+ */
+export function shownTopField(queryClient: QueryClient, title: string, summary: string): string | undefined {
+  return queryClient.getQueryData<Suggestion>(['suggest', title, summary])?.fields[0]?.code;
+}
+
+/** POST /api/suggest/corrections: the field chosen for a saved record differs from the one suggested. */
+export function reportFieldCorrection(body: {
+  kind: 'achievement' | 'demand';
+  recordId: string;
+  suggestedField: string;
+  fieldCode: string;
+}) {
+  return api.post('/api/suggest/corrections', body);
 }

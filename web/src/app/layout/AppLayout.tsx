@@ -127,6 +127,7 @@ export function AppLayout() {
       hasPermission(me, 'org:review') && { key: '/admin/organizations', icon: <BankOutlined />, label: t('nav.adminOrganizations') },
       hasPermission(me, 'user:read_all') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.adminUsers') },
       hasPermission(me, 'audit:read') && { key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.adminAudit') },
+      hasPermission(me, 'catalog:curate') && { key: '/admin/synonyms', icon: <BulbOutlined />, label: t('nav.adminSynonyms') },
     ].filter((item) => !!item);
     return [
       ...portal,
@@ -180,6 +181,7 @@ export function AppLayout() {
       '/admin/organizations',
       '/admin/users',
       '/admin/audit',
+      '/admin/synonyms',
     ];
     return keys
       .filter((k) => (k === '/' || k === '/workspace' ? path === k : path === k || path.startsWith(`${k}/`)))

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Descriptions, Form, Input, Space, Tag, Typography, type DescriptionsProps, type FormInstance } from 'antd';
 import { useNavigate } from 'react-router';
 import type { RecordAction } from '../../../../common/api/catalog';
@@ -7,6 +8,7 @@ import { useLocale, useT } from '../../i18n/locale';
 import { useMe, type Me } from '../../lib/auth';
 import { useFields } from '../../lib/fields';
 import { useProblemHandler } from '../../lib/problems';
+import { reportFieldCorrection, shownTopField } from '../../lib/suggest';
 import { FieldSelect } from './FieldSelect';
 import { FieldSuggestions } from './FieldSuggestions';
 import { FilingSteps, firstStepWithError, type FilingStep } from './FilingSteps';
@@ -72,6 +74,9 @@ export function RecordFilingForm<V extends FilingValues, Body, View extends Save
   const [current, setCurrent] = useState(0);
   // Once created, later saves update the same record (a failed submit must not file it twice).
   const [savedId, setSavedId] = useState<string | undefined>(initial?.id);
+  const queryClient = useQueryClient();
+  // Corrections of the suggested field already reported from this form (record, suggested → chosen).
+  const reported = useRef(new Set<string>());
 
   const steps: FilingStep[] = [
     ...props.steps,
@@ -100,6 +105,16 @@ export function RecordFilingForm<V extends FilingValues, Body, View extends Save
         setSavedId(view.id);
       }
       if (submit && view.actions.includes('submit')) view = await transition.mutateAsync({ id: view.id, body: { action: 'submit' } });
+      // The field chosen is not the one suggested: the suggestion model learns from it (best effort).
+      const suggested = shownTopField(queryClient, values.title ?? '', values.summary ?? '');
+      const correction = `${view.id}:${suggested}:${values.fieldCode}`;
+      if (suggested && values.fieldCode && suggested !== values.fieldCode && !reported.current.has(correction)) {
+        reported.current.add(correction);
+        const recordKind = kind.basePath === '/demands' ? 'demand' : 'achievement';
+        void reportFieldCorrection({ kind: recordKind, recordId: view.id, suggestedField: suggested, fieldCode: values.fieldCode }).catch(
+          () => undefined,
+        );
+      }
       message.success(submit ? t('filing.submitted') : t('filing.draftSaved'));
       navigate(`${kind.basePath}/${view.id}`);
     } catch (error) {
