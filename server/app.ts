@@ -75,6 +75,8 @@ import { exportControlRoutes } from './modules/export-control/routes.js';
 import { webhooksJob } from './modules/feeds/jobs.js';
 import { webhooksDocument } from './modules/feeds/openapi.js';
 import { feedRoutes } from './modules/feeds/routes.js';
+import { newsRoutes } from './modules/news/routes.js';
+import { portalRoutes } from './modules/portal/routes.js';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -109,6 +111,8 @@ const MODULE_ROUTES = [
   subsidyRoutes,
   exportControlRoutes,
   feedRoutes,
+  newsRoutes,
+  portalRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { tradeDeals } from './schema.js';
 
@@ -30,4 +30,13 @@ export async function dealsSoldBetween(db: DbOrTx, organizationId: string, from:
       ),
     )
     .orderBy(asc(tradeDeals.createdAt), asc(tradeDeals.id));
+}
+
+/** Deals concluded on the platform in [from, to), not cancelled (the portal's figures). */
+export async function countDealsBetween(db: DbOrTx, from: Date, to: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(tradeDeals)
+    .where(and(ne(tradeDeals.status, 'cancelled'), gte(tradeDeals.createdAt, from), lt(tradeDeals.createdAt, to)));
+  return row?.n ?? 0;
 }
