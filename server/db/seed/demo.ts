@@ -21,6 +21,7 @@ import { TEST_PROCESS_SECRET } from '../../modules/challenges/secret.js';
 import { seedInstitutionsDemo } from './institutions-demo.js';
 import { seedFinanceDemo } from './finance-demo.js';
 import { seedExportControlDemo } from './export-control-demo.js';
+import { seedNewsDemo } from './news-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -271,5 +272,6 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     officerUserId: await userId('officer@jinqiao.demo'),
     password: DEMO_PASSWORD,
   });
+  await seedNewsDemo(db, { adminUserId: await userId('admin@jinqiao.demo') });
   return true;
 }
