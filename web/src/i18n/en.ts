@@ -5,6 +5,7 @@ import { institutionsEn } from './institutions';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
 import { publicLifeEn } from './publiclife';
+import { portalEn } from './portal';
 import { exportControlEn } from './export-control';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...ttoEn,
   ...expertsEn,
   ...publicLifeEn,
+  ...portalEn,
   ...institutionsEn,
   ...financeEn,
   ...exportControlEn,

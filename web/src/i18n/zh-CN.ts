@@ -9,6 +9,7 @@ import { institutionsZh } from './institutions';
 import { marketZh } from './market';
 import { reportsZh } from './reports';
 import { publicLifeZh } from './publiclife';
+import { portalZh } from './portal';
 import { exportControlZh } from './export-control';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
@@ -25,6 +26,7 @@ export const zhCN = {
   ...ttoZh,
   ...expertsZh,
   ...publicLifeZh,
+  ...portalZh,
   ...institutionsZh,
   ...financeZh,
   ...exportControlZh,
