@@ -75,8 +75,16 @@ async function measure(browser: import('playwright-core').Browser, url: string):
       jsFiles += 1;
     }
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.getByTestId('home-figures').waitFor({ timeout: 30_000 });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url, { waitUntil: 'networkidle', timeout: 120_000 });
+  try {
+    await page.getByTestId('home-figures').waitFor({ timeout: 120_000 });
+  } catch (e) {
+    throw new Error(`the home page showed no figures (console errors: ${errors.join(' | ') || 'none'})`, { cause: e });
+  }
   const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
   await context.close();
   return { fcpMs, jsBytes, jsFiles, totalBytes };

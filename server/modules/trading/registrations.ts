@@ -320,7 +320,8 @@ export async function registerQualifiedBidders(
       depositStatus: 'unpaid',
       depositFen: auction.depositFen,
       qualification: b.qualification,
-      reviewReason: 'qualified for the listing this auction continues',
+      // Shown to the bidder as 审核意见.
+      reviewReason: '已在本拍卖承接的挂牌中获得受让资格，无需重复审核',
       reviewedAt: now,
       createdAt: now,
       updatedAt: now,
