@@ -111,6 +111,8 @@ export const PERMISSIONS = [
   'disclosure:manage', // TTO staff of own organisation: assess, decide, turn into an achievement
   'distribution:manage', // TTO staff of own organisation: prepare income distributions, record payment
   'distribution:approve', // approve own organisation's income distributions (never one's own)
+  // news (新闻动态 on the portal, issue 14)
+  'news:publish', // publish and withdraw the portal's news items (the platform operator)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -206,6 +208,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'export:review',
     'export:catalogue',
     'feeds:webhooks',
+    'news:publish',
   ],
 };
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

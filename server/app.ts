@@ -80,6 +80,12 @@ import { exportControlRoutes } from './modules/export-control/routes.js';
 import { webhooksJob } from './modules/feeds/jobs.js';
 import { webhooksDocument } from './modules/feeds/openapi.js';
 import { feedRoutes } from './modules/feeds/routes.js';
+import { newsRoutes } from './modules/news/routes.js';
+import { portalRoutes } from './modules/portal/routes.js';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A build output under web/dist/assets/ (Vite names them `<name>-<hash>.<ext>`). */
+const isHashedAsset = (root: string, file: string) => path.relative(root, file).split(path.sep)[0] === 'assets';
 
 /** Every module's routes, in one list: the authorisation matrix test walks what they register. */
 const MODULE_ROUTES = [
@@ -118,6 +124,8 @@ const MODULE_ROUTES = [
   subsidyRoutes,
   exportControlRoutes,
   feedRoutes,
+  newsRoutes,
+  portalRoutes,
 ];
 /** Every module's recurring jobs (run by server/main.ts through the database-coordinated scheduler). */
 export const SCHEDULED_JOBS = [
@@ -239,13 +247,24 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   const webDist = path.resolve(opts.config.webDist);
   if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (web/build/precompress.ts); sent when the client accepts them.
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        // Files under assets/ carry a content hash in their name: they never change, so keep them a year.
+        // Everything else (index.html) is revalidated, so a new build is picked up at once.
+        reply.header('cache-control', isHashedAsset(webDist, file) ? IMMUTABLE : 'no-cache');
+      },
+    });
     // The portal is a single-page app: unknown non-API paths get index.html.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
       // A missing API path or build asset is a 404, never the portal page (a stale tab would load HTML as script).
       if (req.url.startsWith('/api/') || req.url.startsWith('/assets/'))
         throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
-      return reply.sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
   return app;

@@ -53,6 +53,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url('must be a URL').optional(),
   /** The secret sealed challenge proposals' keys are wrapped under; default: made at first start as <DATA_DIR>/challenge-seal-secret. */
   CHALLENGE_SEAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The portal footer: who operates the site, how to reach them, its ICP record number (ICP备案号). */
+  SITE_OPERATOR: z.string().min(2).max(100).default('天津市科学技术局（演示）'),
+  SITE_CONTACT: z.string().min(2).max(200).default('022-00000000 · service@jinqiao.local'),
+  SITE_ICP: z.string().max(60).optional(),
 });
 
 export interface Config {
@@ -80,6 +84,8 @@ export interface Config {
   publicUrl: string;
   /** Wraps the keys of sealed challenge proposals (challenges/secret.ts); unset: a file in dataDir. */
   challengeSealSecret: string | undefined;
+  /** The portal footer (GET /api/portal/site). */
+  site: { operator: string; contact: string; icp: string | null };
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     challengeSealSecret: e.CHALLENGE_SEAL_SECRET,
+    site: { operator: e.SITE_OPERATOR, contact: e.SITE_CONTACT, icp: e.SITE_ICP ?? null },
   };
 }

@@ -60,14 +60,14 @@ export const STAT_MEASURE_LABELS: Record<StatMeasure, { zh: string; en: string; 
   contractAmountFen: {
     zh: '合同成交额',
     en: 'Contract amount',
-    definition: { zh: '合同约定的全部价款（分）', en: 'The whole price agreed in the contract (fen)' },
+    definition: { zh: '合同约定的全部价款（元，页面以万元显示）', en: 'The whole price agreed in the contract (yuan; shown in 10k yuan)' },
   },
   technologyTransactionAmountFen: {
     zh: '技术交易额',
     en: 'Technology transaction amount',
     definition: {
-      zh: '合同成交额扣除设备、仪器、零部件、原材料等非技术性款项后的金额（分）',
-      en: 'The contract amount less non-technical costs: equipment, instruments, parts and raw materials (fen)',
+      zh: '合同成交额扣除设备、仪器、零部件、原材料等非技术性款项后的金额（元，页面以万元显示）',
+      en: 'The contract amount less non-technical costs: equipment, instruments, parts and raw materials (yuan; shown in 10k yuan)',
     },
   },
 };

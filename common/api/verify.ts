@@ -14,5 +14,7 @@ export const PublicCertificateView = z.object({
   registrationPoint: z.string(),
   seller: z.string(),
   buyer: z.string(),
+  /** The code printed on the certificate beside its QR code (derived from the number and the stated facts). */
+  verificationCode: z.string(),
 });
 export type PublicCertificateView = z.infer<typeof PublicCertificateView>;

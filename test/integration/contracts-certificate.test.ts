@@ -78,6 +78,13 @@ describe('the certificate', () => {
       合同类别: '技术转让（专利权转让）',
     });
     expect(rows['登记机构核定调整']).toContain('培训费不属技术交易');
+    expect(rows['合同成交额（大写）']).toBe('人民币壹佰贰拾万元整');
+    expect(rows['技术交易额（大写）']).toBe('人民币壹佰万元整');
+    // The point's name once; its district only when the name does not carry it.
+    expect(rows['登记机构']!.split(cast.point.name)).toHaveLength(2);
+    // Each party's district on its own line, never broken inside.
+    expect(rows['卖方（技术输出方）']!.split('\n').at(-1)).toMatch(/区$|县$|市$/);
+    expect(content.verification?.code).toMatch(/^[0-9A-F]{5}-[0-9A-F]{5}$/);
     expect(content.vat).toMatchObject({ eligible: true, text: expect.stringMatching(/^符合免征增值税条件.*36号/) });
   });
 

@@ -4,6 +4,8 @@ import { maskPartyName } from '../../server/modules/contracts/verify.js';
 import { certify, registrationCast, submitApplication, transition } from './contracts-fixtures.js';
 import { uniqueCreditCode } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { certificateContent } from '../../server/modules/contracts/certificate.js';
+import { loadContract } from '../../server/modules/contracts/records.js';
 
 const t = useTestApp();
 
@@ -40,6 +42,13 @@ describe('verify a registration', () => {
       buyer: '北京***有限公司',
     });
     expect(body.seller).toMatch(/^天津\*\*\*/);
+    // The certificate prints the same verification code beside a QR code to this number's page.
+    const content = certificateContent((await loadContract(t.db, submitted.id))!, {
+      preview: false,
+      publicUrl: 'https://jinqiao.example.org',
+    });
+    expect(content.verification).toEqual({ url: `https://jinqiao.example.org/verify/${number}`, code: body.verificationCode });
+    expect(body.verificationCode).toMatch(/^[0-9A-F]{5}-[0-9A-F]{5}$/);
     expect(JSON.stringify(body)).not.toContain(cast.applicantOrg.name);
 
     // The applicant heard of it.

@@ -24,6 +24,7 @@ export * from '../../modules/attachments/schema.js';
 export * from '../../modules/integrity/schema.js';
 export * from '../../modules/institutions/schema.js';
 export * from '../../modules/matching/schema.js';
+export * from '../../modules/news/schema.js';
 export * from '../../modules/organizations/schema.js';
 export * from '../../modules/reports/schema.js';
 export * from '../../modules/policies/schema.js';

@@ -22,6 +22,7 @@ import { seedInstitutionsDemo } from './institutions-demo.js';
 import { seedFinanceDemo } from './finance-demo.js';
 import { seedExportControlDemo } from './export-control-demo.js';
 import { seedSearchDemo } from './search-demo.js';
+import { seedNewsDemo } from './news-demo.js';
 
 /** Demo password of every demo account (README lists them). Demo data exists only in demo mode. */
 export const DEMO_PASSWORD = 'jinqiao-demo-2026';
@@ -273,5 +274,6 @@ export async function seedDemo(db: Db, opts: { challengeSealSecret?: Buffer } = 
     password: DEMO_PASSWORD,
   });
   await seedSearchDemo(db);
+  await seedNewsDemo(db, { adminUserId: await userId('admin@jinqiao.demo') });
   return true;
 }

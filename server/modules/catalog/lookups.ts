@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, like, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { regionsJoinable } from '../organizations/repository.js';
@@ -191,4 +191,14 @@ export async function publicRecordKeywords(db: DbOrTx): Promise<string[][]> {
     for (const r of rows) out.push(r.keywords);
   }
   return out;
+}
+
+/** How many records of a kind the public sees on the market now: published, not restricted (the portal's figures). */
+export async function countPublishedRecords(db: DbOrTx, kind: RecordKind): Promise<number> {
+  const t = TABLES[kind] as typeof achievements;
+  const [row] = await db
+    .select({ n: count() })
+    .from(t)
+    .where(and(eq(t.status, 'published'), eq(t.restricted, false)));
+  return row?.n ?? 0;
 }

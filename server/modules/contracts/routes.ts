@@ -242,7 +242,12 @@ export const contractsRoutes: Routes = async (instance) => {
       params: IdParams,
     },
     handler: async (req, reply) => {
-      const { pdf, fileName, content } = await contracts.buildCertificate({ db, actor: req.actor, id: req.params.id });
+      const { pdf, fileName, content } = await contracts.buildCertificate({
+        db,
+        actor: req.actor,
+        id: req.params.id,
+        publicUrl: app.ctx.config.publicUrl,
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition(`${fileName}.pdf`, `${content.registrationNumber ?? 'preview'}.pdf`))

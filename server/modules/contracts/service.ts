@@ -107,12 +107,12 @@ export async function listVersions(opts: { db: Db; actor: Actor; id: string }) {
  * The certificate PDF of a certified (or cancelled, marked so) contract; before certification a
  * registrar of the point gets a marked preview.
  */
-export async function buildCertificate(opts: { db: Db; actor: Actor; id: string }) {
+export async function buildCertificate(opts: { db: Db; actor: Actor; id: string; publicUrl?: string }) {
   const c = await getContract(opts);
   const registered = c.row.status === 'certified' || c.row.status === 'cancelled';
   const preview = !registered && c.row.status === 'submitted' && partiesFor(opts.actor, factsOf(c)).includes('registrar');
   if (!registered && !preview) throw AppError.conflict(`A ${c.row.status} contract has no certificate`);
-  const content = certificateContent(c, { preview });
+  const content = certificateContent(c, { preview, publicUrl: opts.publicUrl });
   return {
     content,
     pdf: await renderCertificate(content),

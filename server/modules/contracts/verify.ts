@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { localDateOf } from '../../lib/calendar.js';
 import { contracts } from './schema.js';
 import { loadContract } from './records.js';
 
@@ -31,6 +33,24 @@ export function maskPartyName(name: string, isOrganization = true): string {
   return `${chars.slice(0, 2).join('')}***${suffix}`;
 }
 
+/**
+ * The certificate's verification code (验证码): ten characters derived from the registration number and
+ * the facts the certificate states, printed on it and answered by the verify page, so a reader can see
+ * at a glance that the paper and the register say the same.
+ */
+export function verificationCode(f: {
+  registrationNumber: string;
+  contractAmountFen: number;
+  technologyTransactionAmountFen: number;
+  certifiedOn: string;
+}): string {
+  const hex = createHash('sha256')
+    .update(`${f.registrationNumber}|${f.contractAmountFen}|${f.technologyTransactionAmountFen}|${f.certifiedOn}`)
+    .digest('hex')
+    .toUpperCase();
+  return `${hex.slice(0, 5)}-${hex.slice(5, 10)}`;
+}
+
 export interface PublicCertificate {
   registrationNumber: string;
   status: 'certified' | 'cancelled';
@@ -43,6 +63,7 @@ export interface PublicCertificate {
   registrationPoint: string;
   seller: string;
   buyer: string;
+  verificationCode: string;
 }
 
 /**
@@ -59,17 +80,24 @@ export async function verifyRegistration(opts: { db: Db; registrationNumber: str
   if (!c || !c.row.registrationNumber || !c.row.certifiedAt) return null;
   const party = (p: { name: string; creditCode: string | null; organizationId: string | null }) =>
     maskPartyName(p.name, Boolean(p.creditCode || p.organizationId) || [...p.name].length > 4);
+  const certifiedOn = localDateOf(c.row.certifiedAt);
   return {
     registrationNumber: c.row.registrationNumber,
     status: c.row.status === 'cancelled' ? 'cancelled' : 'certified',
     type: c.row.type,
     subtype: c.row.subtype,
     signedOn: c.row.signedOn,
-    certifiedOn: c.row.certifiedAt.toISOString().slice(0, 10),
+    certifiedOn,
     contractAmountFen: c.row.contractAmountFen,
     technologyTransactionAmountFen: c.row.technologyTransactionAmountFen,
     registrationPoint: c.registrationPoint.name,
     seller: party(c.parties.seller),
     buyer: party(c.parties.buyer),
+    verificationCode: verificationCode({
+      registrationNumber: c.row.registrationNumber,
+      contractAmountFen: c.row.contractAmountFen,
+      technologyTransactionAmountFen: c.row.technologyTransactionAmountFen,
+      certifiedOn,
+    }),
   };
 }

@@ -184,3 +184,21 @@ export function openDataCsv(view: OpenDataView): string {
   );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
+
+/**
+ * The city's technology-output totals for the portal's figures: the given year, or when that year has
+ * no certified contract yet, the latest year that has (the answer says which year it is).
+ */
+export async function cityOutputTotals(opts: {
+  db: Db;
+  year: number;
+}): Promise<{ year: number; totals: ReturnType<typeof presentTotals> }> {
+  const cityPath = `/${PLATFORM_CITY_CODE}/`;
+  const rows = await queryRows<RawTotals & { year: number }>(
+    opts.db,
+    sql`SELECT year, ${SUMS} FROM stats_yearly WHERE side = 'output' AND year <= ${opts.year} AND ${within(sql.raw('region_path'), cityPath)}
+        GROUP BY year HAVING sum(contracts) > 0 ORDER BY year DESC LIMIT 1`,
+  );
+  const row = rows[0];
+  return row ? { year: Number(row.year), totals: presentTotals(row) } : { year: opts.year, totals: presentTotals(null) };
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { tradeDeals, type tradeListings } from './schema.js';
 import { inRegionSubtree, loadDeals, loadTrades, TRADE_TABLES, type AuctionRow, type ListingRow, type NoticeRow } from './records.js';
@@ -168,4 +168,13 @@ export async function publicTradePage(
   }
   out.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
   return { records: out.slice(q.offset, q.offset + q.limit), more: out.length > q.offset + q.limit };
+}
+
+/** Deals concluded on the platform in [from, to), not cancelled (the portal's figures). */
+export async function countDealsBetween(db: DbOrTx, from: Date, to: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(tradeDeals)
+    .where(and(ne(tradeDeals.status, 'cancelled'), gte(tradeDeals.createdAt, from), lt(tradeDeals.createdAt, to)));
+  return row?.n ?? 0;
 }

@@ -341,7 +341,8 @@ export async function registerQualifiedBidders(
       depositStatus: 'unpaid',
       depositFen: auction.depositFen,
       qualification: b.qualification,
-      reviewReason: '已在挂牌交易中通过受让资格审核，本次拍卖沿用该资格',
+      // Shown to the bidder as 审核意见.
+      reviewReason: '已在本拍卖承接的挂牌中获得受让资格，无需重复审核',
       reviewedAt: now,
       createdAt: now,
       updatedAt: now,

@@ -5,6 +5,7 @@ import { institutionsEn } from './institutions';
 import { marketEn } from './market';
 import { reportsEn } from './reports';
 import { publicLifeEn } from './publiclife';
+import { portalEn } from './portal';
 import { exportControlEn } from './export-control';
 import { statisticsEn } from './statistics';
 import { tradingEn } from './trading';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...searchEn,
   ...expertsEn,
   ...publicLifeEn,
+  ...portalEn,
   ...institutionsEn,
   ...financeEn,
   ...exportControlEn,
@@ -328,6 +330,7 @@ export const en: Messages = {
   'money.wan': '× ¥10k',
   'money.negotiable': 'Negotiable',
   'search.placeholder': 'Search achievements: technology, keywords, patent number…',
+  'search.filters': 'Filters',
   'search.placeholderDemands': 'Search demands: technical problems, keywords…',
   'search.terms': 'Searched for: {terms}',
   'search.empty': 'Nothing matches: try fewer filters or other words',
@@ -434,6 +437,7 @@ export const en: Messages = {
   'filing.noSuggestions': 'No suggestions',
   'filing.suggestHint': 'Fill in the title and summary to get suggestions',
   'filing.keywordsPlaceholder': 'Type and press Enter, up to 10',
+  'filing.keywordsHelpDemand': 'Keywords help owners of achievements and brokers find your demand',
   'filing.keywordsHelp': 'Keywords help others find the record',
   'filing.trlHelp': 'The level reached today, after GB/T 22900',
   'filing.ipNone': 'No IP added yet',

@@ -9,6 +9,7 @@ import { institutionsZh } from './institutions';
 import { marketZh } from './market';
 import { reportsZh } from './reports';
 import { publicLifeZh } from './publiclife';
+import { portalZh } from './portal';
 import { exportControlZh } from './export-control';
 import { statisticsZh } from './statistics';
 import { tradingZh } from './trading';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...searchZh,
   ...expertsZh,
   ...publicLifeZh,
+  ...portalZh,
   ...institutionsZh,
   ...financeZh,
   ...exportControlZh,
@@ -327,6 +329,7 @@ export const zhCN = {
   'money.wan': '万元',
   'money.negotiable': '面议',
   'search.placeholder': '搜索成果：技术名称、关键词、专利号…',
+  'search.filters': '筛选',
   'search.placeholderDemands': '搜索需求：技术难题、关键词…',
   'search.terms': '检索词：{terms}',
   'search.empty': '没有找到符合条件的结果，试试减少筛选条件或换个关键词',
@@ -432,6 +435,7 @@ export const zhCN = {
   'filing.noSuggestions': '暂无推荐',
   'filing.suggestHint': '填写名称和简介后将自动推荐',
   'filing.keywordsPlaceholder': '输入后回车，最多 10 个',
+  'filing.keywordsHelpDemand': '关键词帮助成果方和技术经纪人找到您的需求',
   'filing.keywordsHelp': '关键词帮助需求方检索到您的成果',
   'filing.trlHelp': '按 GB/T 22900 选择成果目前达到的水平',
   'filing.ipNone': '尚未添加知识产权',

@@ -34,6 +34,11 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/** Whether this browser holds a session: the login sets the readable CSRF cookie beside the httpOnly session cookie. */
+export function hasSessionCookie(): boolean {
+  return readCookie(CSRF_COOKIE) !== null;
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 /** `/api/x` plus the query parameters that have a value. */

@@ -1,14 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MeView } from '../../../common/api/identity';
 import type { Permission } from '../../../common/roles';
-import { api, isApiProblem } from './api';
+import { api, hasSessionCookie, isApiProblem } from './api';
 
 export type Me = MeView;
 
 export const meQueryKey = ['me'] as const;
 
-/** The current user, or null when nobody is logged in (the API answers 401). */
+/**
+ * The current user, or null when nobody is logged in. A visitor without a session cookie is not
+ * asked about (a 401 would be logged in the browser console on every anonymous page); an expired or
+ * revoked session still answers 401, which means null too.
+ */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+  if (!hasSessionCookie()) return null;
   try {
     return await api.get<Me>('/api/me', undefined, signal);
   } catch (error) {

@@ -33,6 +33,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../features/auth/api/logout';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { SiteFooter } from '../../features/portal/components/SiteFooter';
 import { useT } from '../../i18n/locale';
 import { hasPermission, useMe } from '../../lib/auth';
 import { FullPageSpin } from '../guards';
@@ -49,7 +50,8 @@ export function AppLayout() {
   const logout = useLogout();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu starts closed and, when opened, lies over the page instead of pushing it aside.
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 992);
 
   const menuItems = useMemo<MenuProps['items']>(() => {
     const portal = [
@@ -221,8 +223,14 @@ export function AppLayout() {
         breakpoint="lg"
         collapsedWidth={narrow ? 0 : 64}
         width={208}
-        style={{ background: SIDER_BG }}
+        style={
+          narrow
+            ? { background: SIDER_BG, position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 1001, overflowY: 'auto' }
+            : { background: SIDER_BG }
+        }
+        zeroWidthTriggerStyle={narrow ? { top: 12, insetInlineEnd: -44, zIndex: 1002 } : undefined}
         theme="dark"
+        data-testid="main-sider"
       >
         <Link to="/" style={{ display: 'block', padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
           <span style={{ color: '#fff', fontSize: 20, fontWeight: 600, letterSpacing: 2 }}>{t('app.brand')}</span>
@@ -235,21 +243,37 @@ export function AppLayout() {
           items={menuItems}
           selectedKeys={selectedKey ? [selectedKey] : []}
           defaultOpenKeys={location.pathname.startsWith('/admin') ? ['workspace', 'admin'] : ['workspace']}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => {
+            navigate(key);
+            if (narrow) setCollapsed(true);
+          }}
           data-testid="main-menu"
         />
       </Layout.Sider>
+      {narrow && !collapsed && (
+        // The page behind the open menu: a tap closes the menu.
+        <div
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.45)', zIndex: 1000 }}
+          data-testid="menu-mask"
+        />
+      )}
       <Layout>
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 16px',
+            padding: narrow ? '0 8px 0 56px' : '0 16px',
             display: 'flex',
             alignItems: 'center',
-            justifyContent: 'flex-end',
+            justifyContent: narrow ? 'space-between' : 'flex-end',
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          {narrow && (
+            <Link to="/" data-testid="header-brand" style={{ whiteSpace: 'nowrap' }}>
+              <span style={{ color: '#1765ad', fontSize: 18, fontWeight: 600, letterSpacing: 2 }}>{t('app.brand')}</span>
+            </Link>
+          )}
           <Flex align="center" gap={8}>
             {me && <NotificationBell />}
             <LangSwitch />
@@ -285,7 +309,7 @@ export function AppLayout() {
           </Suspense>
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 24px' }}>
-          {t('app.brand')} {t('app.brandLatin')} · {t('app.tagline')}
+          <SiteFooter />
         </Layout.Footer>
       </Layout>
     </Layout>

@@ -174,7 +174,7 @@ export function TitleSummaryItems({
 }
 
 /** The field and keywords step, with suggestions drawn from the title and summary typed so far. */
-function FieldAndKeywords() {
+function FieldAndKeywords({ record }: { record: 'achievement' | 'demand' }) {
   const t = useT();
   const form = Form.useFormInstance<FilingValues>();
   const title = Form.useWatch('title', form) ?? '';
@@ -194,7 +194,11 @@ function FieldAndKeywords() {
       <Form.Item name="fieldCode" label={t('record.field')} rules={[{ required: true, message: t('common.required') }]}>
         <FieldSelect />
       </Form.Item>
-      <Form.Item name="keywords" label={t('record.keywords')} extra={t('filing.keywordsHelp')}>
+      <Form.Item
+        name="keywords"
+        label={t('record.keywords')}
+        extra={t(record === 'demand' ? 'filing.keywordsHelpDemand' : 'filing.keywordsHelp')}
+      >
         <KeywordsSelect />
       </Form.Item>
     </>
@@ -202,8 +206,8 @@ function FieldAndKeywords() {
 }
 
 /** The field and keywords step of a filing. */
-export function fieldStep(title: string): FilingStep {
-  return { key: 'field', title, fields: ['fieldCode', 'keywords'], content: <FieldAndKeywords /> };
+export function fieldStep(title: string, record: 'achievement' | 'demand' = 'achievement'): FilingStep {
+  return { key: 'field', title, fields: ['fieldCode', 'keywords'], content: <FieldAndKeywords record={record} /> };
 }
 
 type Items = NonNullable<DescriptionsProps['items']>;

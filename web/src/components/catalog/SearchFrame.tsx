@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Col, Drawer, Empty, Flex, Grid, Row, Select, Skeleton, Typography } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import type { Facets } from '../../../../common/api/search';
 import { useT } from '../../i18n/locale';
@@ -39,36 +41,62 @@ export function SearchFrame(props: Props) {
   const { state, onChange } = props;
   const setFilter = (key: FacetKey, values: string[]) => onChange({ ...state, filters: { ...state.filters, [key]: values } });
   const anyFilter = FACET_KEYS.some((k) => state.filters[k].length > 0);
+  const chosen = FACET_KEYS.reduce((n, k) => n + state.filters[k].length, 0);
+  // On a phone the filters wait in a drawer, so the results come first.
+  const narrow = !Grid.useBreakpoint().md;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filters = (
+    <Flex vertical gap={8}>
+      <FacetPanel
+        facets={props.facets}
+        selected={state.filters}
+        onChange={setFilter}
+        only={props.facetKeys}
+        priceTitle={props.priceTitle}
+      />
+      {anyFilter && (
+        <Button
+          onClick={() =>
+            onChange({ ...state, filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as SearchState['filters'] })
+          }
+          data-testid="facets-clear"
+        >
+          {t('facet.clear')}
+        </Button>
+      )}
+    </Flex>
+  );
   return (
     <Flex vertical gap={16}>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {props.title}
         </Typography.Title>
-        <SearchBox value={state.q} onSearch={(q) => onChange({ ...state, q })} size="large" kind={props.kind} />
+        <SearchBox
+          value={state.q}
+          onSearch={(q) => onChange({ ...state, q })}
+          size="large"
+          kind={props.kind}
+          placeholder={props.kind === 'demand' ? t('search.placeholderDemands') : t('search.placeholder')}
+        />
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={7} lg={6}>
-          <Flex vertical gap={8}>
-            <FacetPanel
-              facets={props.facets}
-              selected={state.filters}
-              onChange={setFilter}
-              only={props.facetKeys}
-              priceTitle={props.priceTitle}
-            />
-            {anyFilter && (
-              <Button
-                onClick={() =>
-                  onChange({ ...state, filters: Object.fromEntries(FACET_KEYS.map((k) => [k, []])) as unknown as SearchState['filters'] })
-                }
-                data-testid="facets-clear"
-              >
-                {t('facet.clear')}
-              </Button>
-            )}
-          </Flex>
-        </Col>
+        {narrow ? (
+          <Drawer
+            title={t('search.filters')}
+            placement="bottom"
+            size="80%"
+            open={filtersOpen}
+            onClose={() => setFiltersOpen(false)}
+            data-testid="filters-drawer"
+          >
+            {filters}
+          </Drawer>
+        ) : (
+          <Col xs={24} md={7} lg={6}>
+            {filters}
+          </Col>
+        )}
         <Col xs={24} md={17} lg={18}>
           <Flex vertical gap={12}>
             {props.match?.relaxed && (
@@ -102,6 +130,13 @@ export function SearchFrame(props: Props) {
                 {props.terms.length > 0 && ` · ${t('search.terms', { terms: props.terms.join(' ') })}`}
               </Typography.Text>
               <Flex gap={8} wrap align="center">
+                {narrow && (
+                  <Badge count={chosen} size="small">
+                    <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="filters-open">
+                      {t('search.filters')}
+                    </Button>
+                  </Badge>
+                )}
                 {props.extra}
                 <Select<Sort>
                   value={state.sort}

@@ -96,7 +96,7 @@ export function DemandForm({ initial }: { initial?: DemandView }) {
         />
       ),
     },
-    fieldStep(t('filing.step.field')),
+    fieldStep(t('filing.step.field'), 'demand'),
     {
       key: 'terms',
       title: t('filing.step.terms'),

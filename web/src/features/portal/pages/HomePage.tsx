@@ -17,6 +17,10 @@ import { useUpcomingEvents } from '../api/get-upcoming-events';
 import { EVENT_KIND_LABELS } from '../../../../../common/api/events';
 import { POLICY_LEVEL_LABELS } from '../../../../../common/api/policies';
 import { formatDateTime } from '../../../lib/format';
+import { Directories } from '../components/Directories';
+import { MarketBoard } from '../components/MarketBoard';
+import { NewsColumn } from '../components/NewsColumn';
+import { PlatformFigures } from '../components/PlatformFigures';
 
 function AchievementCard({ a }: { a: AchievementView }) {
   const t = useT();
@@ -65,7 +69,10 @@ function PublicLifeColumns() {
   );
   return (
     <Row gutter={[24, 24]}>
-      <Col xs={24} lg={12}>
+      <Col xs={24} lg={8}>
+        <NewsColumn />
+      </Col>
+      <Col xs={24} lg={8}>
         <Card title={t('home.policies')} style={{ height: '100%' }} extra={more('/policies')} data-testid="home-policies">
           {policies.isPending ? (
             <Skeleton active />
@@ -89,7 +96,7 @@ function PublicLifeColumns() {
           )}
         </Card>
       </Col>
-      <Col xs={24} lg={12}>
+      <Col xs={24} lg={8}>
         <Card title={t('home.events')} style={{ height: '100%' }} extra={more('/events')} data-testid="home-events">
           {events.isPending ? (
             <Skeleton active />
@@ -151,7 +158,8 @@ export function HomePage() {
   const navigate = useNavigate();
   const me = useMe().data;
   const [target, setTarget] = useState<'achievements' | 'demands'>('achievements');
-  const achievements = useLatestAchievements(6);
+  const achievements = useLatestAchievements(12);
+  const [field, setField] = useState<string>('');
   const demands = useLatestDemands(6);
   const curated = useCuratedLists();
 
@@ -202,6 +210,9 @@ export function HomePage() {
         </Flex>
       </div>
 
+      <PlatformFigures />
+      <MarketBoard />
+
       <Card
         title={t('home.latestAchievements')}
         extra={
@@ -216,11 +227,28 @@ export function HomePage() {
           <Empty description={t('home.nothingYet')} />
         ) : (
           <Row gutter={[16, 16]}>
-            {achievements.data.items.map(({ record }) => (
-              <Col key={record.id} xs={24} sm={12} xl={8}>
-                <AchievementCard a={record} />
-              </Col>
-            ))}
+            <Col span={24}>
+              <Segmented
+                value={field}
+                onChange={(v) => setField(String(v))}
+                options={[
+                  { value: '', label: t('portal.allFields') },
+                  ...[...new Map(achievements.data.items.map(({ record }) => [record.fieldCode, record.fieldName])).entries()]
+                    .slice(0, 6)
+                    .map(([value, label]) => ({ value, label })),
+                ]}
+                style={{ maxWidth: '100%', overflowX: 'auto' }}
+                data-testid="home-field-filter"
+              />
+            </Col>
+            {achievements.data.items
+              .filter(({ record }) => !field || record.fieldCode === field)
+              .slice(0, 6)
+              .map(({ record }) => (
+                <Col key={record.id} xs={24} sm={12} xl={8}>
+                  <AchievementCard a={record} />
+                </Col>
+              ))}
           </Row>
         )}
       </Card>
@@ -278,6 +306,7 @@ export function HomePage() {
           </Col>
         )}
       </Row>
+      <Directories />
       <PublicLifeColumns />
       {me && (
         <Flex justify="center">
