@@ -131,7 +131,11 @@ export function ExpertReviewDialog({ contract, open, onClose }: DialogProps) {
               { title: t('contract.expert.name'), dataIndex: 'name' },
               { title: t('contract.expert.titleField'), dataIndex: 'title' },
               { title: t('contract.expert.organization'), dataIndex: 'organizationName' },
-              { title: t('contract.panel.seat'), dataIndex: 'status', render: (s: ExpertPanel['members'][number]['status']) => t(`contract.panel.seat.${s}`) },
+              {
+                title: t('contract.panel.seat'),
+                dataIndex: 'status',
+                render: (s: ExpertPanel['members'][number]['status']) => t(`contract.panel.seat.${s}`),
+              },
               { title: t('contract.panel.total'), dataIndex: 'total', render: (v: number | null) => v ?? '—' },
             ]}
           />
