@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractView } from '../../common/api/contracts.js';
 import type { ScreeningView } from '../../common/api/export-control.js';
 import type { RegistrationView } from '../../common/api/trading.js';
+import { BIDDER_TERMS } from '../../server/modules/trading/bidder-terms.js';
 import { insertDeal } from '../../server/modules/trading/deals.js';
 import {
   actorFor,
@@ -186,7 +187,7 @@ describe('a bidder abroad’s deposit', () => {
     const reg = await bidder.session.inject({
       method: 'POST',
       url: `/api/trading/auctions/${auction.id}/registrations`,
-      payload: { qualification: 'Acme 具备受让和实施该技术的能力与资金。' },
+      payload: { qualification: 'Acme 具备受让和实施该技术的能力与资金。', acceptedTermsVersion: BIDDER_TERMS.version },
     });
     expect(reg.statusCode, reg.body).toBe(201);
     const regId = (reg.json() as RegistrationView).id;
