@@ -53,13 +53,17 @@ describe('the audit log records every mutation', () => {
       (await founder.inject({ method: 'PATCH', url: `/api/organizations/${orgId}`, payload: { website: 'https://example.edu.cn' } }))
         .statusCode,
     ).toBe(200);
+    const memberEmail = `m.${unique()}@example.test`;
     const added = await founder.inject({
       method: 'POST',
       url: `/api/organizations/${orgId}/members`,
-      payload: { email: `m.${unique()}@example.test`, name: '赵六', role: 'org_member' },
+      payload: { email: memberEmail, name: '赵六', role: 'org_member', password: 'Member-passw0rd' },
     });
-    expect(added.statusCode).toBe(201);
-    const memberId = added.json().userId as string;
+    expect(added.statusCode).toBe(202);
+    const member = await loginAs(t.app, { email: memberEmail, password: 'Member-passw0rd' });
+    const [invitation] = (await member.inject({ method: 'GET', url: '/api/me/invitations' })).json().items;
+    expect((await member.inject({ method: 'POST', url: `/api/me/invitations/${invitation.id}/accept` })).statusCode).toBe(204);
+    const memberId = (await member.inject({ method: 'GET', url: '/api/me' })).json().user.id as string;
     expect((await founder.inject({ method: 'DELETE', url: `/api/organizations/${orgId}/members/${memberId}` })).statusCode).toBe(204);
     const tok = (
       await founder.inject({ method: 'POST', url: '/api/me/tokens', payload: { name: 'export', scopes: ['token:own'] } })
