@@ -59,6 +59,15 @@ export function VerifyPage() {
           { key: 'seller', label: t('verify.seller'), children: v.seller },
           { key: 'buyer', label: t('verify.buyer'), children: v.buyer },
           { key: 'point', label: t('verify.point'), children: v.registrationPoint },
+          {
+            key: 'code',
+            label: t('verify.code'),
+            children: (
+              <Typography.Text code data-testid="verify-code">
+                {v.verificationCode}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
