@@ -8,8 +8,8 @@ async function main() {
   // When each step of the start ended, in ms since the process began (the "listening" line shows them).
   const phases: Record<string, number> = { main: Math.round(startedAt) };
   const mark = (phase: string) => (phases[phase] = Math.round(performance.now()));
-  // The app's modules load while the database opens: PGlite compiles its WebAssembly off the main
-  // thread, so the two overlap (bench:http, cold start). Nothing in them touches the database at import.
+  // The app's modules load while the database opens (PGlite compiles its WebAssembly asynchronously,
+  // so the two can overlap on a machine with a spare core). Nothing in them touches the database at import.
   const loading = Promise.all([
     import('./app.js'),
     import('./db/setup.js'),
