@@ -55,6 +55,7 @@ const ChallengeDetailPage = page(() => import('../features/challenges/pages/Chal
 const MyChallengesPage = page(() => import('../features/challenges/pages/MyChallengesPage'), 'MyChallengesPage');
 const VerifyPage = page(() => import('../features/verify/pages/VerifyPage'), 'VerifyPage');
 const SavedSearchesPage = page(() => import('../features/saved-searches/pages/SavedSearchesPage'), 'SavedSearchesPage');
+const MyFavouritesPage = page(() => import('../features/favourites/pages/MyFavouritesPage'), 'MyFavouritesPage');
 const TradingHallPage = page(() => import('../features/trading/pages/TradingHallPage'), 'TradingHallPage');
 const ListingPage = page(() => import('../features/trading/pages/ListingPage'), 'ListingPage');
 const AuctionRoomPage = page(() => import('../features/trading/pages/AuctionRoomPage'), 'AuctionRoomPage');
@@ -170,6 +171,7 @@ export const router = createBrowserRouter([
           { path: 'workspace/demands/:id/edit', element: guarded('catalog:file', DemandFilingPage) },
           { path: 'workspace/review', element: guarded('catalog:review', ReviewQueuePage) },
           { path: 'workspace/saved-searches', element: <SavedSearchesPage /> },
+          { path: 'workspace/favourites', element: <MyFavouritesPage /> },
           { path: 'workspace/invitations', element: <MyInvitationsPage /> },
           { path: 'workspace/inquiries', element: <MyInquiriesPage /> },
           { path: 'workspace/challenges', element: <MyChallengesPage /> },
