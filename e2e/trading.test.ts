@@ -226,6 +226,9 @@ describe.skipIf(!enabled)('trading journeys', () => {
     // The first bidder bids the starting price.
     await one.getByTestId('quick-1').click();
     await one.getByTestId('bid-submit').click();
+    // The amount is confirmed first, also in Chinese capitals.
+    await expect.poll(() => one.getByTestId('bid-confirm-amount').textContent()).toContain('伍拾万元整');
+    await one.getByTestId('bid-confirm').click();
     await one.getByTestId('bid-accepted').waitFor();
     // The second sees it: price, leader, the bid in the history, and the extension it caused.
     await expect.poll(() => two.getByTestId('current-price').textContent()).toBe(yuan(50_000_000));
@@ -236,6 +239,7 @@ describe.skipIf(!enabled)('trading journeys', () => {
     // The second answers two increments higher; the first sees that, and the extension again.
     await two.getByTestId('quick-2').click();
     await two.getByTestId('bid-submit').click();
+    await two.getByTestId('bid-confirm').click();
     await two.getByTestId('bid-accepted').waitFor();
     await expect.poll(() => one.getByTestId('current-price').textContent()).toBe(yuan(52_000_000));
     expect(await one.getByTestId('leader').textContent()).toBe(numberTwo);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Modal, Space, Typography } from 'antd';
+import { amountInChineseCapitals } from '../../../../../common/amount-in-words';
 import type { AuctionLiveState, BidResult } from '../../../../../common/api/trading';
 import { OrganizationPicker } from '../../../components/catalog/OrganizationPicker';
 import { useT } from '../../../i18n/locale';
@@ -9,6 +10,17 @@ import { usePlaceBid } from '../api/place-bid';
 import { formatYuan, YuanInput } from './money';
 
 const QUICK = [1, 2, 5] as const;
+/** Set for the browser session once the bidder asks not to confirm each amount again. */
+const SKIP_CONFIRM = 'jq.bid.skipConfirm';
+const skipping = () => {
+  try {
+    return sessionStorage.getItem(SKIP_CONFIRM) === '1';
+  } catch {
+    return false;
+  }
+};
+
+type BidValues = { amountFen: number | null; organizationId?: string };
 
 interface Props {
   auctionId: string;
@@ -23,12 +35,15 @@ interface Props {
 /**
  * The bid form: an amount in 元 (sent in fen), quick buttons for one, two or five increments above
  * the current price, and one button that places the bid. Each bid carries an Idempotency-Key, so a
- * retry after a lost answer cannot bid twice.
+ * retry after a lost answer cannot bid twice. Before a bid is sent the bidder confirms the amount
+ * (also in Chinese capitals), unless they chose to skip that for the rest of the browser session.
  */
 export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props) {
   const t = useT();
   const onProblem = useProblemHandler();
-  const [form] = Form.useForm<{ amountFen: number | null; organizationId?: string }>();
+  const [form] = Form.useForm<BidValues>();
+  const [pending, setPending] = useState<BidValues | null>(null);
+  const [skipNext, setSkipNext] = useState(false);
   const bid = usePlaceBid(auctionId);
   const [accepted, setAccepted] = useState<{ amountFen: number; seq: number } | null>(null);
   const amount = Form.useWatch('amountFen', form);
@@ -40,7 +55,25 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
     if (current == null || current < state.minimumBidFen) form.setFieldValue('amountFen', state.minimumBidFen);
   }, [form, state.minimumBidFen]);
 
-  const submit = async ({ amountFen, organizationId }: { amountFen: number | null; organizationId?: string }) => {
+  const confirmFirst = (values: BidValues) => {
+    if (values.amountFen == null) return;
+    if (skipping()) void submit(values);
+    else setPending(values);
+  };
+  const confirmed = () => {
+    if (skipNext) {
+      try {
+        sessionStorage.setItem(SKIP_CONFIRM, '1');
+      } catch {
+        /* storage refused: the bidder is asked again next time */
+      }
+    }
+    const values = pending;
+    setPending(null);
+    if (values) void submit(values);
+  };
+
+  const submit = async ({ amountFen, organizationId }: BidValues) => {
     if (amountFen == null) return;
     setAccepted(null);
     try {
@@ -57,7 +90,7 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
 
   return (
     <Card title={t('trading.placeBid')} data-testid="bid-form">
-      <Form form={form} layout="vertical" onFinish={submit} disabled={!enabled} initialValues={{ amountFen: state.minimumBidFen }}>
+      <Form form={form} layout="vertical" onFinish={confirmFirst} disabled={!enabled} initialValues={{ amountFen: state.minimumBidFen }}>
         <Typography.Paragraph type="secondary">
           {t('trading.minimumBid')}{' '}
           <Typography.Text strong data-testid="minimum-bid">
@@ -93,6 +126,27 @@ export function BidForm({ auctionId, state, enabled, myNumber, onPlaced }: Props
           )}
         </Flex>
       </Form>
+      <Modal
+        open={pending !== null}
+        title={t('trading.confirmBidTitle')}
+        okText={t('trading.confirmBidOk')}
+        okButtonProps={{ danger: true, 'data-testid': 'bid-confirm' } as React.ComponentProps<typeof Button>}
+        onOk={confirmed}
+        onCancel={() => setPending(null)}
+        destroyOnHidden
+      >
+        {pending?.amountFen != null && (
+          <Typography.Paragraph data-testid="bid-confirm-amount">
+            {t('trading.confirmBidText', {
+              amount: formatYuan(pending.amountFen),
+              words: amountInChineseCapitals(pending.amountFen),
+            })}
+          </Typography.Paragraph>
+        )}
+        <Checkbox checked={skipNext} onChange={(e) => setSkipNext(e.target.checked)} data-testid="bid-skip-confirm">
+          {t('trading.skipBidConfirm')}
+        </Checkbox>
+      </Modal>
     </Card>
   );
 }
