@@ -9,6 +9,15 @@ import { acceptXlsx, ImportJobQuery, ImportJobSchema, ImportResultSchema, MAX_IM
 import type { ImportResult } from './jobs.js';
 import { XLSX_MIME } from './sheet.js';
 
+/** What an import service takes: who uploads what, the job id the client chose, whether to write progress as it goes. */
+export interface ImportRequest {
+  db: Db;
+  actor: Actor;
+  file: Buffer | null;
+  jobId?: string;
+  liveProgress?: boolean;
+}
+
 /** What a registry kept in a spreadsheet (the expert pool, the broker registry) needs to be imported over HTTP. */
 export interface ImportRoutes {
   /** `/api/experts` gives `/api/experts/import/template`, `/api/experts/import` and `/api/experts/import-jobs/:id`. */
@@ -21,7 +30,7 @@ export interface ImportRoutes {
   /** OpenAPI summaries: the template, the import, the job. */
   summaries: { template: string; import: string; job: string };
   template(opts: { db: Db; actor: Actor }): Promise<Buffer | Readable>;
-  run(opts: { db: Db; actor: Actor; file: Buffer | null; jobId?: string; liveProgress: boolean }): Promise<ImportResult>;
+  run(opts: ImportRequest): Promise<ImportResult>;
   job(opts: { db: Db; actor: Actor; id: string }): Promise<z.infer<typeof ImportJobSchema>>;
 }
 

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
+import type { ImportRequest } from '../../lib/spreadsheet/routes.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -67,13 +68,7 @@ async function registeredNames(db: DbOrTx, items: Item[]): Promise<Set<string>> 
   return new Set(rows.map((r) => `${r.name}|${r.employer ?? ''}`));
 }
 
-export async function importBrokers(opts: {
-  db: Db;
-  actor: Actor;
-  file: Buffer | null;
-  jobId?: string;
-  liveProgress?: boolean;
-}): Promise<ImportResult> {
+export async function importBrokers(opts: ImportRequest): Promise<ImportResult> {
   const { db, actor } = opts;
   requirePermission(actor, 'broker:manage');
   requireUser(actor);

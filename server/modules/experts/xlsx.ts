@@ -7,6 +7,7 @@
  */
 import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { ImportRequest } from '../../lib/spreadsheet/routes.js';
 import { requirePermission, requireUser, type Actor } from '../../lib/actor.js';
 import { writeAudit } from '../../lib/audit.js';
 import { clock } from '../../lib/clock.js';
@@ -46,13 +47,7 @@ export async function buildExpertTemplate(opts: { db: Db; actor: Actor }): Promi
 const issue = (row: number, field: string, message: string): RowIssue => ({ row, field, message: `${field}: ${message}` });
 const key = (name: string, org: string) => `${squash(name)}|${squash(org)}`;
 
-export async function importExperts(opts: {
-  db: Db;
-  actor: Actor;
-  file: Buffer | null;
-  jobId?: string;
-  liveProgress?: boolean;
-}): Promise<ImportResult> {
+export async function importExperts(opts: ImportRequest): Promise<ImportResult> {
   const { db, actor } = opts;
   requirePermission(actor, 'expert:manage');
   requireUser(actor);
