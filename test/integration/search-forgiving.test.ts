@@ -4,6 +4,7 @@ import { seedFields } from '../../server/db/seed/fields.js';
 import { rebuildSearchVectors, searchVectorsStale } from '../../server/modules/catalog/reindex.js';
 import { createLoggedInUser, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { publishThroughApi } from './search-fixtures.js';
 
 /**
  * Search that forgives (issue 13): parts of compound terms, one character, abbreviations whose
@@ -15,35 +16,7 @@ const t = useTestApp();
 let member: LoggedIn;
 let admin: LoggedIn;
 
-async function file(o: { title: string; summary?: string; keywords?: string[] }): Promise<string> {
-  const res = await member.inject({
-    method: 'POST',
-    url: '/api/achievements',
-    payload: {
-      title: o.title,
-      summary: o.summary ?? '这是一项用于检索测试的科技成果摘要。',
-      fieldCode: 'D15',
-      keywords: o.keywords ?? [],
-      trl: 5,
-      transferModes: ['transfer'],
-      priceFen: 5_000_000,
-      ipAssets: [],
-      publicFunding: false,
-      restricted: false,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = (res.json() as { id: string }).id;
-  for (const [who, action] of [
-    [member, 'submit'],
-    [admin, 'approve'],
-    [admin, 'publish'],
-  ] as const) {
-    const r = await who.inject({ method: 'POST', url: `/api/achievements/${id}/transitions`, payload: { action } });
-    expect(r.statusCode, r.body).toBe(200);
-  }
-  return id;
-}
+const file = (o: { title: string; summary?: string; keywords?: string[] }) => publishThroughApi(member, admin, o);
 
 interface Result {
   items: Array<{ record: { id: string; title: string }; score: number | null; highlight: { title: string; summary: string } }>;

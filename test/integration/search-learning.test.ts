@@ -6,6 +6,7 @@ import { clock } from '../../server/lib/clock.js';
 import { HISTORY_SETTINGS } from '../../server/modules/search/history.js';
 import { createLoggedInUser, unique, type LoggedIn } from '../factories.js';
 import { useTestApp } from '../harness.js';
+import { publishThroughApi } from './search-fixtures.js';
 
 /**
  * What search learns from use (issue 13): hot and recent searches, synonym candidates from the
@@ -17,35 +18,8 @@ const t = useTestApp();
 let member: LoggedIn;
 let admin: LoggedIn;
 
-async function file(o: { title: string; summary?: string; keywords?: string[]; fieldCode?: string }, by = member): Promise<string> {
-  const res = await by.inject({
-    method: 'POST',
-    url: '/api/achievements',
-    payload: {
-      title: o.title,
-      summary: o.summary ?? '这是一项用于检索测试的科技成果摘要。',
-      fieldCode: o.fieldCode ?? 'D15',
-      keywords: o.keywords ?? [],
-      trl: 5,
-      transferModes: ['transfer'],
-      priceFen: 5_000_000,
-      ipAssets: [],
-      publicFunding: false,
-      restricted: false,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = (res.json() as { id: string }).id;
-  for (const [who, action] of [
-    [by, 'submit'],
-    [admin, 'approve'],
-    [admin, 'publish'],
-  ] as const) {
-    const r = await who.inject({ method: 'POST', url: `/api/achievements/${id}/transitions`, payload: { action } });
-    expect(r.statusCode, r.body).toBe(200);
-  }
-  return id;
-}
+const file = (o: { title: string; summary?: string; keywords?: string[]; fieldCode?: string }, by = member) =>
+  publishThroughApi(by, admin, o);
 
 const anonymousSearch = async (q: string, address: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/achievements?${new URLSearchParams({ q })}`, remoteAddress: address });
